@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"icm/backend/domain"
+	"icm/backend/service"
+	"icm/backend/store"
+)
+
+// App wires the store to the bound services. It holds no logic of its own.
+type App struct {
+	ctx      context.Context
+	store    *store.Store
+	dbPath   string
+	services *services
+}
+
+type services struct {
+	app      *service.AppService
+	team     *service.TeamService
+	citizens *service.CitizenService
+	courses  *service.CourseService
+}
+
+// newApp opens the database; a failure is kept and shown by the UI rather than crashing.
+func newApp(ctx context.Context, dbPath string) *App {
+	a := &App{dbPath: dbPath}
+	st, err := store.Open(ctx, dbPath)
+	if err == nil {
+		a.store = st
+	}
+	deps := service.Deps{Store: a.store}
+	a.services = &services{
+		app:      service.NewAppService(deps, dbPath, err),
+		team:     service.NewTeamService(deps),
+		citizens: service.NewCitizenService(deps),
+		courses:  service.NewCourseService(deps),
+	}
+	return a
+}
+
+func (a *App) bindings() []any {
+	return []any{a.services.app, a.services.team, a.services.citizens, a.services.courses}
+}
+
+func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+
+func (a *App) shutdown(context.Context) {
+	if a.store != nil {
+		_ = a.store.Close()
+	}
+}
+
+// onSecondInstance brings the running window forward when the app is started again.
+func (a *App) onSecondInstance(options.SecondInstanceData) {
+	if a.ctx == nil {
+		return
+	}
+	runtime.WindowUnminimise(a.ctx)
+	runtime.Show(a.ctx)
+}
+
+// instanceID is one lock per database file, so two databases may be open side by side.
+func instanceID(dbPath string) string {
+	sum := sha256.Sum256([]byte(dbPath))
+	return "dk.icm.desktop." + hex.EncodeToString(sum[:8])
+}
+
+// wireError is what a rejected call carries to the UI: a JSON string, because the Wails
+// runtime wraps the formatter's value in a JavaScript Error and keeps only strings intact.
+type wireError struct {
+	Code    domain.Code         `json:"code"`
+	Fields  []domain.FieldError `json:"fields,omitempty"`
+	Params  map[string]string   `json:"params,omitempty"`
+	Message string              `json:"message"`
+}
+
+// formatError turns any error from a bound method into the UI's typed error. Internal
+// errors carry no detail: their text may contain personal data from a failed query.
+func formatError(err error) any {
+	w := wireError{Code: domain.CodeInternal, Message: "internal error"}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		w.Code, w.Fields, w.Params = de.Code, de.Fields, de.Params
+		if de.Code != domain.CodeInternal {
+			w.Message = de.Message
+		}
+	}
+	b, _ := json.Marshal(w)
+	return string(b)
+}

@@ -1,0 +1,141 @@
+package domain
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Code is a stable, language-neutral error code that the UI translates.
+type Code string
+
+// Error codes shared by the backend and the UI's locale files (errors.<code>).
+const (
+	CodeInvalidInput      Code = "invalid_input"
+	CodeRequired          Code = "required"
+	CodeTooLong           Code = "too_long"
+	CodeInvalidCharacters Code = "invalid_characters"
+	CodeInvalidDate       Code = "invalid_date"
+	CodeDateOutOfRange    Code = "date_out_of_range"
+	CodeDateOrder         Code = "date_order"
+	CodeInvalidCPR        Code = "invalid_cpr"
+	CodeDuplicateCPR      Code = "duplicate_cpr"
+	CodeInvalidFTE        Code = "invalid_fte"
+	CodeInvalidChoice     Code = "invalid_choice"
+	CodeInvalidEmail      Code = "invalid_email"
+	CodeInvalidPhone      Code = "invalid_phone"
+	CodeCaseloadFull      Code = "caseload_full"
+	CodeOverrideByLead    Code = "override_requires_team_lead"
+	CodeActiveCourse      Code = "citizen_has_open_course"
+	CodeCourseClosed      Code = "course_closed"
+	CodeNotFound          Code = "not_found"
+	CodeTeamExists        Code = "team_exists"
+	CodeTeamMissing       Code = "team_missing"
+	CodeNotEmpty          Code = "database_not_empty"
+	CodeLastTeamLead      Code = "last_team_lead"
+	CodeWorkerHasCourses  Code = "worker_has_courses"
+	CodeDatabaseCorrupt   Code = "database_corrupt"
+	CodeDatabaseLocked    Code = "database_locked"
+	CodeDatabaseNewer     Code = "database_newer"
+	CodeDuplicateInitials Code = "duplicate_initials"
+	CodeInvalidInitials   Code = "invalid_initials"
+	CodeInternal          Code = "internal"
+)
+
+// FieldError names one input field and what is wrong with it.
+type FieldError struct {
+	Field  string            `json:"field"`
+	Code   Code              `json:"code"`
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// Error is the one error type that crosses to the UI: a code, optional field errors and
+// parameters for the translated message. Message is English text for logs and developers only.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  []FieldError
+	Params  map[string]string
+	cause   error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Code))
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	for _, f := range e.Fields {
+		fmt.Fprintf(&b, " [%s: %s]", f.Field, f.Code)
+	}
+	return b.String()
+}
+
+// Unwrap gives the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.cause }
+
+// E builds an Error with a code and an English developer message.
+func E(code Code, msg string) *Error { return &Error{Code: code, Message: msg} }
+
+// Wrap builds an Error that keeps the cause for errors.Is/As.
+func Wrap(code Code, msg string, cause error) *Error {
+	return &Error{Code: code, Message: msg, cause: cause}
+}
+
+// With adds a message parameter and returns the error for chaining.
+func (e *Error) With(key, value string) *Error {
+	if e.Params == nil {
+		e.Params = map[string]string{}
+	}
+	e.Params[key] = value
+	return e
+}
+
+// CodeOf returns the code of err, or CodeInternal for errors that are not *Error.
+func CodeOf(err error) Code {
+	var de *Error
+	if errors.As(err, &de) {
+		return de.Code
+	}
+	return CodeInternal
+}
+
+// Problems collects field errors while validating one input struct.
+type Problems struct {
+	fields []FieldError
+}
+
+// Add records a problem with a field.
+func (p *Problems) Add(field string, code Code, params ...string) {
+	fe := FieldError{Field: field, Code: code}
+	if len(params) > 0 {
+		fe.Params = map[string]string{}
+		for i := 0; i+1 < len(params); i += 2 {
+			fe.Params[params[i]] = params[i+1]
+		}
+	}
+	p.fields = append(p.fields, fe)
+}
+
+// Has reports whether a given field already has a problem.
+func (p *Problems) Has(field string) bool {
+	for _, f := range p.fields {
+		if f.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns nil when nothing was added, else an invalid_input Error with all field errors
+// sorted by field name so that the UI and tests see a stable order.
+func (p *Problems) Err() error {
+	if len(p.fields) == 0 {
+		return nil
+	}
+	fields := append([]FieldError(nil), p.fields...)
+	sort.SliceStable(fields, func(i, j int) bool { return fields[i].Field < fields[j].Field })
+	return &Error{Code: CodeInvalidInput, Message: "input failed validation", Fields: fields}
+}

@@ -1,0 +1,52 @@
+package service
+
+// CitizenListInput searches the citizen list by name, masked CPR digits or worker initials.
+type CitizenListInput struct {
+	Query string `json:"query"`
+}
+
+// CitizenListItem is one row of the citizen list. The CPR number is masked.
+type CitizenListItem struct {
+	ID             uint   `json:"id"`
+	Name           string `json:"name"`
+	CPRMasked      string `json:"cprMasked"`
+	Housing        string `json:"housing"`
+	CourseID       uint   `json:"courseId"`
+	CourseStatus   string `json:"courseStatus"`
+	WorkerName     string `json:"workerName"`
+	WorkerInitials string `json:"workerInitials"`
+}
+
+// CitizenDTO is one citizen with their courses, for the citizen page.
+type CitizenDTO struct {
+	ID          uint               `json:"id"`
+	Name        string             `json:"name"`
+	CPR         string             `json:"cpr"`
+	CPRMasked   string             `json:"cprMasked"`
+	Phone       string             `json:"phone"`
+	Email       string             `json:"email"`
+	Address     string             `json:"address"`
+	ContactNote string             `json:"contactNote"`
+	Housing     string             `json:"housing"`
+	HousingNote string             `json:"housingNote"`
+	UpdatedAt   string             `json:"updatedAt"`
+	Courses     []CourseSummaryDTO `json:"courses"`
+}
+
+// CitizenInput creates (ID 0) or updates a citizen.
+type CitizenInput struct {
+	ID          uint   `json:"id"`
+	Name        string `json:"name"`
+	CPR         string `json:"cpr"`
+	Phone       string `json:"phone"`
+	Email       string `json:"email"`
+	Address     string `json:"address"`
+	ContactNote string `json:"contactNote"`
+	Housing     string `json:"housing"`
+	HousingNote string `json:"housingNote"`
+}
+
+// IDInput names one record.
+type IDInput struct {
+	ID uint `json:"id"`
+}

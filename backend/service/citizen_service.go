@@ -1,0 +1,177 @@
+package service
+
+import (
+	"net/mail"
+	"sort"
+	"strings"
+
+	"icm/backend/domain"
+	"icm/backend/store"
+)
+
+// CitizenService keeps the citizens' personal and contact details.
+type CitizenService struct{ base }
+
+// NewCitizenService builds the service.
+func NewCitizenService(d Deps) *CitizenService { return &CitizenService{base{d}} }
+
+// ListCitizens returns citizens in Danish name order, filtered by the query: every word
+// must match the name, the worker's initials or name, or the CPR's birth-date digits.
+func (s *CitizenService) ListCitizens(in CitizenListInput) ([]CitizenListItem, error) {
+	st, err := s.ready()
+	if err != nil {
+		return nil, err
+	}
+	var p domain.Problems
+	q := domain.FoldForSearch(domain.CleanLine(&p, "query", in.Query, domain.MaxShortText, false))
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	rows, err := st.ListCitizens(s.ctx())
+	if err != nil {
+		return nil, err
+	}
+	words := strings.Fields(q)
+	out := make([]CitizenListItem, 0, len(rows))
+	for i := range rows {
+		item := citizenListItem(&rows[i])
+		if matchesAll(words, item) {
+			out = append(out, item)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return domain.DanishLess(out[i].Name, out[j].Name) })
+	return out, nil
+}
+
+func matchesAll(words []string, it CitizenListItem) bool {
+	hay := domain.FoldForSearch(it.Name + " " + it.WorkerName + " " + it.WorkerInitials + " " +
+		strings.ReplaceAll(it.CPRMasked, "-", ""))
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// GetCitizen returns one citizen with their courses.
+func (s *CitizenService) GetCitizen(in IDInput) (CitizenDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return CitizenDTO{}, err
+	}
+	c, err := st.GetCitizen(s.ctx(), in.ID)
+	if err != nil {
+		return CitizenDTO{}, err
+	}
+	courses, err := courseSummaries(s.ctx(), st, store.FindCourse{CitizenID: &c.ID})
+	if err != nil {
+		return CitizenDTO{}, err
+	}
+	return citizenDTO(c, courses), nil
+}
+
+// SaveCitizen creates or updates a citizen. A CPR number is optional but, when given, must
+// be valid and belong to no other citizen.
+func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return CitizenDTO{}, err
+	}
+	var p domain.Problems
+	c := validateCitizen(&p, in)
+	if err := p.Err(); err != nil {
+		return CitizenDTO{}, err
+	}
+	var id uint
+	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+		team, err := tx.GetTeam(s.ctx())
+		if err != nil {
+			return err
+		}
+		if c.CPR != nil {
+			if taken, err := tx.CPRTaken(s.ctx(), *c.CPR, in.ID); err != nil {
+				return err
+			} else if taken {
+				var p domain.Problems
+				p.Add("cpr", domain.CodeDuplicateCPR)
+				return p.Err()
+			}
+		}
+		now := s.now()
+		if in.ID == 0 {
+			c.TeamID, c.CreatedAt, c.UpdatedAt = team.ID, now, now
+			if err := tx.CreateCitizen(s.ctx(), c); err != nil {
+				return err
+			}
+		} else {
+			old, err := tx.GetCitizen(s.ctx(), in.ID)
+			if err != nil {
+				return err
+			}
+			c.ID, c.TeamID, c.CreatedAt, c.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
+			if err := tx.UpdateCitizen(s.ctx(), c); err != nil {
+				return err
+			}
+		}
+		id = c.ID
+		return nil
+	})
+	if err != nil {
+		return CitizenDTO{}, err
+	}
+	return s.GetCitizen(IDInput{ID: id})
+}
+
+func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
+	c := &store.Citizen{
+		Name:        domain.CleanLine(p, "name", in.Name, domain.MaxName, true),
+		Phone:       domain.CleanLine(p, "phone", in.Phone, 30, false),
+		Email:       domain.CleanLine(p, "email", in.Email, domain.MaxShortText, false),
+		Address:     domain.CleanText(p, "address", in.Address, domain.MaxShortText, false),
+		ContactNote: domain.CleanText(p, "contactNote", in.ContactNote, 2000, false),
+		Housing:     string(domain.OneOf(p, "housing", domain.Housing(in.Housing), domain.Housings, false)),
+		HousingNote: domain.CleanText(p, "housingNote", in.HousingNote, 2000, false),
+	}
+	c.CPR = strPtr(domain.NormalizeCPR(p, "cpr", in.CPR))
+	if c.Phone != "" && !p.Has("phone") && !validPhone(c.Phone) {
+		p.Add("phone", domain.CodeInvalidPhone)
+	}
+	if c.Email != "" && !p.Has("email") {
+		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
+			p.Add("email", domain.CodeInvalidEmail)
+		}
+	}
+	return c
+}
+
+// validPhone accepts digits with spaces, dashes, parentheses and a leading +, 8 digits or more.
+func validPhone(s string) bool {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0, r == ' ', r == '-', r == '(', r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 8 && digits <= 15
+}
+
+func citizenListItem(r *store.CitizenRow) CitizenListItem {
+	it := CitizenListItem{ID: r.ID, Name: r.Name, CPRMasked: domain.MaskCPR(deref(r.CPR)),
+		Housing: r.Housing, CourseStatus: deref(r.CourseStatus), WorkerName: deref(r.WorkerName),
+		WorkerInitials: deref(r.WorkerInitials)}
+	if r.CourseID != nil {
+		it.CourseID = *r.CourseID
+	}
+	return it
+}
+
+func citizenDTO(c *store.Citizen, courses []CourseSummaryDTO) CitizenDTO {
+	return CitizenDTO{ID: c.ID, Name: c.Name, CPR: deref(c.CPR), CPRMasked: domain.MaskCPR(deref(c.CPR)),
+		Phone: c.Phone, Email: c.Email, Address: c.Address, ContactNote: c.ContactNote,
+		Housing: c.Housing, HousingNote: c.HousingNote, UpdatedAt: isoTime(&c.UpdatedAt), Courses: courses}
+}

@@ -1,0 +1,118 @@
+package service
+
+import (
+	"context"
+	"time"
+
+	"icm/backend/domain"
+	"icm/backend/store"
+)
+
+// demoCitizen is one fictional citizen of the demo team. Every person here is invented.
+type demoCitizen struct {
+	name, phone, housing string
+	worker               int // index into the demo workers, -1 for no course
+	daysAgo              int // course start, days before today
+	stage                string
+	needs                []string
+	referral             string
+}
+
+var demoCitizens = []demoCitizen{
+	{"Bjørn Aagaard", "20 11 22 33", "sofa", 1, 420, "active", []string{"substance", "debt"}, "shelter"},
+	{"Åse Holm", "", "own_at_risk", 1, 300, "active", []string{"mental_health", "isolation"}, "psychiatry"},
+	{"Ørjan Kvist", "31 45 67 89", "street", 1, 12, "visitation_partial", []string{"substance"}, "outreach"},
+	{"Camilla Frost", "", "shelter", 2, 200, "active", []string{"mental_health", "substance", "daily_living"}, "caseworker"},
+	{"Dennis Møller", "", "temporary", 2, 150, "active", []string{"crime", "substance"}, "probation"},
+	{"Łukasz Nowak", "+48 501 234 567", "shelter", 2, 5, "visitation_new", nil, "shelter"},
+	{"Emil Ærenlund", "", "own", 0, 700, "closed", []string{"debt", "isolation"}, "caseworker"},
+	{"Fatima Hassan", "", "own_at_risk", 2, 90, "active", []string{"mental_health", "debt"}, "housing"},
+	{"Gitte Ravn", "", "sofa", 1, 20, "visitation_partial", []string{"mental_health"}, "self"},
+	{"Henrik Vang", "42 00 11 99", "temporary", 2, 60, "active_override", []string{"substance", "physical"}, "hospital"},
+	{"Ida Sommer", "", "shelter", -1, 0, "", nil, ""},
+	{"Karsten Bøgh", "", "own", 0, 240, "active", []string{"cognitive", "daily_living"}, "caseworker"},
+}
+
+// LoadDemo fills an empty database with a fictional team: three workers with different FTE
+// and twelve citizens at different stages. It goes through the services, so every rule holds.
+func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
+	empty, err := st.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if !empty {
+		return domain.E(domain.CodeNotEmpty, "demo data only goes into an empty database")
+	}
+	d := Deps{Store: st, Clock: func() time.Time { return now }}
+	teams, citizens, courses := NewTeamService(d), NewCitizenService(d), NewCourseService(d)
+	if _, err := teams.SetupTeam(SetupTeamInput{Municipality: "Solvang Kommune (demo)", TeamName: "ICM-teamet",
+		LeadName: "Mette Lund", LeadInitials: "ML", LeadFTE: 0.5}); err != nil {
+		return err
+	}
+	workers, err := teams.ListWorkers()
+	if err != nil {
+		return err
+	}
+	ids := []uint{workers[0].ID}
+	for _, w := range []WorkerInput{
+		{Name: "Jonas Ørnberg", Initials: "JØ", Role: string(domain.RoleICMWorker), FTE: 1, Active: true},
+		{Name: "Aisha Khalil", Initials: "AK", Role: string(domain.RoleICMWorker), FTE: 0.6, Active: true},
+	} {
+		saved, err := teams.SaveWorker(w)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, saved.ID)
+	}
+	day := func(daysAgo int) string { return domain.Day(now).AddDate(0, 0, -daysAgo).Format(domain.DateLayout) }
+	for _, dc := range demoCitizens {
+		c, err := citizens.SaveCitizen(CitizenInput{Name: dc.name, Phone: dc.phone, Housing: dc.housing})
+		if err != nil {
+			return err
+		}
+		if dc.worker < 0 {
+			continue
+		}
+		in := CreateCourseInput{CitizenID: c.ID, WorkerID: ids[dc.worker], StartDate: day(dc.daysAgo)}
+		if dc.stage == "active_override" {
+			in.OverrideReason = "Borgeren kender Aisha fra herberget; en ny relation vil sætte forløbet tilbage. Genvurderes ved næste teammøde."
+			in.OverrideByWorkerID = ids[0]
+		}
+		course, err := courses.CreateCourse(in)
+		if err != nil {
+			return err
+		}
+		if dc.stage == "visitation_new" {
+			continue
+		}
+		v := SaveVisitationInput{CourseID: course.ID, HousingAtStart: dc.housing, Needs: dc.needs,
+			ReferralSource: dc.referral, VisitationDate: day(dc.daysAgo)}
+		if dc.stage != "visitation_partial" {
+			v.Consent, v.ConsentForm, v.ConsentDate = "yes", "written", day(dc.daysAgo)
+			v.LegalBasis, v.ActionPlan = "sel_85", "exists"
+			v.ActionPlanDate = day(dc.daysAgo + 30)
+			v.TargetGroupReason = "Har brug for vedvarende, intensiv støtte til at bo og til kontakten med behandling og myndighed."
+			v.ContactAgreement = "Må kontakte søster og herberget, hvis der ikke er kontakt i en uge."
+		}
+		if _, err := courses.SaveVisitation(v); err != nil {
+			return err
+		}
+		status := ""
+		switch dc.stage {
+		case "active", "active_override":
+			status = string(domain.CourseActive)
+		case "closed":
+			status = string(domain.CourseClosed)
+		}
+		if status != "" {
+			up := UpdateCourseInput{ID: course.ID, WorkerID: course.Worker.ID, StartDate: course.StartDate, Status: status}
+			if status == string(domain.CourseClosed) {
+				up.EndDate = day(dc.daysAgo - 400)
+			}
+			if _, err := courses.UpdateCourse(up); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

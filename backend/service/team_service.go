@@ -1,0 +1,251 @@
+package service
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"icm/backend/domain"
+	"icm/backend/store"
+)
+
+// TeamService sets up the team and manages its workers and their caseloads.
+type TeamService struct{ base }
+
+// NewTeamService builds the service.
+func NewTeamService(d Deps) *TeamService { return &TeamService{base{d}} }
+
+// GetTeam returns the team, or team_missing before first setup.
+func (s *TeamService) GetTeam() (TeamDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return TeamDTO{}, err
+	}
+	t, err := st.GetTeam(s.ctx())
+	if err != nil {
+		return TeamDTO{}, err
+	}
+	return teamDTO(t), nil
+}
+
+// SetupTeam creates the team and its first team lead; it is refused once a team exists.
+func (s *TeamService) SetupTeam(in SetupTeamInput) (TeamDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return TeamDTO{}, err
+	}
+	var p domain.Problems
+	muni := domain.CleanLine(&p, "municipality", in.Municipality, domain.MaxName, true)
+	name := domain.CleanLine(&p, "teamName", in.TeamName, domain.MaxName, true)
+	lead := validateWorker(&p, WorkerInput{Name: in.LeadName, Initials: in.LeadInitials,
+		Role: string(domain.RoleTeamLead), FTE: in.LeadFTE, Active: true}, "lead")
+	if err := p.Err(); err != nil {
+		return TeamDTO{}, err
+	}
+	var out TeamDTO
+	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+		if _, err := tx.GetTeam(s.ctx()); err == nil {
+			return domain.E(domain.CodeTeamExists, "team already set up")
+		}
+		now := s.now()
+		t := &store.Team{Municipality: muni, Name: name, CreatedAt: now, UpdatedAt: now}
+		if err := tx.CreateTeam(s.ctx(), t); err != nil {
+			return err
+		}
+		lead.TeamID, lead.CreatedAt, lead.UpdatedAt = t.ID, now, now
+		if err := tx.CreateWorker(s.ctx(), lead); err != nil {
+			return err
+		}
+		out = teamDTO(t)
+		return nil
+	})
+	return out, err
+}
+
+// UpdateTeam renames the team or its municipality.
+func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return TeamDTO{}, err
+	}
+	var p domain.Problems
+	muni := domain.CleanLine(&p, "municipality", in.Municipality, domain.MaxName, true)
+	name := domain.CleanLine(&p, "teamName", in.TeamName, domain.MaxName, true)
+	if err := p.Err(); err != nil {
+		return TeamDTO{}, err
+	}
+	t, err := st.GetTeam(s.ctx())
+	if err != nil {
+		return TeamDTO{}, err
+	}
+	t.Municipality, t.Name, t.UpdatedAt = muni, name, s.now()
+	if err := st.UpdateTeam(s.ctx(), t); err != nil {
+		return TeamDTO{}, err
+	}
+	return teamDTO(t), nil
+}
+
+// ListWorkers returns every worker, active first, in Danish name order.
+func (s *TeamService) ListWorkers() ([]WorkerDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return nil, err
+	}
+	ws, err := st.ListWorkers(s.ctx(), store.FindWorker{})
+	if err != nil {
+		return nil, err
+	}
+	counts, err := st.OpenCourseCounts(s.ctx())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]WorkerDTO, 0, len(ws))
+	for i := range ws {
+		out = append(out, workerDTO(&ws[i], counts[ws[i].ID]))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Active != out[j].Active {
+			return out[i].Active
+		}
+		return domain.DanishLess(out[i].Name, out[j].Name)
+	})
+	return out, nil
+}
+
+// SaveWorker creates or updates a worker. A team keeps at least one active team lead, and
+// a worker with open courses cannot be made inactive until the courses are handed over.
+// Lowering an FTE below the current caseload is allowed: the overview then shows it as over.
+func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return WorkerDTO{}, err
+	}
+	var p domain.Problems
+	w := validateWorker(&p, in, "")
+	if err := p.Err(); err != nil {
+		return WorkerDTO{}, err
+	}
+	var out WorkerDTO
+	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+		team, err := tx.GetTeam(s.ctx())
+		if err != nil {
+			return err
+		}
+		if taken, err := tx.InitialsTaken(s.ctx(), w.Initials, in.ID); err != nil {
+			return err
+		} else if taken {
+			var p domain.Problems
+			p.Add("initials", domain.CodeDuplicateInitials)
+			return p.Err()
+		}
+		now := s.now()
+		open := 0
+		if in.ID == 0 {
+			w.TeamID, w.CreatedAt, w.UpdatedAt = team.ID, now, now
+			if err := tx.CreateWorker(s.ctx(), w); err != nil {
+				return err
+			}
+		} else {
+			old, err := tx.GetWorker(s.ctx(), in.ID)
+			if err != nil {
+				return err
+			}
+			if open, err = tx.CountOpenCourses(s.ctx(), in.ID); err != nil {
+				return err
+			}
+			if !w.Active && open > 0 {
+				return domain.E(domain.CodeWorkerHasCourses, "worker has open courses").
+					With("open", itoa(open))
+			}
+			if old.Role == string(domain.RoleTeamLead) && old.Active &&
+				(w.Role != string(domain.RoleTeamLead) || !w.Active) {
+				lead := string(domain.RoleTeamLead)
+				active := true
+				leads, err := tx.ListWorkers(s.ctx(), store.FindWorker{Role: &lead, Active: &active})
+				if err != nil {
+					return err
+				}
+				if len(leads) <= 1 {
+					return domain.E(domain.CodeLastTeamLead, "the team needs an active team lead")
+				}
+			}
+			w.ID, w.TeamID, w.CreatedAt, w.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
+			if err := tx.UpdateWorker(s.ctx(), w); err != nil {
+				return err
+			}
+		}
+		out = workerDTO(w, open)
+		return nil
+	})
+	return out, err
+}
+
+// TeamOverview gives every active worker's caseload (n of max) with the overrides that
+// explain a caseload above the ceiling.
+func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return TeamOverviewDTO{}, err
+	}
+	ctx := s.ctx()
+	team, err := st.GetTeam(ctx)
+	if err != nil {
+		return TeamOverviewDTO{}, err
+	}
+	workers, err := s.ListWorkers()
+	if err != nil {
+		return TeamOverviewDTO{}, err
+	}
+	overrides, err := overridesByWorker(ctx, st)
+	if err != nil {
+		return TeamOverviewDTO{}, err
+	}
+	out := TeamOverviewDTO{Team: teamDTO(team), Caseloads: []CaseloadDTO{}}
+	for _, w := range workers {
+		if !w.Active {
+			continue
+		}
+		c := CaseloadDTO{Worker: w, Open: w.OpenCourses, Max: w.MaxCaseload,
+			Over: w.OpenCourses > w.MaxCaseload, Overrides: overrides[w.ID]}
+		if c.Overrides == nil {
+			c.Overrides = []OverrideDTO{}
+		}
+		out.Open += c.Open
+		out.Capacity += c.Max
+		out.Caseloads = append(out.Caseloads, c)
+	}
+	return out, nil
+}
+
+// overridesByWorker collects the recorded caseload overrides of open courses per worker.
+func overridesByWorker(ctx context.Context, st *store.Store) (map[uint][]OverrideDTO, error) {
+	rows, err := st.ListOverrides(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint][]OverrideDTO{}
+	for _, r := range rows {
+		out[r.WorkerID] = append(out[r.WorkerID], OverrideDTO{CourseID: r.CourseID,
+			CitizenName: r.CitizenName, Reason: r.Reason, ByName: r.ByName, At: isoTime(r.At)})
+	}
+	return out, nil
+}
+
+// validateWorker checks a worker input; prefix names the fields ("lead" gives "leadName").
+func validateWorker(p *domain.Problems, in WorkerInput, prefix string) *store.Worker {
+	f := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + strings.ToUpper(name[:1]) + name[1:]
+	}
+	name := domain.CleanLine(p, f("name"), in.Name, domain.MaxName, true)
+	initials := strings.ToUpper(domain.CleanLine(p, f("initials"), in.Initials, 6, true))
+	if initials != "" && !p.Has(f("initials")) && (utf8.RuneCountInString(initials) < 2 || strings.ContainsAny(initials, " \t")) {
+		p.Add(f("initials"), domain.CodeInvalidInitials)
+	}
+	role := domain.OneOf(p, f("role"), domain.Role(in.Role), []domain.Role{domain.RoleICMWorker, domain.RoleTeamLead}, true)
+	fte := domain.ParseFTE(p, f("fte"), in.FTE)
+	return &store.Worker{Name: name, Initials: initials, Role: string(role), FTEHundredths: int(fte), Active: in.Active}
+}

@@ -1,0 +1,146 @@
+// Package store keeps the ICM data in one SQLite file through GORM. It owns the connection
+// settings, the versioned migrations and one file per aggregate; GORM models never leave it.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"icm/backend/domain"
+)
+
+// Store is the open database.
+type Store struct {
+	db   *gorm.DB
+	path string
+}
+
+// DSN builds the connection string. Pragmas must be in the DSN so that every pooled
+// connection gets them; _txlock=immediate makes write transactions take the lock up front.
+func DSN(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(FULL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database file at path, restricts its folder to the
+// current OS user, checks integrity and applies pending migrations.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, domain.Wrap(domain.CodeInternal, "create data folder", err)
+	}
+	db, err := gorm.Open(sqlite.Open(DSN(path)), &gorm.Config{
+		Logger:                 logger.Discard, // SQL may carry personal data: never log it
+		SkipDefaultTransaction: true,
+		TranslateError:         false,
+	})
+	if err != nil {
+		return nil, domain.Wrap(domain.CodeInternal, "open database", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, domain.Wrap(domain.CodeInternal, "open database", err)
+	}
+	sqlDB.SetMaxOpenConns(4)
+	s := &Store{db: db, path: path}
+	if err := s.QuickCheck(ctx); err != nil {
+		_ = sqlDB.Close()
+		return nil, err
+	}
+	_ = os.Chmod(path, 0o600)
+	if err := s.Migrate(ctx); err != nil {
+		_ = sqlDB.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file's location.
+func (s *Store) Path() string { return s.path }
+
+// Close closes every pooled connection.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// QuickCheck runs SQLite's quick_check and reports a damaged file as database_corrupt.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	var rows []string
+	err := s.db.WithContext(ctx).Raw("PRAGMA quick_check").Scan(&rows).Error
+	if err != nil {
+		if isNotADatabase(err) {
+			return domain.Wrap(domain.CodeDatabaseCorrupt, "the file is not a database", err).With("path", s.path)
+		}
+		if isLocked(err) {
+			return domain.Wrap(domain.CodeDatabaseLocked, "database is locked", err).With("path", s.path)
+		}
+		return domain.Wrap(domain.CodeDatabaseCorrupt, "integrity check failed", err).With("path", s.path)
+	}
+	if len(rows) != 1 || rows[0] != "ok" {
+		return domain.E(domain.CodeDatabaseCorrupt, fmt.Sprintf("quick_check: %d problems", len(rows))).With("path", s.path)
+	}
+	return nil
+}
+
+func isNotADatabase(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "not a database") || strings.Contains(m, "malformed") || strings.Contains(m, "SQLITE_NOTADB")
+}
+
+func isLocked(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "database is locked") || strings.Contains(m, "SQLITE_BUSY")
+}
+
+// tx runs fn in one immediate transaction.
+func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	err := s.db.WithContext(ctx).Transaction(fn)
+	return storageErr(err)
+}
+
+// Tx runs fn in one write transaction with a Store bound to it, so that a service can read,
+// check a rule and write without another writer in between.
+func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		return fn(&Store{db: tx, path: s.path})
+	})
+}
+
+// storageErr keeps domain errors and turns driver errors into coded ones.
+func storageErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return domain.Wrap(domain.CodeNotFound, "record not found", err)
+	}
+	if isLocked(err) {
+		return domain.Wrap(domain.CodeDatabaseLocked, "database is locked", err)
+	}
+	return domain.Wrap(domain.CodeInternal, "storage", err)
+}
+
+// first loads one row by id into dst, translating "no row" to not_found.
+func (s *Store) first(ctx context.Context, dst any, id uint) error {
+	return storageErr(s.db.WithContext(ctx).First(dst, id).Error)
+}

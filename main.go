@@ -1,0 +1,87 @@
+// Command icm is the ICM desktop app for Intensive Case Management teams. Started without
+// flags it opens the window; -demo fills an empty database with fictional demo data.
+package main
+
+import (
+	"context"
+	"embed"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/logger"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"icm/backend/appdir"
+	"icm/backend/domain"
+	"icm/backend/service"
+	"icm/backend/store"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	dbFlag := flag.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
+	demo := flag.Bool("demo", false, "fill an empty database with fictional demo data and exit")
+	version := flag.Bool("version", false, "print the version and exit")
+	flag.Parse()
+
+	if *version {
+		fmt.Println(service.Version)
+		return
+	}
+	dbPath, err := appdir.DatabasePath(*dbFlag)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm: cannot find the data folder:", err)
+		os.Exit(1)
+	}
+	if *demo {
+		os.Exit(runDemo(dbPath))
+	}
+
+	app := newApp(context.Background(), dbPath)
+	err = wails.Run(&options.App{
+		Title:              "ICM – Intensive Case Management",
+		Width:              1280,
+		Height:             860,
+		MinWidth:           1000,
+		MinHeight:          680,
+		AssetServer:        &assetserver.Options{Assets: assets},
+		BackgroundColour:   &options.RGBA{R: 246, G: 247, B: 249, A: 1},
+		OnStartup:          app.startup,
+		OnShutdown:         app.shutdown,
+		Bind:               app.bindings(),
+		ErrorFormatter:     formatError,
+		LogLevel:           logger.WARNING, // call results carry personal data: never trace them
+		LogLevelProduction: logger.ERROR,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               instanceID(dbPath),
+			OnSecondInstanceLaunch: app.onSecondInstance,
+		},
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm:", err)
+		os.Exit(1)
+	}
+}
+
+// runDemo loads the demo team into the database at dbPath and reports the outcome.
+func runDemo(dbPath string) int {
+	ctx := context.Background()
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm: cannot open the database:", domain.CodeOf(err))
+		return 1
+	}
+	defer st.Close()
+	if err := service.LoadDemo(ctx, st, time.Now()); err != nil {
+		fmt.Fprintln(os.Stderr, "icm: demo data not loaded:", domain.CodeOf(err))
+		return 1
+	}
+	fmt.Println("Demo data loaded into", dbPath)
+	return 0
+}
