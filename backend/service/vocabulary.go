@@ -1,0 +1,42 @@
+package service
+
+import "icm/backend/domain"
+
+// VocabularyDTO lists every choice the forms offer, in display order, so that the UI
+// never keeps its own copy of the method's categories.
+type VocabularyDTO struct {
+	Steps        []string `json:"steps"`
+	Housings     []string `json:"housings"`
+	Needs        []string `json:"needs"`
+	Referrals    []string `json:"referrals"`
+	LegalBases   []string `json:"legalBases"`
+	ActionPlans  []string `json:"actionPlans"`
+	Consents     []string `json:"consents"`
+	ConsentForms []string `json:"consentForms"`
+	Statuses     []string `json:"statuses"`
+	Roles        []string `json:"roles"`
+}
+
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// Vocabulary returns the choice lists; it needs no database.
+func (s *AppService) Vocabulary() (VocabularyDTO, error) {
+	return VocabularyDTO{
+		Steps:        strs(domain.Steps),
+		Housings:     strs(domain.Housings),
+		Needs:        strs(domain.Needs),
+		Referrals:    strs(domain.Referrals),
+		LegalBases:   strs(domain.LegalBases),
+		ActionPlans:  strs(domain.ActionPlanStatuses),
+		Consents:     strs(domain.Consents),
+		ConsentForms: strs(domain.ConsentForms),
+		Statuses:     strs([]domain.CourseStatus{domain.CourseVisitation, domain.CourseActive, domain.CourseClosed}),
+		Roles:        strs([]domain.Role{domain.RoleICMWorker, domain.RoleTeamLead}),
+	}, nil
+}

@@ -1,0 +1,80 @@
+import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from './api/client';
+import { keys, useStatus } from './api/queries';
+import { toAppError } from './api/errors';
+import { I18nProvider, type Lang } from './i18n/i18n';
+import { Shell } from './components/Shell';
+import { Loading, ErrorBanner } from './components/ui';
+import { StartupErrorPage } from './pages/startup/StartupErrorPage';
+import { SetupPage } from './pages/setup/SetupPage';
+import { useRoute } from './lib/router';
+import { CitizenListPage } from './pages/citizens/CitizenListPage';
+import { CitizenPage } from './pages/citizens/CitizenPage';
+import { CitizenFormPage } from './pages/citizens/CitizenFormPage';
+import { StartCoursePage } from './pages/course/StartCoursePage';
+import { CoursePage } from './pages/course/CoursePage';
+import { CaseloadPage } from './pages/caseload/CaseloadPage';
+import { TeamPage } from './pages/team/TeamPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+
+export function App() {
+  const status = useStatus();
+  const qc = useQueryClient();
+  const lang: Lang = status.data?.language === 'en' ? 'en' : 'da';
+  const setLang = useCallback(
+    (l: Lang) => {
+      void api.setLanguage(l).then((s) => qc.setQueryData(keys.status, s));
+    },
+    [qc],
+  );
+  document.documentElement.lang = lang;
+
+  let body;
+  if (status.isPending) body = <Loading />;
+  else if (status.error) body = <ErrorBanner error={toAppError(status.error)} />;
+  else if (!status.data.ready) body = <StartupErrorPage status={status.data} />;
+  else if (!status.data.hasTeam) body = <SetupPage />;
+  else body = <Routed />;
+
+  return (
+    <I18nProvider lang={lang} onChange={setLang}>
+      {body}
+    </I18nProvider>
+  );
+}
+
+function Routed() {
+  const route = useRoute();
+  let page;
+  switch (route.name) {
+    case 'citizens':
+      page = <CitizenListPage />;
+      break;
+    case 'citizenNew':
+      page = <CitizenFormPage key="new" id={0} />;
+      break;
+    case 'citizen':
+      page = <CitizenPage key={route.id} id={route.id} />;
+      break;
+    case 'citizenEdit':
+      page = <CitizenFormPage key={route.id} id={route.id} />;
+      break;
+    case 'courseNew':
+      page = <StartCoursePage citizenId={route.citizenId} />;
+      break;
+    case 'course':
+      page = <CoursePage key={route.id} id={route.id} step={route.step} />;
+      break;
+    case 'caseload':
+      page = <CaseloadPage />;
+      break;
+    case 'team':
+      page = <TeamPage />;
+      break;
+    case 'settings':
+      page = <SettingsPage />;
+      break;
+  }
+  return <Shell route={route}>{page}</Shell>;
+}

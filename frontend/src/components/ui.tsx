@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import type { AppError } from '../api/errors';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from './errorText';
+
+export function PageHeader(p: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{p.title}</h1>
+        {p.subtitle && <div className="subtitle">{p.subtitle}</div>}
+      </div>
+      {p.actions && <div className="actions">{p.actions}</div>}
+    </header>
+  );
+}
+
+/** A translated error message for a failed load or save. */
+export function ErrorBanner(p: { error: AppError | null | undefined }) {
+  const { lang } = useI18n();
+  if (!p.error) return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      {errorText(lang, p.error)}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <div className="loading" aria-busy="true">{t('app.loading')}</div>;
+}
+
+export function Progress(p: { value: number; max: number; label: string; tone?: 'ok' | 'warn' | 'over' }) {
+  const pct = p.max > 0 ? Math.min(100, Math.round((100 * p.value) / p.max)) : p.value > 0 ? 100 : 0;
+  return (
+    <div className={`progress tone-${p.tone ?? 'ok'}`} role="progressbar" aria-label={p.label} aria-valuenow={p.value} aria-valuemin={0} aria-valuemax={p.max}>
+      <div className="bar" style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
+export function Badge(p: { tone?: 'neutral' | 'ok' | 'warn' | 'over' | 'info'; children: ReactNode }) {
+  return <span className={`badge badge-${p.tone ?? 'neutral'}`}>{p.children}</span>;
+}

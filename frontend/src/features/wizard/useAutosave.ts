@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toAppError, type AppError } from '../../api/errors';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'invalid'; error: AppError }
+  | { kind: 'error'; error: AppError };
+
+/**
+ * Saves `value` a short while after the last change, again on flush (blur, step change)
+ * and once more when the screen goes away. A rejected save keeps the typed value on screen
+ * and reports the field errors; nothing the user typed is thrown away.
+ */
+export function useAutosave<T>(value: T, save: (v: T) => Promise<unknown>, delay = 700) {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const json = JSON.stringify(value);
+  const savedJson = useRef(json);
+  const latest = useRef({ value, json, save });
+  latest.current = { value, json, save };
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const mounted = useRef(true);
+
+  const run = useCallback(async (): Promise<void> => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) await inFlight.current;
+    const { value: v, json: j, save: s } = latest.current;
+    if (j === savedJson.current) return;
+    if (mounted.current) setState({ kind: 'saving' });
+    const p = (async () => {
+      try {
+        await s(v);
+        savedJson.current = j;
+        if (mounted.current) setState({ kind: 'saved', at: new Date() });
+      } catch (e) {
+        const err = toAppError(e);
+        if (mounted.current) setState(err.fields.length ? { kind: 'invalid', error: err } : { kind: 'error', error: err });
+      }
+    })();
+    inFlight.current = p;
+    await p;
+    inFlight.current = null;
+  }, []);
+
+  useEffect(() => {
+    if (json === savedJson.current) return;
+    setState((s) => (s.kind === 'invalid' ? s : { kind: 'pending' }));
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void run(), delay);
+  }, [json, delay, run]);
+
+  // Warn before the window unloads with unsaved text, and save on the way out.
+  useEffect(() => {
+    mounted.current = true;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (latest.current.json !== savedJson.current) {
+        void run();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      mounted.current = false;
+      if (latest.current.json !== savedJson.current) void run();
+    };
+  }, [run]);
+
+  const dirty = json !== savedJson.current;
+  return { state, flush: run, dirty };
+}

@@ -1,0 +1,68 @@
+import { useDeferredValue, useState } from 'react';
+import { useCitizens } from '../../api/queries';
+import { toAppError } from '../../api/errors';
+import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { href, navigate } from '../../lib/router';
+
+export function statusTone(status: string): 'info' | 'ok' | 'neutral' {
+  return status === 'active' ? 'ok' : status === 'visitation' ? 'info' : 'neutral';
+}
+
+/** All citizens in Danish order, searchable by name, birth date or worker. */
+export function CitizenListPage() {
+  const { t, tx } = useI18n();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const list = useCitizens(deferred);
+  return (
+    <>
+      <PageHeader
+        title={t('citizens.title')}
+        subtitle={list.data ? t('citizens.count', { n: list.data.length }) : undefined}
+        actions={
+          <a className="button primary" href={href({ name: 'citizenNew' })}>
+            {t('citizens.new')}
+          </a>
+        }
+      />
+      <div className="search">
+        <label htmlFor="citizen-search">{t('citizens.search')}</label>
+        <input id="citizen-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      </div>
+      <ErrorBanner error={list.error ? toAppError(list.error) : null} />
+      {list.isPending ? (
+        <Loading />
+      ) : list.data && list.data.length === 0 ? (
+        <p className="empty">{query ? t('citizens.noMatch') : t('citizens.empty')}</p>
+      ) : (
+        <table className="table clickable">
+          <thead>
+            <tr>
+              <th>{t('citizens.colName')}</th>
+              <th>{t('citizens.colCpr')}</th>
+              <th>{t('citizens.colHousing')}</th>
+              <th>{t('citizens.colCourse')}</th>
+              <th>{t('citizens.colWorker')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.map((c) => (
+              <tr key={c.id} onClick={() => navigate({ name: 'citizen', id: c.id })}>
+                <td>
+                  <a href={href({ name: 'citizen', id: c.id })}>{c.name}</a>
+                </td>
+                <td className="mono">{c.cprMasked || t('common.none')}</td>
+                <td>{c.housing ? tx(`enum.housing.${c.housing}`) : t('common.none')}</td>
+                <td>
+                  {c.courseStatus ? <Badge tone={statusTone(c.courseStatus)}>{tx(`enum.status.${c.courseStatus}`)}</Badge> : <span className="muted">{t('citizens.noCourse')}</span>}
+                </td>
+                <td>{c.workerName ? `${c.workerName} (${c.workerInitials})` : t('common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { Course } from '../../api/client';
+import { toAppError } from '../../api/errors';
+import { useUpdateCourse, useVocabulary, useWorkers } from '../../api/queries';
+import { fieldText } from '../../components/errorText';
+import { DateField, SelectField } from '../../components/form';
+import { ErrorBanner } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { OverrideFields, WorkerSelect } from './WorkerSelect';
+
+/** The course's frame: responsible worker, dates and status, behind a disclosure. */
+export function CourseSettings(p: { course: Course }) {
+  const { t, tx, lang } = useI18n();
+  const workers = useWorkers();
+  const vocab = useVocabulary();
+  const update = useUpdateCourse();
+  const c = p.course;
+  const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '', overrideByWorkerId: 0 });
+  const [showOverride, setShowOverride] = useState(false);
+  const err = update.error ? toAppError(update.error) : null;
+  const fe = (name: string) => fieldText(lang, err?.field(name));
+  return (
+    <details className="card course-settings">
+      <summary>{t('course.settings')}</summary>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate(
+            { id: c.id, ...form, overrideReason: showOverride ? form.overrideReason : '', overrideByWorkerId: showOverride ? form.overrideByWorkerId : 0 },
+            {
+              onError: (e) => {
+                if (e.code === 'caseload_full' || e.code === 'override_requires_team_lead') setShowOverride(true);
+              },
+              onSuccess: () => setShowOverride(false),
+            },
+          );
+        }}
+      >
+        <ErrorBanner error={err && !err.fields.length ? err : null} />
+        <div className="row">
+          <WorkerSelect workers={workers.data ?? []} value={form.workerId} currentId={c.worker.id} onChange={(workerId) => setForm((f) => ({ ...f, workerId }))} error={fe('workerId')} />
+          <SelectField
+            label={t('course.status')}
+            allowEmpty={false}
+            value={form.status}
+            onChange={(status) => setForm((f) => ({ ...f, status }))}
+            options={(vocab.data?.statuses ?? []).map((s) => ({ value: s, label: tx(`enum.status.${s}`) }))}
+            error={fe('status')}
+          />
+        </div>
+        <div className="row">
+          <DateField label={t('course.startDate')} required value={form.startDate} onChange={(startDate) => setForm((f) => ({ ...f, startDate }))} error={fe('startDate')} />
+          <DateField label={t('course.endDate')} value={form.endDate} onChange={(endDate) => setForm((f) => ({ ...f, endDate }))} error={fe('endDate')} />
+        </div>
+        {showOverride && (
+          <OverrideFields
+            workers={workers.data ?? []}
+            reason={form.overrideReason}
+            byId={form.overrideByWorkerId}
+            onReason={(overrideReason) => setForm((f) => ({ ...f, overrideReason }))}
+            onBy={(overrideByWorkerId) => setForm((f) => ({ ...f, overrideByWorkerId }))}
+            reasonError={fe('overrideReason')}
+          />
+        )}
+        <div className="form-actions">
+          <button className="primary" type="submit" disabled={update.isPending}>
+            {t('course.saveSettings')}
+          </button>
+          {update.isSuccess && <span className="tone-ok">{t('course.updated')}</span>}
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useCitizen, useCreateCourse, useWorkers } from '../../api/queries';
+import { toAppError } from '../../api/errors';
+import { fieldText } from '../../components/errorText';
+import { DateField } from '../../components/form';
+import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { todayIso } from '../../lib/dates';
+import { href, navigate } from '../../lib/router';
+import { OverrideFields, WorkerSelect } from './WorkerSelect';
+
+const needsOverride = (code?: string) => code === 'caseload_full' || code === 'override_requires_team_lead';
+
+/** Starts an ICM course: one responsible worker, within the caseload ceiling or with a lead's override. */
+export function StartCoursePage(p: { citizenId: number }) {
+  const { t, lang } = useI18n();
+  const citizen = useCitizen(p.citizenId);
+  const workers = useWorkers();
+  const create = useCreateCourse();
+  const [workerId, setWorkerId] = useState(0);
+  const [startDate, setStartDate] = useState(todayIso());
+  const [reason, setReason] = useState('');
+  const [byId, setById] = useState(0);
+  const [showOverride, setShowOverride] = useState(false);
+  const err = create.error ? toAppError(create.error) : null;
+  const fe = (name: string) => fieldText(lang, err?.field(name));
+
+  if (citizen.isPending || workers.isPending) return <Loading />;
+  if (citizen.error || workers.error) return <ErrorBanner error={toAppError(citizen.error ?? workers.error)} />;
+
+  return (
+    <>
+      <PageHeader title={t('course.startTitle')} subtitle={citizen.data.name} />
+      <form
+        className="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate(
+            { citizenId: p.citizenId, workerId, startDate, overrideReason: showOverride ? reason : '', overrideByWorkerId: showOverride ? byId : 0 },
+            {
+              onSuccess: (c) => navigate({ name: 'course', id: c.id, step: 'visitation' }),
+              onError: (e) => {
+                if (needsOverride(e.code)) setShowOverride(true);
+              },
+            },
+          );
+        }}
+      >
+        <p>{t('course.startIntro')}</p>
+        <ErrorBanner error={err && !err.fields.length ? err : null} />
+        <WorkerSelect workers={workers.data} value={workerId} onChange={setWorkerId} error={fe('workerId')} />
+        <DateField label={t('course.startDate')} required value={startDate} onChange={setStartDate} error={fe('startDate')} />
+        {showOverride && (
+          <OverrideFields workers={workers.data} reason={reason} byId={byId} onReason={setReason} onBy={setById} reasonError={fe('overrideReason')} />
+        )}
+        <div className="form-actions">
+          <button className="primary" type="submit" disabled={create.isPending}>
+            {t('course.create')}
+          </button>
+          <a className="button" href={href({ name: 'citizen', id: p.citizenId })}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}

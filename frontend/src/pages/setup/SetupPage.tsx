@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { AppError, toAppError } from '../../api/errors';
+import { fieldText } from '../../components/errorText';
+import { TextField } from '../../components/form';
+import { ErrorBanner } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { parseFraction } from '../../lib/dates';
+
+/** First start: set up the team with its first team lead, or load fictional demo data. */
+export function SetupPage() {
+  const { t, lang } = useI18n();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ municipality: '', teamName: '', leadName: '', leadInitials: '', leadFte: '1' });
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const fe = (name: string) => fieldText(lang, error?.field(name));
+
+  const done = async (p: Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await p;
+      window.location.hash = '#/citizens';
+      await qc.invalidateQueries();
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="center-page">
+      <div className="setup">
+        <h1>{t('setup.title')}</h1>
+        <p className="lead">{t('setup.intro')}</p>
+        <ErrorBanner error={error && !error.fields.length ? error : null} />
+        <div className="setup-grid">
+          <form
+            className="card"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void done(api.setupTeam({ ...form, leadFte: parseFraction(form.leadFte) || 0 }));
+            }}
+          >
+            <h2>{t('setup.createTitle')}</h2>
+            <p>{t('setup.createIntro')}</p>
+            <TextField label={t('setup.municipality')} required value={form.municipality} onChange={set('municipality')} error={fe('municipality')} />
+            <TextField label={t('setup.teamName')} required value={form.teamName} onChange={set('teamName')} error={fe('teamName')} />
+            <TextField label={t('setup.leadName')} required value={form.leadName} onChange={set('leadName')} error={fe('leadName')} />
+            <div className="row">
+              <TextField label={t('setup.leadInitials')} required value={form.leadInitials} onChange={set('leadInitials')} error={fe('leadInitials')} maxLength={6} />
+              <TextField label={t('setup.leadFte')} required value={form.leadFte} onChange={set('leadFte')} error={fe('leadFte')} help={t('setup.leadFteHelp')} inputMode="decimal" />
+            </div>
+            <button className="primary" type="submit" disabled={busy}>
+              {t('setup.createButton')}
+            </button>
+          </form>
+          <div className="card demo-card">
+            <h2>{t('setup.demoTitle')}</h2>
+            <p>{t('setup.demoIntro')}</p>
+            <button type="button" disabled={busy} onClick={() => void done(api.loadDemo())}>
+              {t('setup.demoButton')}
+            </button>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { Worker, WorkerInput } from '../../api/client';
+import { toAppError } from '../../api/errors';
+import { useSaveWorker, useTeam, useUpdateTeam, useVocabulary, useWorkers } from '../../api/queries';
+import { fieldText } from '../../components/errorText';
+import { SelectField, TextField } from '../../components/form';
+import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { formatFraction, parseFraction } from '../../lib/dates';
+
+/** The team's name and its workers with role, FTE and caseload ceiling. */
+export function TeamPage() {
+  const { t, tx, lang } = useI18n();
+  const workers = useWorkers();
+  const [editing, setEditing] = useState<WorkerInput | null>(null);
+  if (workers.isPending) return <Loading />;
+  if (workers.error) return <ErrorBanner error={toAppError(workers.error)} />;
+  const startEdit = (w: Worker) => setEditing({ id: w.id, name: w.name, initials: w.initials, role: w.role, fte: w.fte, active: w.active });
+  return (
+    <>
+      <PageHeader
+        title={t('team.title')}
+        actions={
+          <button type="button" className="primary" onClick={() => setEditing({ id: 0, name: '', initials: '', role: 'icm_worker', fte: 1, active: true })}>
+            {t('team.addWorker')}
+          </button>
+        }
+      />
+      <TeamForm />
+      {editing && <WorkerForm key={editing.id} initial={editing} onDone={() => setEditing(null)} />}
+      <section className="card">
+        <h2>{t('team.workers')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('team.name')}</th>
+              <th>{t('team.initials')}</th>
+              <th>{t('team.role')}</th>
+              <th>{t('team.fte')}</th>
+              <th>{t('team.openCourses')}</th>
+              <th>{t('team.maxCaseload')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {workers.data.map((w) => (
+              <tr key={w.id} className={w.active ? '' : 'inactive'}>
+                <td>
+                  {w.name} {!w.active && <Badge>{t('team.inactive')}</Badge>}
+                </td>
+                <td>{w.initials}</td>
+                <td>{tx(`enum.role.${w.role}`)}</td>
+                <td>{formatFraction(w.fte, lang)}</td>
+                <td>{w.openCourses}</td>
+                <td>{w.maxCaseload}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => startEdit(w)} aria-label={`${t('common.edit')} ${w.name}`}>
+                    {t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+function TeamForm() {
+  const { t, lang } = useI18n();
+  const team = useTeam();
+  const update = useUpdateTeam();
+  const [form, setForm] = useState<{ municipality: string; teamName: string } | null>(null);
+  if (!team.data) return null;
+  const f = form ?? { municipality: team.data.municipality, teamName: team.data.name };
+  const err = update.error ? toAppError(update.error) : null;
+  return (
+    <form
+      className="card form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        update.mutate(f, { onSuccess: () => setForm(null) });
+      }}
+    >
+      <h2>{t('team.teamSection')}</h2>
+      <div className="row">
+        <TextField label={t('team.municipality')} required value={f.municipality} onChange={(municipality) => setForm({ ...f, municipality })} error={fieldText(lang, err?.field('municipality'))} />
+        <TextField label={t('team.teamName')} required value={f.teamName} onChange={(teamName) => setForm({ ...f, teamName })} error={fieldText(lang, err?.field('teamName'))} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={update.isPending || form === null}>
+          {t('team.saveTeam')}
+        </button>
+        {update.isSuccess && form === null && <span className="tone-ok">{t('team.saved')}</span>}
+      </div>
+    </form>
+  );
+}
+
+function WorkerForm(p: { initial: WorkerInput; onDone: () => void }) {
+  const { t, tx, lang } = useI18n();
+  const vocab = useVocabulary();
+  const save = useSaveWorker();
+  const [form, setForm] = useState({ ...p.initial, fteText: formatFraction(p.initial.fte, lang) });
+  const err = save.error ? toAppError(save.error) : null;
+  const fe = (name: string) => fieldText(lang, err?.field(name));
+  return (
+    <form
+      className="card form"
+      aria-label={p.initial.id ? t('team.editWorker') : t('team.newWorker')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const { fteText, ...rest } = form;
+        save.mutate({ ...rest, fte: parseFraction(fteText) || 0 }, { onSuccess: p.onDone });
+      }}
+    >
+      <h2>{p.initial.id ? t('team.editWorker') : t('team.newWorker')}</h2>
+      <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <div className="row">
+        <TextField label={t('team.name')} required value={form.name} onChange={(name) => setForm({ ...form, name })} error={fe('name')} autoFocus />
+        <TextField label={t('team.initials')} required value={form.initials} onChange={(initials) => setForm({ ...form, initials })} error={fe('initials')} maxLength={6} />
+      </div>
+      <div className="row">
+        <SelectField
+          label={t('team.role')}
+          allowEmpty={false}
+          value={form.role}
+          onChange={(role) => setForm({ ...form, role })}
+          options={(vocab.data?.roles ?? []).map((r) => ({ value: r, label: tx(`enum.role.${r}`) }))}
+          error={fe('role')}
+        />
+        <TextField label={t('team.fte')} required value={form.fteText} onChange={(fteText) => setForm({ ...form, fteText })} error={fe('fte')} help={t('team.fteHelp')} inputMode="decimal" />
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} /> {t('team.active')}
+      </label>
+      <div className="form-actions">
+        <button className="primary" type="submit" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={p.onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
