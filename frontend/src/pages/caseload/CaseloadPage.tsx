@@ -21,7 +21,7 @@ export function CaseloadPage() {
         {o.caseloads.map((c) => {
           const tone = c.over ? 'over' : c.open === c.max ? 'warn' : 'ok';
           return (
-            <article key={c.worker.id} className={`card caseload tone-${tone}`} aria-label={c.worker.name}>
+            <article key={c.worker.id} className={`card caseload caseload-${tone}`} aria-label={c.worker.name}>
               <header>
                 <h2>
                   {c.worker.name} <span className="muted">({c.worker.initials})</span>

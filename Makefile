@@ -1,0 +1,69 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+GOBIN_DIR := $(shell go env GOBIN)
+ifeq ($(GOBIN_DIR),)
+GOBIN_DIR := $(shell go env GOPATH)/bin
+endif
+WAILS := $(GOBIN_DIR)/wails
+TAGS := webkit2_41
+OUT := test-output
+
+.PHONY: run build test deps deps-test frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e clean
+
+## run: install what is missing, build, and start the app on the database in the user's data folder
+run: build
+	./build/bin/icm
+
+## build: the desktop binary in build/bin/
+build: deps frontend
+	$(WAILS) build -s -m -tags $(TAGS)
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+frontend:
+	cd frontend && npm run build --silent
+
+## demo: fill an empty database (default location, or DB=path) with fictional demo data
+demo: deps
+	go run . -demo $(if $(DB),-db $(DB),)
+
+## test: every check CI runs: bindings drift, formatting, go vet, go test -race, tsc, Vitest, end-to-end
+test: deps-test frontend check-bindings check-go vet go-test fe-typecheck fe-test e2e
+	@echo "make test: all checks passed"
+
+## check-bindings: the committed frontend/wailsjs must match the Go code
+check-bindings:
+	$(WAILS) generate module -tags $(TAGS) >/dev/null
+	@git -c core.fileMode=false diff --exit-code --stat -- frontend/wailsjs \
+	  || (echo "frontend/wailsjs drifted from the Go code: run 'wails generate module' and commit" >&2; exit 1)
+	@test -z "$$(git status --porcelain -- frontend/wailsjs)" \
+	  || (git status --porcelain -- frontend/wailsjs; echo "untracked or changed generated bindings" >&2; exit 1)
+
+check-go:
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad" >&2; exit 1; fi
+	@cp go.mod /tmp/icm-go.mod.bak; cp go.sum /tmp/icm-go.sum.bak; go mod tidy; \
+	  if ! git diff --quiet -- go.mod go.sum; then git diff -- go.mod go.sum; \
+	  cp /tmp/icm-go.mod.bak go.mod; cp /tmp/icm-go.sum.bak go.sum; echo "go mod tidy changes go.mod/go.sum" >&2; exit 1; fi
+
+vet:
+	go vet ./...
+
+go-test:
+	go test -race -count=1 ./...
+
+fe-typecheck:
+	cd frontend && npx tsc --noEmit
+
+fe-test:
+	cd frontend && npx vitest run
+
+## e2e: the real UI in Chromium against the real Go backend (wails dev under Xvfb)
+e2e:
+	scripts/e2e.sh
+
+clean:
+	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,67 @@
+// Shared pieces of the end-to-end tests: Debian's Chromium driven by playwright-core against
+// the app served by `wails dev` (see scripts/e2e.sh), and screenshots into test-output/e2e.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_URL = process.env.E2E_URL ?? 'http://localhost:34115';
+const OUT = process.env.E2E_OUT ?? join(process.cwd(), 'test-output', 'e2e');
+
+export async function openApp() {
+  const profile = mkdtempSync(join(tmpdir(), 'icm-e2e-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(15_000);
+  const pageErrors = [];
+  page.on('pageerror', (e) => {
+    // The dev server injects /wails/ipc.js, which throws once in a plain browser: harmless.
+    if (!/ipc\.js|runtime:ready/.test(String(e.stack ?? e))) pageErrors.push(e);
+  });
+  await gotoApp(page);
+  return {
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Loads the app and waits until the Go bindings are injected. */
+export async function gotoApp(page, hash = '') {
+  await page.goto(APP_URL + '/' + hash);
+  await page.waitForFunction(() => window.go && window.go.service && window.go.service.AppService, null, { timeout: 60_000 });
+}
+
+/** Saves a screenshot; full pages are taken with the sticky parts laid out statically. */
+export async function shot(page, name, { full = false } = {}) {
+  let style;
+  if (full) style = await page.addStyleTag({ content: '.sidebar, .steps, .step-toolbar { position: static !important; height: auto !important; }' });
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: full });
+  if (style) await style.evaluate((el) => el.remove());
+}
+
+/** A date n days before today as dd.mm.åååå. */
+export function danishDate(daysAgo = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() - daysAgo);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`;
+}
+
+/** Waits until the step's autosave reports "saved". */
+export async function waitSaved(page) {
+  await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
+}
