@@ -15,39 +15,43 @@ if [ -z "$port" ]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 34115)
 fi
 tmp=$(mktemp -d)
-export ICM_DB="$tmp/icm.db"
-export XDG_DATA_HOME="$tmp/xdg"
-
-log="$OUT/wails-dev.log"
-echo "e2e: starting wails dev on port $port (log: $log)"
-setsid xvfb-run -a -s "-screen 0 1280x900x24" \
-  "$GOBIN_DIR/wails" dev -tags webkit2_41 -m -s -skipbindings -nogorebuild -noreload \
-  -loglevel Warning -devserver "localhost:$port" >"$log" 2>&1 &
-dev_pid=$!
-
-cleanup() {
-  kill -TERM -- "-$dev_pid" 2>/dev/null || true
-  sleep 1
-  kill -KILL -- "-$dev_pid" 2>/dev/null || true
-  rm -rf "$tmp"
+dev_pid=""
+stop_dev() {
+  if [ -n "$dev_pid" ]; then
+    kill -TERM -- "-$dev_pid" 2>/dev/null || true
+    for _ in 1 2 3 4 5; do kill -0 "$dev_pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL -- "-$dev_pid" 2>/dev/null || true
+    dev_pid=""
+  fi
 }
-trap cleanup EXIT
+trap 'stop_dev; rm -rf "$tmp"' EXIT
 
-deadline=$((SECONDS + 420))
-until curl -fsS "http://localhost:$port/" >/dev/null 2>&1; do
-  if ! kill -0 "$dev_pid" 2>/dev/null; then
-    echo "e2e: wails dev exited early; last lines of its log:" >&2
-    tail -40 "$log" >&2
-    exit 1
-  fi
-  if [ $SECONDS -gt $deadline ]; then
-    echo "e2e: wails dev did not come up in time; last lines of its log:" >&2
-    tail -40 "$log" >&2
-    exit 1
-  fi
-  sleep 2
-done
-echo "e2e: app is up after ${SECONDS}s"
+# run_phase NAME TESTFILE: a fresh, empty database and a fresh app for each phase.
+run_phase() {
+  local name=$1 file=$2
+  export ICM_DB="$tmp/$name/icm.db"
+  export XDG_DATA_HOME="$tmp/$name/xdg"
+  mkdir -p "$tmp/$name"
+  local log="$OUT/wails-dev-$name.log"
+  echo "e2e[$name]: starting wails dev on port $port (log: $log)"
+  setsid xvfb-run -a -s "-screen 0 1280x900x24" \
+    "$GOBIN_DIR/wails" dev -tags webkit2_41 -m -s -skipbindings -nogorebuild -noreload \
+    -loglevel Warning -devserver "localhost:$port" >"$log" 2>&1 &
+  dev_pid=$!
+  local started=$SECONDS deadline=$((SECONDS + 420))
+  until curl -fsS "http://localhost:$port/" >/dev/null 2>&1; do
+    if ! kill -0 "$dev_pid" 2>/dev/null || [ $SECONDS -gt $deadline ]; then
+      echo "e2e[$name]: wails dev did not come up; last lines of its log:" >&2
+      tail -40 "$log" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+  echo "e2e[$name]: app is up after $((SECONDS - started))s"
+  E2E_URL="http://localhost:$port" E2E_OUT="$PWD/$OUT" E2E_DB="$ICM_DB" \
+    node --test --test-concurrency=1 "$file"
+  stop_dev
+}
 
-E2E_URL="http://localhost:$port" E2E_OUT="$PWD/$OUT" E2E_DB="$ICM_DB" \
-  node --test --test-concurrency=1 frontend/e2e/
+run_phase foundation frontend/e2e/foundation.test.mjs
+run_phase demo frontend/e2e/demo.test.mjs

@@ -29,9 +29,14 @@ export function useAutosave<T>(value: T, save: (v: T) => Promise<unknown>, delay
       clearTimeout(timer.current);
       timer.current = null;
     }
-    if (inFlight.current) await inFlight.current;
+    // Wait for every save under way, so that two waiting calls do not both save the same value.
+    while (inFlight.current) await inFlight.current;
     const { value: v, json: j, save: s } = latest.current;
-    if (j === savedJson.current) return;
+    if (j === savedJson.current) {
+      // Nothing to save (a change was undone): drop a state that no longer applies.
+      if (mounted.current) setState((st) => (st.kind === 'pending' || st.kind === 'invalid' || st.kind === 'error' ? { kind: 'idle' } : st));
+      return;
+    }
     if (mounted.current) setState({ kind: 'saving' });
     const p = (async () => {
       try {
@@ -45,11 +50,13 @@ export function useAutosave<T>(value: T, save: (v: T) => Promise<unknown>, delay
     })();
     inFlight.current = p;
     await p;
-    inFlight.current = null;
+    if (inFlight.current === p) inFlight.current = null;
   }, []);
 
   useEffect(() => {
-    if (json === savedJson.current) return;
+    // While a save is under way, going back to the stored value is a change as well:
+    // the save in flight is about to replace it.
+    if (json === savedJson.current && !inFlight.current) return;
     setState((s) => (s.kind === 'invalid' ? s : { kind: 'pending' }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void run(), delay);

@@ -1,0 +1,48 @@
+// Demo data end-to-end: the first-start button fills an empty database with the fictional
+// team, and the main screens show it. The screenshots here are the README's.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, shot } from './harness.mjs';
+
+let app;
+let page;
+before(async () => {
+  app = await openApp();
+  page = app.page;
+});
+after(async () => {
+  await app?.close();
+});
+
+test('demo data loads from the first-start screen', async () => {
+  await page.getByRole('button', { name: 'Indlæs demodata' }).click();
+  await page.getByRole('heading', { name: 'Borgere' }).waitFor();
+  await page.getByText('12 borgere').waitFor();
+  const names = await page.locator('tbody tr td:first-child').allInnerTexts();
+  assert.equal(names.length, 12);
+  // Danish order: Ł sorts with L, and Æ, Ø, Å come last in that order.
+  assert.equal(names.at(-1), 'Åse Holm');
+  assert.equal(names.at(-2), 'Ørjan Kvist');
+  assert.ok(names.indexOf('Łukasz Nowak') > names.indexOf('Karsten Bøgh'));
+  assert.ok(names.indexOf('Łukasz Nowak') < names.indexOf('Ørjan Kvist'));
+  await shot(page, 'demo-citizens');
+});
+
+test('a demo course shows the completed visitation step', async () => {
+  await page.getByRole('link', { name: 'Bjørn Aagaard' }).click();
+  await page.getByRole('link', { name: /I gang/ }).click();
+  await page.getByRole('heading', { name: 'Målgruppe og visitation', level: 2 }).waitFor();
+  await page.getByRole('navigation', { name: 'Metodens trin' }).getByText('100 % udfyldt').waitFor();
+  await shot(page, 'demo-visitation');
+});
+
+test('the caseload overview shows n of max and the recorded override', async () => {
+  await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+  const aisha = page.getByRole('article', { name: 'Aisha Khalil' });
+  assert.equal(await aisha.getByTestId('caseload-figure').innerText(), '5 af 4');
+  assert.match(await aisha.innerText(), /Henrik Vang: Borgeren kender Aisha fra herberget/);
+  assert.equal(await page.getByRole('article', { name: 'Jonas Ørnberg' }).getByTestId('caseload-figure').innerText(), '4 af 8');
+  assert.equal(await page.getByRole('article', { name: 'Mette Lund' }).getByTestId('caseload-figure').innerText(), '1 af 4');
+  await shot(page, 'demo-caseload');
+  assert.deepEqual(app.pageErrors, []);
+});
