@@ -38,6 +38,11 @@ func CPRBirthDate(digits string) (time.Time, bool) {
 	if len(digits) != 10 {
 		return time.Time{}, false
 	}
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return time.Time{}, false
+		}
+	}
 	n := func(i, j int) int {
 		v := 0
 		for _, r := range digits[i:j] {

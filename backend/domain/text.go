@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Length limits for free text, in characters (runes).
@@ -30,7 +32,8 @@ func clean(p *Problems, field, s string, max int, required, multiline bool) stri
 		p.Add(field, CodeInvalidCharacters)
 		return ""
 	}
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	// NFC: "å" typed as a + combining ring is stored and searched as the one letter å.
+	s = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")))
 	if s == "" {
 		if required {
 			p.Add(field, CodeRequired)
@@ -61,5 +64,5 @@ func isBidiOverride(r rune) bool {
 // FoldForSearch lower-cases s with full Unicode rules so that "SØVN" matches "søvn" while
 // æ, ø and å stay distinct letters.
 func FoldForSearch(s string) string {
-	return strings.ToLower(strings.TrimSpace(s))
+	return strings.ToLower(norm.NFC.String(strings.TrimSpace(s)))
 }

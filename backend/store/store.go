@@ -4,6 +4,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -41,12 +42,28 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, domain.Wrap(domain.CodeInternal, "create data folder", err)
 	}
+	// Restrict the file before SQLite opens it: SQLite gives the -wal and -shm files the
+	// database file's mode, and they hold the same personal data.
+	if f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600); err == nil {
+		_ = f.Close()
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		_ = os.Chmod(p, 0o600)
+	}
 	db, err := gorm.Open(sqlite.Open(DSN(path)), &gorm.Config{
 		Logger:                 logger.Discard, // SQL may carry personal data: never log it
 		SkipDefaultTransaction: true,
 		TranslateError:         false,
 	})
 	if err != nil {
+		// The DSN pragmas run when the first connection opens, so a file that is not a
+		// database (or is locked) is already reported here rather than by QuickCheck.
+		if isNotADatabase(err) {
+			return nil, domain.Wrap(domain.CodeDatabaseCorrupt, "the file is not a database", err).With("path", path)
+		}
+		if isLocked(err) {
+			return nil, domain.Wrap(domain.CodeDatabaseLocked, "database is locked", err).With("path", path)
+		}
 		return nil, domain.Wrap(domain.CodeInternal, "open database", err)
 	}
 	sqlDB, err := db.DB()
@@ -59,7 +76,6 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, err
 	}
-	_ = os.Chmod(path, 0o600)
 	if err := s.Migrate(ctx); err != nil {
 		_ = sqlDB.Close()
 		return nil, err
@@ -69,6 +85,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Path is the database file's location.
 func (s *Store) Path() string { return s.path }
+
+// SQLDB gives the underlying connection pool, for checks that need a raw *sql.DB (for
+// example reading the pragmas of several pooled connections at once). Services never use it.
+func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
 
 // Close closes every pooled connection.
 func (s *Store) Close() error {
