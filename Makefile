@@ -40,7 +40,7 @@ check-bindings:
 	$(WAILS) generate module -tags $(TAGS) >/dev/null
 	@git -c core.fileMode=false diff --exit-code --stat -- frontend/wailsjs \
 	  || (echo "frontend/wailsjs drifted from the Go code: run 'wails generate module' and commit" >&2; exit 1)
-	@test -z "$$(git status --porcelain -- frontend/wailsjs)" \
+	@test -z "$$(git -c core.fileMode=false status --porcelain -- frontend/wailsjs)" \
 	  || (git status --porcelain -- frontend/wailsjs; echo "untracked or changed generated bindings" >&2; exit 1)
 
 check-go:
