@@ -28,6 +28,12 @@ type services struct {
 	team     *service.TeamService
 	citizens *service.CitizenService
 	courses  *service.CourseService
+	assess   *service.AssessmentService
+	planning *service.PlanningService
+	coord    *service.CoordinationService
+	advocacy *service.AdvocacyService
+	followUp *service.FollowUpService
+	notes    *service.NoteService
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
@@ -43,12 +49,19 @@ func newApp(ctx context.Context, dbPath string) *App {
 		team:     service.NewTeamService(deps),
 		citizens: service.NewCitizenService(deps),
 		courses:  service.NewCourseService(deps),
+		assess:   service.NewAssessmentService(deps),
+		planning: service.NewPlanningService(deps),
+		coord:    service.NewCoordinationService(deps),
+		advocacy: service.NewAdvocacyService(deps),
+		followUp: service.NewFollowUpService(deps),
+		notes:    service.NewNoteService(deps),
 	}
 	return a
 }
 
 func (a *App) bindings() []any {
-	return []any{a.services.app, a.services.team, a.services.citizens, a.services.courses}
+	s := a.services
+	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes}
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }

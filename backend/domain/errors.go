@@ -23,6 +23,7 @@ const (
 	CodeDuplicateCPR      Code = "duplicate_cpr"
 	CodeInvalidFTE        Code = "invalid_fte"
 	CodeInvalidChoice     Code = "invalid_choice"
+	CodeOutOfRange        Code = "out_of_range"
 	CodeInvalidEmail      Code = "invalid_email"
 	CodeInvalidPhone      Code = "invalid_phone"
 	CodeCaseloadFull      Code = "caseload_full"

@@ -33,6 +33,10 @@ type CourseDTO struct {
 	Override    *OverrideDTO    `json:"override"`
 	Steps       []StepStatusDTO `json:"steps"`
 	UpdatedAt   string          `json:"updatedAt"`
+	// ContactGap warns when there has been no contact for longer than the team's limit.
+	ContactGap        ContactGapDTO `json:"contactGap"`
+	NextEvaluationDue string        `json:"nextEvaluationDue"`
+	EvaluationState   string        `json:"evaluationState"`
 }
 
 // CreateCourseInput starts an ICM course for a citizen with one responsible worker.

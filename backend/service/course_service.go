@@ -194,13 +194,14 @@ func (s *CourseService) GetCourse(in IDInput) (CourseDTO, error) {
 	if err != nil {
 		return CourseDTO{}, err
 	}
-	v, err := st.GetVisitation(ctx, c.ID)
+	steps, sig, err := courseSteps(ctx, st, c, s.now())
 	if err != nil {
 		return CourseDTO{}, err
 	}
 	out := CourseDTO{ID: c.ID, CitizenID: c.CitizenID, CitizenName: cit.Name, Worker: workerDTO(w, open),
 		StartDate: c.StartDate, EndDate: deref(c.EndDate), Status: c.Status,
-		Steps: stepStatuses(visitationDomain(v)), UpdatedAt: isoTime(&c.UpdatedAt)}
+		Steps: steps, UpdatedAt: isoTime(&c.UpdatedAt), ContactGap: sig.gap,
+		NextEvaluationDue: sig.due.Format(domain.DateLayout), EvaluationState: string(sig.dueState)}
 	if c.OverrideReason != "" {
 		o := &OverrideDTO{CourseID: c.ID, CitizenName: cit.Name, Reason: c.OverrideReason, At: isoTime(c.OverrideAt)}
 		if c.OverrideByWorkerID != nil {
@@ -211,19 +212,6 @@ func (s *CourseService) GetCourse(in IDInput) (CourseDTO, error) {
 		out.Override = o
 	}
 	return out, nil
-}
-
-// stepStatuses lists the six method steps; only the visitation step is built so far.
-func stepStatuses(v domain.Visitation) []StepStatusDTO {
-	out := make([]StepStatusDTO, 0, len(domain.Steps))
-	for _, step := range domain.Steps {
-		st := StepStatusDTO{Step: string(step), Missing: []string{}}
-		if step == domain.StepVisitation {
-			st = completenessDTO(step, v.Completeness())
-		}
-		out = append(out, st)
-	}
-	return out
 }
 
 func completenessDTO(step domain.Step, c domain.Completeness) StepStatusDTO {

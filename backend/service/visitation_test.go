@@ -59,7 +59,7 @@ func TestSaveVisitationRoundTrip(t *testing.T) {
 		t.Fatalf("GetVisitation =\n %+v\nwant\n %+v", got, want)
 	}
 	course, err := f.courses.GetCourse(IDInput{ID: co.ID})
-	if err != nil || len(course.Steps) != 6 || course.Steps[0].Done != 7 || course.Steps[1].Available {
+	if err != nil || len(course.Steps) != 6 || course.Steps[0].Done != 7 || !course.Steps[1].Available || course.Steps[1].Total != 12 {
 		t.Fatalf("course steps = %+v, %v", course.Steps, err)
 	}
 }

@@ -15,6 +15,15 @@ type VocabularyDTO struct {
 	ConsentForms []string `json:"consentForms"`
 	Statuses     []string `json:"statuses"`
 	Roles        []string `json:"roles"`
+	Topics       []string `json:"topics"`
+	LifeAreas    []string `json:"lifeAreas"`
+	SubGoals     []string `json:"subGoalStatuses"`
+	ContactKinds []string `json:"contactKinds"`
+	Advocacy     []string `json:"advocacyStatuses"`
+	Locations    []string `json:"noteLocations"`
+	NoteKinds    []string `json:"noteKinds"`
+	Closing      []string `json:"closingReasons"`
+	After        []string `json:"afterSupports"`
 }
 
 func strs[T ~string](vs []T) []string {
@@ -38,5 +47,14 @@ func (s *AppService) Vocabulary() (VocabularyDTO, error) {
 		ConsentForms: strs(domain.ConsentForms),
 		Statuses:     strs([]domain.CourseStatus{domain.CourseVisitation, domain.CourseActive, domain.CourseClosed}),
 		Roles:        strs([]domain.Role{domain.RoleICMWorker, domain.RoleTeamLead}),
+		Topics:       strs(domain.AssessmentTopics),
+		LifeAreas:    strs(domain.LifeAreas),
+		SubGoals:     strs(domain.SubGoalStatuses),
+		ContactKinds: strs(domain.ContactKinds),
+		Advocacy:     strs(domain.AdvocacyStatuses),
+		Locations:    strs(domain.NoteLocations),
+		NoteKinds:    strs(domain.NoteKinds),
+		Closing:      strs(domain.ClosingReasons),
+		After:        strs(domain.AfterSupports),
 	}, nil
 }

@@ -49,6 +49,7 @@ export const da = {
     duplicate_cpr: 'Der findes allerede en borger med dette CPR-nummer.',
     invalid_fte: 'Årsværk skal være større end 0 og højst 1, fx 0,75.',
     invalid_choice: 'Vælg en af mulighederne på listen.',
+    out_of_range: 'Værdien skal ligge mellem {min} og {max}.',
     invalid_email: 'E-mailadressen ser ikke rigtig ud.',
     invalid_phone: 'Telefonnummeret må kun indeholde cifre, mellemrum, bindestreg og +.',
     invalid_initials: 'Initialer skal være 2–6 tegn uden mellemrum.',

@@ -51,6 +51,7 @@ export const en: Messages = {
     duplicate_cpr: 'A citizen with this CPR number already exists.',
     invalid_fte: 'FTE must be more than 0 and at most 1, e.g. 0.75.',
     invalid_choice: 'Choose one of the options in the list.',
+    out_of_range: 'The value must be between {min} and {max}.',
     invalid_email: 'The e-mail address does not look right.',
     invalid_phone: 'The phone number may only contain digits, spaces, dashes and +.',
     invalid_initials: 'Initials must be 2–6 characters without spaces.',

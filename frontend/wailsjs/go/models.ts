@@ -1,5 +1,54 @@
 export namespace service {
 	
+	export interface ActivityDTO {
+	    id: number;
+	    what: string;
+	    frequency: string;
+	    owner: string;
+	    subGoalId: number;
+	}
+	export interface ActivityInput {
+	    id: number;
+	    courseId: number;
+	    what: string;
+	    frequency: string;
+	    owner: string;
+	    subGoalId: number;
+	}
+	export interface AdvocacyCaseDTO {
+	    id: number;
+	    opened: string;
+	    barrier: string;
+	    towards: string;
+	    actions: string;
+	    rights: string;
+	    outcome: string;
+	    status: string;
+	}
+	export interface AdvocacyCaseInput {
+	    id: number;
+	    courseId: number;
+	    opened: string;
+	    barrier: string;
+	    towards: string;
+	    actions: string;
+	    rights: string;
+	    outcome: string;
+	    status: string;
+	}
+	export interface StepStatusDTO {
+	    step: string;
+	    available: boolean;
+	    done: number;
+	    total: number;
+	    percent: number;
+	    missing: string[];
+	}
+	export interface AdvocacyDTO {
+	    courseId: number;
+	    cases: AdvocacyCaseDTO[];
+	    completeness: StepStatusDTO;
+	}
 	export interface AppStatusDTO {
 	    ready: boolean;
 	    errorCode: string;
@@ -9,6 +58,25 @@ export namespace service {
 	    version: string;
 	    hasTeam: boolean;
 	    language: string;
+	}
+	export interface RevisionDTO {
+	    revisionDate: string;
+	    citizenView: string;
+	    workerView: string;
+	    resources: string;
+	    needs: string;
+	    barriers: string;
+	    updatedAt: string;
+	}
+	export interface TopicDTO {
+	    topic: string;
+	    current: RevisionDTO;
+	    history: RevisionDTO[];
+	}
+	export interface AssessmentDTO {
+	    courseId: number;
+	    topics: TopicDTO[];
+	    completeness: StepStatusDTO;
 	}
 	export interface OverrideDTO {
 	    courseId: number;
@@ -33,6 +101,10 @@ export namespace service {
 	    max: number;
 	    over: boolean;
 	    overrides: OverrideDTO[];
+	}
+	export interface ChildInput {
+	    courseId: number;
+	    id: number;
 	}
 	export interface CourseSummaryDTO {
 	    id: number;
@@ -81,13 +153,73 @@ export namespace service {
 	    workerName: string;
 	    workerInitials: string;
 	}
-	export interface StepStatusDTO {
-	    step: string;
-	    available: boolean;
-	    done: number;
-	    total: number;
-	    percent: number;
-	    missing: string[];
+	export interface CloseCourseInput {
+	    courseId: number;
+	    endDate: string;
+	    reason: string;
+	    afterSupport: string;
+	    afterNote: string;
+	    housingAtClose: string;
+	    note: string;
+	}
+	export interface ClosingDTO {
+	    endDate: string;
+	    reason: string;
+	    afterSupport: string;
+	    afterNote: string;
+	    housingAtClose: string;
+	    note: string;
+	}
+	export interface ContactDTO {
+	    id: number;
+	    kind: string;
+	    name: string;
+	    organisation: string;
+	    phone: string;
+	    email: string;
+	    role: string;
+	    lastContact: string;
+	    active: boolean;
+	}
+	export interface ContactGapDTO {
+	    days: number;
+	    limitDays: number;
+	    over: boolean;
+	    since: string;
+	    noneYet: boolean;
+	}
+	export interface ContactInput {
+	    id: number;
+	    courseId: number;
+	    kind: string;
+	    name: string;
+	    organisation: string;
+	    phone: string;
+	    email: string;
+	    role: string;
+	    lastContact: string;
+	    active: boolean;
+	}
+	export interface MeetingActionDTO {
+	    action: string;
+	    owner: string;
+	    deadline: string;
+	    done: boolean;
+	}
+	export interface MeetingDTO {
+	    id: number;
+	    date: string;
+	    participants: string;
+	    purpose: string;
+	    preparation: string;
+	    outcome: string;
+	    actions: MeetingActionDTO[];
+	}
+	export interface CoordinationDTO {
+	    courseId: number;
+	    contacts: ContactDTO[];
+	    meetings: MeetingDTO[];
+	    completeness: StepStatusDTO;
 	}
 	export interface CourseDTO {
 	    id: number;
@@ -100,6 +232,9 @@ export namespace service {
 	    override?: OverrideDTO;
 	    steps: StepStatusDTO[];
 	    updatedAt: string;
+	    contactGap: ContactGapDTO;
+	    nextEvaluationDue: string;
+	    evaluationState: string;
 	}
 	
 	export interface CreateCourseInput {
@@ -109,6 +244,88 @@ export namespace service {
 	    overrideReason: string;
 	    overrideByWorkerId: number;
 	}
+	export interface EvaluationItemDTO {
+	    subGoalId: number;
+	    subGoalWhat: string;
+	    status: string;
+	    comment: string;
+	}
+	export interface EvaluationDTO {
+	    id: number;
+	    date: string;
+	    dueDate: string;
+	    onTime: boolean;
+	    summary: string;
+	    planChanges: string;
+	    items: EvaluationItemDTO[];
+	}
+	export interface EvaluationItemInput {
+	    subGoalId: number;
+	    status: string;
+	    comment: string;
+	}
+	export interface EvaluationInput {
+	    id: number;
+	    courseId: number;
+	    date: string;
+	    summary: string;
+	    planChanges: string;
+	    items: EvaluationItemInput[];
+	}
+	
+	
+	export interface WeeklyCheckDTO {
+	    id: number;
+	    weekStart: string;
+	    substance: number;
+	    mental: number;
+	    note: string;
+	}
+	export interface WHO5DTO {
+	    id: number;
+	    date: string;
+	    items: number[];
+	    raw: number;
+	    percent: number;
+	    change?: number;
+	    flags: string[];
+	    note: string;
+	}
+	export interface FollowUpDTO {
+	    courseId: number;
+	    nextEvaluationDue: string;
+	    evaluationState: string;
+	    evaluations: EvaluationDTO[];
+	    who5: WHO5DTO[];
+	    weeklyChecks: WeeklyCheckDTO[];
+	    closing?: ClosingDTO;
+	    contactGap: ContactGapDTO;
+	    completeness: StepStatusDTO;
+	}
+	export interface SubGoalDTO {
+	    id: number;
+	    goalId: number;
+	    what: string;
+	    measure: string;
+	    owner: string;
+	    deadline: string;
+	    status: string;
+	    smartLacks: string[];
+	}
+	export interface GoalDTO {
+	    id: number;
+	    citizenWords: string;
+	    area: string;
+	    actionPlanGoal: string;
+	    subGoals: SubGoalDTO[];
+	}
+	export interface GoalInput {
+	    id: number;
+	    courseId: number;
+	    citizenWords: string;
+	    area: string;
+	    actionPlanGoal: string;
+	}
 	export interface IDInput {
 	    id: number;
 	}
@@ -116,6 +333,63 @@ export namespace service {
 	    language: string;
 	}
 	
+	
+	export interface MeetingInput {
+	    id: number;
+	    courseId: number;
+	    date: string;
+	    participants: string;
+	    purpose: string;
+	    preparation: string;
+	    outcome: string;
+	    actions: MeetingActionDTO[];
+	}
+	export interface NoteDTO {
+	    id: number;
+	    courseId: number;
+	    occurredAt: string;
+	    durationMinutes: number;
+	    location: string;
+	    kind: string;
+	    text: string;
+	    updatedAt: string;
+	}
+	export interface NoteHitDTO {
+	    note: NoteDTO;
+	    citizenId: number;
+	    citizenName: string;
+	    snippet: string;
+	}
+	export interface NoteInput {
+	    id: number;
+	    courseId: number;
+	    occurredAt: string;
+	    durationMinutes: number;
+	    location: string;
+	    kind: string;
+	    text: string;
+	}
+	export interface NoteSearchInput {
+	    query: string;
+	    courseId: number;
+	}
+	
+	export interface PlanDTO {
+	    courseId: number;
+	    goals: GoalDTO[];
+	    activities: ActivityDTO[];
+	    completeness: StepStatusDTO;
+	}
+	
+	export interface SaveTopicInput {
+	    courseId: number;
+	    topic: string;
+	    citizenView: string;
+	    workerView: string;
+	    resources: string;
+	    needs: string;
+	    barriers: string;
+	}
 	export interface SaveVisitationInput {
 	    courseId: number;
 	    housingAtStart: string;
@@ -145,6 +419,17 @@ export namespace service {
 	    leadFte: number;
 	}
 	
+	
+	export interface SubGoalInput {
+	    id: number;
+	    courseId: number;
+	    goalId: number;
+	    what: string;
+	    measure: string;
+	    owner: string;
+	    deadline: string;
+	    status: string;
+	}
 	export interface TeamDTO {
 	    id: number;
 	    municipality: string;
@@ -156,6 +441,10 @@ export namespace service {
 	    open: number;
 	    capacity: number;
 	}
+	export interface TeamSettingsDTO {
+	    contactGapDays: number;
+	}
+	
 	export interface UpdateCourseInput {
 	    id: number;
 	    workerId: number;
@@ -203,6 +492,30 @@ export namespace service {
 	    consentForms: string[];
 	    statuses: string[];
 	    roles: string[];
+	    topics: string[];
+	    lifeAreas: string[];
+	    subGoalStatuses: string[];
+	    contactKinds: string[];
+	    advocacyStatuses: string[];
+	    noteLocations: string[];
+	    noteKinds: string[];
+	    closingReasons: string[];
+	    afterSupports: string[];
+	}
+	
+	export interface WHO5Input {
+	    courseId: number;
+	    date: string;
+	    items: number[];
+	    note: string;
+	}
+	
+	export interface WeeklyCheckInput {
+	    courseId: number;
+	    week: string;
+	    substance: number;
+	    mental: number;
+	    note: string;
 	}
 	
 	export interface WorkerInput {
