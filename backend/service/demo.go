@@ -23,7 +23,7 @@ var demoCitizens = []demoCitizen{
 	{"Åse Holm", "", "own_at_risk", 1, 300, "active", []string{"mental_health", "isolation"}, "psychiatry"},
 	{"Ørjan Kvist", "31 45 67 89", "street", 1, 12, "visitation_partial", []string{"substance"}, "outreach"},
 	{"Camilla Frost", "", "shelter", 2, 200, "active", []string{"mental_health", "substance", "daily_living"}, "caseworker"},
-	{"Dennis Møller", "", "temporary", 2, 150, "active", []string{"crime", "substance"}, "probation"},
+	{"Dennis Møller", "", "temporary", 2, 200, "active", []string{"crime", "substance", "mental_health"}, "shelter"},
 	{"Łukasz Nowak", "+48 501 234 567", "shelter", 2, 5, "visitation_new", nil, "shelter"},
 	{"Emil Ærenlund", "", "own", 0, 700, "closed", []string{"debt", "isolation"}, "caseworker"},
 	{"Fatima Hassan", "", "own_at_risk", 2, 90, "active", []string{"mental_health", "debt"}, "housing"},
@@ -96,6 +96,12 @@ func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
 		}
 		if _, err := courses.SaveVisitation(v); err != nil {
 			return err
+		}
+		if dc.name == "Dennis Møller" {
+			start, _ := time.Parse(domain.DateLayout, course.StartDate)
+			if err := demoFullCourse(d, course.ID, start); err != nil {
+				return err
+			}
 		}
 		status := ""
 		switch dc.stage {
