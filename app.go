@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -34,6 +35,7 @@ type services struct {
 	advocacy *service.AdvocacyService
 	followUp *service.FollowUpService
 	notes    *service.NoteService
+	closing  *service.CloseGuard
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
@@ -55,13 +57,14 @@ func newApp(ctx context.Context, dbPath string) *App {
 		advocacy: service.NewAdvocacyService(deps),
 		followUp: service.NewFollowUpService(deps),
 		notes:    service.NewNoteService(deps),
+		closing:  service.NewCloseGuard(),
 	}
 	return a
 }
 
 func (a *App) bindings() []any {
 	s := a.services
-	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes}
+	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes, s.closing}
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
@@ -70,6 +73,13 @@ func (a *App) shutdown(context.Context) {
 	if a.store != nil {
 		_ = a.store.Close()
 	}
+}
+
+// beforeClose holds the window open until the UI has saved its work (see CloseGuard).
+func (a *App) beforeClose(ctx context.Context) bool {
+	return service.RequestClose(a.services.closing,
+		func() { runtime.EventsEmit(ctx, "app:before-close") },
+		func() { runtime.Quit(ctx) }, 3*time.Second)
 }
 
 // onSecondInstance brings the running window forward when the app is started again.

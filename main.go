@@ -54,6 +54,7 @@ func main() {
 		BackgroundColour:   &options.RGBA{R: 246, G: 247, B: 249, A: 1},
 		OnStartup:          app.startup,
 		OnShutdown:         app.shutdown,
+		OnBeforeClose:      app.beforeClose,
 		Bind:               app.bindings(),
 		ErrorFormatter:     formatError,
 		LogLevel:           logger.WARNING, // call results carry personal data: never trace them

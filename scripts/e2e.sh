@@ -26,12 +26,13 @@ stop_dev() {
 }
 trap 'stop_dev; rm -rf "$tmp"' EXIT
 
-# run_phase NAME TESTFILE: a fresh, empty database and a fresh app for each phase.
+# run_phase NAME DB TESTFILE: a fresh app on the database named DB (new and empty the first
+# time a name is used, so a later phase can check what an earlier one left after a restart).
 run_phase() {
-  local name=$1 file=$2
-  export ICM_DB="$tmp/$name/icm.db"
-  export XDG_DATA_HOME="$tmp/$name/xdg"
-  mkdir -p "$tmp/$name"
+  local name=$1 db=$2 file=$3
+  export ICM_DB="$tmp/$db/icm.db"
+  export XDG_DATA_HOME="$tmp/$db/xdg"
+  mkdir -p "$tmp/$db"
   local log="$OUT/wails-dev-$name.log"
   echo "e2e[$name]: starting wails dev on port $port (log: $log)"
   setsid xvfb-run -a -s "-screen 0 1280x900x24" \
@@ -53,5 +54,10 @@ run_phase() {
   stop_dev
 }
 
-run_phase foundation frontend/e2e/foundation.test.mjs
-run_phase demo frontend/e2e/demo.test.mjs
+only=${E2E_ONLY:-}
+want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
+want foundation && run_phase foundation foundation frontend/e2e/foundation.test.mjs
+want demo && run_phase demo demo frontend/e2e/demo.test.mjs
+want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
+want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
+true

@@ -74,7 +74,7 @@ test('a citizen is created with a checked CPR number and found in the list', asy
   assert.match(await row.innerText(), /150490-••••/);
   assert.doesNotMatch(await page.content(), /5123/, 'the list never shows the full CPR number');
   await page.getByLabel('Søg efter navn, fødselsdato eller medarbejder').fill('ØRNBØL');
-  await page.getByText('1 borgere').waitFor();
+  await page.getByText('Én borger').waitFor();
   await page.getByLabel('Søg efter navn, fødselsdato eller medarbejder').fill('ornbol');
   await page.getByText('Ingen borgere matcher søgningen.').waitFor();
   await page.getByLabel('Søg efter navn, fødselsdato eller medarbejder').fill('');

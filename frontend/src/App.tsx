@@ -1,4 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { listenForClose } from './api/closeWindow';
+import { translate } from './i18n/i18n';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from './api/client';
 import { keys, useStatus } from './api/queries';
@@ -17,6 +19,7 @@ import { CoursePage } from './pages/course/CoursePage';
 import { CaseloadPage } from './pages/caseload/CaseloadPage';
 import { TeamPage } from './pages/team/TeamPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { NoteSearchPage } from './features/notes/NoteSearchPage';
 
 export function App() {
   const status = useStatus();
@@ -29,6 +32,7 @@ export function App() {
     [qc],
   );
   document.documentElement.lang = lang;
+  useEffect(() => listenForClose(() => translate(lang, 'common.confirmCloseUnsaved')), [lang]);
 
   let body;
   if (status.isPending) body = <Loading />;
@@ -74,6 +78,9 @@ function Routed() {
       break;
     case 'settings':
       page = <SettingsPage />;
+      break;
+    case 'search':
+      page = <NoteSearchPage />;
       break;
   }
   return <Shell route={route}>{page}</Shell>;

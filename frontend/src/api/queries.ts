@@ -13,6 +13,7 @@ export const keys = {
   citizens: (q: string) => ['citizens', q] as const,
   citizensAll: ['citizens'] as const,
   citizen: (id: number) => ['citizen', id] as const,
+  citizenAll: ['citizen'] as const,
   course: (id: number) => ['course', id] as const,
   visitation: (id: number) => ['visitation', id] as const,
 };

@@ -3,8 +3,9 @@ import { useTeam } from '../api/queries';
 import { useI18n, type Lang } from '../i18n/i18n';
 import { href, type Route } from '../lib/router';
 
-const sections: { key: 'citizens' | 'caseload' | 'team' | 'settings'; match: Route['name'][] }[] = [
+const sections: { key: 'citizens' | 'search' | 'caseload' | 'team' | 'settings'; match: Route['name'][] }[] = [
   { key: 'citizens', match: ['citizens', 'citizen', 'citizenNew', 'citizenEdit', 'courseNew', 'course'] },
+  { key: 'search', match: ['search'] },
   { key: 'caseload', match: ['caseload'] },
   { key: 'team', match: ['team'] },
   { key: 'settings', match: ['settings'] },

@@ -17,7 +17,12 @@ function Field(props: FieldProps & { id: string; children: ReactNode }) {
     <div className={`field ${props.error ? 'field-invalid' : ''} ${props.className ?? ''}`}>
       <label htmlFor={props.id}>
         {props.label}
-        {props.required && <span className="req" aria-label={t('common.required')}> *</span>}
+        {props.required && (
+          <span className="req" aria-hidden="true" title={t('common.required')}>
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {props.children}
       {props.help && <div className="help" id={`${props.id}-help`}>{props.help}</div>}
@@ -49,6 +54,7 @@ export function TextField(
         maxLength={p.maxLength}
         autoFocus={p.autoFocus}
         aria-invalid={!!p.error}
+        aria-required={p.required || undefined}
         aria-describedby={described(id, p)}
         onChange={(e) => p.onChange(e.target.value)}
         onBlur={p.onBlur}
@@ -66,6 +72,7 @@ export function TextArea(p: FieldProps & { value: string; onChange: (v: string) 
         rows={p.rows ?? 3}
         value={p.value}
         aria-invalid={!!p.error}
+        aria-required={p.required || undefined}
         aria-describedby={described(id, p)}
         onChange={(e) => p.onChange(e.target.value)}
         onBlur={p.onBlur}
@@ -89,6 +96,7 @@ export function SelectField(p: FieldProps & { value: string; options: Option[]; 
         id={id}
         value={p.value}
         aria-invalid={!!p.error}
+        aria-required={p.required || undefined}
         aria-describedby={described(id, p)}
         onChange={(e) => p.onChange(e.target.value)}
       >
@@ -182,6 +190,7 @@ export function DateField(p: FieldProps & { value: string; onChange: (v: string)
         placeholder={t('common.dateFormat')}
         value={text}
         aria-invalid={!!p.error}
+        aria-required={p.required || undefined}
         aria-describedby={described(id, { ...p, help: 'x' })}
         onChange={(e) => {
           setText(e.target.value);

@@ -1,5 +1,20 @@
+import { assessmentText, topicText } from '../features/wizard/i18n/assessment';
+import { planningText, smartText } from '../features/wizard/i18n/planning';
+import { notesText } from '../features/wizard/i18n/notes';
+import { coordinationText } from '../features/wizard/i18n/coordination';
+import { advocacyText } from '../features/wizard/i18n/advocacy';
+import { followupText } from '../features/wizard/i18n/followup';
+
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
+  assessment: assessmentText.da,
+  topics: topicText.da,
+  planning: planningText.da,
+  smart: smartText.da,
+  notes: notesText.da,
+  coordination: coordinationText.da,
+  advocacy: advocacyText.da,
+  followup: followupText.da,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -11,9 +26,11 @@ export const da = {
     caseload: 'Caseload',
     team: 'Team',
     settings: 'Indstillinger',
+    search: 'Søg i notater',
     main: 'Hovedmenu',
   },
   common: {
+    confirmCloseUnsaved: 'Et notat eller en formular er ikke gemt. Vil du lukke programmet alligevel?',
     save: 'Gem',
     cancel: 'Annuller',
     edit: 'Rediger',
@@ -44,7 +61,7 @@ export const da = {
     invalid_characters: 'Teksten indeholder tegn, der ikke kan gemmes (fx styretegn).',
     invalid_date: 'Skriv datoen som dd.mm.åååå.',
     date_out_of_range: 'Datoen skal ligge mellem {min} og {max}.',
-    date_order: 'Slutdatoen kan ikke ligge før startdatoen.',
+    date_order: 'Datoen kan ikke ligge før forløbets startdato.',
     invalid_cpr: 'CPR-nummeret skal være 10 cifre (ddmmåå-xxxx) og begynde med en gyldig dato.',
     duplicate_cpr: 'Der findes allerede en borger med dette CPR-nummer.',
     invalid_fte: 'Årsværk skal være større end 0 og højst 1, fx 0,75.',
@@ -99,6 +116,7 @@ export const da = {
     search: 'Søg efter navn, fødselsdato eller medarbejder',
     new: 'Ny borger',
     count: '{n} borgere',
+    countOne: 'Én borger',
     empty: 'Der er ingen borgere endnu.',
     noMatch: 'Ingen borgere matcher søgningen.',
     colName: 'Navn',
@@ -129,6 +147,10 @@ export const da = {
     hideCpr: 'Skjul CPR',
   },
   course: {
+    evaluationDueSoon: 'Næste evaluering skal holdes senest {date}.',
+    evaluationOverdue: 'Evalueringen er forsinket: den skulle have været holdt senest {date}.',
+    toFollowUp: 'Gå til opfølgning',
+    nextEvaluation: 'Næste evaluering',
     title: 'ICM-forløb',
     startTitle: 'Start et ICM-forløb',
     startIntro: 'Borgeren får én navngiven ICM-medarbejder, som har ansvaret for hele forløbet.',
@@ -201,6 +223,20 @@ export const da = {
     actionPlanNote: 'Hvordan hænger ICM-forløbet sammen med handleplanen?',
   },
   requirement: {
+    goal_in_own_words: 'Mindst ét mål med borgerens egne ord',
+    subgoal: 'Mindst ét delmål',
+    smart_subgoals: 'Alle åbne delmål er SMART',
+    activity_plan: 'En aktivitetsplan',
+    action_plan_link: 'Kobling til § 141-handleplanen',
+    network: 'Borgerens netværk',
+    caseworker_contact: 'Myndighedssagsbehandleren i netværket',
+    meeting: 'Mindst ét koordinerende møde',
+    barrier_reviewed: 'Barrierer gennemgået',
+    barrier_actions: 'Handlinger på åbne barrierer',
+    evaluation_current: 'Evaluering inden for tre måneder',
+    who5_recent: 'WHO-5 inden for tre måneder',
+    weekly_check_recent: 'Ugentlig vurdering inden for to uger',
+    contact_kept: 'Kontakten er holdt',
     housing_at_start: 'Boligsituation ved start',
     needs: 'Mindst ét komplekst behov',
     consent: 'Borgerens ja med dato',
@@ -210,6 +246,63 @@ export const da = {
     action_plan: '§ 141-handleplan',
   },
   enum: {
+    subGoalStatus: {
+      not_started: 'Ikke startet',
+      in_progress: 'I gang',
+      achieved: 'Nået',
+      adjusted: 'Justeret',
+      dropped: 'Opgivet',
+    },
+    contactKind: {
+      caseworker: 'Myndighedssagsbehandler',
+      jobcenter: 'Jobcenter',
+      addiction: 'Misbrugsbehandling',
+      psychiatry: 'Psykiatri',
+      gp: 'Egen læge',
+      dentist: 'Tandlæge',
+      housing: 'Boligorganisation',
+      probation: 'Kriminalforsorgen',
+      shelter: 'Herberg eller forsorgshjem',
+      family: 'Familie',
+      friend: 'Ven',
+      other: 'Andet',
+    },
+    advocacyStatus: {
+      open: 'I gang',
+      resolved: 'Løst',
+      stuck: 'Fastlåst – arbejdes videre',
+    },
+    noteLocation: {
+      home: 'Borgerens hjem',
+      street: 'Gaden / nærmiljøet',
+      shelter: 'Herberg, forsorgshjem eller værested',
+      office: 'Kontoret',
+      phone: 'Telefon eller video',
+      other: 'Andet sted',
+    },
+    noteKind: {
+      visit: 'Besøg eller samtale',
+      phone_call: 'Telefonsamtale',
+      accompaniment: 'Ledsagelse',
+      meeting: 'Møde med borgeren og andre',
+      attempt: 'Forsøg på kontakt (ikke truffet)',
+      collaboration: 'Kontakt med samarbejdspartner',
+      other: 'Andet',
+    },
+    closingReason: {
+      goals_reached: 'Borgeren klarer sig med mindre støtte',
+      citizen_ended: 'Borgeren ønsker ikke støtten længere',
+      moved: 'Fraflyttet kommunen',
+      institution: 'Længerevarende ophold (behandling, fængsel, plejehjem)',
+      death: 'Dødsfald',
+      other: 'Andet',
+    },
+    afterSupport: {
+      cti: 'CTI (Critical Time Intervention)',
+      sel_85: 'Almindelig § 85-støtte',
+      other: 'Anden støtte',
+      none: 'Ingen støtte',
+    },
     housing: {
       street: 'Gadesovende',
       shelter: 'Herberg eller forsorgshjem (§ 110)',

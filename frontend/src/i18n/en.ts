@@ -1,7 +1,22 @@
 import type { Messages } from './messages';
+import { assessmentText, topicText } from '../features/wizard/i18n/assessment';
+import { planningText, smartText } from '../features/wizard/i18n/planning';
+import { notesText } from '../features/wizard/i18n/notes';
+import { coordinationText } from '../features/wizard/i18n/coordination';
+import { advocacyText } from '../features/wizard/i18n/advocacy';
+import { followupText } from '../features/wizard/i18n/followup';
+
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
 export const en: Messages = {
+  assessment: assessmentText.en,
+  topics: topicText.en,
+  planning: planningText.en,
+  smart: smartText.en,
+  notes: notesText.en,
+  coordination: coordinationText.en,
+  advocacy: advocacyText.en,
+  followup: followupText.en,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -13,9 +28,11 @@ export const en: Messages = {
     caseload: 'Caseload',
     team: 'Team',
     settings: 'Settings',
+    search: 'Search notes',
     main: 'Main menu',
   },
   common: {
+    confirmCloseUnsaved: 'A note or form has not been saved. Close the program anyway?',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -46,7 +63,7 @@ export const en: Messages = {
     invalid_characters: 'The text contains characters that cannot be saved (such as control characters).',
     invalid_date: 'Write the date as dd.mm.yyyy.',
     date_out_of_range: 'The date must be between {min} and {max}.',
-    date_order: 'The end date cannot be before the start date.',
+    date_order: 'The date cannot be before the course’s start date.',
     invalid_cpr: 'The CPR number must be 10 digits (ddmmyy-xxxx) starting with a valid date.',
     duplicate_cpr: 'A citizen with this CPR number already exists.',
     invalid_fte: 'FTE must be more than 0 and at most 1, e.g. 0.75.',
@@ -101,6 +118,7 @@ export const en: Messages = {
     search: 'Search by name, birth date or worker',
     new: 'New citizen',
     count: '{n} citizens',
+    countOne: 'One citizen',
     empty: 'There are no citizens yet.',
     noMatch: 'No citizens match the search.',
     colName: 'Name',
@@ -131,6 +149,10 @@ export const en: Messages = {
     hideCpr: 'Hide CPR',
   },
   course: {
+    evaluationDueSoon: 'The next evaluation is due by {date}.',
+    evaluationOverdue: 'The evaluation is overdue: it was due by {date}.',
+    toFollowUp: 'Go to follow-up',
+    nextEvaluation: 'Next evaluation',
     title: 'ICM course',
     startTitle: 'Start an ICM course',
     startIntro: 'The citizen gets one named ICM worker who is responsible for the whole course.',
@@ -203,6 +225,20 @@ export const en: Messages = {
     actionPlanNote: 'How does the ICM course fit the action plan?',
   },
   requirement: {
+    goal_in_own_words: 'At least one goal in the citizen’s own words',
+    subgoal: 'At least one sub-goal',
+    smart_subgoals: 'All open sub-goals are SMART',
+    activity_plan: 'An activity plan',
+    action_plan_link: 'Link to the § 141 action plan',
+    network: 'The citizen’s network',
+    caseworker_contact: 'The caseworker in the network',
+    meeting: 'At least one coordinating meeting',
+    barrier_reviewed: 'Barriers reviewed',
+    barrier_actions: 'Actions on open barriers',
+    evaluation_current: 'Evaluation within three months',
+    who5_recent: 'WHO-5 within three months',
+    weekly_check_recent: 'Weekly check within two weeks',
+    contact_kept: 'Contact kept',
     housing_at_start: 'Housing situation at start',
     needs: 'At least one complex need',
     consent: 'The citizen’s yes with a date',
@@ -212,6 +248,63 @@ export const en: Messages = {
     action_plan: '§ 141 action plan',
   },
   enum: {
+    subGoalStatus: {
+      not_started: 'Not started',
+      in_progress: 'In progress',
+      achieved: 'Achieved',
+      adjusted: 'Adjusted',
+      dropped: 'Dropped',
+    },
+    contactKind: {
+      caseworker: 'Municipal caseworker',
+      jobcenter: 'Job centre',
+      addiction: 'Addiction treatment',
+      psychiatry: 'Psychiatry',
+      gp: 'GP',
+      dentist: 'Dentist',
+      housing: 'Housing association',
+      probation: 'Probation service',
+      shelter: 'Shelter or hostel',
+      family: 'Family',
+      friend: 'Friend',
+      other: 'Other',
+    },
+    advocacyStatus: {
+      open: 'In progress',
+      resolved: 'Resolved',
+      stuck: 'Stuck – work continues',
+    },
+    noteLocation: {
+      home: 'The citizen’s home',
+      street: 'Street / neighbourhood',
+      shelter: 'Shelter, hostel or drop-in centre',
+      office: 'The office',
+      phone: 'Phone or video',
+      other: 'Elsewhere',
+    },
+    noteKind: {
+      visit: 'Visit or conversation',
+      phone_call: 'Phone call',
+      accompaniment: 'Accompaniment',
+      meeting: 'Meeting with the citizen and others',
+      attempt: 'Contact attempt (not reached)',
+      collaboration: 'Contact with a partner',
+      other: 'Other',
+    },
+    closingReason: {
+      goals_reached: 'The citizen manages with less support',
+      citizen_ended: 'The citizen no longer wants the support',
+      moved: 'Moved out of the municipality',
+      institution: 'Long stay (treatment, prison, care home)',
+      death: 'Death',
+      other: 'Other',
+    },
+    afterSupport: {
+      cti: 'CTI (Critical Time Intervention)',
+      sel_85: 'Ordinary § 85 support',
+      other: 'Other support',
+      none: 'No support',
+    },
     housing: {
       street: 'Sleeping rough',
       shelter: 'Shelter or hostel (§ 110)',

@@ -1,6 +1,5 @@
 import { da } from './da';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './locale';
 
 /** The shape every locale must have: Danish decides the keys. */
 export type Messages = Widen<typeof da>;

@@ -14,6 +14,7 @@ const samples: Route[] = [
   { name: 'caseload' },
   { name: 'team' },
   { name: 'settings' },
+  { name: 'search' },
 ];
 
 function covered(r: Route): true {
@@ -27,6 +28,7 @@ function covered(r: Route): true {
     case 'caseload':
     case 'team':
     case 'settings':
+    case 'search':
       return true;
     default: {
       const never: never = r;
@@ -38,7 +40,7 @@ function covered(r: Route): true {
 describe('router', () => {
   it('has a sample of every route kind', () => {
     const kinds = new Set(samples.filter(covered).map((r) => r.name));
-    expect(kinds.size).toBe(9);
+    expect(kinds.size).toBe(10);
   });
 
   it.each(samples.map((r) => [href(r), r] as const))('round-trips %s', (hash, route) => {

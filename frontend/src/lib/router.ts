@@ -12,7 +12,8 @@ export type Route =
   | { name: 'course'; id: number; step: string }
   | { name: 'caseload' }
   | { name: 'team' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'search' };
 
 const num = (s: string | undefined) => {
   const n = Number(s);
@@ -38,6 +39,8 @@ export function parseHash(hash: string): Route {
       return { name: 'team' };
     case 'settings':
       return { name: 'settings' };
+    case 'search':
+      return { name: 'search' };
     default:
       return { name: 'citizens' };
   }
@@ -63,6 +66,8 @@ export function href(r: Route): string {
       return '#/team';
     case 'settings':
       return '#/settings';
+    case 'search':
+      return '#/search';
   }
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toAppError, type AppError } from '../../api/errors';
+import { registerFlush } from '../../lib/unsaved';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -72,7 +73,9 @@ export function useAutosave<T>(value: T, save: (v: T) => Promise<unknown>, delay
       }
     };
     window.addEventListener('beforeunload', onUnload);
+    const unregister = registerFlush(run);
     return () => {
+      unregister();
       window.removeEventListener('beforeunload', onUnload);
       mounted.current = false;
       if (latest.current.json !== savedJson.current) void run();

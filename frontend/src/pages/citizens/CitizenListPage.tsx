@@ -19,7 +19,7 @@ export function CitizenListPage() {
     <>
       <PageHeader
         title={t('citizens.title')}
-        subtitle={list.data ? t('citizens.count', { n: list.data.length }) : undefined}
+        subtitle={list.data ? (list.data.length === 1 ? t('citizens.countOne') : t('citizens.count', { n: list.data.length })) : undefined}
         actions={
           <a className="button primary" href={href({ name: 'citizenNew' })}>
             {t('citizens.new')}

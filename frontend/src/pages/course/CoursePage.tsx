@@ -3,6 +3,13 @@ import { toAppError } from '../../api/errors';
 import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { WizardFrame } from '../../features/wizard/WizardFrame';
 import { VisitationStep } from '../../features/wizard/steps/VisitationStep';
+import { AssessmentStep } from '../../features/wizard/steps/AssessmentStep';
+import { PlanningStep } from '../../features/wizard/steps/PlanningStep';
+import { CoordinationStep } from '../../features/wizard/steps/CoordinationStep';
+import { AdvocacyStep } from '../../features/wizard/steps/AdvocacyStep';
+import { FollowUpStep } from '../../features/wizard/steps/FollowUpStep';
+import { NotesPanel } from '../../features/notes/NotesPanel';
+import { CourseWarnings } from './CourseWarnings';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
@@ -19,7 +26,6 @@ export function CoursePage(p: { id: number; step: string }) {
   if (course.error || vocab.error) return <ErrorBanner error={toAppError(course.error ?? vocab.error)} />;
   const c = course.data;
   const step = c.steps.some((s) => s.step === p.step) ? p.step : 'visitation';
-  const current = c.steps.find((s) => s.step === step)!;
   const closed = c.status === 'closed';
 
   let body;
@@ -27,8 +33,16 @@ export function CoursePage(p: { id: number; step: string }) {
     if (visitation.isPending) body = <Loading />;
     else if (visitation.error) body = <ErrorBanner error={toAppError(visitation.error)} />;
     else body = <VisitationStep key={c.id} data={visitation.data} vocab={vocab.data} readOnly={closed} />;
-  } else if (!current.available) {
-    body = <div className="banner banner-info">{t('course.notYetText')}</div>;
+  } else if (step === 'assessment') {
+    body = <AssessmentStep courseId={c.id} readOnly={closed} />;
+  } else if (step === 'planning') {
+    body = <PlanningStep courseId={c.id} readOnly={closed} />;
+  } else if (step === 'coordination') {
+    body = <CoordinationStep courseId={c.id} readOnly={closed} />;
+  } else if (step === 'advocacy') {
+    body = <AdvocacyStep courseId={c.id} readOnly={closed} />;
+  } else if (step === 'followup') {
+    body = <FollowUpStep courseId={c.id} readOnly={closed} />;
   }
 
   return (
@@ -53,10 +67,12 @@ export function CoursePage(p: { id: number; step: string }) {
           {t('course.overrideNotice', { by: c.override.byName, at: formatDateTime(c.override.at), reason: c.override.reason })}
         </div>
       )}
+      <CourseWarnings course={c} step={step} />
       <CourseSettings course={c} />
       <WizardFrame courseId={c.id} steps={c.steps} current={step}>
         {body}
       </WizardFrame>
+      <NotesPanel courseId={c.id} readOnly={closed} />
     </>
   );
 }

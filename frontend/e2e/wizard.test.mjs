@@ -1,0 +1,250 @@
+// The course wizard end-to-end, modelled on the method's "typical" case story (invented
+// person): a young woman moving from a shelter to her own flat, with substance use and a
+// personality disorder diagnosed during the course. Every step is filled through the UI;
+// wizard-restart.test.mjs then checks it all after the app has been restarted.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { danishDate, openApp, shot, waitSaved } from './harness.mjs';
+import { story } from './story.mjs';
+
+let app;
+let page;
+before(async () => {
+  app = await openApp();
+  page = app.page;
+});
+after(async () => {
+  await app?.close();
+});
+
+const steps = (name) => page.getByRole('navigation', { name: 'Metodens trin' }).getByRole('link', { name: new RegExp(name) });
+
+test('team, worker and citizen for the story', async () => {
+  await page.getByLabel('Kommune').fill('Testrup Kommune');
+  await page.getByLabel('Teamets navn').fill('ICM Syd');
+  await page.getByLabel('Dit navn').fill(story.worker);
+  await page.getByLabel('Dine initialer').fill('NF');
+  await page.getByLabel('Dit årsværk').fill('1');
+  await page.getByRole('button', { name: 'Opret team' }).click();
+  await page.getByRole('link', { name: 'Ny borger' }).click();
+  await page.getByLabel('Navn').fill(story.citizen);
+  await page.getByLabel('Nuværende boligsituation').selectOption({ label: 'Herberg eller forsorgshjem (§ 110)' });
+  await page.getByRole('button', { name: 'Gem' }).click();
+  await page.getByRole('heading', { name: story.citizen }).waitFor();
+  await page.getByRole('link', { name: 'Start ICM-forløb' }).click();
+  await page.getByLabel('Ansvarlig ICM-medarbejder').selectOption({ index: 1 });
+  await page.getByLabel('Startdato').fill(danishDate(story.startDaysAgo));
+  await page.getByRole('button', { name: 'Start forløb' }).click();
+  await page.getByRole('heading', { name: 'Målgruppe og visitation', level: 2 }).waitFor();
+});
+
+test('step 1: target group and visitation', async () => {
+  await page.getByLabel('Hvor bor eller opholder borgeren sig ved start?').selectOption({ label: 'Herberg eller forsorgshjem (§ 110)' });
+  await page.getByLabel('Uddybning af boligsituationen').fill(story.visitation.housingNote);
+  for (const need of story.visitation.needs) await page.getByLabel(need).check();
+  await page.getByLabel('Hvorfor har borgeren brug for intensiv og langvarig støtte?').fill(story.visitation.reason);
+  await page.getByRole('group', { name: 'Har borgeren selv sagt ja til et ICM-forløb?' }).getByLabel('Ja').check();
+  await page.getByRole('group', { name: 'Hvordan blev samtykket givet?' }).getByLabel('Mundtligt').check();
+  await page.getByLabel('Dato for samtykke').fill(danishDate(story.startDaysAgo));
+  await page.getByLabel('Hvem henviste borgeren?').selectOption({ label: 'Herberg eller forsorgshjem' });
+  await page.getByLabel('Visitationsdato').fill(danishDate(story.startDaysAgo));
+  await page.getByLabel('Hjemmel', { exact: true }).selectOption({ label: 'Serviceloven § 85 (socialpædagogisk støtte)' });
+  await page.getByLabel('Har kommunen lavet en § 141-handleplan?').selectOption({ label: 'Ja, der er en handleplan' });
+  await page.getByLabel('Myndighedssagsbehandler').fill(story.caseworker);
+  await waitSaved(page);
+  await steps('Målgruppe og visitation').getByText('100 % udfyldt').waitFor();
+});
+
+test('step 2: assessment across every life area', async () => {
+  await steps('Udredning').click();
+  await page.getByRole('heading', { name: 'Udredning', level: 2 }).waitFor();
+  const topics = page.getByRole('navigation', { name: 'Emner i udredningen' });
+  for (const [topic, fields] of story.assessment) {
+    await topics.getByRole('button', { name: new RegExp(`^${topic}`) }).click();
+    await page.getByRole('heading', { name: topic, level: 3 }).waitFor();
+    for (const [label, text] of fields) await page.getByLabel(label, { exact: true }).fill(text);
+    await page.getByLabel(fields[0][0], { exact: true }).blur();
+    await waitSaved(page);
+  }
+  await steps('Udredning').getByText('100 % udfyldt').waitFor();
+  await shot(page, 'wizard-02-assessment', { full: true });
+});
+
+test('step 3: planning with goals in her own words and SMART sub-goals', async () => {
+  await steps('Planlægning').click();
+  await page.getByRole('heading', { name: 'Planlægning', level: 2 }).waitFor();
+  for (const goal of story.goals) {
+    await page.getByRole('button', { name: '+ Tilføj mål' }).click();
+    const gf = page.getByRole('form', { name: 'Tilføj mål' });
+    await gf.getByLabel('Målet med borgerens egne ord').fill(goal.words);
+    await gf.getByLabel('Livsområde').selectOption({ label: goal.area });
+    if (goal.link) await gf.getByLabel('Hænger sammen med dette mål i § 141-handleplanen').fill(goal.link);
+    await gf.getByRole('button', { name: 'Gem' }).click();
+    const card = page.getByRole('article').filter({ hasText: goal.words });
+    await card.waitFor();
+    for (const sub of goal.subs) {
+      await card.getByRole('button', { name: '+ Tilføj delmål' }).click();
+      const sf = page.getByRole('form', { name: 'Tilføj delmål' });
+      await sf.getByLabel('Hvad skal ske?').fill(sub.what);
+      await sf.getByLabel('Hvordan ser vi, at det er nået?').fill(sub.measure ?? '');
+      await sf.getByLabel('Hvem gør hvad?').fill(sub.owner ?? '');
+      await sf.getByLabel('Senest').fill(danishDate(-sub.daysAhead));
+      await sf.getByRole('button', { name: 'Gem' }).click();
+      await card.getByText(sub.what).waitFor();
+    }
+  }
+  // The SMART check advises on the sub-goal that lacks a measure and an owner.
+  const vague = page.getByRole('listitem').filter({ hasText: story.vagueSubGoal });
+  assert.match(await vague.innerText(), /skriv, hvordan I ser, at det er nået/);
+  assert.match(await vague.innerText(), /skriv, hvem der gør hvad/);
+  await vague.getByRole('button', { name: 'Rediger' }).click();
+  const ef = page.getByRole('form', { name: 'Rediger' });
+  await ef.getByLabel('Hvordan ser vi, at det er nået?').fill('Har været til samtale i centret');
+  await ef.getByLabel('Hvem gør hvad?').fill('Borgeren; Nanna følger med første gang');
+  await ef.getByRole('button', { name: 'Gem' }).click();
+  await page.getByRole('listitem').filter({ hasText: story.vagueSubGoal }).getByText('SMART: alt er med').waitFor();
+
+  for (const a of story.activities) {
+    await page.getByRole('button', { name: '+ Tilføj aktivitet' }).click();
+    const af = page.getByRole('form', { name: 'Tilføj aktivitet' });
+    await af.getByLabel('Aktivitet').fill(a.what);
+    await af.getByLabel('Hvor ofte / hvornår').fill(a.frequency);
+    await af.getByLabel('Hvem', { exact: true }).fill(a.owner);
+    await af.getByRole('button', { name: 'Gem' }).click();
+    await page.getByRole('cell', { name: a.what }).waitFor();
+  }
+  await steps('Planlægning').getByText('100 % udfyldt').waitFor();
+  await shot(page, 'wizard-03-planning', { full: true });
+});
+
+test('five journal notes and a search that finds one', async () => {
+  for (const n of story.notes) {
+    await page.getByRole('button', { name: 'Nyt notat' }).click();
+    const f = page.getByRole('form', { name: 'Nyt notat' });
+    await f.getByLabel('Dato').fill(danishDate(n.daysAgo));
+    await f.getByLabel('Klokken').fill(n.time);
+    await f.getByLabel('Varighed (minutter)').fill(String(n.minutes));
+    await f.getByLabel('Hvor').selectOption({ label: n.location });
+    await f.getByLabel('Type').selectOption({ label: n.kind });
+    await f.getByLabel('Notat').fill(n.text);
+    await f.getByRole('button', { name: 'Gem notat' }).click();
+    await page.getByRole('region', { name: 'Journalnotater' }).getByText(n.text).waitFor();
+  }
+  await page.getByText('5 notater').waitFor();
+  await page.getByLabel('Søg i borgerens notater').fill(story.search.word);
+  const hits = page.getByTestId('note-hits');
+  await hits.getByText('Ét notat fundet').waitFor();
+  assert.match(await hits.innerText(), new RegExp(story.search.expect));
+  await page.getByLabel('Søg i borgerens notater').fill('');
+});
+
+test('step 4: coordination of her network and a prepared meeting', async () => {
+  await steps('Koordinering').click();
+  await page.getByRole('heading', { name: 'Koordinering', level: 2 }).waitFor();
+  await page.getByRole('button', { name: 'Tilføj myndighedssagsbehandler' }).click();
+  let f = page.getByRole('form', { name: 'Ny kontakt' });
+  assert.equal(await f.getByLabel('Navn').inputValue(), story.caseworker, 'the caseworker comes from the visitation step');
+  await f.getByLabel('Hvad gør de for borgeren?').fill('Myndighed for § 85 og handleplanen');
+  await f.getByRole('button', { name: 'Gem kontakt' }).click();
+  await page.getByRole('cell', { name: story.caseworker, exact: true }).waitFor();
+  for (const c of story.contacts) {
+    await page.getByRole('button', { name: 'Tilføj kontakt' }).click();
+    f = page.getByRole('form', { name: 'Ny kontakt' });
+    await f.getByLabel('Type').selectOption({ label: c.kind });
+    if (c.name) await f.getByLabel('Navn').fill(c.name);
+    await f.getByLabel('Organisation eller sted').fill(c.org);
+    await f.getByLabel('Hvad gør de for borgeren?').fill(c.role);
+    await f.getByRole('button', { name: 'Gem kontakt' }).click();
+    await page.getByText(c.role).waitFor();
+  }
+  const m = story.meeting;
+  await page.getByRole('button', { name: 'Tilføj møde' }).click();
+  f = page.getByRole('form', { name: 'Nyt møde' });
+  await f.getByLabel('Dato').first().fill(danishDate(m.daysAgo));
+  await f.getByLabel('Formål med mødet').fill(m.purpose);
+  await f.getByLabel('Deltagere').fill(m.participants);
+  await f.getByLabel('Sådan blev borgeren forberedt').fill(m.preparation);
+  await f.getByLabel('Resultat').fill(m.outcome);
+  const row = f.getByRole('group', { name: 'Handling 1' });
+  await row.getByRole('textbox', { name: 'Handling', exact: true }).fill(m.action.text);
+  await row.getByLabel('Ansvarlig').fill(m.action.owner);
+  await row.getByLabel('Frist').fill(danishDate(m.action.daysAgo));
+  await f.getByRole('button', { name: 'Gem møde' }).click();
+  await page.getByText(m.preparation).waitFor();
+  await page.getByRole('checkbox', { name: `Udført: ${m.action.text}` }).check();
+  await steps('Koordinering').getByText('100 % udfyldt').waitFor();
+  await shot(page, 'wizard-04-coordination', { full: true });
+});
+
+test('step 5: advocacy for her rights towards a service', async () => {
+  await steps('Fortalerrolle').click();
+  await page.getByRole('heading', { name: 'Fortalerrolle', level: 2 }).waitFor();
+  const b = story.barrier;
+  await page.getByRole('button', { name: 'Tilføj barriere' }).click();
+  const f = page.getByRole('form', { name: 'Ny barriere' });
+  await f.getByLabel('Barrieren').fill(b.text);
+  await f.getByLabel('Over for hvem?').fill(b.towards);
+  await f.getByLabel('Dato').fill(danishDate(130));
+  await f.getByLabel('Hvad er der gjort?').fill(b.actions);
+  await f.getByLabel('Borgerens rettigheder').fill(b.rights);
+  await f.getByLabel('Resultat').fill(b.outcome);
+  await f.getByRole('radio', { name: 'Løst' }).check();
+  await f.getByRole('button', { name: 'Gem barriere' }).click();
+  await page.getByText(b.rights).waitFor();
+  await steps('Fortalerrolle').getByText('100 % udfyldt').waitFor();
+  await shot(page, 'wizard-05-advocacy', { full: true });
+});
+
+const who5Statements = [
+  '1. Jeg har været i godt humør og følt glæde',
+  '2. Jeg har haft ro på og kunnet slappe af',
+  '3. Jeg har haft energi og følt mig aktiv',
+  '4. Jeg er vågnet udhvilet og frisk',
+  '5. Min hverdag har været fyldt med ting, der interesserer mig',
+];
+const who5Answer = ['0 – Slet ikke', '1 – Nu og da', '2 – Under halvdelen af tiden', '3 – Over halvdelen af tiden', '4 – Det meste af tiden', '5 – Hele tiden'];
+
+test('step 6: two three-month evaluations, three WHO-5 scores and a weekly check', async () => {
+  await steps('Opfølgning').click();
+  await page.getByRole('heading', { name: 'Opfølgning', level: 2 }).waitFor();
+  for (const ev of story.evaluations) {
+    await page.getByRole('button', { name: 'Ny evaluering' }).click();
+    const f = page.getByRole('form', { name: 'Ny evaluering' });
+    await f.getByLabel('Dato for evalueringen').fill(danishDate(ev.daysAgo));
+    for (const [sub, status] of Object.entries(ev.statuses)) {
+      await f.getByRole('group', { name: sub }).getByLabel('Status').selectOption({ label: status });
+    }
+    await f.getByLabel('Samlet vurdering').fill(ev.summary);
+    await f.getByLabel('Ændringer i planen').fill(ev.changes);
+    await f.getByRole('button', { name: 'Gem evaluering' }).click();
+    await page.getByText(ev.summary).waitFor();
+  }
+  for (const w of story.who5) {
+    const f = page.getByRole('form', { name: 'Trivsel (WHO-5)' });
+    await f.getByLabel('Dato for besvarelsen').fill(danishDate(w.daysAgo));
+    for (let i = 0; i < 5; i++) {
+      await f.getByRole('group', { name: who5Statements[i] }).getByLabel(who5Answer[w.answers[i]]).check();
+    }
+    assert.equal(await f.getByTestId('who5-score').innerText(), `${w.score} af 100`);
+    await f.getByRole('button', { name: 'Gem WHO-5' }).click();
+    await page.getByTestId('who5-table').getByText(danishDate(w.daysAgo)).waitFor();
+  }
+  const table = await page.getByTestId('who5-table').innerText();
+  assert.match(table, /24/);
+  assert.match(table, /72/);
+  const weekly = page.getByRole('form', { name: 'Ugentlig vurdering' });
+  await weekly.getByLabel('Uge (en dag i ugen)').fill(danishDate(0));
+  await weekly.getByRole('group', { name: 'Rusmidler (alkohol, stoffer, medicin)' }).getByLabel('0 – Ingen').check();
+  await weekly.getByRole('group', { name: 'Psykisk tilstand' }).getByLabel('1 – Let').check();
+  await weekly.getByRole('button', { name: 'Gem ugens vurdering' }).click();
+  await page.getByTestId('weekly-table').waitFor();
+  await shot(page, 'wizard-06-followup', { full: true });
+});
+
+test('all six steps are complete', async () => {
+  for (const name of ['Målgruppe og visitation', 'Udredning', 'Planlægning', 'Koordinering', 'Fortalerrolle', 'Opfølgning']) {
+    await steps(name).getByText('100 % udfyldt').waitFor();
+  }
+  assert.equal(await page.getByTestId('contact-gap').count(), 0, 'contact was kept');
+  assert.deepEqual(app.pageErrors, []);
+});

@@ -1,0 +1,94 @@
+import { useDeferredValue, useState } from 'react';
+import type { Note } from '../../api/steps';
+import { useNotes, useNoteSearch } from '../../api/stepQueries';
+import { toAppError } from '../../api/errors';
+import { ErrorBanner, Loading } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { isoToDanish } from '../../lib/dates';
+import { NoteForm } from './NoteForm';
+import { Snippet } from './Snippet';
+
+/** The course's journal notes, newest first, with a search in this citizen's notes. */
+export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
+  const { t } = useI18n();
+  const notes = useNotes(p.courseId);
+  const [editing, setEditing] = useState<number | null>(null); // 0 = new note
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const search = useNoteSearch(deferred, p.courseId);
+  return (
+    <section className="card notes-panel" aria-labelledby="notes-title">
+      <header className="notes-head">
+        <div>
+          <h2 id="notes-title">{t('notes.title')}</h2>
+          <p className="muted small">{t('notes.intro')}</p>
+        </div>
+        {!p.readOnly && editing === null && (
+          <button type="button" className="primary" onClick={() => setEditing(0)}>
+            {t('notes.new')}
+          </button>
+        )}
+      </header>
+      {editing === 0 && <NoteForm courseId={p.courseId} onDone={() => setEditing(null)} />}
+      <div className="search">
+        <label htmlFor="course-note-search">{t('notes.searchCourse')}</label>
+        <input id="course-note-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      </div>
+      <ErrorBanner error={notes.error ? toAppError(notes.error) : search.error ? toAppError(search.error) : null} />
+      {deferred ? (
+        <div data-testid="note-hits">
+          <p className="muted small">{search.data ? (search.data.length === 1 ? t('notes.hitsOne') : search.data.length ? t('notes.hits', { n: search.data.length }) : t('notes.noHits')) : ''}</p>
+          <ul className="note-list">
+            {search.data?.map((h) => (
+              <li key={h.note.id}>
+                <NoteMeta note={h.note} />
+                <Snippet text={h.snippet} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : notes.isPending ? (
+        <Loading />
+      ) : notes.data && notes.data.length === 0 ? (
+        <p className="empty small">{t('notes.none')}</p>
+      ) : (
+        <>
+          <p className="muted small">{notes.data?.length === 1 ? t('notes.countOne') : t('notes.count', { n: notes.data?.length ?? 0 })}</p>
+          <ul className="note-list">
+            {notes.data?.map((n) =>
+              editing === n.id ? (
+                <li key={n.id}>
+                  <NoteForm courseId={p.courseId} note={n} onDone={() => setEditing(null)} />
+                </li>
+              ) : (
+                <li key={n.id}>
+                  <NoteMeta note={n} />
+                  <div className="pre note-text">{n.text}</div>
+                  {!p.readOnly && editing === null && (
+                    <button type="button" className="link" onClick={() => setEditing(n.id)}>
+                      {t('notes.edit')}
+                    </button>
+                  )}
+                </li>
+              ),
+            )}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function NoteMeta(p: { note: Note; citizen?: string }) {
+  const { t, tx } = useI18n();
+  const n = p.note;
+  return (
+    <div className="note-meta">
+      <strong>
+        {isoToDanish(n.occurredAt.slice(0, 10))} {n.occurredAt.slice(11, 16)}
+      </strong>
+      {p.citizen && <> · {p.citizen}</>} · {tx(`enum.noteKind.${n.kind}`)} · {tx(`enum.noteLocation.${n.location}`)}
+      {n.durationMinutes > 0 && <> · {t('notes.minutes', { n: n.durationMinutes })}</>}
+    </div>
+  );
+}

@@ -1,0 +1,377 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { api, type Vocabulary } from '../../../api/client';
+import { stepsApi, type FollowUp, type Plan } from '../../../api/steps';
+import { I18nProvider } from '../../../i18n/i18n';
+import { todayIso } from '../../../lib/dates';
+import { FollowUpStep } from '../steps/FollowUpStep';
+
+vi.mock('../../../api/steps', () => ({
+  stepsApi: {
+    followUp: vi.fn(),
+    plan: vi.fn(),
+    saveEvaluation: vi.fn(),
+    saveWHO5: vi.fn(),
+    deleteWHO5: vi.fn(),
+    saveWeeklyCheck: vi.fn(),
+    closeCourse: vi.fn(),
+  },
+}));
+vi.mock('../../../api/client', () => ({ api: { vocabulary: vi.fn() } }));
+
+const steps = vi.mocked(stepsApi);
+const client = vi.mocked(api);
+
+afterEach(cleanup);
+
+const vocab: Vocabulary = {
+  steps: [],
+  housings: ['street', 'shelter', 'own'],
+  needs: [],
+  referrals: [],
+  legalBases: [],
+  actionPlans: [],
+  consents: [],
+  consentForms: [],
+  statuses: [],
+  roles: [],
+  topics: [],
+  lifeAreas: [],
+  subGoalStatuses: ['not_started', 'in_progress', 'achieved', 'adjusted', 'dropped'],
+  contactKinds: [],
+  advocacyStatuses: [],
+  noteLocations: [],
+  noteKinds: [],
+  closingReasons: ['goals_reached', 'citizen_ended', 'moved', 'other'],
+  afterSupports: ['cti', 'sel_85', 'other', 'none'],
+};
+
+const plan: Plan = {
+  courseId: 7,
+  activities: [],
+  completeness: { step: 'planning', available: true, done: 1, total: 1, percent: 100, missing: [] },
+  goals: [
+    {
+      id: 1,
+      citizenWords: 'Jeg vil have mit eget sted at bo',
+      area: 'housing',
+      actionPlanGoal: '',
+      subGoals: [
+        { id: 11, goalId: 1, what: 'Søge bolig', measure: 'Tre ansøgninger sendt', owner: 'Borger', deadline: '2026-06-01', status: 'in_progress', smartLacks: [] },
+        { id: 12, goalId: 1, what: 'Åbne bankkonto', measure: '', owner: '', deadline: '', status: 'not_started', smartLacks: [] },
+      ],
+    },
+  ],
+};
+
+function followUp(over: Partial<FollowUp> = {}): FollowUp {
+  return {
+    courseId: 7,
+    nextEvaluationDue: '2026-06-15',
+    evaluationState: 'due_soon',
+    evaluations: [
+      {
+        id: 1,
+        date: '2026-03-01',
+        dueDate: '2026-03-10',
+        onTime: true,
+        summary: 'Boligen fylder mest',
+        planChanges: 'Nyt delmål om bankkonto',
+        items: [{ subGoalId: 11, subGoalWhat: 'Søge bolig', status: 'in_progress', comment: 'To ansøgninger sendt' }],
+      },
+    ],
+    who5: [
+      { id: 1, date: '2026-01-10', items: [2, 2, 2, 2, 2], raw: 10, percent: 40, flags: ['poor_wellbeing'], note: '' },
+      { id: 2, date: '2026-03-10', items: [1, 1, 1, 1, 1], raw: 5, percent: 20, change: -20, flags: ['poor_wellbeing', 'possible_depression', 'worsened'], note: 'Svær periode' },
+    ],
+    weeklyChecks: [{ id: 1, weekStart: '2026-03-09', substance: 2, mental: 3, note: 'Drak mere i weekenden' }],
+    contactGap: { days: 20, limitDays: 14, over: true, since: '2026-02-20', noneYet: false },
+    completeness: { step: 'followup', available: true, done: 2, total: 4, percent: 50, missing: [] },
+    ...over,
+  };
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  steps.followUp.mockResolvedValue(followUp());
+  steps.plan.mockResolvedValue(plan);
+  steps.saveEvaluation.mockResolvedValue(followUp());
+  steps.saveWHO5.mockResolvedValue(followUp());
+  steps.deleteWHO5.mockResolvedValue(followUp());
+  steps.saveWeeklyCheck.mockResolvedValue(followUp());
+  steps.closeCourse.mockResolvedValue(followUp());
+  client.vocabulary.mockResolvedValue(vocab);
+});
+
+async function renderStep(readOnly = false) {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const r = render(
+    <QueryClientProvider client={qc}>
+      <I18nProvider lang="da" onChange={() => {}}>
+        <FollowUpStep courseId={7} readOnly={readOnly} />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('heading', { name: 'Evaluering af mål og delmål' });
+  return r;
+}
+
+const who5Form = () => screen.getByRole('form', { name: 'Trivsel (WHO-5)' });
+const statement = (name: string) => within(who5Form()).getByRole('group', { name: new RegExp(name) });
+const answer = (name: string, v: number) => fireEvent.click(within(statement(name)).getByRole('radio', { name: new RegExp(`^${v} – `) }));
+const STATEMENTS = ['godt humør', 'ro på', 'energi', 'udhvilet', 'hverdag'];
+
+describe('FollowUpStep: WHO-5', () => {
+  it('shows the live raw sum and score while answering', async () => {
+    await renderStep();
+    expect(screen.getByTestId('who5-raw').textContent).toBe('0 af 25');
+    answer('godt humør', 3);
+    answer('ro på', 3);
+    expect(screen.getByTestId('who5-raw').textContent).toBe('6 af 25');
+    expect(screen.getByText('2 af 5 udsagn besvaret')).toBeTruthy();
+    for (const s of STATEMENTS.slice(2)) answer(s, 3);
+    expect(screen.getByTestId('who5-raw').textContent).toBe('15 af 25');
+    expect(screen.getByTestId('who5-score').textContent).toBe('60 af 100');
+  });
+
+  it('offers six labelled answers per statement, in one radio group each', async () => {
+    await renderStep();
+    const radios = within(statement('godt humør')).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['0', '1', '2', '3', '4', '5']);
+    expect(new Set(radios.map((r) => r.getAttribute('name'))).size).toBe(1);
+    expect(within(statement('godt humør')).getByRole('radio', { name: '0 – Slet ikke' })).toBeTruthy();
+    expect(within(statement('godt humør')).getByRole('radio', { name: '5 – Hele tiden' })).toBeTruthy();
+  });
+
+  it('sends WHO5Input with the five answers in order', async () => {
+    await renderStep();
+    STATEMENTS.forEach((s, i) => answer(s, i + 1));
+    expect(screen.getByTestId('who5-score').textContent).toBe('60 af 100');
+    fireEvent.change(within(who5Form()).getByLabelText('Bemærkning'), { target: { value: 'Sov dårligt' } });
+    fireEvent.click(within(who5Form()).getByRole('button', { name: 'Gem WHO-5' }));
+    await waitFor(() => expect(steps.saveWHO5).toHaveBeenCalledTimes(1));
+    expect(steps.saveWHO5.mock.calls[0][0]).toEqual({ courseId: 7, date: todayIso(), items: [1, 2, 3, 4, 5], note: 'Sov dårligt' });
+    expect(await screen.findByText(/WHO-5-besvarelsen er gemt/)).toBeTruthy();
+  });
+
+  it('does not send an incomplete answer and says which statements are missing', async () => {
+    await renderStep();
+    answer('godt humør', 4);
+    fireEvent.click(within(who5Form()).getByRole('button', { name: 'Gem WHO-5' }));
+    expect(within(statement('ro på')).getByText('Vælg et svar.')).toBeTruthy();
+    expect(within(statement('godt humør')).queryByText('Vælg et svar.')).toBeNull();
+    expect(steps.saveWHO5).not.toHaveBeenCalled();
+  });
+
+  it('warns about possible depression in the preview', async () => {
+    await renderStep();
+    for (const s of STATEMENTS) answer(s, 1);
+    expect(within(screen.getByTestId('who5-tally')).getByText(/egen læge/)).toBeTruthy();
+  });
+
+  it('renders the history with signed change and flags as Danish badges, and a labelled chart', async () => {
+    await renderStep();
+    const table = screen.getByTestId('who5-table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    // newest first
+    expect(rows[0].textContent).toContain('10.03.2026');
+    expect(within(rows[0]).getByText('\u221220')).toBeTruthy();
+    expect(within(rows[0]).getByText('Nedsat trivsel').className).toContain('badge');
+    expect(within(rows[0]).getByText('Mulig depression').className).toContain('badge-over');
+    expect(within(rows[0]).getByText('Dårligere trivsel')).toBeTruthy();
+    expect(within(rows[1]).getByText('Første måling')).toBeTruthy();
+    expect(table.textContent).not.toContain('possible_depression');
+
+    const chart = screen.getByRole('img', { name: /WHO-5-score/ });
+    const label = chart.getAttribute('aria-label') ?? '';
+    expect(label).toContain('10.01.2026: 40');
+    expect(label).toContain('10.03.2026: 20');
+    expect(chart.querySelectorAll('circle')).toHaveLength(2);
+    expect(chart.querySelectorAll('line[stroke-dasharray]')).toHaveLength(2);
+
+    expect(screen.getByTestId('who5-depression').textContent).toContain('egen læge');
+  });
+
+  it('deletes an entry only after confirming', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    await renderStep();
+    const del = screen.getByRole('button', { name: 'Slet WHO-5 fra 10.01.2026' });
+    fireEvent.click(del);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(steps.deleteWHO5).not.toHaveBeenCalled();
+    fireEvent.click(del);
+    await waitFor(() => expect(steps.deleteWHO5).toHaveBeenCalledWith(7, 1));
+  });
+});
+
+describe('FollowUpStep: evaluation', () => {
+  it('shows the next due date with its badge and the earlier evaluations', async () => {
+    await renderStep();
+    const due = screen.getByTestId('next-evaluation');
+    expect(due.textContent).toContain('15.06.2026');
+    expect(within(due).getByText('Snart').className).toContain('badge-warn');
+    expect(screen.getByRole('heading', { name: 'Evaluering 01.03.2026' })).toBeTruthy();
+    expect(screen.getByText('Rettidig')).toBeTruthy();
+    expect(screen.getByText('Boligen fylder mest')).toBeTruthy();
+    expect(screen.getByText('To ansøgninger sendt')).toBeTruthy();
+  });
+
+  it('pre-fills each sub-goal with its current status and sends EvaluationInput items', async () => {
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Ny evaluering' }));
+    const form = await screen.findByRole('form', { name: 'Ny evaluering' });
+    expect(within(form).getByText(/Jeg vil have mit eget sted at bo/)).toBeTruthy();
+    const housing = within(form).getByRole('group', { name: 'Søge bolig' });
+    const bank = within(form).getByRole('group', { name: 'Åbne bankkonto' });
+    expect((within(housing).getByLabelText('Status') as HTMLSelectElement).value).toBe('in_progress');
+    expect((within(bank).getByLabelText('Status') as HTMLSelectElement).value).toBe('not_started');
+    expect(within(housing).getByText('Succeskriterium: Tre ansøgninger sendt')).toBeTruthy();
+
+    fireEvent.change(within(housing).getByLabelText('Status'), { target: { value: 'achieved' } });
+    fireEvent.change(within(housing).getByLabelText('Kommentar'), { target: { value: 'Har fået en lejlighed' } });
+    fireEvent.change(within(form).getByLabelText('Samlet vurdering'), { target: { value: 'Stort skridt' } });
+    fireEvent.change(within(form).getByLabelText('Ændringer i planen'), { target: { value: 'Nyt mål om økonomi' } });
+    const planCalls = steps.plan.mock.calls.length;
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem evaluering' }));
+
+    await waitFor(() => expect(steps.saveEvaluation).toHaveBeenCalledTimes(1));
+    expect(steps.saveEvaluation.mock.calls[0][0]).toEqual({
+      id: 0,
+      courseId: 7,
+      date: todayIso(),
+      summary: 'Stort skridt',
+      planChanges: 'Nyt mål om økonomi',
+      items: [
+        { subGoalId: 11, status: 'achieved', comment: 'Har fået en lejlighed' },
+        { subGoalId: 12, status: 'not_started', comment: '' },
+      ],
+    });
+    // the sub-goal statuses changed, so the plan is read again
+    await waitFor(() => expect(steps.plan.mock.calls.length).toBeGreaterThan(planCalls));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Ny evaluering' })).toBeNull());
+  });
+
+  it('shows field errors from the backend next to the sub-goal', async () => {
+    const { AppError } = await import('../../../api/errors');
+    steps.saveEvaluation.mockRejectedValueOnce(new AppError('invalid_input', [{ field: 'items.1.status', code: 'invalid_choice' }]));
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Ny evaluering' }));
+    const form = await screen.findByRole('form', { name: 'Ny evaluering' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem evaluering' }));
+    const bank = within(form).getByRole('group', { name: 'Åbne bankkonto' });
+    expect(await within(bank).findByText('Vælg en af mulighederne på listen.')).toBeTruthy();
+  });
+
+  it('edits an earlier evaluation with its own statuses', async () => {
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Ret evalueringen fra 01.03.2026' }));
+    const form = await screen.findByRole('form', { name: 'Ret evalueringen fra 01.03.2026' });
+    expect((within(form).getByLabelText('Samlet vurdering') as HTMLTextAreaElement).value).toBe('Boligen fylder mest');
+    expect(within(form).queryByRole('group', { name: 'Åbne bankkonto' })).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem evaluering' }));
+    await waitFor(() => expect(steps.saveEvaluation).toHaveBeenCalledTimes(1));
+    expect(steps.saveEvaluation.mock.calls[0][0]).toMatchObject({ id: 1, date: '2026-03-01', items: [{ subGoalId: 11, status: 'in_progress', comment: 'To ansøgninger sendt' }] });
+  });
+
+  it('says so and links to planning when the plan has no sub-goals', async () => {
+    steps.plan.mockResolvedValue({ ...plan, goals: [] });
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Ny evaluering' }));
+    const note = await screen.findByTestId('no-subgoals');
+    expect(within(note).getByRole('link', { name: 'Gå til planlægning' }).getAttribute('href')).toBe('#/courses/7/planning');
+  });
+});
+
+describe('FollowUpStep: weekly check', () => {
+  it('sends the two ratings for the week and lists the last weeks with words', async () => {
+    await renderStep();
+    const form = screen.getByRole('form', { name: 'Ugentlig vurdering' });
+    fireEvent.click(within(within(form).getByRole('group', { name: /Rusmidler/ })).getByRole('radio', { name: '2 – Moderat' }));
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Psykisk tilstand' })).getByRole('radio', { name: '1 – Let' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem ugens vurdering' }));
+    await waitFor(() => expect(steps.saveWeeklyCheck).toHaveBeenCalledTimes(1));
+    expect(steps.saveWeeklyCheck.mock.calls[0][0]).toEqual({ courseId: 7, week: todayIso(), substance: 2, mental: 1, note: '' });
+
+    const table = screen.getByTestId('weekly-table');
+    expect(table.textContent).toContain('Uge 11 · fra 09.03.2026');
+    expect(table.textContent).toContain('Moderat');
+    expect(table.textContent).toContain('Alvorlig');
+  });
+
+  it('asks for both ratings before saving', async () => {
+    await renderStep();
+    const form = screen.getByRole('form', { name: 'Ugentlig vurdering' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem ugens vurdering' }));
+    expect(within(form).getAllByText('Vælg et niveau.')).toHaveLength(2);
+    expect(steps.saveWeeklyCheck).not.toHaveBeenCalled();
+  });
+});
+
+describe('FollowUpStep: contact and closing', () => {
+  it('warns in red when contact has been lost for longer than the team allows', async () => {
+    await renderStep();
+    const banner = screen.getByTestId('followup-contact-gap');
+    expect(banner.className).toContain('banner-error');
+    expect(banner.textContent).toContain('20 dage');
+    expect(banner.textContent).toContain('14 dage');
+    expect(banner.textContent).toContain('opsøge borgeren');
+  });
+
+  it('closes the course only after confirming', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Afslut forløb' }));
+    const form = screen.getByRole('form', { name: 'Afslut forløbet' });
+    fireEvent.change(within(form).getByLabelText('Årsag til afslutningen'), { target: { value: 'goals_reached' } });
+    fireEvent.click(within(form).getByRole('radio', { name: 'CTI (Critical Time Intervention)' }));
+    fireEvent.change(within(form).getByLabelText('Boligsituation ved afslutningen'), { target: { value: 'own' } });
+    fireEvent.change(within(form).getByLabelText('Aftaler om den videre støtte'), { target: { value: 'CTI-medarbejder overtager' } });
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Bekræft afslutning' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(confirm.mock.calls[0][0]).toContain('skrivebeskyttet');
+    expect(steps.closeCourse).not.toHaveBeenCalled();
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Bekræft afslutning' }));
+    await waitFor(() => expect(steps.closeCourse).toHaveBeenCalledTimes(1));
+    expect(steps.closeCourse.mock.calls[0][0]).toEqual({
+      courseId: 7,
+      endDate: todayIso(),
+      reason: 'goals_reached',
+      afterSupport: 'cti',
+      afterNote: 'CTI-medarbejder overtager',
+      housingAtClose: 'own',
+      note: '',
+    });
+  });
+
+  it('shows everything but no forms on a closed course', async () => {
+    steps.followUp.mockResolvedValue(
+      followUp({
+        evaluationState: 'ok',
+        contactGap: { days: 40, limitDays: 14, over: false, since: '2026-02-20', noneYet: false },
+        closing: { endDate: '2026-04-01', reason: 'goals_reached', afterSupport: 'sel_85', afterNote: '', housingAtClose: 'own', note: 'Afsluttet efter aftale' },
+      }),
+    );
+    await renderStep(true);
+    expect(screen.queryAllByRole('form')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Ny evaluering' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Afslut forløb' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Slet WHO-5/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Ret evalueringen/ })).toBeNull();
+    expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    expect(screen.getByTestId('followup-readonly')).toBeTruthy();
+    // history and closing are still there
+    expect(screen.getByText('Boligen fylder mest')).toBeTruthy();
+    expect(screen.getByTestId('who5-table')).toBeTruthy();
+    expect(screen.getByTestId('weekly-table')).toBeTruthy();
+    const closing = screen.getByTestId('closing');
+    expect(closing.textContent).toContain('01.04.2026');
+    expect(closing.textContent).toContain('Borgeren klarer sig med mindre støtte');
+    expect(closing.textContent).toContain('Almindelig § 85-støtte');
+    expect(closing.textContent).toContain('Egen bolig – stabil');
+    expect(closing.textContent).toContain('Afsluttet efter aftale');
+  });
+});

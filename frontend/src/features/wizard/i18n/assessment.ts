@@ -1,0 +1,71 @@
+import { textGroup } from '../../../i18n/locale';
+
+// Texts of the assessment step (udredning), Danish first.
+export const assessmentText = textGroup(
+  {
+    intro: 'Udredningen er løbende. Ændringer samme dag samles i én revision; skriver du en anden dag, gemmes en ny dateret revision, og den gamle tekst bevares i historikken.',
+    topicsLabel: 'Emner i udredningen',
+    citizenView: 'Borgerens egen oplevelse',
+    workerView: 'ICM-medarbejderens iagttagelser',
+    resources: 'Ressourcer',
+    needs: 'Behov',
+    barriers: 'Barrierer',
+    wishesText: 'Borgerens ønsker, håb og drømme – med borgerens egne ord',
+    helpBarriersText: 'Hvad holder borgeren fra at søge hjælp?',
+    helpBarriersHelp: 'Fx dårlige erfaringer med systemet, skam, mistillid eller at det er svært at holde aftaler.',
+    revision: 'Revision af {date}',
+    noRevision: 'Ikke udfyldt endnu',
+    history: 'Tidligere revisioner ({n})',
+    filled: 'Udfyldt',
+    empty: 'Tom',
+  },
+  {
+    intro: 'The assessment is continuous. Changes on the same day are gathered in one revision; when you write on another day, a new dated revision is saved and the old text is kept in the history.',
+    topicsLabel: 'Assessment topics',
+    citizenView: 'The citizen’s own view',
+    workerView: 'The ICM worker’s observations',
+    resources: 'Resources',
+    needs: 'Needs',
+    barriers: 'Barriers',
+    wishesText: 'The citizen’s wishes, hopes and dreams – in the citizen’s own words',
+    helpBarriersText: 'What keeps the citizen from seeking help?',
+    helpBarriersHelp: 'E.g. bad experiences with the system, shame, distrust, or finding it hard to keep appointments.',
+    revision: 'Revision of {date}',
+    noRevision: 'Not filled in yet',
+    history: 'Earlier revisions ({n})',
+    filled: 'Filled in',
+    empty: 'Empty',
+  },
+);
+
+// The assessment topics: the citizen as a whole first, then the life areas.
+export const topicText = textGroup(
+  {
+    wishes: 'Ønsker, håb og drømme',
+    help_barriers: 'Barrierer for at søge hjælp',
+    housing: 'Bolig',
+    finances: 'Økonomi, gæld og forsørgelse',
+    physical: 'Fysisk helbred og tænder',
+    mental: 'Psykisk helbred',
+    substance: 'Rusmidler',
+    network: 'Netværk og familie',
+    daily_living: 'Dagligdagsfunktioner',
+    employment: 'Beskæftigelse, uddannelse og aktiviteter',
+    authorities: 'Kontakt med myndigheder',
+    crime: 'Kriminalitet og kriminalforsorg',
+  },
+  {
+    wishes: 'Wishes, hopes and dreams',
+    help_barriers: 'Barriers to seeking help',
+    housing: 'Housing',
+    finances: 'Finances, debt and income',
+    physical: 'Physical and dental health',
+    mental: 'Mental health',
+    substance: 'Substance use',
+    network: 'Network and family',
+    daily_living: 'Daily living skills',
+    employment: 'Employment, education and activities',
+    authorities: 'Contact with authorities',
+    crime: 'Crime and probation',
+  },
+);
