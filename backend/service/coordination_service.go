@@ -92,7 +92,9 @@ func (s *CoordinationService) SaveMeeting(in MeetingInput) (CoordinationDTO, err
 		m.Date = date.Format(domain.DateLayout)
 	}
 	if len(in.Actions) > 100 {
+		// Refused as a whole: checking each action too would answer with one error per action.
 		p.Add("actions", domain.CodeTooLong, "max", "100", "length", strconv.Itoa(len(in.Actions)))
+		in.Actions = nil
 	}
 	var actions []store.MeetingAction
 	for i, a := range in.Actions {

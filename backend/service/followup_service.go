@@ -41,6 +41,11 @@ func (s *FollowUpService) SaveEvaluation(in EvaluationInput) (FollowUpDTO, error
 	e := store.Evaluation{ID: in.ID, CourseID: in.CourseID,
 		Summary:     domain.CleanText(&p, "summary", in.Summary, 8000, false),
 		PlanChanges: domain.CleanText(&p, "planChanges", in.PlanChanges, 8000, false)}
+	if len(in.Items) > 500 {
+		// Refused as a whole rather than with one error per item.
+		p.Add("items", domain.CodeTooLong, "max", "500", "length", strconv.Itoa(len(in.Items)))
+		in.Items = nil
+	}
 	items := make([]store.EvaluationItem, 0, len(in.Items))
 	seen := map[uint]bool{}
 	for i, it := range in.Items {

@@ -63,7 +63,7 @@ func (s *Store) CreateCitizen(ctx context.Context, c *Citizen) error {
 
 // UpdateCitizen saves every editable field of a citizen.
 func (s *Store) UpdateCitizen(ctx context.Context, c *Citizen) error {
-	return storageErr(s.db.WithContext(ctx).Model(c).Select("name", "cpr", "phone", "email",
+	return storageErr(s.writer(ctx).Model(c).Select("name", "cpr", "phone", "email",
 		"address", "contact_note", "housing", "housing_note", "updated_at").Updates(c).Error)
 }
 

@@ -66,7 +66,7 @@ func (s *Store) CreateCourse(ctx context.Context, c *Course) error {
 
 // UpdateCourse saves every editable field of a course.
 func (s *Store) UpdateCourse(ctx context.Context, c *Course) error {
-	return storageErr(s.db.WithContext(ctx).Model(c).Select("worker_id", "start_date", "status",
+	return storageErr(s.writer(ctx).Model(c).Select("worker_id", "start_date", "status",
 		"end_date", "override_reason", "override_by_worker_id", "override_at", "updated_at").Updates(c).Error)
 }
 

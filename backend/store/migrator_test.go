@@ -48,6 +48,39 @@ var seedAt = map[int][]string{
 			VALUES (1, 'shelter', '["substance"]', 'yes', '2025-01-03', '2025-01-03 09:00:00+00:00')`,
 		`INSERT INTO settings(key, value) VALUES ('language', 'en')`,
 	},
+	3: {
+		`INSERT INTO assessment_entries(id, course_id, topic, revision_date, citizen_view, created_at, updated_at)
+			VALUES (1, 1, 'housing', '2025-02-01', 'Vil have egen bolig', '2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO goals(id, course_id, citizen_words, area, action_plan_goal, position, created_at, updated_at)
+			VALUES (1, 1, 'Jeg vil have min egen lejlighed', 'housing', 'Bolig', 0, '2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO subgoals(id, goal_id, what, measure, owner, deadline, status, position, created_at, updated_at)
+			VALUES (1, 1, 'Søge om boligstøtte sammen', 'Ansøgning sendt', 'Åse og Mette', '2025-03-01', 'in_progress', 0,
+				'2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO activities(id, course_id, what, frequency, owner, subgoal_id, position, created_at, updated_at)
+			VALUES (1, 1, 'Besøg i hjemmet', 'ugentligt', 'Mette', 1, 0, '2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO network_contacts(id, course_id, kind, name, organisation, phone, last_contact, active, created_at, updated_at)
+			VALUES (1, 1, 'caseworker', 'Jens Holm', 'Solvang Kommune', '20 30 40 50', '2025-02-02', 1,
+				'2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO meetings(id, course_id, date, participants, purpose, created_at, updated_at)
+			VALUES (1, 1, '2025-02-10', 'Åse, Jens, Mette', 'Netværksmøde om bolig', '2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO meeting_actions(id, meeting_id, action, owner, deadline, done, position)
+			VALUES (1, 1, 'Sende ansøgningen', 'Jens', '2025-02-20', 0, 0)`,
+		`INSERT INTO advocacy_cases(id, course_id, opened, barrier, towards, status, created_at, updated_at)
+			VALUES (1, 1, '2025-02-01', 'Afslag på boligstøtte uden begrundelse', 'Ydelseskontoret', 'open',
+				'2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO evaluations(id, course_id, date, due_date, summary, created_at, updated_at)
+			VALUES (1, 1, '2025-04-01', '2025-04-03', 'God fremgang', '2025-04-01 10:00:00+00:00', '2025-04-01 10:00:00+00:00')`,
+		`INSERT INTO evaluation_items(id, evaluation_id, subgoal_id, status, comment) VALUES (1, 1, 1, 'achieved', 'Sendt')`,
+		`INSERT INTO who5_scores(id, course_id, date, item1, item2, item3, item4, item5, created_at)
+			VALUES (1, 1, '2025-02-01', 3, 2, 3, 2, 3, '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO weekly_checks(id, course_id, week_start, substance, mental, created_at, updated_at)
+			VALUES (1, 1, '2025-02-03', 2, 1, '2025-02-05 10:00:00+00:00', '2025-02-05 10:00:00+00:00')`,
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, created_at, updated_at)
+			VALUES (1, 1, '2025-02-01T10:00', 45, 'home', 'visit', 'Borgeren sov dårligt, søvnløs nat. ÆBLE på bordet.',
+				'2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+		`INSERT INTO closings(course_id, reason, after_support, housing_at_close, updated_at)
+			VALUES (1, 'goals_reached', 'cti', 'own', '2025-06-01 10:00:00+00:00')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -62,7 +95,28 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM visitations WHERE course_id = 1 AND needs = '["substance"]'`,
 		`SELECT COUNT(*) FROM settings WHERE key = 'language' AND value = 'en'`,
 	},
+	3: {
+		`SELECT COUNT(*) FROM assessment_entries WHERE course_id = 1 AND topic = 'housing' AND worker_view = ''`,
+		`SELECT COUNT(*) FROM subgoals s JOIN goals g ON g.id = s.goal_id WHERE g.course_id = 1 AND s.status = 'in_progress'`,
+		`SELECT COUNT(*) FROM activities WHERE subgoal_id = 1`,
+		`SELECT COUNT(*) FROM network_contacts WHERE course_id = 1 AND kind = 'caseworker' AND email = ''`,
+		`SELECT COUNT(*) FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.course_id = 1`,
+		`SELECT COUNT(*) FROM advocacy_cases WHERE course_id = 1 AND actions = ''`,
+		`SELECT COUNT(*) FROM evaluation_items i JOIN evaluations e ON e.id = i.evaluation_id WHERE e.course_id = 1`,
+		`SELECT COUNT(*) FROM who5_scores WHERE item1 + item2 + item3 + item4 + item5 = 13`,
+		`SELECT COUNT(*) FROM weekly_checks WHERE week_start = '2025-02-03'`,
+		`SELECT COUNT(*) FROM closings WHERE course_id = 1 AND note = ''`,
+		// The insert trigger filled the full-text index, case-blind and with ø kept.
+		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"SØVN"*'`,
+		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"æble"' AND rowid = 1`,
+		`SELECT 1 - COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"sovn"*'`,
+	},
 }
+
+// stepTables are the tables of migration 3 (steps 2-6 and the journal).
+var stepTables = []string{"assessment_entries", "goals", "subgoals", "activities", "network_contacts", "meetings",
+	"meeting_actions", "advocacy_cases", "evaluations", "evaluation_items", "who5_scores", "weekly_checks", "closings",
+	"notes", "notes_fts", "notes_ai", "notes_ad", "notes_au"}
 
 // schema lists the database's tables and indexes with their SQL, for comparing an upgraded
 // file with a fresh one.
@@ -120,7 +174,7 @@ func TestMigrateEmptyFileToLatestAndIdempotent(t *testing.T) {
 			t.Fatalf("run %d: %d rows in schema_migrations, want %d", i+1, n, LatestVersion())
 		}
 	}
-	for _, table := range []string{"teams", "workers", "citizens", "courses", "visitations", "settings"} {
+	for _, table := range append([]string{"teams", "workers", "citizens", "courses", "visitations", "settings"}, stepTables...) {
 		if _, ok := schema(t, st)[table]; !ok {
 			t.Errorf("table %s missing after Migrate", table)
 		}
@@ -181,6 +235,13 @@ func TestUpgradeFromEveryVersionKeepsData(t *testing.T) {
 			if len(got) != len(want) {
 				t.Errorf("upgraded schema has %d objects, fresh has %d", len(got), len(want))
 			}
+			if k < 3 {
+				for _, name := range stepTables {
+					if _, ok := got[name]; !ok {
+						t.Errorf("%s missing after upgrading from version %d", name, k)
+					}
+				}
+			}
 			// The upgraded data goes on working with the new tables.
 			for v := k + 1; v <= latest; v++ {
 				for _, q := range seedAt[v] {
@@ -188,8 +249,46 @@ func TestUpgradeFromEveryVersionKeepsData(t *testing.T) {
 						t.Errorf("insert at version %d after upgrade: %v", v, err)
 					}
 				}
+				for _, q := range seedChecks[v] {
+					var n int
+					if err := st.db.Raw(q).Scan(&n).Error; err != nil || n != 1 {
+						t.Errorf("after upgrade and insert %s = %d, %v; want 1", q, n, err)
+					}
+				}
+			}
+			// The old rows are still there after the new ones went in beside them.
+			for v := 1; v <= k; v++ {
+				for _, q := range seedChecks[v] {
+					var n int
+					if err := st.db.Raw(q).Scan(&n).Error; err != nil || n != 1 {
+						t.Errorf("after new inserts %s = %d, %v; want 1", q, n, err)
+					}
+				}
 			}
 		})
+	}
+}
+
+func TestEveryVersionHasSeedRows(t *testing.T) {
+	for v := 1; v <= LatestVersion(); v++ {
+		if len(seedAt[v]) == 0 || len(seedChecks[v]) == 0 {
+			t.Errorf("version %d has no seed rows or checks: add them to seedAt and seedChecks", v)
+		}
+	}
+	// Seeding every version on a fresh install passes every check.
+	st, _ := openTemp(t)
+	for v := 1; v <= LatestVersion(); v++ {
+		for _, q := range seedAt[v] {
+			if err := st.db.Exec(q).Error; err != nil {
+				t.Fatalf("seed version %d on a fresh install: %v\n%s", v, err, q)
+			}
+		}
+		for _, q := range seedChecks[v] {
+			var n int
+			if err := st.db.Raw(q).Scan(&n).Error; err != nil || n != 1 {
+				t.Errorf("%s = %d, %v; want 1", q, n, err)
+			}
+		}
 	}
 }
 

@@ -109,9 +109,11 @@ func (s *Store) NextPosition(ctx context.Context, table, column string, id uint)
 	return n, storageErr(err)
 }
 
-// Save inserts (ID 0) or fully updates one row of any step model.
+// Save inserts (ID 0) or fully updates one row of any step model. The row's created_at and
+// updated_at are written as the service set them from its clock: without SkipHooks GORM
+// would stamp an update with the wall clock instead. (No step model has GORM hooks.)
 func (s *Store) Save(ctx context.Context, row any) error {
-	return storageErr(s.db.WithContext(ctx).Save(row).Error)
+	return storageErr(s.db.WithContext(ctx).Session(&gorm.Session{SkipHooks: true}).Save(row).Error)
 }
 
 // Delete removes one row of any step model by its id.

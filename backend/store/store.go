@@ -160,6 +160,12 @@ func storageErr(err error) error {
 	return domain.Wrap(domain.CodeInternal, "storage", err)
 }
 
+// writer is the session for updates: timestamps are the ones the service set from its
+// clock (GORM would otherwise stamp updated_at with the wall clock).
+func (s *Store) writer(ctx context.Context) *gorm.DB {
+	return s.db.WithContext(ctx).Session(&gorm.Session{SkipHooks: true})
+}
+
 // first loads one row by id into dst, translating "no row" to not_found.
 func (s *Store) first(ctx context.Context, dst any, id uint) error {
 	return storageErr(s.db.WithContext(ctx).First(dst, id).Error)

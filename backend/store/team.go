@@ -42,7 +42,7 @@ func (s *Store) CreateTeam(ctx context.Context, t *Team) error {
 
 // UpdateTeam saves the team's names.
 func (s *Store) UpdateTeam(ctx context.Context, t *Team) error {
-	return storageErr(s.db.WithContext(ctx).Model(t).Select("municipality", "name", "updated_at").Updates(t).Error)
+	return storageErr(s.writer(ctx).Model(t).Select("municipality", "name", "updated_at").Updates(t).Error)
 }
 
 // IsEmpty reports whether the database holds no team, worker or citizen yet.

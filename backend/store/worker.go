@@ -56,7 +56,7 @@ func (s *Store) CreateWorker(ctx context.Context, w *Worker) error {
 
 // UpdateWorker saves every editable field of a worker.
 func (s *Store) UpdateWorker(ctx context.Context, w *Worker) error {
-	return storageErr(s.db.WithContext(ctx).Model(w).
+	return storageErr(s.writer(ctx).Model(w).
 		Select("name", "initials", "role", "fte_hundredths", "active", "updated_at").Updates(w).Error)
 }
 

@@ -36,6 +36,22 @@ test('a demo course shows the completed visitation step', async () => {
   await shot(page, 'demo-visitation');
 });
 
+test('the fully filled demo course shows every step', async () => {
+  await page.getByRole('link', { name: 'Borgere', exact: true }).click();
+  await page.getByRole('link', { name: 'Dennis Møller' }).click();
+  await page.getByRole('link', { name: /I gang/ }).click();
+  const steps = page.getByRole('navigation', { name: 'Metodens trin' });
+  for (const name of ['Udredning', 'Planlægning', 'Koordinering', 'Fortalerrolle']) {
+    await steps.getByRole('link', { name: new RegExp(name) }).getByText('100 % udfyldt').waitFor();
+  }
+  await steps.getByRole('link', { name: /Planlægning/ }).click();
+  await page.getByText('Jeg vil gerne se mine børn igen.').waitFor();
+  await shot(page, 'demo-planning');
+  await steps.getByRole('link', { name: /Opfølgning/ }).click();
+  await page.getByRole('img', { name: /Linjegraf over WHO-5-score/ }).scrollIntoViewIfNeeded();
+  await shot(page, 'demo-who5');
+});
+
 test('the caseload overview shows n of max and the recorded override', async () => {
   await page.getByRole('link', { name: 'Caseload', exact: true }).click();
   const aisha = page.getByRole('article', { name: 'Aisha Khalil' });
