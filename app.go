@@ -35,17 +35,21 @@ type services struct {
 	advocacy *service.AdvocacyService
 	followUp *service.FollowUpService
 	notes    *service.NoteService
+	versions *service.PlanVersionService
 	closing  *service.CloseGuard
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
-func newApp(ctx context.Context, dbPath string) *App {
+func newApp(ctx context.Context, dbPath string) *App { return newAppWithClock(ctx, dbPath, nil) }
+
+// newAppWithClock is newApp with the services' clock given (nil: the wall clock), for tests.
+func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *App {
 	a := &App{dbPath: dbPath}
 	st, err := store.Open(ctx, dbPath)
 	if err == nil {
 		a.store = st
 	}
-	deps := service.Deps{Store: a.store}
+	deps := service.Deps{Store: a.store, Clock: clock}
 	a.services = &services{
 		app:      service.NewAppService(deps, dbPath, err),
 		team:     service.NewTeamService(deps),
@@ -57,6 +61,7 @@ func newApp(ctx context.Context, dbPath string) *App {
 		advocacy: service.NewAdvocacyService(deps),
 		followUp: service.NewFollowUpService(deps),
 		notes:    service.NewNoteService(deps),
+		versions: service.NewPlanVersionService(deps),
 		closing:  service.NewCloseGuard(),
 	}
 	return a
@@ -64,7 +69,8 @@ func newApp(ctx context.Context, dbPath string) *App {
 
 func (a *App) bindings() []any {
 	s := a.services
-	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes, s.closing}
+	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
+		s.versions, s.closing}
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }

@@ -16,4 +16,6 @@
 //	borger                  -> Citizen
 //	årsværk / fuldtidsstilling -> FTE
 //	§ 141-handleplan        -> ActionPlan141
+//	underskrevet planversion -> PlanVersion (a signed, unchangeable snapshot of the plan)
+//	underskriftsform        -> SignMethod
 package domain

@@ -41,6 +41,10 @@ const (
 	CodeDatabaseNewer     Code = "database_newer"
 	CodeDuplicateInitials Code = "duplicate_initials"
 	CodeInvalidInitials   Code = "invalid_initials"
+	CodePlanEmpty         Code = "plan_empty"  // a plan without goals cannot be signed
+	CodePlanSigned        Code = "plan_signed" // a signed plan version is a record and never changes
+	CodeExportFailed      Code = "export_failed"
+	CodeOpenFailed        Code = "open_failed"
 	CodeInternal          Code = "internal"
 )
 

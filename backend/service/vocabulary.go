@@ -24,6 +24,7 @@ type VocabularyDTO struct {
 	NoteKinds    []string `json:"noteKinds"`
 	Closing      []string `json:"closingReasons"`
 	After        []string `json:"afterSupports"`
+	SignMethods  []string `json:"signMethods"`
 }
 
 func strs[T ~string](vs []T) []string {
@@ -56,5 +57,6 @@ func (s *AppService) Vocabulary() (VocabularyDTO, error) {
 		NoteKinds:    strs(domain.NoteKinds),
 		Closing:      strs(domain.ClosingReasons),
 		After:        strs(domain.AfterSupports),
+		SignMethods:  strs(domain.SignMethods),
 	}, nil
 }

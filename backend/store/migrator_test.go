@@ -81,6 +81,13 @@ var seedAt = map[int][]string{
 		`INSERT INTO closings(course_id, reason, after_support, housing_at_close, updated_at)
 			VALUES (1, 'goals_reached', 'cti', 'own', '2025-06-01 10:00:00+00:00')`,
 	},
+	4: {
+		`INSERT INTO plan_versions(id, course_id, version_no, snapshot, signed_at, citizen_name, citizen_date, method,
+				worker_id, worker_date, lead_id, lead_date, citizen_comment, created_at)
+			VALUES (1, 1, 1, '{"formatVersion":1,"citizen":"Åse Ærø 🙂","goals":[{"citizenWords":"Egen lejlighed"}]}',
+				'2025-02-02 10:00:00+00:00', 'Åse Ærø 🙂', '2025-02-02', 'paper', 1, '2025-02-02', 1, '2025-02-03',
+				'Jeg er uenig i fristen', '2025-02-02 10:00:00+00:00')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -110,6 +117,12 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"SØVN"*'`,
 		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"æble"' AND rowid = 1`,
 		`SELECT 1 - COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"sovn"*'`,
+	},
+	4: {
+		`SELECT COUNT(*) FROM plan_versions WHERE course_id = 1 AND version_no = 1 AND lead_id = 1
+			AND json_extract(snapshot, '$.goals[0].citizenWords') = 'Egen lejlighed'`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'plan_versions_signed_no_update'`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'plan_versions_signed_no_delete'`,
 	},
 }
 

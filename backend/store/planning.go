@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"icm/backend/domain"
 )
 
 // Goal is a long-term goal of the plan, in the citizen's own words.
@@ -113,14 +115,30 @@ func (s *Store) NextPosition(ctx context.Context, table, column string, id uint)
 // updated_at are written as the service set them from its clock: without SkipHooks GORM
 // would stamp an update with the wall clock instead. (No step model has GORM hooks.)
 func (s *Store) Save(ctx context.Context, row any) error {
+	if err := refuseSigned(row); err != nil {
+		return err
+	}
 	return storageErr(s.db.WithContext(ctx).Session(&gorm.Session{SkipHooks: true}).Save(row).Error)
 }
 
 // Delete removes one row of any step model by its id.
 func (s *Store) Delete(ctx context.Context, model any, id uint) error {
+	if err := refuseSigned(model); err != nil {
+		return err
+	}
 	res := s.db.WithContext(ctx).Delete(model, id)
 	if res.Error == nil && res.RowsAffected == 0 {
 		return storageErr(gorm.ErrRecordNotFound)
 	}
 	return storageErr(res.Error)
+}
+
+// refuseSigned keeps the generic Save and Delete away from signed plan versions, which are
+// inserted once with CreatePlanVersion and never changed.
+func refuseSigned(row any) error {
+	switch row.(type) {
+	case *PlanVersion, PlanVersion:
+		return domain.E(domain.CodePlanSigned, "a signed plan version cannot be changed")
+	}
+	return nil
 }

@@ -157,6 +157,9 @@ func storageErr(err error) error {
 	if isLocked(err) {
 		return domain.Wrap(domain.CodeDatabaseLocked, "database is locked", err)
 	}
+	if strings.Contains(err.Error(), string(domain.CodePlanSigned)+":") { // raised by the plan_versions triggers
+		return domain.Wrap(domain.CodePlanSigned, "a signed plan version cannot be changed", err)
+	}
 	return domain.Wrap(domain.CodeInternal, "storage", err)
 }
 

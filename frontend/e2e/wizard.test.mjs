@@ -53,6 +53,8 @@ test('step 1: target group and visitation', async () => {
   await page.getByLabel('Myndighedssagsbehandler').fill(story.caseworker);
   await waitSaved(page);
   await steps('Målgruppe og visitation').getByText('100 % udfyldt').waitFor();
+  await page.getByRole('button', { name: 'Sæt forløbet i gang' }).click();
+  await page.locator('.page-header .badge', { hasText: 'I gang' }).waitFor();
 });
 
 test('step 2: assessment across every life area', async () => {

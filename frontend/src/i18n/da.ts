@@ -4,6 +4,7 @@ import { notesText } from '../features/wizard/i18n/notes';
 import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
+import { versionsText } from '../features/wizard/i18n/versions';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -15,6 +16,7 @@ export const da = {
   coordination: coordinationText.da,
   advocacy: advocacyText.da,
   followup: followupText.da,
+  versions: versionsText.da,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -54,6 +56,8 @@ export const da = {
     of: 'af',
   },
   errors: {
+    export_failed: 'PDF-filen kunne ikke gemmes der. Vælg en anden mappe, eller tjek at der er plads.',
+    open_failed: 'PDF-filen er lavet, men kunne ikke åbnes. Åbn den selv fra {path}.',
     title: 'Der skete en fejl',
     invalid_input: 'Nogle felter er ikke udfyldt korrekt.',
     required: 'Feltet skal udfyldes.',
@@ -76,6 +80,8 @@ export const da = {
     citizen_has_open_course: 'Borgeren har allerede et åbent forløb. Afslut det, før et nyt startes.',
     course_closed: 'Forløbet er afsluttet og kan ikke længere ændres.',
     not_found: 'Oplysningen findes ikke længere. Den kan være slettet.',
+    plan_empty: 'Planen skal have mindst ét mål, før den kan underskrives.',
+    plan_signed: 'En underskrevet planversion kan ikke ændres eller slettes. Ændr planen, og underskriv den igen som en ny version.',
     team_exists: 'Teamet er allerede oprettet.',
     team_missing: 'Der er endnu ikke oprettet et team.',
     database_not_empty: 'Demodata kan kun indlæses i en tom database.',
@@ -147,6 +153,8 @@ export const da = {
     hideCpr: 'Skjul CPR',
   },
   course: {
+    visitationDone: 'Visitationen er udfyldt, og borgeren har sagt ja.',
+    startActive: 'Sæt forløbet i gang',
     evaluationDueSoon: 'Næste evaluering skal holdes senest {date}.',
     evaluationOverdue: 'Evalueringen er forsinket: den skulle have været holdt senest {date}.',
     toFollowUp: 'Gå til opfølgning',

@@ -5,6 +5,7 @@ import { notesText } from '../features/wizard/i18n/notes';
 import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
+import { versionsText } from '../features/wizard/i18n/versions';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -17,6 +18,7 @@ export const en: Messages = {
   coordination: coordinationText.en,
   advocacy: advocacyText.en,
   followup: followupText.en,
+  versions: versionsText.en,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -56,6 +58,8 @@ export const en: Messages = {
     of: 'of',
   },
   errors: {
+    export_failed: 'The PDF could not be saved there. Choose another folder or check that there is space.',
+    open_failed: 'The PDF was made but could not be opened. Open it yourself from {path}.',
     title: 'Something went wrong',
     invalid_input: 'Some fields are not filled in correctly.',
     required: 'This field is required.',
@@ -78,6 +82,8 @@ export const en: Messages = {
     citizen_has_open_course: 'The citizen already has an open course. Close it before starting a new one.',
     course_closed: 'The course is closed and can no longer be changed.',
     not_found: 'This record no longer exists. It may have been deleted.',
+    plan_empty: 'The plan needs at least one goal before it can be signed.',
+    plan_signed: 'A signed plan version cannot be changed or deleted. Change the plan and sign it again as a new version.',
     team_exists: 'The team has already been set up.',
     team_missing: 'No team has been set up yet.',
     database_not_empty: 'Demo data can only be loaded into an empty database.',
@@ -149,6 +155,8 @@ export const en: Messages = {
     hideCpr: 'Hide CPR',
   },
   course: {
+    visitationDone: 'The visitation is complete and the citizen has said yes.',
+    startActive: 'Start the support',
     evaluationDueSoon: 'The next evaluation is due by {date}.',
     evaluationOverdue: 'The evaluation is overdue: it was due by {date}.',
     toFollowUp: 'Go to follow-up',

@@ -1,3 +1,91 @@
+export namespace plandoc {
+	
+	export interface Action {
+	    action: string;
+	    owner: string;
+	    deadline: string;
+	    done: boolean;
+	}
+	export interface Activity {
+	    what: string;
+	    frequency: string;
+	    owner: string;
+	}
+	export interface AdvocacyCase {
+	    barrier: string;
+	    towards: string;
+	    actions: string;
+	    outcome: string;
+	    status: string;
+	}
+	export interface Change {
+	    kind: string;
+	    goal: string;
+	    item: string;
+	    from: string;
+	    to: string;
+	}
+	export interface Contact {
+	    kind: string;
+	    name: string;
+	    organisation: string;
+	    role: string;
+	    phone: string;
+	}
+	export interface SubGoal {
+	    what: string;
+	    measure: string;
+	    owner: string;
+	    deadline: string;
+	    status: string;
+	}
+	export interface Goal {
+	    citizenWords: string;
+	    area: string;
+	    actionPlanGoal: string;
+	    subGoals: SubGoal[];
+	}
+	export interface Signature {
+	    citizenName: string;
+	    citizenDate: string;
+	    method: string;
+	    workerName: string;
+	    workerDate: string;
+	    leadName: string;
+	    leadDate: string;
+	    citizenComment: string;
+	    signedAt: string;
+	}
+	export interface WHO5Point {
+	    date: string;
+	    percent: number;
+	}
+	export interface Plan {
+	    formatVersion: number;
+	    municipality: string;
+	    team: string;
+	    citizen: string;
+	    citizenCpr: string;
+	    worker: string;
+	    courseStart: string;
+	    courseEnd: string;
+	    versionNo: number;
+	    wishes: string;
+	    goals: Goal[];
+	    activities: Activity[];
+	    network: Contact[];
+	    actions: Action[];
+	    advocacy: AdvocacyCase[];
+	    nextEvaluation: string;
+	    actionPlan141: string;
+	    who5: WHO5Point[];
+	    signature?: Signature;
+	}
+	
+	
+
+}
+
 export namespace service {
 	
 	export interface ActivityDTO {
@@ -169,6 +257,11 @@ export namespace service {
 	    afterNote: string;
 	    housingAtClose: string;
 	    note: string;
+	}
+	export interface CompareInput {
+	    courseId: number;
+	    fromId: number;
+	    toId: number;
 	}
 	export interface ContactDTO {
 	    id: number;
@@ -380,6 +473,40 @@ export namespace service {
 	    activities: ActivityDTO[];
 	    completeness: StepStatusDTO;
 	}
+	export interface PlanVersionRefDTO {
+	    id: number;
+	    versionNo: number;
+	    citizenDate: string;
+	}
+	export interface PlanDiffDTO {
+	    courseId: number;
+	    from: PlanVersionRefDTO;
+	    to: PlanVersionRefDTO;
+	    changes: plandoc.Change[];
+	}
+	export interface PlanVersionSummaryDTO {
+	    id: number;
+	    courseId: number;
+	    versionNo: number;
+	    signedAt: string;
+	    citizenName: string;
+	    citizenDate: string;
+	    method: string;
+	    workerId: number;
+	    workerName: string;
+	    workerDate: string;
+	    leadId: number;
+	    leadName: string;
+	    leadDate: string;
+	    citizenComment: string;
+	}
+	export interface PlanVersionDTO {
+	    summary: PlanVersionSummaryDTO;
+	    signed: boolean;
+	    plan: plandoc.Plan;
+	}
+	
+	
 	
 	export interface SaveTopicInput {
 	    courseId: number;
@@ -417,6 +544,16 @@ export namespace service {
 	    leadName: string;
 	    leadInitials: string;
 	    leadFte: number;
+	}
+	export interface SignPlanInput {
+	    courseId: number;
+	    citizenName: string;
+	    citizenDate: string;
+	    method: string;
+	    workerDate: string;
+	    leadId: number;
+	    leadDate: string;
+	    citizenComment: string;
 	}
 	
 	
@@ -501,6 +638,7 @@ export namespace service {
 	    noteKinds: string[];
 	    closingReasons: string[];
 	    afterSupports: string[];
+	    signMethods: string[];
 	}
 	
 	export interface WHO5Input {

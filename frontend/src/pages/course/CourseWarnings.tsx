@@ -1,4 +1,6 @@
 import type { Course } from '../../api/client';
+import { useUpdateCourse } from '../../api/queries';
+import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
@@ -11,6 +13,7 @@ export function CourseWarnings(p: { course: Course; step: string }) {
   const g = c.contactGap;
   return (
     <>
+      {c.status === 'visitation' && c.steps[0]?.percent === 100 && <StartActive course={c} />}
       {g.over && p.step !== 'followup' && (
         <div className="banner banner-error" role="alert" data-testid="contact-gap">
           {g.noneYet ? t('notes.contactGapNone', { days: g.days, limit: g.limitDays }) : t('notes.contactGap', { days: g.days, limit: g.limitDays })}
@@ -23,5 +26,26 @@ export function CourseWarnings(p: { course: Course; step: string }) {
         </div>
       )}
     </>
+  );
+}
+
+/** Once visitation is complete, offers to move the course from visitation to active support. */
+function StartActive(p: { course: Course }) {
+  const { t } = useI18n();
+  const update = useUpdateCourse();
+  const c = p.course;
+  return (
+    <div className="banner banner-info start-active">
+      {t('course.visitationDone')}{' '}
+      <button
+        type="button"
+        className="primary"
+        disabled={update.isPending}
+        onClick={() => update.mutate({ id: c.id, workerId: c.worker.id, startDate: c.startDate, status: 'active', endDate: '', overrideReason: '', overrideByWorkerId: 0 })}
+      >
+        {t('course.startActive')}
+      </button>
+      <ErrorBanner error={update.error} />
+    </div>
   );
 }

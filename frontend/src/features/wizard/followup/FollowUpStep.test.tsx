@@ -45,6 +45,7 @@ const vocab: Vocabulary = {
   noteKinds: [],
   closingReasons: ['goals_reached', 'citizen_ended', 'moved', 'other'],
   afterSupports: ['cti', 'sel_85', 'other', 'none'],
+  signMethods: [],
 };
 
 const plan: Plan = {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Activity, ActivityInput, Goal, GoalInput, Plan, SubGoal, SubGoalInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
+import { planVersionsFollowPlan } from '../../../api/versionQueries';
 import { useVocabulary } from '../../../api/queries';
 import { fieldText } from '../../../components/errorText';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
@@ -9,7 +10,8 @@ import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 
 function usePlanMutation<I>(courseId: number, fn: (i: I) => Promise<Plan>) {
-  return useStepMutation<I, Plan>(stepKeys.plan(courseId), courseId, fn);
+  // the draft plan version and comparisons with it follow the live plan
+  return useStepMutation<I, Plan>(stepKeys.plan(courseId), courseId, fn, planVersionsFollowPlan(courseId));
 }
 
 function Actions(p: { busy: boolean; onCancel: () => void; onDelete?: () => void; deleteLabel?: string }) {

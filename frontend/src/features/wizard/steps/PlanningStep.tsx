@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish } from '../../../lib/dates';
 import { MissingLine } from './MissingLine';
 import { ActivityForm, GoalForm, SubGoalForm } from '../planning/PlanForms';
+import { PlanVersionsSection } from '../versions/PlanVersionsSection';
 
 /** Which one editor is open: only one at a time, so every label on the screen is unique. */
 export type Editing = null | { kind: 'goal' | 'sub' | 'activity'; id: number; goalId?: number };
@@ -98,6 +99,7 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
           )
         )}
       </section>
+      <PlanVersionsSection courseId={p.courseId} readOnly={p.readOnly} hasGoals={plan.goals.length > 0} />
     </div>
   );
 }

@@ -1,0 +1,233 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"icm/backend/domain"
+	"icm/backend/pdf"
+	"icm/backend/plandoc"
+	"icm/backend/store"
+)
+
+// Desktop is what exporting needs from the operating system: the native save dialog and
+// opening a file in its default program (the PDF viewer, for printing).
+type Desktop interface {
+	SavePath(title, defaultName string) (string, error)
+	Open(path string) error
+}
+
+// ExportPlanInput names a plan to export: a signed version, or VersionID 0 for the draft.
+type ExportPlanInput struct {
+	CourseID  uint `json:"courseId"`
+	VersionID uint `json:"versionId"`
+}
+
+// ExportSummaryInput asks for a course summary, with or without the journal notes.
+type ExportSummaryInput struct {
+	CourseID  uint `json:"courseId"`
+	WithNotes bool `json:"withNotes"`
+}
+
+// ExportEvaluationInput names one evaluation of a course.
+type ExportEvaluationInput struct {
+	CourseID     uint `json:"courseId"`
+	EvaluationID uint `json:"evaluationId"`
+}
+
+// ExportResultDTO tells where the PDF went; Cancelled when the user closed the dialog.
+type ExportResultDTO struct {
+	Path      string `json:"path"`
+	Cancelled bool   `json:"cancelled"`
+}
+
+// ExportService turns plans, course summaries and evaluations into PDF files.
+type ExportService struct {
+	base
+	desktop  Desktop
+	printDir string
+}
+
+// NewExportService builds the service; printDir holds the files opened for printing.
+func NewExportService(d Deps, desktop Desktop, printDir string) *ExportService {
+	return &ExportService{base: base{d}, desktop: desktop, printDir: printDir}
+}
+
+// SavePlanPDF asks where to save and writes the plan there.
+func (s *ExportService) SavePlanPDF(in ExportPlanInput) (ExportResultDTO, error) {
+	return s.save(in.CourseID, "ICM-plan", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
+		doc, err := planDocFor(ctx, st, c, in.VersionID, s.now())
+		if err != nil {
+			return err
+		}
+		return pdf.RenderPlan(buf, doc, pdf.Options{PrintedAt: s.now()})
+	})
+}
+
+// PrintPlan opens the plan in the system's PDF viewer, from where it is printed.
+func (s *ExportService) PrintPlan(in ExportPlanInput) (ExportResultDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	ctx := s.ctx()
+	c, err := st.GetCourse(ctx, in.CourseID)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	doc, err := planDocFor(ctx, st, c, in.VersionID, s.now())
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.RenderPlan(&buf, doc, pdf.Options{PrintedAt: s.now()}); err != nil {
+		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render plan", err)
+	}
+	if err := os.MkdirAll(s.printDir, 0o700); err != nil {
+		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "print folder", err)
+	}
+	path := filepath.Join(s.printDir, fmt.Sprintf("icm-plan-%d-%d.pdf", c.ID, s.now().UnixNano()))
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return ExportResultDTO{}, err
+	}
+	if err := s.desktop.Open(path); err != nil {
+		return ExportResultDTO{Path: path}, domain.Wrap(domain.CodeOpenFailed, "open viewer", err)
+	}
+	return ExportResultDTO{Path: path}, nil
+}
+
+// SaveSummaryPDF asks where to save and writes a summary of the whole course there.
+func (s *ExportService) SaveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, error) {
+	return s.save(in.CourseID, "ICM-forløb", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
+		sum, err := buildSummary(ctx, st, c, s.now(), in.WithNotes)
+		if err != nil {
+			return err
+		}
+		return pdf.RenderSummary(buf, sum, pdf.Options{PrintedAt: s.now()})
+	})
+}
+
+// SaveEvaluationPDF asks where to save and writes one evaluation there.
+func (s *ExportService) SaveEvaluationPDF(in ExportEvaluationInput) (ExportResultDTO, error) {
+	return s.save(in.CourseID, "ICM-evaluering", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
+		doc, err := buildEvaluationDoc(ctx, st, c, in.EvaluationID, s.now())
+		if err != nil {
+			return err
+		}
+		return pdf.RenderEvaluation(buf, doc, pdf.Options{PrintedAt: s.now()})
+	})
+}
+
+// save renders first (so a failure never leaves a half file), then asks for the path.
+func (s *ExportService) save(courseID uint, title string, render func(context.Context, *store.Store, *store.Course, *bytes.Buffer) error) (ExportResultDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	ctx := s.ctx()
+	c, err := st.GetCourse(ctx, courseID)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	var buf bytes.Buffer
+	if err := render(ctx, st, c, &buf); err != nil {
+		if _, ok := err.(*domain.Error); ok {
+			return ExportResultDTO{}, err
+		}
+		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render pdf", err)
+	}
+	cit, err := st.GetCitizen(ctx, c.CitizenID)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	name := SafeFileName(fmt.Sprintf("%s %s %s", title, cit.Name, s.today().Format("2006-01-02"))) + ".pdf"
+	path, err := s.desktop.SavePath(title, name)
+	if err != nil {
+		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "save dialog", err)
+	}
+	if path == "" {
+		return ExportResultDTO{Cancelled: true}, nil
+	}
+	path = EnsurePDFExtension(path)
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return ExportResultDTO{}, err
+	}
+	return ExportResultDTO{Path: path}, nil
+}
+
+// planDocFor gives a signed version's snapshot, or the current draft for versionID 0.
+func planDocFor(ctx context.Context, st *store.Store, c *store.Course, versionID uint, now time.Time) (plandoc.Plan, error) {
+	if versionID == 0 {
+		return buildPlanDoc(ctx, st, c, now, snapshotLang)
+	}
+	v, err := st.GetPlanVersion(ctx, versionID)
+	if err != nil {
+		return plandoc.Plan{}, err
+	}
+	if err := owned(v.CourseID, c.ID); err != nil {
+		return plandoc.Plan{}, err
+	}
+	return decodeSnapshot(v)
+}
+
+// EnsurePDFExtension adds ".pdf" unless the name already ends in it (in any case).
+func EnsurePDFExtension(path string) string {
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		return path
+	}
+	return path + ".pdf"
+}
+
+// SafeFileName keeps letters (æøå included), digits, spaces and -_. and replaces the rest,
+// so that a citizen's name makes a file name every system accepts.
+func SafeFileName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '-' || r == '_' || r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteRune('_')
+		}
+	}
+	out := strings.Trim(strings.Join(strings.Fields(b.String()), " "), ". ")
+	if len([]rune(out)) > 100 {
+		out = string([]rune(out)[:100])
+	}
+	if out == "" {
+		out = "ICM"
+	}
+	return out
+}
+
+// writeFileAtomic writes data beside path, syncs it and renames it into place, so a crash
+// leaves either the old file or the whole new one. The file is readable by its owner only.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".icm-*.pdf.tmp")
+	if err != nil {
+		return domain.Wrap(domain.CodeExportFailed, "create file", err).With("path", path)
+	}
+	tmp := f.Name()
+	_ = f.Chmod(0o600)
+	if _, err = f.Write(data); err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return domain.Wrap(domain.CodeExportFailed, "write file", err).With("path", path)
+	}
+	return nil
+}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"icm/backend/domain"
+	"icm/backend/service"
+	"icm/backend/store"
+)
+
+// fileDesktop answers the save dialog with a fixed path, for the headless export command.
+type fileDesktop struct{ path string }
+
+func (f fileDesktop) SavePath(string, string) (string, error) { return f.path, nil }
+func (f fileDesktop) Open(string) error                       { return nil }
+
+// runExportPlan writes a course's plan (the current draft, or signed version id) to out.
+func runExportPlan(dbPath string, courseID, versionID uint, out string) int {
+	if out == "" {
+		fmt.Fprintln(os.Stderr, "icm: -out PATH is required with -export-plan")
+		return 2
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm: cannot open the database:", domain.CodeOf(err))
+		return 1
+	}
+	defer st.Close()
+	exp := service.NewExportService(service.Deps{Store: st, Clock: time.Now}, fileDesktop{path: out}, os.TempDir())
+	res, err := exp.SavePlanPDF(service.ExportPlanInput{CourseID: courseID, VersionID: versionID})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm: plan not exported:", domain.CodeOf(err))
+		return 1
+	}
+	fmt.Println("Plan written to", res.Path)
+	return 0
+}

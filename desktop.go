@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	goruntime "runtime"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// desktop is the operating system side of exporting: the native save dialog and the
+// default program for a file.
+type desktop struct {
+	ctx func() context.Context
+}
+
+// SavePath shows the native save dialog for a PDF; "" means the user cancelled.
+func (d desktop) SavePath(title, defaultName string) (string, error) {
+	dir, _ := os.UserHomeDir()
+	if docs := filepath.Join(dir, "Documents"); isDir(docs) {
+		dir = docs
+	}
+	return runtime.SaveFileDialog(d.ctx(), runtime.SaveDialogOptions{
+		Title:                title,
+		DefaultDirectory:     dir,
+		DefaultFilename:      defaultName,
+		Filters:              []runtime.FileFilter{{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"}},
+		CanCreateDirectories: true,
+	})
+}
+
+// Open opens a file in its default program without waiting for it to close.
+func (d desktop) Open(path string) error {
+	var cmd *exec.Cmd
+	switch goruntime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
+	case "darwin":
+		cmd = exec.Command("open", path)
+	default:
+		cmd = exec.Command("xdg-open", path)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// printDir is where files opened for printing are put: the user's cache folder, private.
+func printDir() string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "icm", "print")
+}
+
+// cleanPrintDir removes print files older than a day: they hold personal data and were
+// only needed while the viewer printed them.
+func cleanPrintDir(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > 24*time.Hour {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

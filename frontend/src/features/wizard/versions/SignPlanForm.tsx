@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import { useVocabulary, useWorkers } from '../../../api/queries';
+import type { PlanVersion, SignPlanInput } from '../../../api/versions';
+import { useSignPlan } from '../../../api/versionQueries';
+import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../../../components/form';
+import { ErrorBanner } from '../../../components/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { todayIso } from '../../../lib/dates';
+import { differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from '../coordination/shared';
+
+/** The form as it opens: the citizen's registered name, both dates today, no lead. */
+export function emptySignature(courseId: number, citizenName: string, today = todayIso()): SignPlanInput {
+  return { courseId, citizenName, citizenDate: today, method: '', workerDate: today, leadId: 0, leadDate: '', citizenComment: '' };
+}
+
+/**
+ * Signs off the plan as the next version: the citizen's name, date and how they signed,
+ * the ICM worker's date, an optional team lead approval and the citizen's comments or
+ * disagreement. Submitting asks once more, because a signed version cannot be changed;
+ * the backend's field errors are shown next to the fields and nothing typed is lost.
+ */
+export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName: string; workerName: string; onDone: (v?: PlanVersion) => void }) {
+  const { t, tx } = useI18n();
+  const vocab = useVocabulary();
+  const workers = useWorkers();
+  const sign = useSignPlan(p.courseId);
+  const [initial] = useState(() => emptySignature(p.courseId, p.citizenName));
+  const [form, setForm] = useState<SignPlanInput>(initial);
+  const [confirming, setConfirming] = useState(false);
+  const { err, fe } = useFormErrors(sign.error);
+  const ref = useFocusFirstField<HTMLFormElement>();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useUnsavedGuard(differs(form, initial));
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const set =
+    <K extends keyof SignPlanInput>(k: K) =>
+    (v: SignPlanInput[K]) =>
+      setForm((f) => ({ ...f, [k]: v }));
+  const leads = (workers.data ?? []).filter((w) => w.active && w.role === 'team_lead');
+  const busy = sign.isPending;
+  const title = t('versions.form.title', { n: p.nextNo });
+
+  const confirm = () =>
+    sign.mutate(form, {
+      onSuccess: (v) => p.onDone(v),
+      onError: () => setConfirming(false),
+    });
+
+  return (
+    <form
+      ref={ref}
+      className="ca-inline-form pv-sign-form"
+      aria-label={t('versions.signOpen')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        sign.reset();
+        setConfirming(true);
+      }}
+    >
+      <h4>{title}</h4>
+      <p className="muted small">{t('versions.form.intro', { n: p.nextNo })}</p>
+      <ErrorBanner error={err} />
+      <fieldset className="pv-sign-fields" disabled={confirming || busy}>
+        <div className="row">
+          <TextField label={t('versions.form.citizenName')} help={t('versions.form.citizenNameHelp')} required value={form.citizenName} onChange={set('citizenName')} error={fe('citizenName')} />
+          <DateField label={t('versions.form.citizenDate')} required value={form.citizenDate} onChange={set('citizenDate')} error={fe('citizenDate')} />
+        </div>
+        <RadioGroup
+          label={t('versions.form.method')}
+          value={form.method}
+          onChange={set('method')}
+          options={(vocab.data?.signMethods ?? []).map((m) => ({ value: m, label: tx(`versions.method.${m}`) }))}
+          error={fe('method')}
+        />
+        <div className="row">
+          <DateField label={t('versions.form.workerDate')} help={t('versions.form.workerHelp', { name: p.workerName })} required value={form.workerDate} onChange={set('workerDate')} error={fe('workerDate')} />
+        </div>
+        <div className="row">
+          <SelectField
+            label={t('versions.form.lead')}
+            help={t('versions.form.leadHelp')}
+            value={form.leadId ? String(form.leadId) : ''}
+            onChange={(v) => {
+              const leadId = Number(v) || 0;
+              setForm((f) => ({ ...f, leadId, leadDate: leadId ? f.leadDate || todayIso() : '' }));
+            }}
+            options={leads.map((w) => ({ value: String(w.id), label: w.name }))}
+            error={fe('leadId')}
+          />
+          {form.leadId !== 0 && <DateField label={t('versions.form.leadDate')} required value={form.leadDate} onChange={set('leadDate')} error={fe('leadDate')} />}
+        </div>
+        <TextArea label={t('versions.form.comment')} help={t('versions.form.commentHelp')} value={form.citizenComment} onChange={set('citizenComment')} error={fe('citizenComment')} rows={3} />
+      </fieldset>
+      {confirming ? (
+        <div className="pv-confirm" role="alert">
+          <p>{t('versions.form.confirmText', { next: p.nextNo + 1 })}</p>
+          <div className="ca-form-actions">
+            <button ref={confirmRef} type="button" className="primary" onClick={confirm} disabled={busy}>
+              {busy ? t('common.saving') : t('versions.form.confirm', { n: p.nextNo })}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+              {t('versions.form.back')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="ca-form-actions">
+          <button type="submit" className="primary">
+            {t('versions.form.submit', { n: p.nextNo })}
+          </button>
+          <button type="button" onClick={() => p.onDone()}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
