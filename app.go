@@ -36,6 +36,7 @@ type services struct {
 	followUp *service.FollowUpService
 	notes    *service.NoteService
 	versions *service.PlanVersionService
+	export   *service.ExportService
 	closing  *service.CloseGuard
 }
 
@@ -62,6 +63,7 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 		followUp: service.NewFollowUpService(deps),
 		notes:    service.NewNoteService(deps),
 		versions: service.NewPlanVersionService(deps),
+		export:   service.NewExportService(deps, desktop{ctx: func() context.Context { return a.ctx }}, printDir()),
 		closing:  service.NewCloseGuard(),
 	}
 	return a
@@ -70,10 +72,13 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
-		s.versions, s.closing}
+		s.versions, s.export, s.closing}
 }
 
-func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	go cleanPrintDir(printDir(), time.Now())
+}
 
 func (a *App) shutdown(context.Context) {
 	if a.store != nil {

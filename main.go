@@ -28,6 +28,9 @@ func main() {
 	dbFlag := flag.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	demo := flag.Bool("demo", false, "fill an empty database with fictional demo data and exit")
 	version := flag.Bool("version", false, "print the version and exit")
+	exportPlan := flag.Uint("export-plan", 0, "write the plan of course `ID` to the -out PDF and exit")
+	planVersion := flag.Uint("plan-version", 0, "with -export-plan: the signed version `ID` (default: the current draft)")
+	out := flag.String("out", "", "with -export-plan: the PDF file to write")
 	flag.Parse()
 
 	if *version {
@@ -38,6 +41,9 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "icm: cannot find the data folder:", err)
 		os.Exit(1)
+	}
+	if *exportPlan != 0 {
+		os.Exit(runExportPlan(dbPath, *exportPlan, *planVersion, *out))
 	}
 	if *demo {
 		os.Exit(runDemo(dbPath))

@@ -90,6 +90,25 @@ test('the five notes are kept and found by search', async () => {
   await shot(page, 'wizard-09-search');
 });
 
+test('the plan is signed off with the citizen and becomes version 1', async () => {
+  await page.getByRole('link', { name: 'Borgere', exact: true }).click();
+  await page.getByRole('link', { name: story.citizen }).click();
+  await page.getByRole('link', { name: /I gang|Under visitation/ }).click();
+  await steps().getByRole('link', { name: /Planlægning/ }).click();
+  await page.getByRole('button', { name: 'Underskriv planen' }).click();
+  const f = page.getByRole('form', { name: 'Underskriv planen' });
+  assert.equal(await f.getByLabel('Borgerens navn').inputValue(), story.citizen);
+  await f.getByRole('group', { name: 'Hvordan har borgeren underskrevet?' }).getByLabel('Underskrevet på papir ved et møde').check();
+  await f.getByLabel('Borgerens kommentarer eller uenighed').fill('Vil gerne have flere besøg i eksamensperioden.');
+  await f.getByRole('button', { name: 'Underskriv version 1' }).click();
+  await page.getByRole('button', { name: 'Ja, underskriv version 1' }).click();
+  await page.getByText('Version 1 er underskrevet og gemt.').waitFor();
+  const row = page.getByTestId('plan-version-1');
+  assert.match(await row.innerText(), /Version 1/);
+  await row.getByRole('button', { name: 'Gem som PDF' }).waitFor();
+  await shot(page, 'wizard-10-signed', { full: true });
+});
+
 test('closing the course records what follows and makes it read-only', async () => {
   await page.getByRole('link', { name: 'Borgere', exact: true }).click();
   await page.getByRole('link', { name: story.citizen }).click();

@@ -1,6 +1,7 @@
 import { assessmentText, topicText } from '../features/wizard/i18n/assessment';
 import { planningText, smartText } from '../features/wizard/i18n/planning';
 import { notesText } from '../features/wizard/i18n/notes';
+import { exportText } from '../features/wizard/i18n/export';
 import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
@@ -13,6 +14,7 @@ export const da = {
   planning: planningText.da,
   smart: smartText.da,
   notes: notesText.da,
+  export: exportText.da,
   coordination: coordinationText.da,
   advocacy: advocacyText.da,
   followup: followupText.da,

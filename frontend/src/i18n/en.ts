@@ -2,6 +2,7 @@ import type { Messages } from './messages';
 import { assessmentText, topicText } from '../features/wizard/i18n/assessment';
 import { planningText, smartText } from '../features/wizard/i18n/planning';
 import { notesText } from '../features/wizard/i18n/notes';
+import { exportText } from '../features/wizard/i18n/export';
 import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
@@ -15,6 +16,7 @@ export const en: Messages = {
   planning: planningText.en,
   smart: smartText.en,
   notes: notesText.en,
+  export: exportText.en,
   coordination: coordinationText.en,
   advocacy: advocacyText.en,
   followup: followupText.en,

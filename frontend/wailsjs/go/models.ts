@@ -367,6 +367,22 @@ export namespace service {
 	}
 	
 	
+	export interface ExportEvaluationInput {
+	    courseId: number;
+	    evaluationId: number;
+	}
+	export interface ExportPlanInput {
+	    courseId: number;
+	    versionId: number;
+	}
+	export interface ExportResultDTO {
+	    path: string;
+	    cancelled: boolean;
+	}
+	export interface ExportSummaryInput {
+	    courseId: number;
+	    withNotes: boolean;
+	}
 	export interface WeeklyCheckDTO {
 	    id: number;
 	    weekStart: string;

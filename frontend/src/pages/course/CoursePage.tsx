@@ -10,6 +10,7 @@ import { AdvocacyStep } from '../../features/wizard/steps/AdvocacyStep';
 import { FollowUpStep } from '../../features/wizard/steps/FollowUpStep';
 import { NotesPanel } from '../../features/notes/NotesPanel';
 import { CourseWarnings } from './CourseWarnings';
+import { SummaryExport } from '../../features/export/SummaryExport';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
@@ -57,9 +58,12 @@ export function CoursePage(p: { id: number; step: string }) {
           </>
         }
         actions={
-          <a className="button" href={href({ name: 'citizen', id: c.citizenId })}>
-            {t('course.citizenPage')}
-          </a>
+          <>
+            <SummaryExport courseId={c.id} />
+            <a className="button" href={href({ name: 'citizen', id: c.citizenId })}>
+              {t('course.citizenPage')}
+            </a>
+          </>
         }
       />
       {c.override && (

@@ -8,6 +8,8 @@ import { Badge, ErrorBanner, Loading } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { href } from '../../../lib/router';
+import { exportApi } from '../../../api/export';
+import { ExportButton } from '../../export/ExportButton';
 import { editEvaluationForm, groupRows, newEvaluationForm, toEvaluationInput, type EvaluationForm, type EvaluationRow } from './logic';
 import { SavedNote, Section, useFieldErrors } from './shared';
 
@@ -90,6 +92,7 @@ export function EvaluationSection(p: { courseId: number; data: FollowUp; readOnl
             <EvaluationCard
               key={ev.id}
               ev={ev}
+              courseId={p.courseId}
               onEdit={p.readOnly || mode.kind !== 'closed' ? undefined : () => open({ kind: 'edit', ev })}
             />
           ))}
@@ -99,7 +102,7 @@ export function EvaluationSection(p: { courseId: number; data: FollowUp; readOnl
   );
 }
 
-function EvaluationCard(p: { ev: Evaluation; onEdit?: () => void }) {
+function EvaluationCard(p: { ev: Evaluation; courseId: number; onEdit?: () => void }) {
   const { t, tx } = useI18n();
   const ev = p.ev;
   const date = isoToDanish(ev.date);
@@ -111,11 +114,14 @@ function EvaluationCard(p: { ev: Evaluation; onEdit?: () => void }) {
           <span className="fu-small muted">{t('followup.evalDueWas', { date: isoToDanish(ev.dueDate) })}</span>{' '}
           <Badge tone={ev.onTime ? 'ok' : 'warn'}>{ev.onTime ? t('followup.onTime') : t('followup.late')}</Badge>
         </div>
-        {p.onEdit && (
-          <button type="button" onClick={p.onEdit} aria-label={t('followup.editEvalLabel', { date })}>
-            {t('followup.edit')}
-          </button>
-        )}
+        <div className="fu-card-actions">
+          <ExportButton label={t('export.saveEvaluation')} run={() => exportApi.saveEvaluation(p.courseId, ev.id)} />
+          {p.onEdit && (
+            <button type="button" onClick={p.onEdit} aria-label={t('followup.editEvalLabel', { date })}>
+              {t('followup.edit')}
+            </button>
+          )}
+        </div>
       </div>
       {(ev.summary || ev.planChanges) && (
       <dl className="fu-facts">

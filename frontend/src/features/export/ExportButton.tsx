@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { toAppError, type AppError } from '../../api/errors';
+import { codeText } from '../../components/errorText';
+import { useI18n } from '../../i18n/i18n';
+
+type Result = { path: string; cancelled: boolean };
+
+/** A button that makes a PDF and says where it went, or why it could not. */
+export function ExportButton(p: { label: string; run: () => Promise<Result>; primary?: boolean; saved?: boolean }) {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Result | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <span className="export-button">
+      <button
+        type="button"
+        className={p.primary ? 'primary' : ''}
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          setDone(null);
+          p.run()
+            .then(setDone, (e) => setError(toAppError(e)))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('export.working') : p.label}
+      </button>
+      <span aria-live="polite" className="small">
+        {done && !done.cancelled && (p.saved === false ? t('export.opened') : t('export.savedTo', { path: done.path }))}
+        {error && <span className="tone-bad">{codeText(lang, error.code, { ...error.params, path: error.params.path ?? done?.path ?? '' })}</span>}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,25 @@
+import { textGroup } from '../../../i18n/locale';
+
+// Texts of the PDF export buttons, Danish first.
+export const exportText = textGroup(
+  {
+    savePlan: 'Gem som PDF',
+    printPlan: 'Udskriv',
+    saveSummary: 'Forløbsresumé som PDF',
+    withNotes: 'Tag journalnotaterne med',
+    saveEvaluation: 'Evaluering som PDF',
+    working: 'Laver PDF …',
+    savedTo: 'Gemt: {path}',
+    opened: 'Åbnet i PDF-fremviseren – udskriv derfra.',
+  },
+  {
+    savePlan: 'Save as PDF',
+    printPlan: 'Print',
+    saveSummary: 'Course summary as PDF',
+    withNotes: 'Include the journal notes',
+    saveEvaluation: 'Evaluation as PDF',
+    working: 'Making PDF …',
+    savedTo: 'Saved: {path}',
+    opened: 'Opened in the PDF viewer – print from there.',
+  },
+);
