@@ -71,6 +71,9 @@ export function useUpdateCourse() {
     mutationFn: api.updateCourse,
     onSuccess: (c) => {
       qc.setQueryData(keys.course(c.id), c);
+      // A refetch started before this change (e.g. by an autosave) must not bring the old
+      // status back: invalidating cancels it and fetches again.
+      void qc.invalidateQueries({ queryKey: keys.course(c.id) });
       refresh(c.citizenId);
     },
   });
