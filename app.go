@@ -37,6 +37,8 @@ type services struct {
 	notes    *service.NoteService
 	versions *service.PlanVersionService
 	export   *service.ExportService
+	template *service.TemplateService
+	overview *service.OverviewService
 	closing  *service.CloseGuard
 }
 
@@ -64,6 +66,8 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 		notes:    service.NewNoteService(deps),
 		versions: service.NewPlanVersionService(deps),
 		export:   service.NewExportService(deps, desktop{ctx: func() context.Context { return a.ctx }}, printDir()),
+		template: service.NewTemplateService(deps, desktop{ctx: func() context.Context { return a.ctx }}),
+		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
 	}
 	return a
@@ -72,7 +76,7 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
-		s.versions, s.export, s.closing}
+		s.versions, s.export, s.template, s.overview, s.closing}
 }
 
 func (a *App) startup(ctx context.Context) {

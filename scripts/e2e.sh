@@ -60,4 +60,5 @@ want foundation && run_phase foundation foundation frontend/e2e/foundation.test.
 want demo && run_phase demo demo frontend/e2e/demo.test.mjs
 want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
 want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
+want template && run_phase template template frontend/e2e/template.test.mjs
 true

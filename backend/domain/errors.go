@@ -41,8 +41,9 @@ const (
 	CodeDatabaseNewer     Code = "database_newer"
 	CodeDuplicateInitials Code = "duplicate_initials"
 	CodeInvalidInitials   Code = "invalid_initials"
-	CodePlanEmpty         Code = "plan_empty"  // a plan without goals cannot be signed
-	CodePlanSigned        Code = "plan_signed" // a signed plan version is a record and never changes
+	CodePlanEmpty         Code = "plan_empty"      // a plan without goals cannot be signed
+	CodePlanSigned        Code = "plan_signed"     // a signed plan version is a record and never changes
+	CodeTemplateSigned    Code = "template_signed" // a signed method template version is a record and never changes
 	CodeExportFailed      Code = "export_failed"
 	CodeOpenFailed        Code = "open_failed"
 	CodeInternal          Code = "internal"

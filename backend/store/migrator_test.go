@@ -88,6 +88,13 @@ var seedAt = map[int][]string{
 				'2025-02-02 10:00:00+00:00', 'Åse Ærø 🙂', '2025-02-02', 'paper', 1, '2025-02-02', 1, '2025-02-03',
 				'Jeg er uenig i fristen', '2025-02-02 10:00:00+00:00')`,
 	},
+	5: {
+		`INSERT INTO template_elements(element, answer, status, updated_at)
+			VALUES ('target_group', 'Borgere fra herberget på Åvej 🙂', 'agreed', '2025-03-01 10:00:00+00:00')`,
+		`INSERT INTO template_versions(id, version_no, snapshot, signed_at, lead_id, sign_date, note, created_at)
+			VALUES (1, 1, '{"formatVersion":1,"elements":[{"code":"target_group","status":"agreed"}]}',
+				'2025-03-02 10:00:00+00:00', 1, '2025-03-02', 'Første udgave', '2025-03-02 10:00:00+00:00')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -123,6 +130,12 @@ var seedChecks = map[int][]string{
 			AND json_extract(snapshot, '$.goals[0].citizenWords') = 'Egen lejlighed'`,
 		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'plan_versions_signed_no_update'`,
 		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'plan_versions_signed_no_delete'`,
+	},
+	5: {
+		`SELECT COUNT(*) FROM template_elements WHERE element = 'target_group' AND status = 'agreed'`,
+		`SELECT COUNT(*) FROM template_versions WHERE version_no = 1 AND lead_id = 1
+			AND json_extract(snapshot, '$.elements[0].status') = 'agreed'`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'template_versions_signed_no_update'`,
 	},
 }
 

@@ -160,6 +160,9 @@ func storageErr(err error) error {
 	if strings.Contains(err.Error(), string(domain.CodePlanSigned)+":") { // raised by the plan_versions triggers
 		return domain.Wrap(domain.CodePlanSigned, "a signed plan version cannot be changed", err)
 	}
+	if strings.Contains(err.Error(), string(domain.CodeTemplateSigned)+":") { // raised by the template_versions triggers
+		return domain.Wrap(domain.CodeTemplateSigned, "a signed template version cannot be changed", err)
+	}
 	return domain.Wrap(domain.CodeInternal, "storage", err)
 }
 

@@ -62,3 +62,24 @@ test('the caseload overview shows n of max and the recorded override', async () 
   await shot(page, 'demo-caseload');
   assert.deepEqual(app.pageErrors, []);
 });
+
+test('the team overview shows caseloads, outcomes and the fidelity check', async () => {
+  await page.getByRole('link', { name: 'Overblik', exact: true }).click();
+  await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
+  assert.match(await page.getByTestId('figure-open').innerText(), /10/);
+  assert.match(await page.getByTestId('figure-capacity').innerText(), /10 af 16 pladser/);
+  const caseload = page.getByTestId('caseload-chart');
+  assert.match(await caseload.getByRole('img').getAttribute('aria-label'), /Aisha Khalil 5 af 4/);
+  assert.match(await caseload.locator('table').textContent(), /Aisha Khalil5 af 4/);
+  const rows = page.getByTestId('fidelity-row');
+  assert.equal(await rows.count(), 10);
+  const dennis = page.locator('[data-testid="fidelity-row"][data-citizen="Dennis Møller"]');
+  assert.equal(await dennis.locator('[data-rule="own_words"]').getAttribute('data-pass'), 'true');
+  assert.equal(await dennis.locator('[data-rule="caseload"]').getAttribute('data-pass'), 'false');
+  const bjorn = page.locator('[data-testid="fidelity-row"][data-citizen="Bjørn Aagaard"]');
+  assert.equal(await bjorn.locator('[data-rule="own_words"] a').getAttribute('href'), `#/courses/${await bjorn.locator('th a').getAttribute('href').then((h) => h.split('/')[2])}/planning`);
+  await bjorn.getByRole('button', { name: /Vis årsager/ }).click();
+  await page.getByText('Planen har endnu ingen mål.').first().waitFor();
+  await shot(page, 'demo-overview', { full: true });
+  assert.deepEqual(app.pageErrors, []);
+});

@@ -20,6 +20,8 @@ import { CaseloadPage } from './pages/caseload/CaseloadPage';
 import { TeamPage } from './pages/team/TeamPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { NoteSearchPage } from './features/notes/NoteSearchPage';
+import { TemplatePage } from './pages/template/TemplatePage';
+import { OverviewPage } from './pages/overview/OverviewPage';
 
 export function App() {
   const status = useStatus();
@@ -81,6 +83,12 @@ function Routed() {
       break;
     case 'search':
       page = <NoteSearchPage />;
+      break;
+    case 'overview':
+      page = <OverviewPage />;
+      break;
+    case 'template':
+      page = <TemplatePage />;
       break;
   }
   return <Shell route={route}>{page}</Shell>;

@@ -3,10 +3,12 @@ import { useTeam } from '../api/queries';
 import { useI18n, type Lang } from '../i18n/i18n';
 import { href, type Route } from '../lib/router';
 
-const sections: { key: 'citizens' | 'search' | 'caseload' | 'team' | 'settings'; match: Route['name'][] }[] = [
+const sections: { key: 'citizens' | 'search' | 'overview' | 'caseload' | 'template' | 'team' | 'settings'; match: Route['name'][] }[] = [
   { key: 'citizens', match: ['citizens', 'citizen', 'citizenNew', 'citizenEdit', 'courseNew', 'course'] },
   { key: 'search', match: ['search'] },
+  { key: 'overview', match: ['overview'] },
   { key: 'caseload', match: ['caseload'] },
+  { key: 'template', match: ['template'] },
   { key: 'team', match: ['team'] },
   { key: 'settings', match: ['settings'] },
 ];

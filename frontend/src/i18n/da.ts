@@ -2,6 +2,8 @@ import { assessmentText, topicText } from '../features/wizard/i18n/assessment';
 import { planningText, smartText } from '../features/wizard/i18n/planning';
 import { notesText } from '../features/wizard/i18n/notes';
 import { exportText } from '../features/wizard/i18n/export';
+import { templateText } from '../features/wizard/i18n/template';
+import { overviewText } from '../features/wizard/i18n/overview';
 import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
@@ -15,6 +17,8 @@ export const da = {
   smart: smartText.da,
   notes: notesText.da,
   export: exportText.da,
+  template: templateText.da,
+  overview: overviewText.da,
   coordination: coordinationText.da,
   advocacy: advocacyText.da,
   followup: followupText.da,
@@ -31,6 +35,8 @@ export const da = {
     team: 'Team',
     settings: 'Indstillinger',
     search: 'Søg i notater',
+    overview: 'Overblik',
+    template: 'Metodeskabelon',
     main: 'Hovedmenu',
   },
   common: {
@@ -84,6 +90,7 @@ export const da = {
     not_found: 'Oplysningen findes ikke længere. Den kan være slettet.',
     plan_empty: 'Planen skal have mindst ét mål, før den kan underskrives.',
     plan_signed: 'En underskrevet planversion kan ikke ændres eller slettes. Ændr planen, og underskriv den igen som en ny version.',
+    template_signed: 'En underskrevet version af metodeskabelonen kan ikke ændres eller slettes. Ret skabelonen, og underskriv den igen som en ny version.',
     team_exists: 'Teamet er allerede oprettet.',
     team_missing: 'Der er endnu ikke oprettet et team.',
     database_not_empty: 'Demodata kan kun indlæses i en tom database.',

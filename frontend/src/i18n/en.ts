@@ -3,6 +3,8 @@ import { assessmentText, topicText } from '../features/wizard/i18n/assessment';
 import { planningText, smartText } from '../features/wizard/i18n/planning';
 import { notesText } from '../features/wizard/i18n/notes';
 import { exportText } from '../features/wizard/i18n/export';
+import { templateText } from '../features/wizard/i18n/template';
+import { overviewText } from '../features/wizard/i18n/overview';
 import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
@@ -17,6 +19,8 @@ export const en: Messages = {
   smart: smartText.en,
   notes: notesText.en,
   export: exportText.en,
+  template: templateText.en,
+  overview: overviewText.en,
   coordination: coordinationText.en,
   advocacy: advocacyText.en,
   followup: followupText.en,
@@ -33,6 +37,8 @@ export const en: Messages = {
     team: 'Team',
     settings: 'Settings',
     search: 'Search notes',
+    overview: 'Overview',
+    template: 'Method template',
     main: 'Main menu',
   },
   common: {
@@ -86,6 +92,7 @@ export const en: Messages = {
     not_found: 'This record no longer exists. It may have been deleted.',
     plan_empty: 'The plan needs at least one goal before it can be signed.',
     plan_signed: 'A signed plan version cannot be changed or deleted. Change the plan and sign it again as a new version.',
+    template_signed: 'A signed version of the method template cannot be changed or deleted. Edit the template and sign it again as a new version.',
     team_exists: 'The team has already been set up.',
     team_missing: 'No team has been set up yet.',
     database_not_empty: 'Demo data can only be loaded into an empty database.',

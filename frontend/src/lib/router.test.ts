@@ -15,6 +15,8 @@ const samples: Route[] = [
   { name: 'team' },
   { name: 'settings' },
   { name: 'search' },
+  { name: 'overview' },
+  { name: 'template' },
 ];
 
 function covered(r: Route): true {
@@ -29,6 +31,8 @@ function covered(r: Route): true {
     case 'team':
     case 'settings':
     case 'search':
+    case 'overview':
+    case 'template':
       return true;
     default: {
       const never: never = r;
@@ -40,7 +44,7 @@ function covered(r: Route): true {
 describe('router', () => {
   it('has a sample of every route kind', () => {
     const kinds = new Set(samples.filter(covered).map((r) => r.name));
-    expect(kinds.size).toBe(10);
+    expect(kinds.size).toBe(12);
   });
 
   it.each(samples.map((r) => [href(r), r] as const))('round-trips %s', (hash, route) => {

@@ -13,7 +13,9 @@ export type Route =
   | { name: 'caseload' }
   | { name: 'team' }
   | { name: 'settings' }
-  | { name: 'search' };
+  | { name: 'search' }
+  | { name: 'overview' }
+  | { name: 'template' };
 
 const num = (s: string | undefined) => {
   const n = Number(s);
@@ -41,6 +43,10 @@ export function parseHash(hash: string): Route {
       return { name: 'settings' };
     case 'search':
       return { name: 'search' };
+    case 'overview':
+      return { name: 'overview' };
+    case 'template':
+      return { name: 'template' };
     default:
       return { name: 'citizens' };
   }
@@ -68,6 +74,10 @@ export function href(r: Route): string {
       return '#/settings';
     case 'search':
       return '#/search';
+    case 'overview':
+      return '#/overview';
+    case 'template':
+      return '#/template';
   }
 }
 

@@ -281,6 +281,15 @@ export namespace service {
 	    since: string;
 	    noneYet: boolean;
 	}
+	export interface ContactGapRowDTO {
+	    courseId: number;
+	    citizenName: string;
+	    workerInitials: string;
+	    days: number;
+	    limitDays: number;
+	    since: string;
+	    noneYet: boolean;
+	}
 	export interface ContactInput {
 	    id: number;
 	    courseId: number;
@@ -329,6 +338,29 @@ export namespace service {
 	    nextEvaluationDue: string;
 	    evaluationState: string;
 	}
+	export interface RuleResultDTO {
+	    rule: string;
+	    pass: boolean;
+	    reason: string;
+	    step: string;
+	    params: Record<string, string>;
+	}
+	export interface CourseFidelityDTO {
+	    courseId: number;
+	    citizenName: string;
+	    workerName: string;
+	    workerInitials: string;
+	    status: string;
+	    startDate: string;
+	    results: RuleResultDTO[];
+	    passed: number;
+	    total: number;
+	}
+	export interface CourseRefDTO {
+	    courseId: number;
+	    citizenName: string;
+	    workerInitials: string;
+	}
 	
 	export interface CreateCourseInput {
 	    citizenId: number;
@@ -351,6 +383,14 @@ export namespace service {
 	    summary: string;
 	    planChanges: string;
 	    items: EvaluationItemDTO[];
+	}
+	export interface EvaluationDueDTO {
+	    courseId: number;
+	    citizenName: string;
+	    workerInitials: string;
+	    dueDate: string;
+	    state: string;
+	    days: number;
 	}
 	export interface EvaluationItemInput {
 	    subGoalId: number;
@@ -382,6 +422,9 @@ export namespace service {
 	export interface ExportSummaryInput {
 	    courseId: number;
 	    withNotes: boolean;
+	}
+	export interface ExportTemplateInput {
+	    versionId: number;
 	}
 	export interface WeeklyCheckDTO {
 	    id: number;
@@ -435,6 +478,17 @@ export namespace service {
 	    area: string;
 	    actionPlanGoal: string;
 	}
+	export interface HousingCountDTO {
+	    housing: string;
+	    start: number;
+	    now: number;
+	}
+	export interface HousingOverviewDTO {
+	    categories: HousingCountDTO[];
+	    total: number;
+	    ownHomeStart: number;
+	    ownHomeNow: number;
+	}
 	export interface IDInput {
 	    id: number;
 	}
@@ -483,6 +537,50 @@ export namespace service {
 	    courseId: number;
 	}
 	
+	export interface RuleTotalDTO {
+	    rule: string;
+	    pass: number;
+	    total: number;
+	}
+	export interface WHO5BucketDTO {
+	    key: string;
+	    from: number;
+	    to: number;
+	    count: number;
+	}
+	export interface WHO5OverviewDTO {
+	    buckets: WHO5BucketDTO[];
+	    improved: number;
+	    stable: number;
+	    worsened: number;
+	    singleScore: number;
+	    noScore: number;
+	}
+	export interface StepCountDTO {
+	    step: string;
+	    count: number;
+	}
+	export interface TeamDTO {
+	    id: number;
+	    municipality: string;
+	    name: string;
+	}
+	export interface OverviewDTO {
+	    today: string;
+	    team: TeamDTO;
+	    openCourses: number;
+	    capacity: number;
+	    contactGapLimit: number;
+	    caseloads: CaseloadDTO[];
+	    steps: StepCountDTO[];
+	    evaluations: EvaluationDueDTO[];
+	    contactGaps: ContactGapRowDTO[];
+	    unsigned: CourseRefDTO[];
+	    housing: HousingOverviewDTO;
+	    who5: WHO5OverviewDTO;
+	    fidelity: CourseFidelityDTO[];
+	    fidelityTotals: RuleTotalDTO[];
+	}
 	export interface PlanDTO {
 	    courseId: number;
 	    goals: GoalDTO[];
@@ -521,6 +619,8 @@ export namespace service {
 	    signed: boolean;
 	    plan: plandoc.Plan;
 	}
+	
+	
 	
 	
 	
@@ -571,6 +671,12 @@ export namespace service {
 	    leadDate: string;
 	    citizenComment: string;
 	}
+	export interface SignTemplateInput {
+	    leadId: number;
+	    date: string;
+	    note: string;
+	}
+	
 	
 	
 	export interface SubGoalInput {
@@ -583,11 +689,7 @@ export namespace service {
 	    deadline: string;
 	    status: string;
 	}
-	export interface TeamDTO {
-	    id: number;
-	    municipality: string;
-	    name: string;
-	}
+	
 	export interface TeamOverviewDTO {
 	    team: TeamDTO;
 	    caseloads: CaseloadDTO[];
@@ -597,6 +699,43 @@ export namespace service {
 	export interface TeamSettingsDTO {
 	    contactGapDays: number;
 	}
+	export interface TemplateCompletenessDTO {
+	    agreed: number;
+	    total: number;
+	}
+	export interface TemplateVersionSummaryDTO {
+	    id: number;
+	    versionNo: number;
+	    leadId: number;
+	    leadName: string;
+	    date: string;
+	    signedAt: string;
+	    note: string;
+	    agreed: number;
+	    total: number;
+	}
+	export interface TemplateElementDTO {
+	    element: string;
+	    answer: string;
+	    status: string;
+	    updatedAt: string;
+	}
+	export interface TemplateDTO {
+	    elements: TemplateElementDTO[];
+	    completeness: TemplateCompletenessDTO;
+	    versions: TemplateVersionSummaryDTO[];
+	}
+	
+	export interface TemplateElementInput {
+	    element: string;
+	    answer: string;
+	    status: string;
+	}
+	export interface TemplateVersionDTO {
+	    summary: TemplateVersionSummaryDTO;
+	    elements: TemplateElementDTO[];
+	}
+	
 	
 	export interface UpdateCourseInput {
 	    id: number;
@@ -657,12 +796,14 @@ export namespace service {
 	    signMethods: string[];
 	}
 	
+	
 	export interface WHO5Input {
 	    courseId: number;
 	    date: string;
 	    items: number[];
 	    note: string;
 	}
+	
 	
 	export interface WeeklyCheckInput {
 	    courseId: number;

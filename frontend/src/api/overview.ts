@@ -1,0 +1,29 @@
+// Bindings of the team lead's overview and the ICM fidelity check. Like client.ts, every
+// call rejects with an AppError.
+import * as OverviewService from '../../wailsjs/go/service/OverviewService';
+import type { service } from '../../wailsjs/go/models';
+import { toAppError } from './errors';
+
+export type Overview = service.OverviewDTO;
+export type CourseFidelity = service.CourseFidelityDTO;
+export type RuleResult = service.RuleResultDTO;
+export type RuleTotal = service.RuleTotalDTO;
+export type HousingOverview = service.HousingOverviewDTO;
+export type WHO5Overview = service.WHO5OverviewDTO;
+export type OverviewCaseload = service.CaseloadDTO;
+export type EvaluationDue = service.EvaluationDueDTO;
+export type ContactGapRow = service.ContactGapRowDTO;
+export type CourseRef = service.CourseRefDTO;
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const overviewApi = {
+  teamOverview: () => call(() => OverviewService.TeamOverview()),
+  courseFidelity: (courseId: number) => call(() => OverviewService.CourseFidelity({ id: courseId })),
+};

@@ -1,0 +1,14 @@
+// Server state of the team overview; the screen opens onto fresh figures every time.
+import { useQuery } from '@tanstack/react-query';
+import { overviewApi } from './overview';
+
+export const overviewKeys = {
+  team: ['teamOverviewFull'] as const,
+  course: (id: number) => ['courseFidelity', id] as const,
+};
+
+/** The whole overview; refetched whenever the screen is opened, as it sums every course. */
+export const useOverview = () => useQuery({ queryKey: overviewKeys.team, queryFn: overviewApi.teamOverview, staleTime: 0, refetchOnMount: 'always' });
+
+/** The fidelity check of one course. */
+export const useCourseFidelity = (id: number) => useQuery({ queryKey: overviewKeys.course(id), queryFn: () => overviewApi.courseFidelity(id) });

@@ -1,0 +1,144 @@
+import { Fragment, useState } from 'react';
+import type { CourseFidelity, RuleResult, RuleTotal } from '../../api/overview';
+import { useI18n } from '../../i18n/i18n';
+import { isoToDanish } from '../../lib/dates';
+import { href } from '../../lib/router';
+
+/** The sentence that explains one rule's result, with dates in Danish form. */
+export function useReasonText() {
+  const { tx } = useI18n();
+  return (r: RuleResult) => {
+    const params: Record<string, string> = { ...r.params };
+    if (params.due) params.due = isoToDanish(params.due);
+    return tx(`overview.fidelity.reason.${r.reason}`, params);
+  };
+}
+
+function Cell(p: { row: CourseFidelity; r: RuleResult }) {
+  const { t, tx } = useI18n();
+  const reasonText = useReasonText();
+  const rule = tx(`overview.fidelity.rules.${p.r.rule}`);
+  if (p.r.pass) {
+    const why = p.r.reason === 'ok' ? '' : ` ${reasonText(p.r)}`;
+    return (
+      <td className="ov-cell ov-pass" data-rule={p.r.rule} data-pass="true" title={`${rule}: ${t('overview.fidelity.pass')}.${why}`}>
+        <span aria-hidden="true">✓</span>
+        <span className="sr-only">
+          {rule}: {t('overview.fidelity.pass')}.{why}
+        </span>
+      </td>
+    );
+  }
+  const reason = reasonText(p.r);
+  const fix = t('overview.fidelity.fixAt', { step: tx(`steps.${p.r.step}`) });
+  return (
+    <td className="ov-cell ov-fail" data-rule={p.r.rule} data-pass="false">
+      <a href={href({ name: 'course', id: p.row.courseId, step: p.r.step })} title={`${reason} ${fix}`}>
+        <span aria-hidden="true">✗</span>
+        <span className="sr-only">
+          {rule}: {t('overview.fidelity.fail')}. {reason} {fix}
+        </span>
+        <span className="ov-tip" aria-hidden="true">
+          {reason}
+        </span>
+      </a>
+    </td>
+  );
+}
+
+/** One row per open course, one column per minimum requirement, team totals at the foot. */
+export function FidelityTable(p: { rows: CourseFidelity[]; totals: RuleTotal[] }) {
+  const { t, tx } = useI18n();
+  const reasonText = useReasonText();
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  if (p.rows.length === 0) return <p className="empty">{t('overview.fidelity.noCourses')}</p>;
+  const toggle = (id: number) =>
+    setOpen((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const cols = p.totals.length + 4;
+  return (
+    <div className="ov-table-wrap">
+      <table className="table compact ov-fidelity" aria-label={t('overview.fidelity.title')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('overview.fidelity.citizen')}</th>
+            <th scope="col">{t('overview.fidelity.worker')}</th>
+            {p.totals.map((r) => (
+              <th scope="col" key={r.rule} className="ov-rule" title={tx(`overview.fidelity.rules.${r.rule}`)}>
+                <span aria-hidden="true">{tx(`overview.fidelity.short.${r.rule}`)}</span>
+                <span className="sr-only">{tx(`overview.fidelity.rules.${r.rule}`)}</span>
+              </th>
+            ))}
+            <th scope="col">{t('overview.fidelity.score')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('overview.fidelity.showReasons')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((row) => {
+            const failing = row.results.filter((r) => !r.pass);
+            const expanded = open.has(row.courseId);
+            return (
+              <Fragment key={row.courseId}>
+                <tr data-testid="fidelity-row" data-citizen={row.citizenName}>
+                  <th scope="row">
+                    <a href={href({ name: 'course', id: row.courseId, step: 'visitation' })}>{row.citizenName}</a>
+                  </th>
+                  <td title={row.workerName}>{row.workerInitials}</td>
+                  {row.results.map((r) => (
+                    <Cell key={r.rule} row={row} r={r} />
+                  ))}
+                  <td className="ov-score">
+                    {row.passed}/{row.total}
+                  </td>
+                  <td>
+                    {failing.length > 0 && (
+                      <button type="button" className="link-button" aria-expanded={expanded} onClick={() => toggle(row.courseId)}>
+                        {expanded ? t('overview.fidelity.hideReasons') : t('overview.fidelity.showReasons')}
+                        <span className="sr-only">: {row.citizenName}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr className="ov-reasons">
+                    <td colSpan={cols}>
+                      <ul>
+                        {failing.map((r) => (
+                          <li key={r.rule}>
+                            <strong>{tx(`overview.fidelity.rules.${r.rule}`)}:</strong> {reasonText(r)}{' '}
+                            <a href={href({ name: 'course', id: row.courseId, step: r.step })}>
+                              {t('overview.fidelity.fixAt', { step: tx(`steps.${r.step}`) })}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('overview.fidelity.total')}
+            </th>
+            {p.totals.map((r) => (
+              <td key={r.rule} data-rule={r.rule} className={r.pass === r.total ? 'ov-total-ok' : 'ov-total-bad'}>
+                {t('overview.fidelity.totalCell', { pass: r.pass, total: r.total })}
+              </td>
+            ))}
+            <td colSpan={2} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { overviewApi, type CourseFidelity, type Overview, type RuleResult } from '../../api/overview';
+import { I18nProvider } from '../../i18n/i18n';
+import { OverviewPage } from './OverviewPage';
+
+vi.mock('../../api/overview', () => ({ overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn() } }));
+
+const api = vi.mocked(overviewApi);
+afterEach(cleanup);
+
+const rules = ['named_worker', 'caseload', 'assessment', 'signed_plan', 'action_plan', 'evaluation', 'contact_kept', 'local_contact', 'own_words'];
+const steps: Record<string, string> = {
+  named_worker: 'visitation', caseload: 'visitation', assessment: 'assessment', signed_plan: 'planning', action_plan: 'planning',
+  evaluation: 'followup', contact_kept: 'followup', local_contact: 'followup', own_words: 'planning',
+};
+
+function results(fail: Record<string, Partial<RuleResult>> = {}): RuleResult[] {
+  return rules.map((rule) => ({ rule, pass: !fail[rule], reason: 'ok', step: steps[rule], params: {}, ...fail[rule] }));
+}
+
+function row(id: number, name: string, fail: Record<string, Partial<RuleResult>> = {}): CourseFidelity {
+  const rs = results(fail);
+  return { courseId: id, citizenName: name, workerName: 'Aisha Khalil', workerInitials: 'AK', status: 'active', startDate: '2026-05-01',
+    results: rs, passed: rs.filter((r) => r.pass).length, total: rs.length };
+}
+
+const worker = (id: number, name: string, open: number, max: number) => ({
+  worker: { id, name, initials: name.slice(0, 2).toUpperCase(), role: 'icm_worker', fte: max / 8, active: true, openCourses: open, maxCaseload: max },
+  open, max, over: open > max, overrides: [],
+});
+
+function overview(): Overview {
+  const fidelity = [
+    row(1, 'Dennis Møller', { signed_plan: { pass: false, reason: 'not_signed' } }),
+    row(2, 'Bjørn Aagaard', {
+      own_words: { pass: false, reason: 'no_goals' },
+      local_contact: { pass: false, reason: 'mostly_elsewhere', params: { local: '4', total: '8' } },
+      evaluation: { pass: false, reason: 'overdue', params: { due: '2026-11-30' } },
+    }),
+  ];
+  return {
+    today: '2026-12-01',
+    team: { id: 1, municipality: 'Solvang', name: 'ICM-teamet' },
+    openCourses: 2,
+    capacity: 12,
+    contactGapLimit: 14,
+    caseloads: [worker(2, 'Aisha Khalil', 5, 4), worker(3, 'Jonas Ørnberg', 4, 8)],
+    steps: [
+      { step: 'visitation', count: 1 }, { step: 'assessment', count: 0 }, { step: 'planning', count: 0 },
+      { step: 'coordination', count: 0 }, { step: 'advocacy', count: 0 }, { step: 'followup', count: 1 }, { step: 'complete', count: 0 },
+    ],
+    evaluations: [
+      { courseId: 2, citizenName: 'Bjørn Aagaard', workerInitials: 'JØ', dueDate: '2026-11-30', state: 'overdue', days: -1 },
+      { courseId: 1, citizenName: 'Dennis Møller', workerInitials: 'AK', dueDate: '2026-12-01', state: 'due_soon', days: 0 },
+    ],
+    contactGaps: [{ courseId: 2, citizenName: 'Bjørn Aagaard', workerInitials: 'JØ', days: 30, limitDays: 14, since: '2026-11-01', noneYet: false }],
+    unsigned: [{ courseId: 1, citizenName: 'Dennis Møller', workerInitials: 'AK' }],
+    housing: {
+      categories: [
+        { housing: 'shelter', start: 2, now: 0 },
+        { housing: 'own', start: 0, now: 1 },
+        { housing: 'own_at_risk', start: 0, now: 1 },
+      ],
+      total: 2, ownHomeStart: 0, ownHomeNow: 2,
+    },
+    who5: {
+      buckets: [{ key: 'low', from: 0, to: 28, count: 0 }, { key: 'poor', from: 29, to: 50, count: 0 }, { key: 'good', from: 51, to: 100, count: 1 }],
+      improved: 1, stable: 0, worsened: 0, singleScore: 0, noScore: 1,
+    },
+    fidelity,
+    fidelityTotals: rules.map((rule) => ({ rule, pass: fidelity.filter((f) => f.results.find((r) => r.rule === rule)?.pass).length, total: 2 })),
+  };
+}
+
+async function renderPage() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={qc}>
+      <I18nProvider lang="da" onChange={() => {}}>
+        <OverviewPage />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('heading', { name: 'Overblik', level: 1 });
+}
+
+describe('OverviewPage', () => {
+  beforeEach(() => {
+    api.teamOverview.mockReset();
+    api.teamOverview.mockResolvedValue(overview());
+  });
+
+  it('shows the headline figures', async () => {
+    await renderPage();
+    expect(screen.getByTestId('figure-open').textContent).toContain('2');
+    expect(screen.getByTestId('figure-capacity').textContent).toContain('2 af 12 pladser');
+    expect(screen.getByTestId('figure-own-home').textContent).toContain('0 % → 100 %');
+  });
+
+  it('draws accessible charts with a table beside them', async () => {
+    await renderPage();
+    const chart = screen.getByRole('img', { name: /borgere pr\. medarbejder.*Aisha Khalil 5 af 4/ });
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    const table = within(screen.getByTestId('caseload-chart')).getByRole('table', { hidden: true });
+    expect(table.textContent).toContain('Aisha Khalil5 af 4');
+    expect(screen.getByRole('img', { name: /Herberg\/forsorgshjem: 2 ved start, 0 nu/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /seneste WHO-5.*51-100: 1/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /udviklingen i WHO-5.*Bedre \(\+10 eller mere\): 1/ })).toBeTruthy();
+  });
+
+  it('lists what to act on, each linked to the step where it is done', async () => {
+    await renderPage();
+    const evals = within(screen.getByTestId('todo-evaluations'));
+    expect(evals.getByRole('link', { name: 'Bjørn Aagaard' }).getAttribute('href')).toBe('#/courses/2/followup');
+    expect(screen.getByTestId('todo-evaluations').textContent).toContain('1 dage over fristen (30.11.2026)');
+    expect(screen.getByTestId('todo-evaluations').textContent).toContain('Frist i dag');
+    expect(screen.getByTestId('todo-gaps').textContent).toContain('30 dage uden kontakt (teamets grænse: 14)');
+    expect(within(screen.getByTestId('todo-unsigned')).getByRole('link', { name: 'Dennis Møller' }).getAttribute('href')).toBe('#/courses/1/planning');
+  });
+
+  it('has one fidelity row per course with reasons and links for each failing rule', async () => {
+    await renderPage();
+    const rows = screen.getAllByTestId('fidelity-row');
+    expect(rows).toHaveLength(2);
+    const bjorn = rows.find((r) => r.dataset.citizen === 'Bjørn Aagaard')!;
+    const local = bjorn.querySelector('[data-rule="local_contact"]')!;
+    expect(local.getAttribute('data-pass')).toBe('false');
+    const link = within(local as HTMLElement).getByRole('link');
+    expect(link.getAttribute('href')).toBe('#/courses/2/followup');
+    expect(link.textContent).toContain('Kun 4 af 8 kontakter');
+    expect(link.getAttribute('title')).toContain('Rettes under Opfølgning.');
+    const evaluation = bjorn.querySelector('[data-rule="evaluation"]')!;
+    expect(evaluation.textContent).toContain('senest 30.11.2026');
+    const own = rows.find((r) => r.dataset.citizen === 'Dennis Møller')!.querySelector('[data-rule="own_words"]')!;
+    expect(own.getAttribute('data-pass')).toBe('true');
+    expect(own.textContent).toContain('Mål med egne ord: opfyldt');
+
+    fireEvent.click(within(bjorn).getByRole('button', { name: /Vis årsager/ }));
+    const reasons = document.querySelector('tr.ov-reasons li:last-child') as HTMLElement;
+    expect(reasons.textContent).toContain('Planen har endnu ingen mål');
+    expect(within(reasons).getByRole('link', { name: 'Rettes under Planlægning.' }).getAttribute('href')).toBe('#/courses/2/planning');
+    expect(within(bjorn).getByRole('button', { name: /Skjul årsager/ }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('sums each rule for the team', async () => {
+    await renderPage();
+    const foot = screen.getByRole('table', { name: 'Tjek af ICM-mindstekrav' }).querySelector('tfoot')!;
+    expect(foot.querySelector('[data-rule="signed_plan"]')!.textContent).toBe('1 af 2');
+    expect(foot.querySelector('[data-rule="named_worker"]')!.textContent).toBe('2 af 2');
+  });
+
+  it('shows a load error', async () => {
+    api.teamOverview.mockRejectedValue({ code: 'internal', message: 'boom' });
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={qc}>
+        <I18nProvider lang="da" onChange={() => {}}>
+          <OverviewPage />
+        </I18nProvider>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
+});
