@@ -39,3 +39,26 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string) int {
 	fmt.Println("Plan written to", res.Path)
 	return 0
 }
+
+// runExportTemplate writes the method template (the current one, or signed version id) to out.
+func runExportTemplate(dbPath string, versionID uint, out string) int {
+	if out == "" {
+		fmt.Fprintln(os.Stderr, "icm: -out PATH is required with -export-template")
+		return 2
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm: cannot open the database:", domain.CodeOf(err))
+		return 1
+	}
+	defer st.Close()
+	tpl := service.NewTemplateService(service.Deps{Store: st, Clock: time.Now}, fileDesktop{path: out})
+	res, err := tpl.SaveTemplatePDF(service.ExportTemplateInput{VersionID: versionID})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm: template not exported:", domain.CodeOf(err))
+		return 1
+	}
+	fmt.Println("Method template written to", res.Path)
+	return 0
+}

@@ -30,7 +30,9 @@ func main() {
 	version := flag.Bool("version", false, "print the version and exit")
 	exportPlan := flag.Uint("export-plan", 0, "write the plan of course `ID` to the -out PDF and exit")
 	planVersion := flag.Uint("plan-version", 0, "with -export-plan: the signed version `ID` (default: the current draft)")
-	out := flag.String("out", "", "with -export-plan: the PDF file to write")
+	exportTemplate := flag.Bool("export-template", false, "write the method template to the -out PDF and exit")
+	templateVersion := flag.Uint("template-version", 0, "with -export-template: the signed version `ID` (default: the current template)")
+	out := flag.String("out", "", "with -export-plan or -export-template: the PDF file to write")
 	flag.Parse()
 
 	if *version {
@@ -41,6 +43,9 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "icm: cannot find the data folder:", err)
 		os.Exit(1)
+	}
+	if *exportTemplate {
+		os.Exit(runExportTemplate(dbPath, *templateVersion, *out))
 	}
 	if *exportPlan != 0 {
 		os.Exit(runExportPlan(dbPath, *exportPlan, *planVersion, *out))

@@ -82,3 +82,27 @@ test('editing after signing leaves the signed version as it was', async () => {
   await row.getByText(answers[1][1]).waitFor();
   assert.equal(await row.getByText('Døgnet rundt via vagttelefonen.').count(), 0);
 });
+
+// The template's PDF, through the app's headless export on the same database: the signed
+// version keeps the signed text; the current one has the later edit and is marked a draft.
+test('the signed and the current template export as PDF', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join, resolve } = await import('node:path');
+  const repo = resolve(import.meta.dirname, '../..');
+  const dir = mkdtempSync(join(tmpdir(), 'icm-template-pdf-'));
+  const pdfText = (args, file) => {
+    execFileSync('go', ['run', '.', '-db', process.env.E2E_DB, '-export-template', ...args, '-out', file], { cwd: repo, stdio: 'pipe' });
+    return execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  };
+  const signed = pdfText(['-template-version', '1'], join(dir, 'signed.pdf'));
+  assert.match(signed, /Metodeskabelon/);
+  assert.match(signed, /Hanne Krogh/);
+  assert.match(signed.replace(/\s+/g, ' '), /Hverdage 8–16/);
+  assert.doesNotMatch(signed, /Døgnet rundt/);
+  const current = pdfText([], join(dir, 'current.pdf'));
+  assert.match(current.replace(/\s+/g, ' '), /Døgnet rundt via vagttelefonen/);
+  assert.match(current, /KLADDE/);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', join(dir, 'signed.pdf'), join(process.env.E2E_OUT ?? dir, 'template-pdf')]);
+});
