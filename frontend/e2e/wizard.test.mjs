@@ -173,7 +173,11 @@ test('step 4: coordination of her network and a prepared meeting', async () => {
   await row.getByLabel('Frist').fill(danishDate(m.action.daysAgo));
   await f.getByRole('button', { name: 'Gem møde' }).click();
   await page.getByText(m.preparation).waitFor();
-  await page.getByRole('checkbox', { name: `Udført: ${m.action.text}` }).check();
+  // Ticking saves the meeting; wait for the saved state rather than the first repaint.
+  const tick = page.getByRole('checkbox', { name: `Udført: ${m.action.text}` });
+  await tick.click();
+  await page.waitForFunction((name) => document.querySelector(`input[aria-label="${name}"]`)?.checked === true, `Udført: ${m.action.text}`, { timeout: 10_000 });
+  await page.getByText('1 af 1 udført').waitFor();
   await steps('Koordinering').getByText('100 % udfyldt').waitFor();
   await shot(page, 'wizard-04-coordination', { full: true });
 });
