@@ -28,10 +28,6 @@ func (s *AdvocacyService) GetAdvocacy(in IDInput) (AdvocacyDTO, error) {
 
 // SaveCase creates or updates an advocacy case.
 func (s *AdvocacyService) SaveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return AdvocacyDTO{}, err
-	}
 	var p domain.Problems
 	opened := domain.ParseDate(&p, "opened", in.Opened, true, domain.MinCourseDate, s.today())
 	status := domain.OneOf(&p, "status", domain.AdvocacyStatus(in.Status), domain.AdvocacyStatuses, false)
@@ -48,15 +44,7 @@ func (s *AdvocacyService) SaveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
 	if opened != nil {
 		c.Opened = opened.Format(domain.DateLayout)
 	}
-	if err := p.Err(); err != nil {
-		return AdvocacyDTO{}, err
-	}
-	var out AdvocacyDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		ctx := s.ctx()
-		if _, err := writableCourse(ctx, tx, in.CourseID); err != nil {
-			return err
-		}
+	return stepChange(s.base, in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		now := s.now()
 		c.CreatedAt = now
 		if in.ID != 0 {
@@ -70,27 +58,13 @@ func (s *AdvocacyService) SaveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
 			c.CreatedAt = old.CreatedAt
 		}
 		c.UpdatedAt = now
-		if err := tx.Save(ctx, &c); err != nil {
-			return err
-		}
-		out, err = loadAdvocacy(ctx, tx, in.CourseID)
-		return err
-	})
-	return out, err
+		return tx.Save(ctx, &c)
+	}, loadAdvocacyStep)
 }
 
 // DeleteCase removes an advocacy case entered by mistake.
 func (s *AdvocacyService) DeleteCase(in ChildInput) (AdvocacyDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return AdvocacyDTO{}, err
-	}
-	var out AdvocacyDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		ctx := s.ctx()
-		if _, err := writableCourse(ctx, tx, in.CourseID); err != nil {
-			return err
-		}
+	return stepChange(s.base, in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetAdvocacyCase(ctx, in.ID)
 		if err != nil {
 			return err
@@ -98,13 +72,12 @@ func (s *AdvocacyService) DeleteCase(in ChildInput) (AdvocacyDTO, error) {
 		if err := owned(c.CourseID, in.CourseID); err != nil {
 			return err
 		}
-		if err := tx.Delete(ctx, &store.AdvocacyCase{}, in.ID); err != nil {
-			return err
-		}
-		out, err = loadAdvocacy(ctx, tx, in.CourseID)
-		return err
-	})
-	return out, err
+		return tx.Delete(ctx, &store.AdvocacyCase{}, in.ID)
+	}, loadAdvocacyStep)
+}
+
+func loadAdvocacyStep(ctx context.Context, st *store.Store, c *store.Course) (AdvocacyDTO, error) {
+	return loadAdvocacy(ctx, st, c.ID)
 }
 
 func loadAdvocacy(ctx context.Context, st *store.Store, courseID uint) (AdvocacyDTO, error) {

@@ -144,25 +144,9 @@ func (s *CoordinationService) DeleteMeeting(in ChildInput) (CoordinationDTO, err
 }
 
 func (s *CoordinationService) change(courseID uint, invalid error, fn func(context.Context, *store.Store) error) (CoordinationDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return CoordinationDTO{}, err
-	}
-	if invalid != nil {
-		return CoordinationDTO{}, invalid
-	}
-	var out CoordinationDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		if _, err := writableCourse(s.ctx(), tx, courseID); err != nil {
-			return err
-		}
-		if err := fn(s.ctx(), tx); err != nil {
-			return err
-		}
-		out, err = loadCoordination(s.ctx(), tx, courseID)
-		return err
+	return stepChange(s.base, courseID, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (CoordinationDTO, error) {
+		return loadCoordination(ctx, tx, c.ID)
 	})
-	return out, err
 }
 
 func loadCoordination(ctx context.Context, st *store.Store, courseID uint) (CoordinationDTO, error) {

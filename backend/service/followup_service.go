@@ -220,27 +220,7 @@ func (s *FollowUpService) CloseCourse(in CloseCourseInput) (FollowUpDTO, error) 
 
 // change runs one validated write on an open course and returns the step after it.
 func (s *FollowUpService) change(courseID uint, invalid error, fn func(context.Context, *store.Store) error) (FollowUpDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
-	if invalid != nil {
-		return FollowUpDTO{}, invalid
-	}
-	var out FollowUpDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		if _, err := writableCourse(s.ctx(), tx, courseID); err != nil {
-			return err
-		}
-		if err := fn(s.ctx(), tx); err != nil {
-			return err
-		}
-		c, err := tx.GetCourse(s.ctx(), courseID)
-		if err != nil {
-			return err
-		}
-		out, err = loadFollowUp(s.ctx(), tx, c, s.now())
-		return err
+	return stepChange(s.base, courseID, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (FollowUpDTO, error) {
+		return loadFollowUp(ctx, tx, c, s.now())
 	})
-	return out, err
 }

@@ -197,25 +197,9 @@ func (s *PlanningService) DeleteActivity(in ChildInput) (PlanDTO, error) {
 
 // change runs one validated write on an open course and returns the plan after it.
 func (s *PlanningService) change(courseID uint, invalid error, fn func(context.Context, *store.Store) error) (PlanDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return PlanDTO{}, err
-	}
-	if invalid != nil {
-		return PlanDTO{}, invalid
-	}
-	var out PlanDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		if _, err := writableCourse(s.ctx(), tx, courseID); err != nil {
-			return err
-		}
-		if err := fn(s.ctx(), tx); err != nil {
-			return err
-		}
-		out, err = loadPlan(s.ctx(), tx, courseID, s.now())
-		return err
+	return stepChange(s.base, courseID, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (PlanDTO, error) {
+		return loadPlan(ctx, tx, c.ID, s.now())
 	})
-	return out, err
 }
 
 func loadPlan(ctx context.Context, st *store.Store, courseID uint, now time.Time) (PlanDTO, error) {
