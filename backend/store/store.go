@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/glebarez/sqlite"
@@ -39,16 +40,8 @@ func DSN(path string) string {
 // Open opens (creating if needed) the database file at path, restricts its folder to the
 // current OS user, checks integrity and applies pending migrations.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, domain.Wrap(domain.CodeInternal, "create data folder", err)
-	}
-	// Restrict the file before SQLite opens it: SQLite gives the -wal and -shm files the
-	// database file's mode, and they hold the same personal data.
-	if f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600); err == nil {
-		_ = f.Close()
-	}
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		_ = os.Chmod(p, 0o600)
+	if err := restrictToUser(path); err != nil {
+		return nil, err
 	}
 	db, err := gorm.Open(sqlite.Open(DSN(path)), &gorm.Config{
 		Logger:                 logger.Discard, // SQL may carry personal data: never log it
@@ -81,6 +74,73 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// restrictToUser makes the data folder and the database's files readable by the current OS
+// user only, tightening a folder or file left with looser modes (by an older version, a copy
+// or a restore) as well as creating new ones that way. Every file in the folder whose name
+// begins with the database's (icm.db, -wal, -shm, -journal, the instance lock and backups
+// named after it) becomes 0600. A folder shared by design is left as it is: one with the
+// sticky bit (like /tmp), the user's home folder and the filesystem root. On Windows the
+// per-user ACL of %LOCALAPPDATA% does this job and POSIX modes mean nothing.
+func restrictToUser(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return domain.Wrap(domain.CodeInternal, "create data folder", err)
+	}
+	// Restrict the file before SQLite opens it: SQLite gives the -wal and -shm files the
+	// database file's mode, and they hold the same personal data.
+	if f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600); err == nil {
+		_ = f.Close()
+	}
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm()&0o077 != 0 && !sharedFolder(dir, fi) {
+		if err := os.Chmod(dir, fi.Mode().Perm()&^0o077); err != nil {
+			return domain.Wrap(domain.CodeInternal, "restrict data folder", err)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return domain.Wrap(domain.CodeInternal, "read data folder", err)
+	}
+	base := filepath.Base(path)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), base) || e.IsDir() || e.Type()&os.ModeSymlink != 0 {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil || fi.Mode().Perm()&0o077 == 0 {
+			continue // vanished meanwhile, or already private
+		}
+		if err := os.Chmod(filepath.Join(dir, e.Name()), 0o600); err != nil {
+			return domain.Wrap(domain.CodeInternal, "restrict database file", err)
+		}
+	}
+	return nil
+}
+
+// sharedFolder reports a folder that other users or programs rely on being open, so that a
+// database placed there with -db does not lock them out: the sticky /tmp kind, the user's
+// home folder and the root.
+func sharedFolder(dir string, fi os.FileInfo) bool {
+	if fi.Mode()&os.ModeSticky != 0 {
+		return true
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return true
+	}
+	if abs == filepath.Dir(abs) { // the root
+		return true
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if h, err := filepath.Abs(home); err == nil && h == abs {
+			return true
+		}
+	}
+	return false
 }
 
 // Path is the database file's location.
@@ -162,6 +222,9 @@ func storageErr(err error) error {
 	}
 	if strings.Contains(err.Error(), string(domain.CodeTemplateSigned)+":") { // raised by the template_versions triggers
 		return domain.Wrap(domain.CodeTemplateSigned, "a signed template version cannot be changed", err)
+	}
+	if strings.Contains(err.Error(), string(domain.CodeAuditAppendOnly)+":") { // raised by the audit_log triggers
+		return domain.Wrap(domain.CodeAuditAppendOnly, "the audit log cannot be changed", err)
 	}
 	return domain.Wrap(domain.CodeInternal, "storage", err)
 }

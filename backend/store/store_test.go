@@ -88,7 +88,7 @@ func TestFileModes(t *testing.T) {
 		dirWanted os.FileMode
 	}{
 		{"fresh folder", false, 0o700},
-		{"existing folder is left alone", true, 0o755},
+		{"existing loose folder is tightened", true, 0o700},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
