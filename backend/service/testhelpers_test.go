@@ -16,7 +16,7 @@ import (
 var testNow = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 
 // newTestDeps opens a real SQLite file in a temporary folder with a fixed clock.
-func newTestDeps(t *testing.T) Deps {
+func newTestDeps(t testing.TB) Deps {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "icm.db"))
 	if err != nil {
@@ -35,7 +35,7 @@ type fixture struct {
 	lead     WorkerDTO
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	d := newTestDeps(t)
 	f := &fixture{d: d, teams: NewTeamService(d), citizens: NewCitizenService(d), courses: NewCourseService(d)}
