@@ -14,6 +14,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/logger"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
 	"icm/backend/appdir"
 	"icm/backend/domain"
@@ -54,8 +56,26 @@ func main() {
 		os.Exit(runDemo(dbPath))
 	}
 
+	inst, code, ok := startInstance(dbPath)
+	if !ok {
+		os.Exit(code)
+	}
 	app := newApp(context.Background(), dbPath)
-	err = wails.Run(&options.App{
+	inst.OnFocus(func() { app.onSecondInstance(options.SecondInstanceData{}) })
+	err = wails.Run(appOptions(app, dbPath))
+	_ = inst.Close()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "icm:", err)
+		os.Exit(1)
+	}
+}
+
+// appOptions is the window and its wiring. The window's contents are kept out of screen
+// sharing and screenshots where the system allows it: Windows (SetWindowDisplayAffinity with
+// WDA_EXCLUDEFROMCAPTURE, WDA_MONITOR before Windows 10 2004) and macOS (NSWindowSharingNone);
+// Linux has no such API (README, "Data protection").
+func appOptions(app *App, dbPath string) *options.App {
+	return &options.App{
 		Title:              "ICM – Intensive Case Management",
 		Width:              1280,
 		Height:             860,
@@ -74,10 +94,8 @@ func main() {
 			UniqueId:               instanceID(dbPath),
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
-	})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm:", err)
-		os.Exit(1)
+		Windows: &windows.Options{ContentProtection: true},
+		Mac:     &mac.Options{ContentProtection: true},
 	}
 }
 
