@@ -40,6 +40,8 @@ type services struct {
 	template *service.TemplateService
 	overview *service.OverviewService
 	closing  *service.CloseGuard
+	auth     *service.AuthService
+	audit    *service.AuditService
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
@@ -52,8 +54,11 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 	if err == nil {
 		a.store = st
 	}
-	deps := service.Deps{Store: a.store, Clock: clock}
+	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession()}
+	audit := service.NewAuditService(deps)
 	a.services = &services{
+		auth:     service.NewAuthService(deps, audit),
+		audit:    audit,
 		app:      service.NewAppService(deps, dbPath, err),
 		team:     service.NewTeamService(deps),
 		citizens: service.NewCitizenService(deps),
@@ -76,12 +81,15 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
-		s.versions, s.export, s.template, s.overview, s.closing}
+		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit}
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	go cleanPrintDir(printDir(), time.Now())
+	if a.store != nil {
+		go func() { _, _ = a.services.audit.CheckChain() }() // the result is shown by AuthService.Status
+	}
 }
 
 func (a *App) shutdown(context.Context) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"icm/backend/auth"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -17,6 +18,7 @@ import (
 func signedApp(t *testing.T) (a *App, courseID, versionID uint) {
 	t.Helper()
 	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	auth.Default = auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1} // the cost is tested in backend/auth
 	a = newAppWithClock(context.Background(), filepath.Join(t.TempDir(), "icm.db"), func() time.Time { return now })
 	if a.store == nil {
 		t.Fatal("the database did not open")
@@ -24,7 +26,7 @@ func signedApp(t *testing.T) (a *App, courseID, versionID uint) {
 	t.Cleanup(func() { _ = a.store.Close() })
 	s := a.services
 	if _, err := s.team.SetupTeam(service.SetupTeamInput{Municipality: "Solvang Kommune", TeamName: "ICM-teamet",
-		LeadName: "Mette Lund", LeadInitials: "ML", LeadFTE: 1}); err != nil {
+		LeadName: "Mette Lund", LeadInitials: "ML", LeadFTE: 1, LeadUsername: "mette", LeadPassword: "en lang adgangskode"}); err != nil {
 		t.Fatal(err)
 	}
 	ws, err := s.team.ListWorkers()

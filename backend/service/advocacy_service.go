@@ -16,6 +16,13 @@ func NewAdvocacyService(d Deps) *AdvocacyService { return &AdvocacyService{base{
 
 // GetAdvocacy returns the course's advocacy cases.
 func (s *AdvocacyService) GetAdvocacy(in IDInput) (AdvocacyDTO, error) {
+	if _, err := s.viewCourse(in.ID, "advocacy"); err != nil {
+		return AdvocacyDTO{}, err
+	}
+	return s.getAdvocacy(in)
+}
+
+func (s *AdvocacyService) getAdvocacy(in IDInput) (AdvocacyDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return AdvocacyDTO{}, err
@@ -28,6 +35,15 @@ func (s *AdvocacyService) GetAdvocacy(in IDInput) (AdvocacyDTO, error) {
 
 // SaveCase creates or updates an advocacy case.
 func (s *AdvocacyService) SaveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
+	done, err := s.changes(in.CourseID, "advocacy", AuditChange)
+	if err != nil {
+		return AdvocacyDTO{}, err
+	}
+	out, err := s.saveCase(in)
+	return out, done(err)
+}
+
+func (s *AdvocacyService) saveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
 	var p domain.Problems
 	opened := domain.ParseDate(&p, "opened", in.Opened, true, domain.MinCourseDate, s.today())
 	status := domain.OneOf(&p, "status", domain.AdvocacyStatus(in.Status), domain.AdvocacyStatuses, false)
@@ -64,6 +80,15 @@ func (s *AdvocacyService) SaveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
 
 // DeleteCase removes an advocacy case entered by mistake.
 func (s *AdvocacyService) DeleteCase(in ChildInput) (AdvocacyDTO, error) {
+	done, err := s.changes(in.CourseID, "advocacy", AuditDelete)
+	if err != nil {
+		return AdvocacyDTO{}, err
+	}
+	out, err := s.deleteCase(in)
+	return out, done(err)
+}
+
+func (s *AdvocacyService) deleteCase(in ChildInput) (AdvocacyDTO, error) {
 	return stepChange(s.base, in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetAdvocacyCase(ctx, in.ID)
 		if err != nil {

@@ -46,7 +46,7 @@ func (s *AppService) Status() (AppStatusDTO, error) {
 		}
 		return out, nil
 	}
-	st, err := s.ready()
+	st, err := s.open()
 	if err != nil {
 		return out, err
 	}
@@ -64,7 +64,7 @@ func (s *AppService) Status() (AppStatusDTO, error) {
 
 // SetLanguage stores the UI language ("da" or "en").
 func (s *AppService) SetLanguage(in LanguageInput) (AppStatusDTO, error) {
-	st, err := s.ready()
+	st, err := s.open()
 	if err != nil {
 		return AppStatusDTO{}, err
 	}
@@ -79,14 +79,30 @@ func (s *AppService) SetLanguage(in LanguageInput) (AppStatusDTO, error) {
 	return s.Status()
 }
 
-// LoadDemoData fills an empty database with a fictional team; it refuses a database in use.
+// LoadDemoData fills an empty database with a fictional team and signs the demo team
+// lead in; it refuses a database in use.
 func (s *AppService) LoadDemoData() (AppStatusDTO, error) {
-	st, err := s.ready()
+	st, err := s.open()
 	if err != nil {
 		return AppStatusDTO{}, err
 	}
 	if err := LoadDemo(s.ctx(), st, s.now()); err != nil {
 		return AppStatusDTO{}, err
+	}
+	if s.deps.Session != nil {
+		c, err := st.CredentialByUsername(s.ctx(), DemoUsernames[0])
+		if err != nil {
+			return AppStatusDTO{}, err
+		}
+		w, err := st.GetWorker(s.ctx(), c.WorkerID)
+		if err != nil {
+			return AppStatusDTO{}, err
+		}
+		a := Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}
+		s.deps.Session.signIn(a, s.now(), lockMinutes(s.ctx(), st))
+		if err := s.audit(st, a, AuditSignIn, "", 0, 0, "demo data loaded"); err != nil {
+			return AppStatusDTO{}, err
+		}
 	}
 	return s.Status()
 }

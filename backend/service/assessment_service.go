@@ -49,6 +49,13 @@ func NewAssessmentService(d Deps) *AssessmentService { return &AssessmentService
 
 // GetAssessment returns every topic with its current text and dated history.
 func (s *AssessmentService) GetAssessment(in IDInput) (AssessmentDTO, error) {
+	if _, err := s.viewCourse(in.ID, "assessment"); err != nil {
+		return AssessmentDTO{}, err
+	}
+	return s.getAssessment(in)
+}
+
+func (s *AssessmentService) getAssessment(in IDInput) (AssessmentDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return AssessmentDTO{}, err
@@ -66,6 +73,15 @@ func (s *AssessmentService) GetAssessment(in IDInput) (AssessmentDTO, error) {
 // SaveTopic stores a topic's text as today's revision. Text unchanged from the latest
 // revision adds nothing; a change on a new day keeps the earlier revision as history.
 func (s *AssessmentService) SaveTopic(in SaveTopicInput) (AssessmentDTO, error) {
+	done, err := s.changes(in.CourseID, "assessment", AuditChange)
+	if err != nil {
+		return AssessmentDTO{}, err
+	}
+	out, err := s.saveTopic(in)
+	return out, done(err)
+}
+
+func (s *AssessmentService) saveTopic(in SaveTopicInput) (AssessmentDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return AssessmentDTO{}, err

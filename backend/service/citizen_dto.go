@@ -8,6 +8,7 @@ type CitizenListInput struct {
 // CitizenListItem is one row of the citizen list. The CPR number is masked.
 type CitizenListItem struct {
 	ID             uint   `json:"id"`
+	ReadOnly       bool   `json:"readOnly"` // a colleague's citizen: the worker may read, not change
 	Name           string `json:"name"`
 	CPRMasked      string `json:"cprMasked"`
 	Housing        string `json:"housing"`
@@ -20,6 +21,7 @@ type CitizenListItem struct {
 // CitizenDTO is one citizen with their courses, for the citizen page.
 type CitizenDTO struct {
 	ID          uint               `json:"id"`
+	ReadOnly    bool               `json:"readOnly"` // a colleague's citizen: the worker may read, not change
 	Name        string             `json:"name"`
 	CPR         string             `json:"cpr"`
 	CPRMasked   string             `json:"cprMasked"`

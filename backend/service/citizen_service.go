@@ -31,16 +31,29 @@ func (s *CitizenService) ListCitizens(in CitizenListInput) ([]CitizenListItem, e
 	if err != nil {
 		return nil, err
 	}
+	a, _ := s.actor()
+	byCitizen, err := st.WorkersByCitizen(s.ctx())
+	if err != nil {
+		return nil, err
+	}
 	words := strings.Fields(q)
 	out := make([]CitizenListItem, 0, len(rows))
 	for i := range rows {
 		item := citizenListItem(&rows[i])
+		if mayUse(s.ctx(), st, a, byCitizen[item.ID], readAccess) != nil {
+			continue // the team hides colleagues' citizens from this worker
+		}
+		item.ReadOnly = mayUse(s.ctx(), st, a, byCitizen[item.ID], writeAccess) != nil
 		if matchesAll(words, item) {
 			out = append(out, item)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return domain.DanishLess(out[i].Name, out[j].Name) })
-	return out, nil
+	action, detail := AuditList, itoa(len(out))+" citizens"
+	if q != "" {
+		action = AuditSearch
+	}
+	return out, s.audit(st, a, action, "citizen", 0, 0, detail)
 }
 
 func matchesAll(words []string, it CitizenListItem) bool {
@@ -56,11 +69,16 @@ func matchesAll(words []string, it CitizenListItem) bool {
 
 // GetCitizen returns one citizen with their courses.
 func (s *CitizenService) GetCitizen(in IDInput) (CitizenDTO, error) {
-	st, err := s.ready()
+	st, _, err := s.viewCitizen(in.ID, "citizen")
 	if err != nil {
 		return CitizenDTO{}, err
 	}
-	c, err := st.GetCitizen(s.ctx(), in.ID)
+	return s.load(st, in.ID)
+}
+
+func (s *CitizenService) load(st *store.Store, id uint) (CitizenDTO, error) {
+	a, _ := s.actor()
+	c, err := st.GetCitizen(s.ctx(), id)
 	if err != nil {
 		return CitizenDTO{}, err
 	}
@@ -68,7 +86,9 @@ func (s *CitizenService) GetCitizen(in IDInput) (CitizenDTO, error) {
 	if err != nil {
 		return CitizenDTO{}, err
 	}
-	return citizenDTO(c, courses), nil
+	out := citizenDTO(c, courses)
+	out.ReadOnly = s.citizenUse(st, a, c.ID, writeAccess) != nil
+	return out, nil
 }
 
 // SaveCitizen creates or updates a citizen. A CPR number is optional but, when given, must
@@ -77,6 +97,12 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return CitizenDTO{}, err
+	}
+	a, _ := s.actor()
+	if in.ID != 0 {
+		if err := s.citizenUse(st, a, in.ID, writeAccess); err != nil {
+			return CitizenDTO{}, err
+		}
 	}
 	var p domain.Problems
 	c := validateCitizen(&p, in)
@@ -120,7 +146,14 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	if err != nil {
 		return CitizenDTO{}, err
 	}
-	return s.GetCitizen(IDInput{ID: id})
+	action := AuditChange
+	if in.ID == 0 {
+		action = AuditCreate
+	}
+	if err := s.audit(st, a, action, "citizen", id, 0, ""); err != nil {
+		return CitizenDTO{}, err
+	}
+	return s.load(st, id)
 }
 
 func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {

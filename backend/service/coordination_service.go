@@ -17,6 +17,13 @@ func NewCoordinationService(d Deps) *CoordinationService { return &CoordinationS
 
 // GetCoordination returns the network and the meetings.
 func (s *CoordinationService) GetCoordination(in IDInput) (CoordinationDTO, error) {
+	if _, err := s.viewCourse(in.ID, "coordination"); err != nil {
+		return CoordinationDTO{}, err
+	}
+	return s.getCoordination(in)
+}
+
+func (s *CoordinationService) getCoordination(in IDInput) (CoordinationDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return CoordinationDTO{}, err
@@ -29,6 +36,15 @@ func (s *CoordinationService) GetCoordination(in IDInput) (CoordinationDTO, erro
 
 // SaveContact creates or updates a contact in the network.
 func (s *CoordinationService) SaveContact(in ContactInput) (CoordinationDTO, error) {
+	done, err := s.changes(in.CourseID, "network", AuditChange)
+	if err != nil {
+		return CoordinationDTO{}, err
+	}
+	out, err := s.saveContact(in)
+	return out, done(err)
+}
+
+func (s *CoordinationService) saveContact(in ContactInput) (CoordinationDTO, error) {
 	var p domain.Problems
 	last := domain.ParseDate(&p, "lastContact", in.LastContact, false, domain.MinCourseDate, s.today())
 	c := store.NetworkContact{ID: in.ID, CourseID: in.CourseID,
@@ -66,6 +82,15 @@ func (s *CoordinationService) SaveContact(in ContactInput) (CoordinationDTO, err
 // DeleteContact removes a contact entered by mistake; people who leave the network are
 // better marked inactive.
 func (s *CoordinationService) DeleteContact(in ChildInput) (CoordinationDTO, error) {
+	done, err := s.changes(in.CourseID, "network", AuditDelete)
+	if err != nil {
+		return CoordinationDTO{}, err
+	}
+	out, err := s.deleteContact(in)
+	return out, done(err)
+}
+
+func (s *CoordinationService) deleteContact(in ChildInput) (CoordinationDTO, error) {
 	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetNetworkContact(ctx, in.ID)
 		if err != nil {
@@ -80,6 +105,15 @@ func (s *CoordinationService) DeleteContact(in ChildInput) (CoordinationDTO, err
 
 // SaveMeeting creates or updates a meeting and replaces its list of agreed actions.
 func (s *CoordinationService) SaveMeeting(in MeetingInput) (CoordinationDTO, error) {
+	done, err := s.changes(in.CourseID, "meeting", AuditChange)
+	if err != nil {
+		return CoordinationDTO{}, err
+	}
+	out, err := s.saveMeeting(in)
+	return out, done(err)
+}
+
+func (s *CoordinationService) saveMeeting(in MeetingInput) (CoordinationDTO, error) {
 	var p domain.Problems
 	latest := domain.LatestCourseDate(s.now())
 	date := domain.ParseDate(&p, "date", in.Date, true, domain.MinCourseDate, latest)
@@ -131,6 +165,15 @@ func (s *CoordinationService) SaveMeeting(in MeetingInput) (CoordinationDTO, err
 
 // DeleteMeeting removes a meeting and its actions.
 func (s *CoordinationService) DeleteMeeting(in ChildInput) (CoordinationDTO, error) {
+	done, err := s.changes(in.CourseID, "meeting", AuditDelete)
+	if err != nil {
+		return CoordinationDTO{}, err
+	}
+	out, err := s.deleteMeeting(in)
+	return out, done(err)
+}
+
+func (s *CoordinationService) deleteMeeting(in ChildInput) (CoordinationDTO, error) {
 	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		m, err := tx.GetMeeting(ctx, in.ID)
 		if err != nil {

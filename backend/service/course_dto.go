@@ -24,6 +24,7 @@ type StepStatusDTO struct {
 // CourseDTO is one course with its citizen, worker, override and step progress.
 type CourseDTO struct {
 	ID          uint            `json:"id"`
+	ReadOnly    bool            `json:"readOnly"` // a colleague's course: the worker may read, not change
 	CitizenID   uint            `json:"citizenId"`
 	CitizenName string          `json:"citizenName"`
 	Worker      WorkerDTO       `json:"worker"`

@@ -21,6 +21,12 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	if err != nil {
 		return CourseDTO{}, err
 	}
+	if in.CitizenID != 0 {
+		a, _ := s.actor()
+		if err := s.citizenUse(st, a, in.CitizenID, writeAccess); err != nil {
+			return CourseDTO{}, err
+		}
+	}
 	var p domain.Problems
 	start := domain.ParseDate(&p, "startDate", in.StartDate, true, domain.MinCourseDate, domain.LatestCourseDate(s.now()))
 	reason := domain.CleanText(&p, "overrideReason", in.OverrideReason, 2000, false)
@@ -59,12 +65,25 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	if err != nil {
 		return CourseDTO{}, err
 	}
-	return s.GetCourse(IDInput{ID: id})
+	a, _ := s.actor()
+	if err := s.audit(st, a, AuditCreate, "course", in.CitizenID, id, ""); err != nil {
+		return CourseDTO{}, err
+	}
+	return s.getCourse(IDInput{ID: id})
 }
 
 // UpdateCourse changes the worker, start date or status. Handing the course to another
 // worker checks that worker's caseload; closing needs an end date on or after the start.
 func (s *CourseService) UpdateCourse(in UpdateCourseInput) (CourseDTO, error) {
+	done, err := s.changes(in.ID, "course", AuditChange)
+	if err != nil {
+		return CourseDTO{}, err
+	}
+	out, err := s.updateCourse(in)
+	return out, done(err)
+}
+
+func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return CourseDTO{}, err
@@ -122,7 +141,7 @@ func (s *CourseService) UpdateCourse(in UpdateCourseInput) (CourseDTO, error) {
 	if err != nil {
 		return CourseDTO{}, err
 	}
-	return s.GetCourse(IDInput{ID: in.ID})
+	return s.getCourse(IDInput{ID: in.ID})
 }
 
 // assignWorker makes workerID responsible for c after checking the caseload rule. An
@@ -173,6 +192,13 @@ func (s *CourseService) assignWorker(ctx context.Context, tx *store.Store, c *st
 
 // GetCourse returns one course with its step progress.
 func (s *CourseService) GetCourse(in IDInput) (CourseDTO, error) {
+	if _, err := s.viewCourse(in.ID, "course"); err != nil {
+		return CourseDTO{}, err
+	}
+	return s.getCourse(in)
+}
+
+func (s *CourseService) getCourse(in IDInput) (CourseDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return CourseDTO{}, err
@@ -211,6 +237,8 @@ func (s *CourseService) GetCourse(in IDInput) (CourseDTO, error) {
 		}
 		out.Override = o
 	}
+	a, _ := s.actor()
+	out.ReadOnly = s.citizenUse(st, a, c.CitizenID, writeAccess) != nil
 	return out, nil
 }
 

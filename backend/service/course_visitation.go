@@ -10,6 +10,13 @@ import (
 
 // GetVisitation returns step 1 of a course, empty but complete in shape when not yet filled.
 func (s *CourseService) GetVisitation(in IDInput) (VisitationDTO, error) {
+	if _, err := s.viewCourse(in.ID, "visitation"); err != nil {
+		return VisitationDTO{}, err
+	}
+	return s.getVisitation(in)
+}
+
+func (s *CourseService) getVisitation(in IDInput) (VisitationDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return VisitationDTO{}, err
@@ -27,6 +34,15 @@ func (s *CourseService) GetVisitation(in IDInput) (VisitationDTO, error) {
 // SaveVisitation validates and stores the whole visitation step in one write. Nothing is
 // stored when a field is invalid: the error names each field so the form can show it.
 func (s *CourseService) SaveVisitation(in SaveVisitationInput) (VisitationDTO, error) {
+	done, err := s.changes(in.CourseID, "visitation", AuditChange)
+	if err != nil {
+		return VisitationDTO{}, err
+	}
+	out, err := s.saveVisitation(in)
+	return out, done(err)
+}
+
+func (s *CourseService) saveVisitation(in SaveVisitationInput) (VisitationDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return VisitationDTO{}, err

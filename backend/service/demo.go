@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"icm/backend/auth"
 	"time"
 
 	"icm/backend/domain"
@@ -43,7 +44,7 @@ func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
 	if !empty {
 		return domain.E(domain.CodeNotEmpty, "demo data only goes into an empty database")
 	}
-	d := Deps{Store: st, Clock: func() time.Time { return now }}
+	d := Deps{Store: st, Clock: func() time.Time { return now }, As: &demoActor}
 	teams, citizens, courses := NewTeamService(d), NewCitizenService(d), NewCourseService(d)
 	if _, err := teams.SetupTeam(SetupTeamInput{Municipality: "Solvang Kommune (demo)", TeamName: "ICM-teamet",
 		LeadName: "Mette Lund", LeadInitials: "ML", LeadFTE: 0.5}); err != nil {
@@ -63,6 +64,9 @@ func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
 			return err
 		}
 		ids = append(ids, saved.ID)
+	}
+	if err := demoAccounts(ctx, st, ids, now); err != nil {
+		return err
 	}
 	day := func(daysAgo int) string { return domain.Day(now).AddDate(0, 0, -daysAgo).Format(domain.DateLayout) }
 	for _, dc := range demoCitizens {
@@ -121,4 +125,24 @@ func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// demoActor is who the audit log names for the demo data's own entries.
+var demoActor = Actor{Name: "Demodata", Initials: "DEMO", Role: domain.RoleTeamLead}
+
+// DemoUsernames are the demo workers' usernames, in the order of the demo team; every demo
+// worker has DemoPassword. The sign-in screen shows them when the demo team is loaded.
+var DemoUsernames = []string{"mette", "jonas", "aisha"}
+
+func demoAccounts(ctx context.Context, st *store.Store, workerIDs []uint, now time.Time) error {
+	hash, err := auth.Hash(DemoPassword)
+	if err != nil {
+		return domain.Wrap(domain.CodeInternal, "hash password", err)
+	}
+	for i, id := range workerIDs {
+		if err := saveAccount(ctx, st, id, DemoUsernames[i], hash, false, now); err != nil {
+			return err
+		}
+	}
+	return st.SetSetting(ctx, settingDemo, "1")
 }

@@ -61,6 +61,15 @@ func NewExportService(d Deps, desktop Desktop, printDir string) *ExportService {
 
 // SavePlanPDF asks where to save and writes the plan there.
 func (s *ExportService) SavePlanPDF(in ExportPlanInput) (ExportResultDTO, error) {
+	done, err := s.changes(in.CourseID, "plan", AuditExport)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	out, err := s.savePlanPDF(in)
+	return out, done(err)
+}
+
+func (s *ExportService) savePlanPDF(in ExportPlanInput) (ExportResultDTO, error) {
 	return s.save(in.CourseID, "ICM-plan", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
 		doc, err := planDocFor(ctx, st, c, in.VersionID, s.now())
 		if err != nil {
@@ -72,6 +81,15 @@ func (s *ExportService) SavePlanPDF(in ExportPlanInput) (ExportResultDTO, error)
 
 // PrintPlan opens the plan in the system's PDF viewer, from where it is printed.
 func (s *ExportService) PrintPlan(in ExportPlanInput) (ExportResultDTO, error) {
+	done, err := s.changes(in.CourseID, "plan", AuditPrint)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	out, err := s.printPlan(in)
+	return out, done(err)
+}
+
+func (s *ExportService) printPlan(in ExportPlanInput) (ExportResultDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return ExportResultDTO{}, err
@@ -104,6 +122,15 @@ func (s *ExportService) PrintPlan(in ExportPlanInput) (ExportResultDTO, error) {
 
 // SaveSummaryPDF asks where to save and writes a summary of the whole course there.
 func (s *ExportService) SaveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, error) {
+	done, err := s.changes(in.CourseID, "summary", AuditExport)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	out, err := s.saveSummaryPDF(in)
+	return out, done(err)
+}
+
+func (s *ExportService) saveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, error) {
 	return s.save(in.CourseID, "ICM-forløb", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
 		sum, err := buildSummary(ctx, st, c, s.now(), in.WithNotes)
 		if err != nil {
@@ -115,6 +142,15 @@ func (s *ExportService) SaveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, 
 
 // SaveEvaluationPDF asks where to save and writes one evaluation there.
 func (s *ExportService) SaveEvaluationPDF(in ExportEvaluationInput) (ExportResultDTO, error) {
+	done, err := s.changes(in.CourseID, "evaluation", AuditExport)
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	out, err := s.saveEvaluationPDF(in)
+	return out, done(err)
+}
+
+func (s *ExportService) saveEvaluationPDF(in ExportEvaluationInput) (ExportResultDTO, error) {
 	return s.save(in.CourseID, "ICM-evaluering", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
 		doc, err := buildEvaluationDoc(ctx, st, c, in.EvaluationID, s.now())
 		if err != nil {

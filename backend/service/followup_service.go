@@ -18,6 +18,13 @@ func NewFollowUpService(d Deps) *FollowUpService { return &FollowUpService{base{
 
 // GetFollowUp returns the follow-up step with the next evaluation date and contact gap.
 func (s *FollowUpService) GetFollowUp(in IDInput) (FollowUpDTO, error) {
+	if _, err := s.viewCourse(in.ID, "follow_up"); err != nil {
+		return FollowUpDTO{}, err
+	}
+	return s.getFollowUp(in)
+}
+
+func (s *FollowUpService) getFollowUp(in IDInput) (FollowUpDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return FollowUpDTO{}, err
@@ -32,6 +39,15 @@ func (s *FollowUpService) GetFollowUp(in IDInput) (FollowUpDTO, error) {
 // SaveEvaluation stores an evaluation, its due date from the course's rhythm, and moves
 // each evaluated sub-goal to the status given.
 func (s *FollowUpService) SaveEvaluation(in EvaluationInput) (FollowUpDTO, error) {
+	done, err := s.changes(in.CourseID, "evaluation", AuditChange)
+	if err != nil {
+		return FollowUpDTO{}, err
+	}
+	out, err := s.saveEvaluation(in)
+	return out, done(err)
+}
+
+func (s *FollowUpService) saveEvaluation(in EvaluationInput) (FollowUpDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return FollowUpDTO{}, err
@@ -133,6 +149,15 @@ func (s *FollowUpService) SaveEvaluation(in EvaluationInput) (FollowUpDTO, error
 
 // SaveWHO5 records a WHO-5 answer set.
 func (s *FollowUpService) SaveWHO5(in WHO5Input) (FollowUpDTO, error) {
+	done, err := s.changes(in.CourseID, "who5", AuditChange)
+	if err != nil {
+		return FollowUpDTO{}, err
+	}
+	out, err := s.saveWHO5(in)
+	return out, done(err)
+}
+
+func (s *FollowUpService) saveWHO5(in WHO5Input) (FollowUpDTO, error) {
 	var p domain.Problems
 	date := domain.ParseDate(&p, "date", in.Date, true, domain.MinCourseDate, s.today())
 	domain.ValidateWHO5(&p, "items", in.Items)
@@ -146,6 +171,15 @@ func (s *FollowUpService) SaveWHO5(in WHO5Input) (FollowUpDTO, error) {
 
 // DeleteWHO5 removes a WHO-5 answer set entered by mistake.
 func (s *FollowUpService) DeleteWHO5(in ChildInput) (FollowUpDTO, error) {
+	done, err := s.changes(in.CourseID, "who5", AuditDelete)
+	if err != nil {
+		return FollowUpDTO{}, err
+	}
+	out, err := s.deleteWHO5(in)
+	return out, done(err)
+}
+
+func (s *FollowUpService) deleteWHO5(in ChildInput) (FollowUpDTO, error) {
 	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		rows, err := tx.ListWHO5(ctx, in.CourseID)
 		if err != nil {
@@ -162,6 +196,15 @@ func (s *FollowUpService) DeleteWHO5(in ChildInput) (FollowUpDTO, error) {
 
 // SaveWeeklyCheck records (or corrects) the check of the week that contains Week.
 func (s *FollowUpService) SaveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, error) {
+	done, err := s.changes(in.CourseID, "weekly_check", AuditChange)
+	if err != nil {
+		return FollowUpDTO{}, err
+	}
+	out, err := s.saveWeeklyCheck(in)
+	return out, done(err)
+}
+
+func (s *FollowUpService) saveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, error) {
 	var p domain.Problems
 	day := domain.ParseDate(&p, "week", in.Week, true, domain.MinCourseDate, s.today())
 	for field, v := range map[string]int{"substance": in.Substance, "mental": in.Mental} {
@@ -181,6 +224,15 @@ func (s *FollowUpService) SaveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, err
 // CloseCourse ends the course: status closed, end date, why, what support follows, and
 // the housing situation at closing (which also becomes the citizen's current one).
 func (s *FollowUpService) CloseCourse(in CloseCourseInput) (FollowUpDTO, error) {
+	done, err := s.changes(in.CourseID, "closing", AuditChange)
+	if err != nil {
+		return FollowUpDTO{}, err
+	}
+	out, err := s.closeCourse(in)
+	return out, done(err)
+}
+
+func (s *FollowUpService) closeCourse(in CloseCourseInput) (FollowUpDTO, error) {
 	var p domain.Problems
 	end := domain.ParseDate(&p, "endDate", in.EndDate, true, domain.MinCourseDate, s.today())
 	cl := store.Closing{CourseID: in.CourseID,

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"icm/backend/domain"
@@ -56,6 +57,13 @@ func NewNoteService(d Deps) *NoteService { return &NoteService{base{d}} }
 
 // ListNotes returns a course's notes, newest first.
 func (s *NoteService) ListNotes(in IDInput) ([]NoteDTO, error) {
+	if _, err := s.viewCourse(in.ID, "notes"); err != nil {
+		return nil, err
+	}
+	return s.listNotes(in)
+}
+
+func (s *NoteService) listNotes(in IDInput) ([]NoteDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return nil, err
@@ -76,6 +84,15 @@ func (s *NoteService) ListNotes(in IDInput) ([]NoteDTO, error) {
 
 // SaveNote writes a note. Notes are corrected, never deleted: they are the record.
 func (s *NoteService) SaveNote(in NoteInput) (NoteDTO, error) {
+	done, err := s.changes(in.CourseID, "note", AuditChange)
+	if err != nil {
+		return NoteDTO{}, err
+	}
+	out, err := s.saveNote(in)
+	return out, done(err)
+}
+
+func (s *NoteService) saveNote(in NoteInput) (NoteDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return NoteDTO{}, err
@@ -131,15 +148,40 @@ func (s *NoteService) SearchNotes(in NoteSearchInput) ([]NoteHitDTO, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
+	if in.CourseID != 0 {
+		if _, _, _, err := s.courseUse(in.CourseID, "notes", readAccess); err != nil {
+			return nil, err
+		}
+	}
 	hits, err := st.SearchNotes(s.ctx(), q, in.CourseID, 200)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]NoteHitDTO, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, NoteHitDTO{Note: noteDTO(h.Note), CitizenID: h.CitizenID, CitizenName: h.CitizenName, Snippet: h.Snippet})
+	a, _ := s.actor()
+	byCitizen, err := st.WorkersByCitizen(s.ctx())
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	out := make([]NoteHitDTO, 0, len(hits))
+	var seen []uint
+	for _, h := range hits {
+		if mayUse(s.ctx(), st, a, byCitizen[h.CitizenID], readAccess) != nil {
+			continue // hidden from this worker
+		}
+		out = append(out, NoteHitDTO{Note: noteDTO(h.Note), CitizenID: h.CitizenID, CitizenName: h.CitizenName, Snippet: h.Snippet})
+		if !slices.Contains(seen, h.CitizenID) {
+			seen = append(seen, h.CitizenID)
+		}
+	}
+	// One entry per citizen whose notes were shown: the search is a use of each one's data.
+	if len(seen) == 0 {
+		return out, s.audit(st, a, AuditSearch, "notes", 0, in.CourseID, "no hits")
+	}
+	entries := make([]store.AuditEntry, 0, len(seen))
+	for _, id := range seen {
+		entries = append(entries, auditEntry(a, AuditSearch, "notes", id, in.CourseID, ""))
+	}
+	return out, st.AppendAudit(s.ctx(), s.now(), entries...)
 }
 
 // parseNoteTime checks a note's local date and time: not before 1990, not after today.

@@ -210,7 +210,7 @@ func TestContactGapThroughNotes(t *testing.T) {
 		t.Fatalf("settings after refused saves = %+v", s)
 	}
 	for _, limit := range []int{1, 90, 7} {
-		if s := mustFn[TeamSettingsDTO](t)(w.teams.SaveSettings(TeamSettingsDTO{ContactGapDays: limit})); s.ContactGapDays != limit {
+		if s := mustFn[TeamSettingsDTO](t)(w.teams.SaveSettings(TeamSettingsDTO{ContactGapDays: limit, ColleagueAccess: ColleagueReadOnly, LockMinutes: 10})); s.ContactGapDays != limit {
 			t.Fatalf("SaveSettings(%d) = %+v", limit, s)
 		}
 	}

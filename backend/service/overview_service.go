@@ -18,8 +18,11 @@ func NewOverviewService(d Deps) *OverviewService { return &OverviewService{base{
 // TeamOverview gives the whole team's picture over its open courses: caseloads, method
 // steps, what is due, housing and WHO-5 outcomes, and the fidelity check per course and rule.
 func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
-	st, err := s.ready()
+	st, a, err := s.leadReady()
 	if err != nil {
+		return OverviewDTO{}, err
+	}
+	if err := s.audit(st, a, AuditView, "team_overview", 0, 0, ""); err != nil {
 		return OverviewDTO{}, err
 	}
 	ctx, now := s.ctx(), s.now()
@@ -77,6 +80,13 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 
 // CourseFidelity gives the fidelity check of one course, as the team overview computes it.
 func (s *OverviewService) CourseFidelity(in IDInput) (CourseFidelityDTO, error) {
+	if _, err := s.viewCourse(in.ID, "fidelity"); err != nil {
+		return CourseFidelityDTO{}, err
+	}
+	return s.courseFidelity(in)
+}
+
+func (s *OverviewService) courseFidelity(in IDInput) (CourseFidelityDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return CourseFidelityDTO{}, err

@@ -17,6 +17,13 @@ func NewPlanningService(d Deps) *PlanningService { return &PlanningService{base{
 
 // GetPlan returns the plan with the SMART check of every sub-goal.
 func (s *PlanningService) GetPlan(in IDInput) (PlanDTO, error) {
+	if _, err := s.viewCourse(in.ID, "plan"); err != nil {
+		return PlanDTO{}, err
+	}
+	return s.getPlan(in)
+}
+
+func (s *PlanningService) getPlan(in IDInput) (PlanDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return PlanDTO{}, err
@@ -29,6 +36,15 @@ func (s *PlanningService) GetPlan(in IDInput) (PlanDTO, error) {
 
 // SaveGoal creates or updates a long-term goal.
 func (s *PlanningService) SaveGoal(in GoalInput) (PlanDTO, error) {
+	done, err := s.changes(in.CourseID, "goal", AuditChange)
+	if err != nil {
+		return PlanDTO{}, err
+	}
+	out, err := s.saveGoal(in)
+	return out, done(err)
+}
+
+func (s *PlanningService) saveGoal(in GoalInput) (PlanDTO, error) {
 	var p domain.Problems
 	g := store.Goal{ID: in.ID, CourseID: in.CourseID,
 		CitizenWords:   domain.CleanText(&p, "citizenWords", in.CitizenWords, 2000, true),
@@ -59,6 +75,15 @@ func (s *PlanningService) SaveGoal(in GoalInput) (PlanDTO, error) {
 
 // DeleteGoal removes a goal with its sub-goals.
 func (s *PlanningService) DeleteGoal(in ChildInput) (PlanDTO, error) {
+	done, err := s.changes(in.CourseID, "goal", AuditDelete)
+	if err != nil {
+		return PlanDTO{}, err
+	}
+	out, err := s.deleteGoal(in)
+	return out, done(err)
+}
+
+func (s *PlanningService) deleteGoal(in ChildInput) (PlanDTO, error) {
 	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		g, err := tx.GetGoal(ctx, in.ID)
 		if err != nil {
@@ -74,6 +99,15 @@ func (s *PlanningService) DeleteGoal(in ChildInput) (PlanDTO, error) {
 // SaveSubGoal creates or updates a SMART sub-goal. Missing SMART properties are shown as
 // advice; only invalid values are refused.
 func (s *PlanningService) SaveSubGoal(in SubGoalInput) (PlanDTO, error) {
+	done, err := s.changes(in.CourseID, "subgoal", AuditChange)
+	if err != nil {
+		return PlanDTO{}, err
+	}
+	out, err := s.saveSubGoal(in)
+	return out, done(err)
+}
+
+func (s *PlanningService) saveSubGoal(in SubGoalInput) (PlanDTO, error) {
 	var p domain.Problems
 	status := domain.OneOf(&p, "status", domain.SubGoalStatus(in.Status), domain.SubGoalStatuses, false)
 	if status == "" {
@@ -121,6 +155,15 @@ func (s *PlanningService) SaveSubGoal(in SubGoalInput) (PlanDTO, error) {
 
 // DeleteSubGoal removes a sub-goal.
 func (s *PlanningService) DeleteSubGoal(in ChildInput) (PlanDTO, error) {
+	done, err := s.changes(in.CourseID, "subgoal", AuditDelete)
+	if err != nil {
+		return PlanDTO{}, err
+	}
+	out, err := s.deleteSubGoal(in)
+	return out, done(err)
+}
+
+func (s *PlanningService) deleteSubGoal(in ChildInput) (PlanDTO, error) {
 	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		sg, err := tx.GetSubGoal(ctx, in.ID)
 		if err != nil {
@@ -139,6 +182,15 @@ func (s *PlanningService) DeleteSubGoal(in ChildInput) (PlanDTO, error) {
 
 // SaveActivity creates or updates a line of the activity plan.
 func (s *PlanningService) SaveActivity(in ActivityInput) (PlanDTO, error) {
+	done, err := s.changes(in.CourseID, "activity", AuditChange)
+	if err != nil {
+		return PlanDTO{}, err
+	}
+	out, err := s.saveActivity(in)
+	return out, done(err)
+}
+
+func (s *PlanningService) saveActivity(in ActivityInput) (PlanDTO, error) {
 	var p domain.Problems
 	a := store.Activity{ID: in.ID, CourseID: in.CourseID,
 		What:      domain.CleanText(&p, "what", in.What, 2000, true),
@@ -183,6 +235,15 @@ func (s *PlanningService) SaveActivity(in ActivityInput) (PlanDTO, error) {
 
 // DeleteActivity removes a line of the activity plan.
 func (s *PlanningService) DeleteActivity(in ChildInput) (PlanDTO, error) {
+	done, err := s.changes(in.CourseID, "activity", AuditDelete)
+	if err != nil {
+		return PlanDTO{}, err
+	}
+	out, err := s.deleteActivity(in)
+	return out, done(err)
+}
+
+func (s *PlanningService) deleteActivity(in ChildInput) (PlanDTO, error) {
 	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
 		a, err := tx.GetActivity(ctx, in.ID)
 		if err != nil {

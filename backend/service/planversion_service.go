@@ -21,6 +21,13 @@ func NewPlanVersionService(d Deps) *PlanVersionService { return &PlanVersionServ
 
 // ListVersions returns a course's signed versions, newest first.
 func (s *PlanVersionService) ListVersions(in IDInput) ([]PlanVersionSummaryDTO, error) {
+	if _, err := s.viewCourse(in.ID, "plan_versions"); err != nil {
+		return nil, err
+	}
+	return s.listVersions(in)
+}
+
+func (s *PlanVersionService) listVersions(in IDInput) ([]PlanVersionSummaryDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return nil, err
@@ -53,12 +60,22 @@ func (s *PlanVersionService) GetVersion(in IDInput) (PlanVersionDTO, error) {
 	if err != nil {
 		return PlanVersionDTO{}, err
 	}
+	if _, err := s.viewCourse(v.CourseID, "plan_version"); err != nil {
+		return PlanVersionDTO{}, err
+	}
 	return versionDTO(v)
 }
 
 // Draft returns the current plan as an unsigned snapshot (version 0): what signing now
 // would store.
 func (s *PlanVersionService) Draft(in IDInput) (PlanVersionDTO, error) {
+	if _, err := s.viewCourse(in.ID, "plan"); err != nil {
+		return PlanVersionDTO{}, err
+	}
+	return s.draft(in)
+}
+
+func (s *PlanVersionService) draft(in IDInput) (PlanVersionDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return PlanVersionDTO{}, err
@@ -77,6 +94,15 @@ func (s *PlanVersionService) Draft(in IDInput) (PlanVersionDTO, error) {
 // SignPlan signs off the current plan as the course's next version. The course must be
 // open and the plan must have at least one goal; see validateSignature for the form's rules.
 func (s *PlanVersionService) SignPlan(in SignPlanInput) (PlanVersionDTO, error) {
+	done, err := s.changes(in.CourseID, "plan", AuditSign)
+	if err != nil {
+		return PlanVersionDTO{}, err
+	}
+	out, err := s.signPlan(in)
+	return out, done(err)
+}
+
+func (s *PlanVersionService) signPlan(in SignPlanInput) (PlanVersionDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return PlanVersionDTO{}, err
@@ -131,6 +157,13 @@ func (s *PlanVersionService) SignPlan(in SignPlanInput) (PlanVersionDTO, error) 
 // Compare lists what changed between two versions of a course's plan. FromID 0 is the
 // latest signed version, ToID 0 the current draft; both must belong to the course.
 func (s *PlanVersionService) Compare(in CompareInput) (PlanDiffDTO, error) {
+	if _, err := s.viewCourse(in.CourseID, "plan_versions"); err != nil {
+		return PlanDiffDTO{}, err
+	}
+	return s.compare(in)
+}
+
+func (s *PlanVersionService) compare(in CompareInput) (PlanDiffDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return PlanDiffDTO{}, err

@@ -15,21 +15,63 @@ import (
 type Clock func() time.Time
 
 // Deps is what every service needs. Store is nil when the database could not be opened;
-// the UI then shows the startup error and calls nothing else.
+// the UI then shows the startup error and calls nothing else. Session is the window's
+// sign-in; nil means the headless command line, which acts as IT with a team lead's rights.
 type Deps struct {
-	Store *store.Store
-	Clock Clock
+	Store   *store.Store
+	Clock   Clock
+	Session *Session
+	// As is who acts when there is no Session (default: the command line).
+	As *Actor
 }
 
 type base struct {
 	deps Deps
 }
 
-func (b base) ready() (*store.Store, error) {
+// open returns the store without asking who is signed in: only for the calls made before
+// sign-in (status, language, first setup, sign-in itself).
+func (b base) open() (*store.Store, error) {
 	if b.deps.Store == nil {
 		return nil, domain.E(domain.CodeInternal, "database is not open")
 	}
 	return b.deps.Store, nil
+}
+
+// ready returns the store for a signed-in worker whose session has not locked.
+func (b base) ready() (*store.Store, error) {
+	st, err := b.open()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := b.actor(); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// actor is who is signed in (checking the session), or the command line.
+func (b base) actor() (Actor, error) {
+	if b.deps.Session == nil {
+		if b.deps.As != nil {
+			return *b.deps.As, nil
+		}
+		return commandLine, nil
+	}
+	return b.deps.Session.check(b.now())
+}
+
+// leadReady is ready for the calls only a team lead may make.
+func (b base) leadReady() (*store.Store, Actor, error) {
+	st, err := b.ready()
+	if err != nil {
+		return nil, Actor{}, err
+	}
+	a, _ := b.actor()
+	if !a.IsLead() {
+		return nil, a, domain.E(domain.CodeForbidden, "team lead only")
+	}
+	return st, a, nil
 }
 
 func (b base) now() time.Time {

@@ -14,6 +14,9 @@ type SetupTeamInput struct {
 	LeadName     string  `json:"leadName"`
 	LeadInitials string  `json:"leadInitials"`
 	LeadFTE      float64 `json:"leadFte"`
+	// The team lead's sign-in; required in the app, left out only by the demo loader.
+	LeadUsername string `json:"leadUsername"`
+	LeadPassword string `json:"leadPassword"`
 }
 
 // UpdateTeamInput renames the team.

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"icm/backend/auth"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,17 +32,28 @@ func (s *TeamService) GetTeam() (TeamDTO, error) {
 
 // SetupTeam creates the team and its first team lead; it is refused once a team exists.
 func (s *TeamService) SetupTeam(in SetupTeamInput) (TeamDTO, error) {
-	st, err := s.ready()
+	st, err := s.open()
 	if err != nil {
 		return TeamDTO{}, err
 	}
 	var p domain.Problems
+	withAccount := s.deps.Session != nil || in.LeadUsername != "" || in.LeadPassword != ""
+	var username, hash string
+	if withAccount {
+		username = validUsername(&p, "leadUsername", in.LeadUsername)
+		validPassword(&p, "leadPassword", in.LeadPassword, username)
+	}
 	muni := domain.CleanLine(&p, "municipality", in.Municipality, domain.MaxName, true)
 	name := domain.CleanLine(&p, "teamName", in.TeamName, domain.MaxName, true)
 	lead := validateWorker(&p, WorkerInput{Name: in.LeadName, Initials: in.LeadInitials,
 		Role: string(domain.RoleTeamLead), FTE: in.LeadFTE, Active: true}, "lead")
 	if err := p.Err(); err != nil {
 		return TeamDTO{}, err
+	}
+	if withAccount {
+		if hash, err = auth.Hash(in.LeadPassword); err != nil {
+			return TeamDTO{}, domain.Wrap(domain.CodeInternal, "hash password", err)
+		}
 	}
 	var out TeamDTO
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
@@ -57,15 +69,27 @@ func (s *TeamService) SetupTeam(in SetupTeamInput) (TeamDTO, error) {
 		if err := tx.CreateWorker(s.ctx(), lead); err != nil {
 			return err
 		}
+		if withAccount {
+			if err := saveAccount(s.ctx(), tx, lead.ID, username, hash, false, now); err != nil {
+				return err
+			}
+		}
 		out = teamDTO(t)
 		return nil
 	})
-	return out, err
+	if err != nil || !withAccount {
+		return out, err
+	}
+	actor := Actor{WorkerID: lead.ID, Name: lead.Name, Initials: lead.Initials, Role: domain.RoleTeamLead}
+	if s.deps.Session != nil {
+		s.deps.Session.signIn(actor, s.now(), lockMinutes(s.ctx(), st))
+	}
+	return out, s.audit(st, actor, AuditAccount, "team", 0, 0, "team and first team lead account set up")
 }
 
 // UpdateTeam renames the team or its municipality.
 func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
-	st, err := s.ready()
+	st, _, err := s.leadReady()
 	if err != nil {
 		return TeamDTO{}, err
 	}
@@ -117,7 +141,7 @@ func (s *TeamService) ListWorkers() ([]WorkerDTO, error) {
 // a worker with open courses cannot be made inactive until the courses are handed over.
 // Lowering an FTE below the current caseload is allowed: the overview then shows it as over.
 func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
-	st, err := s.ready()
+	st, _, err := s.leadReady()
 	if err != nil {
 		return WorkerDTO{}, err
 	}

@@ -59,7 +59,7 @@ func (s *TemplateService) load(st *store.Store) (TemplateDTO, error) {
 
 // SaveElement saves one element's answer and status and returns the whole template.
 func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, error) {
-	st, err := s.ready()
+	st, _, err := s.leadReady()
 	if err != nil {
 		return TemplateDTO{}, err
 	}
@@ -80,7 +80,7 @@ func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, err
 // SignTemplate signs the live template as the next version. The signer must be an active
 // team lead and the date may not lie in the future.
 func (s *TemplateService) SignTemplate(in SignTemplateInput) (TemplateVersionDTO, error) {
-	st, err := s.ready()
+	st, _, err := s.leadReady()
 	if err != nil {
 		return TemplateVersionDTO{}, err
 	}

@@ -223,6 +223,7 @@ func TestStepMethodsRejectBadInput(t *testing.T) {
 		{"SearchNotes invalid UTF-8", func() error { _, err := w.notes.SearchNotes(NoteSearchInput{Query: bad}); return err }},
 
 		{"SaveSettings empty", func() error { _, err := w.teams.SaveSettings(TeamSettingsDTO{}); return err }},
+		{"SearchNotes unknown course", func() error { _, err := w.notes.SearchNotes(NoteSearchInput{Query: "x", CourseID: hi}); return err }},
 		{"SaveSettings extreme", func() error {
 			_, err := w.teams.SaveSettings(TeamSettingsDTO{ContactGapDays: math.MinInt})
 			return err
@@ -255,7 +256,6 @@ func TestStepMethodsRejectBadInput(t *testing.T) {
 			_, err := w.notes.SearchNotes(NoteSearchInput{Query: `" * - ( ) : ^ + NEAR( AND OR NOT {text}`})
 			return err
 		}},
-		{"SearchNotes unknown course", func() error { _, err := w.notes.SearchNotes(NoteSearchInput{Query: "x", CourseID: hi}); return err }},
 		{"SearchNotes empty", func() error { _, err := w.notes.SearchNotes(NoteSearchInput{}); return err }},
 		{"GetSettings", func() error { _, err := w.teams.GetSettings(); return err }},
 	}

@@ -95,6 +95,18 @@ var seedAt = map[int][]string{
 			VALUES (1, 1, '{"formatVersion":1,"elements":[{"code":"target_group","status":"agreed"}]}',
 				'2025-03-02 10:00:00+00:00', 1, '2025-03-02', 'Første udgave', '2025-03-02 10:00:00+00:00')`,
 	},
+	6: {
+		`INSERT INTO credentials(worker_id, username, password_hash, failed_attempts, created_at, updated_at)
+			VALUES (1, 'mette', '$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g', 2,
+				'2025-04-01 10:00:00+00:00', '2025-04-01 10:00:00+00:00')`,
+		`INSERT INTO audit_log(id, at, worker_id, worker_name, action, object, citizen_id, course_id, detail, prev_hash, hash)
+			VALUES (1, '2025-04-01T10:00:00Z', 1, 'Mette Lund', 'view', 'citizen', 1, 0, '', '', 'abc')`,
+	},
+	7: {
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, created_at, updated_at)
+			VALUES (2, 1, '2025-05-01T09:30', 10, 'phone', 'phone_call', 'Tandlægen ringede om en ny tid.',
+				'2025-05-01 10:00:00+00:00', '2025-05-01 10:00:00+00:00')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -136,6 +148,16 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM template_versions WHERE version_no = 1 AND lead_id = 1
 			AND json_extract(snapshot, '$.elements[0].status') = 'agreed'`,
 		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'template_versions_signed_no_update'`,
+	},
+	6: {
+		`SELECT COUNT(*) FROM credentials WHERE worker_id = 1 AND username = 'METTE' AND failed_attempts = 2`,
+		`SELECT COUNT(*) FROM audit_log WHERE id = 1 AND citizen_id = 1 AND action = 'view'`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_no_delete'`,
+	},
+	7: {
+		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"TANDL"*' AND rowid = 2`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE name = 'notes_fts' AND sql LIKE '%prefix=''1 2 3 4 5 6 7 8 9 10''%'`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'notes_time'`,
 	},
 }
 

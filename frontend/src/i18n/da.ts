@@ -8,6 +8,7 @@ import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
 import { versionsText } from '../features/wizard/i18n/versions';
+import { aboutText } from '../features/about/i18n';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -23,6 +24,7 @@ export const da = {
   advocacy: advocacyText.da,
   followup: followupText.da,
   versions: versionsText.da,
+  about: aboutText.da,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -99,6 +101,18 @@ export const da = {
     database_corrupt: 'Databasefilen er beskadiget og kan ikke åbnes sikkert.',
     database_locked: 'Databasen er i brug af et andet program.',
     database_newer: 'Databasen er gemt af en nyere version af programmet.',
+    not_signed_in: 'Du er ikke logget ind. Log ind for at fortsætte.',
+    session_locked: 'Skærmen er låst, fordi programmet ikke har været brugt et stykke tid. Skriv din adgangskode for at fortsætte.',
+    wrong_credentials: 'Brugernavn eller adgangskode er forkert.',
+    account_locked: 'Kontoen er spærret efter for mange forkerte forsøg. Prøv igen efter kl. {until}, eller bed teamlederen om at ophæve spærringen.',
+    forbidden: 'Det kræver rollen som teamleder.',
+    read_only_access: 'Borgeren har en anden ICM-medarbejder. Du kan læse, men ikke ændre oplysningerne.',
+    weak_password: 'Adgangskoden skal have mindst {min} tegn og må ikke være det samme som brugernavnet.',
+    username_taken: 'En anden medarbejder bruger allerede dette brugernavn.',
+    account_exists: 'Teamlederens konto er allerede oprettet. Log ind i stedet.',
+    audit_append_only: 'Loggen over brug af data kan ikke ændres eller slettes.',
+    audit_chain_broken: 'Loggen over brug af data er ikke intakt fra post nr. {entry}. Kontakt IT eller databeskyttelsesrådgiveren.',
+    no_access: 'Du har ikke adgang til denne borger. Borgeren har en anden ICM-medarbejder.',
     internal: 'Der opstod en uventet fejl. Prøv igen – hjælper det ikke, så kontakt IT.',
     network: 'Programmet fik ikke svar fra sin egen database-del. Genstart programmet.',
   },

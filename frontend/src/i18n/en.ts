@@ -9,6 +9,7 @@ import { coordinationText } from '../features/wizard/i18n/coordination';
 import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
 import { versionsText } from '../features/wizard/i18n/versions';
+import { aboutText } from '../features/about/i18n';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -25,6 +26,7 @@ export const en: Messages = {
   advocacy: advocacyText.en,
   followup: followupText.en,
   versions: versionsText.en,
+  about: aboutText.en,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -101,6 +103,18 @@ export const en: Messages = {
     database_corrupt: 'The database file is damaged and cannot be opened safely.',
     database_locked: 'The database is in use by another program.',
     database_newer: 'The database was saved by a newer version of the program.',
+    not_signed_in: 'You are not signed in. Sign in to continue.',
+    session_locked: 'The screen locked because the program was not used for a while. Enter your password to continue.',
+    wrong_credentials: 'The username or password is wrong.',
+    account_locked: 'The account is locked after too many wrong attempts. Try again after {until}, or ask the team lead to unlock it.',
+    forbidden: 'This needs the team lead role.',
+    read_only_access: 'The citizen has another ICM worker. You can read but not change the details.',
+    weak_password: 'The password must have at least {min} characters and must not be the username.',
+    username_taken: 'Another worker already uses this username.',
+    account_exists: "The team lead's account is already set up. Sign in instead.",
+    audit_append_only: 'The log of data use cannot be changed or deleted.',
+    audit_chain_broken: 'The log of data use is not intact from entry {entry}. Contact IT or the data protection officer.',
+    no_access: 'You have no access to this citizen. The citizen has another ICM worker.',
     internal: 'An unexpected error occurred. Try again – if that does not help, contact IT.',
     network: 'The program got no answer from its own database part. Restart the program.',
   },

@@ -88,6 +88,24 @@ export namespace plandoc {
 
 export namespace service {
 	
+	export interface AccountDTO {
+	    workerId: number;
+	    name: string;
+	    initials: string;
+	    role: string;
+	    active: boolean;
+	    hasAccount: boolean;
+	    username: string;
+	    failedAttempts: number;
+	    lockedUntil: string;
+	    lastSignIn: string;
+	    mustChange: boolean;
+	}
+	export interface AccountInput {
+	    workerId: number;
+	    username: string;
+	    password: string;
+	}
 	export interface ActivityDTO {
 	    id: number;
 	    what: string;
@@ -166,12 +184,38 @@ export namespace service {
 	    topics: TopicDTO[];
 	    completeness: StepStatusDTO;
 	}
-	export interface OverrideDTO {
-	    courseId: number;
-	    citizenName: string;
-	    reason: string;
-	    byName: string;
+	export interface AuditCheckDTO {
+	    checked: boolean;
+	    ok: boolean;
+	    entries: number;
+	    brokenAt: number;
+	    checkedAt: string;
+	}
+	export interface AuditEntryDTO {
+	    id: number;
 	    at: string;
+	    workerId: number;
+	    workerName: string;
+	    action: string;
+	    object: string;
+	    citizenId: number;
+	    citizenName: string;
+	    courseId: number;
+	    detail: string;
+	}
+	export interface AuditFilter {
+	    citizenId: number;
+	    workerId: number;
+	    action: string;
+	    from: string;
+	    to: string;
+	    before: number;
+	    limit: number;
+	}
+	export interface AuditPageDTO {
+	    entries: AuditEntryDTO[];
+	    more: boolean;
+	    actions: string[];
 	}
 	export interface WorkerDTO {
 	    id: number;
@@ -183,12 +227,41 @@ export namespace service {
 	    openCourses: number;
 	    maxCaseload: number;
 	}
+	export interface UserDTO {
+	    workerId: number;
+	    name: string;
+	    initials: string;
+	    role: string;
+	}
+	export interface AuthStatusDTO {
+	    hasTeam: boolean;
+	    hasAccount: boolean;
+	    signedIn: boolean;
+	    locked: boolean;
+	    mustChange: boolean;
+	    user?: UserDTO;
+	    lockMinutes: number;
+	    demo: boolean;
+	    leadsWithoutAccount: WorkerDTO[];
+	    audit: AuditCheckDTO;
+	}
+	export interface OverrideDTO {
+	    courseId: number;
+	    citizenName: string;
+	    reason: string;
+	    byName: string;
+	    at: string;
+	}
 	export interface CaseloadDTO {
 	    worker: WorkerDTO;
 	    open: number;
 	    max: number;
 	    over: boolean;
 	    overrides: OverrideDTO[];
+	}
+	export interface ChangePasswordInput {
+	    current: string;
+	    new: string;
 	}
 	export interface ChildInput {
 	    courseId: number;
@@ -205,6 +278,7 @@ export namespace service {
 	}
 	export interface CitizenDTO {
 	    id: number;
+	    readOnly: boolean;
 	    name: string;
 	    cpr: string;
 	    cprMasked: string;
@@ -233,6 +307,7 @@ export namespace service {
 	}
 	export interface CitizenListItem {
 	    id: number;
+	    readOnly: boolean;
 	    name: string;
 	    cprMasked: string;
 	    housing: string;
@@ -325,6 +400,7 @@ export namespace service {
 	}
 	export interface CourseDTO {
 	    id: number;
+	    readOnly: boolean;
 	    citizenId: number;
 	    citizenName: string;
 	    worker: WorkerDTO;
@@ -425,6 +501,11 @@ export namespace service {
 	}
 	export interface ExportTemplateInput {
 	    versionId: number;
+	}
+	export interface FirstAccountInput {
+	    workerId: number;
+	    username: string;
+	    password: string;
 	}
 	export interface WeeklyCheckDTO {
 	    id: number;
@@ -660,6 +741,12 @@ export namespace service {
 	    leadName: string;
 	    leadInitials: string;
 	    leadFte: number;
+	    leadUsername: string;
+	    leadPassword: string;
+	}
+	export interface SignInInput {
+	    username: string;
+	    password: string;
 	}
 	export interface SignPlanInput {
 	    courseId: number;
@@ -698,6 +785,8 @@ export namespace service {
 	}
 	export interface TeamSettingsDTO {
 	    contactGapDays: number;
+	    colleagueAccess: string;
+	    lockMinutes: number;
 	}
 	export interface TemplateCompletenessDTO {
 	    agreed: number;
@@ -737,6 +826,9 @@ export namespace service {
 	}
 	
 	
+	export interface UnlockInput {
+	    password: string;
+	}
 	export interface UpdateCourseInput {
 	    id: number;
 	    workerId: number;
@@ -750,6 +842,7 @@ export namespace service {
 	    municipality: string;
 	    teamName: string;
 	}
+	
 	export interface VisitationDTO {
 	    courseId: number;
 	    housingAtStart: string;

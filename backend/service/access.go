@@ -1,0 +1,186 @@
+package service
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"time"
+
+	"icm/backend/domain"
+	"icm/backend/store"
+)
+
+// What the audit log records. Every use of a citizen's data is one of the first group.
+const (
+	AuditView    = "view"
+	AuditList    = "list"
+	AuditSearch  = "search"
+	AuditCreate  = "create"
+	AuditChange  = "change"
+	AuditDelete  = "delete"
+	AuditExport  = "export"
+	AuditPrint   = "print"
+	AuditSign    = "sign"
+	AuditImport  = "import"
+	AuditSignIn  = "sign_in"
+	AuditFailed  = "sign_in_failed"
+	AuditSignOut = "sign_out"
+	AuditLock    = "lock"
+	AuditAccount = "account"
+	AuditSetting = "settings"
+	AuditBackup  = "backup"
+	AuditRestore = "restore"
+	AuditVerify  = "verify"
+)
+
+// AuditActions lists the actions in the order the UI offers them as a filter.
+var AuditActions = []string{AuditView, AuditList, AuditSearch, AuditCreate, AuditChange, AuditDelete, AuditExport,
+	AuditPrint, AuditSign, AuditImport, AuditSignIn, AuditFailed, AuditSignOut, AuditLock, AuditAccount,
+	AuditSetting, AuditBackup, AuditRestore, AuditVerify}
+
+// Colleague access: what an ICM worker sees of citizens whose courses are a colleague's.
+const (
+	SettingColleagueAccess = "colleague_access"
+	SettingLockMinutes     = "lock_minutes"
+	ColleagueReadOnly      = "read_only"
+	ColleagueNone          = "none"
+	defaultLockMinutes     = 10
+)
+
+type access int
+
+const (
+	readAccess access = iota
+	writeAccess
+)
+
+// audit appends one entry for the actor. A failed append fails the call: a use of the
+// data that cannot be logged must not look as if it went through unnoticed.
+func (b base) audit(st *store.Store, a Actor, action, object string, citizenID, courseID uint, detail string) error {
+	return st.AppendAudit(b.ctx(), b.now(), auditEntry(a, action, object, citizenID, courseID, detail))
+}
+
+func auditEntry(a Actor, action, object string, citizenID, courseID uint, detail string) store.AuditEntry {
+	return store.AuditEntry{WorkerID: a.WorkerID, WorkerName: a.Name, Action: action, Object: object,
+		CitizenID: citizenID, CourseID: courseID, Detail: detail}
+}
+
+// colleagueAccess is the team's setting for colleagues' citizens.
+func colleagueAccess(ctx context.Context, st *store.Store) (string, error) {
+	return st.GetSetting(ctx, SettingColleagueAccess, ColleagueReadOnly)
+}
+
+// lockMinutes is the team's inactivity lock.
+func lockMinutes(ctx context.Context, st *store.Store) time.Duration {
+	v, err := st.GetSetting(ctx, SettingLockMinutes, strconv.Itoa(defaultLockMinutes))
+	n, cerr := strconv.Atoi(v)
+	if err != nil || cerr != nil || n < 1 || n > 240 {
+		n = defaultLockMinutes
+	}
+	return time.Duration(n) * time.Minute
+}
+
+// mayUse decides whether the actor may read or change a citizen's data. Team leads may do
+// both for every citizen; a worker for citizens with one of their own courses, or with no
+// course yet. A colleague's citizen is read-only or hidden, as the team has decided.
+func mayUse(ctx context.Context, st *store.Store, a Actor, workers []uint, need access) error {
+	if a.IsLead() || len(workers) == 0 || slices.Contains(workers, a.WorkerID) {
+		return nil
+	}
+	mode, err := colleagueAccess(ctx, st)
+	if err != nil {
+		return err
+	}
+	if mode == ColleagueNone {
+		return domain.E(domain.CodeNoAccess, "a colleague's citizen")
+	}
+	if need == writeAccess {
+		return domain.E(domain.CodeReadOnlyAccess, "a colleague's citizen is read-only")
+	}
+	return nil
+}
+
+// citizenUse checks the actor's access to a citizen's data.
+func (b base) citizenUse(st *store.Store, a Actor, citizenID uint, need access) error {
+	workers, err := st.CitizenWorkerIDs(b.ctx(), citizenID)
+	if err != nil {
+		return err
+	}
+	return mayUse(b.ctx(), st, a, workers, need)
+}
+
+// viewCitizen opens a citizen's data for reading and logs the view.
+func (b base) viewCitizen(citizenID uint, object string) (*store.Store, Actor, error) {
+	st, err := b.ready()
+	if err != nil {
+		return nil, Actor{}, err
+	}
+	a, _ := b.actor()
+	if err := b.citizenUse(st, a, citizenID, readAccess); err != nil {
+		return nil, a, err
+	}
+	return st, a, b.audit(st, a, AuditView, object, citizenID, 0, "")
+}
+
+// courseUse opens one course's data: checks the actor's access to its citizen and, for a
+// read, logs the view. It returns the course's citizen for the audit entry of a change.
+func (b base) courseUse(courseID uint, object string, need access) (*store.Store, Actor, uint, error) {
+	st, err := b.ready()
+	if err != nil {
+		return nil, Actor{}, 0, err
+	}
+	a, _ := b.actor()
+	if courseID == 0 {
+		var p domain.Problems
+		p.Add("courseId", domain.CodeRequired)
+		return nil, a, 0, p.Err()
+	}
+	citizenID, err := st.CourseCitizen(b.ctx(), courseID)
+	if err != nil {
+		return nil, a, 0, err
+	}
+	if err := b.citizenUse(st, a, citizenID, need); err != nil {
+		return nil, a, citizenID, err
+	}
+	if need == readAccess {
+		return st, a, citizenID, b.audit(st, a, AuditView, object, citizenID, courseID, "")
+	}
+	return st, a, citizenID, nil
+}
+
+// viewCourse opens a course's data for reading and logs the view.
+func (b base) viewCourse(courseID uint, object string) (*store.Store, error) {
+	st, _, _, err := b.courseUse(courseID, object, readAccess)
+	return st, err
+}
+
+// changeCourse checks that the actor may change a course's data. The returned done logs
+// the change once it has succeeded and passes any earlier error through.
+func (b base) changeCourse(courseID uint, object, action string) (*store.Store, func(error) error, error) {
+	st, a, citizenID, err := b.courseUse(courseID, object, writeAccess)
+	if err != nil {
+		return nil, nil, err
+	}
+	done := func(err error) error {
+		if err != nil {
+			return err
+		}
+		return b.audit(st, a, action, object, citizenID, courseID, "")
+	}
+	return st, done, nil
+}
+
+// logged runs the audit entry after a successful call and returns out with its error.
+func logged[T any](out T, err error, done func(error) error) (T, error) {
+	if err != nil {
+		return out, err
+	}
+	return out, done(nil)
+}
+
+// changes checks that the actor may change a course's data and returns the function that
+// logs the change once it has succeeded.
+func (b base) changes(courseID uint, object, action string) (func(error) error, error) {
+	_, done, err := b.changeCourse(courseID, object, action)
+	return done, err
+}

@@ -1,0 +1,167 @@
+package service
+
+import (
+	"sync"
+	"time"
+
+	"icm/backend/domain"
+	"icm/backend/store"
+)
+
+// AuditCheckDTO is the outcome of the last check of the audit log's hash chain.
+type AuditCheckDTO struct {
+	Checked   bool   `json:"checked"`
+	OK        bool   `json:"ok"`
+	Entries   int    `json:"entries"`
+	BrokenAt  uint   `json:"brokenAt"`
+	CheckedAt string `json:"checkedAt"` // dd.mm.åååå tt:mm
+}
+
+// AuditFilter picks entries of the audit log; empty fields do not filter.
+type AuditFilter struct {
+	CitizenID uint   `json:"citizenId"`
+	WorkerID  uint   `json:"workerId"`
+	Action    string `json:"action"`
+	From      string `json:"from"` // yyyy-mm-dd
+	To        string `json:"to"`
+	Before    uint   `json:"before"` // the next page: entries older than this id
+	Limit     int    `json:"limit"`  // 1 to 500, default 100
+}
+
+// AuditEntryDTO is one entry as the team lead reads it.
+type AuditEntryDTO struct {
+	ID          uint   `json:"id"`
+	At          string `json:"at"` // dd.mm.åååå tt:mm:ss, local time
+	WorkerID    uint   `json:"workerId"`
+	WorkerName  string `json:"workerName"`
+	Action      string `json:"action"`
+	Object      string `json:"object"`
+	CitizenID   uint   `json:"citizenId"`
+	CitizenName string `json:"citizenName"` // empty when the citizen's data has been deleted
+	CourseID    uint   `json:"courseId"`
+	Detail      string `json:"detail"`
+}
+
+// AuditPageDTO is a page of entries, newest first.
+type AuditPageDTO struct {
+	Entries []AuditEntryDTO `json:"entries"`
+	More    bool            `json:"more"`
+	Actions []string        `json:"actions"`
+}
+
+// AuditService shows the log of who used which citizen's data, and checks that it is intact.
+type AuditService struct {
+	base
+	mu   sync.Mutex
+	last AuditCheckDTO
+}
+
+// NewAuditService builds the service.
+func NewAuditService(d Deps) *AuditService { return &AuditService{base: base{d}} }
+
+func (s *AuditService) lastCheck() AuditCheckDTO {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.last
+}
+
+// CheckChain walks the whole chain; the app calls it at start, in the background.
+func (s *AuditService) CheckChain() (AuditCheckDTO, error) {
+	st, err := s.open()
+	if err != nil {
+		return AuditCheckDTO{}, err
+	}
+	res, err := st.VerifyAudit(s.ctx())
+	if err != nil {
+		return AuditCheckDTO{}, err
+	}
+	out := AuditCheckDTO{Checked: true, OK: res.BrokenAt == 0, Entries: res.Entries, BrokenAt: res.BrokenAt,
+		CheckedAt: s.now().Local().Format("02.01.2006 15:04")}
+	s.mu.Lock()
+	s.last = out
+	s.mu.Unlock()
+	return out, nil
+}
+
+// Verify checks the chain on a team lead's request and logs that it was checked.
+func (s *AuditService) Verify() (AuditCheckDTO, error) {
+	st, a, err := s.leadReady()
+	if err != nil {
+		return AuditCheckDTO{}, err
+	}
+	out, err := s.CheckChain()
+	if err != nil {
+		return out, err
+	}
+	detail := "intact"
+	if !out.OK {
+		detail = "broken at entry " + itoa(int(out.BrokenAt))
+	}
+	return out, s.audit(st, a, AuditVerify, "audit_log", 0, 0, detail)
+}
+
+// List returns a page of the audit log for the team lead.
+func (s *AuditService) List(in AuditFilter) (AuditPageDTO, error) {
+	st, _, err := s.leadReady()
+	if err != nil {
+		return AuditPageDTO{}, err
+	}
+	var p domain.Problems
+	from := domain.ParseDate(&p, "from", in.From, false, domain.MinCourseDate, time.Time{})
+	to := domain.ParseDate(&p, "to", in.To, false, domain.MinCourseDate, time.Time{})
+	action := domain.OneOf(&p, "action", in.Action, AuditActions, false)
+	limit := in.Limit
+	if limit == 0 {
+		limit = 100
+	}
+	if limit < 1 || limit > 500 {
+		p.Add("limit", domain.CodeOutOfRange, "min", "1", "max", "500")
+	}
+	if from != nil && to != nil && to.Before(*from) {
+		p.Add("to", domain.CodeDateOrder)
+	}
+	if err := p.Err(); err != nil {
+		return AuditPageDTO{}, err
+	}
+	f := store.FindAudit{CitizenID: in.CitizenID, WorkerID: in.WorkerID, Action: action, Before: in.Before,
+		Limit: limit + 1}
+	// Entries are stored in UTC; the filter's days are local days.
+	if from != nil {
+		f.From = localDayStartUTC(*from)
+	}
+	if to != nil {
+		f.To = localDayStartUTC(to.AddDate(0, 0, 1))
+	}
+	rows, err := st.ListAudit(s.ctx(), f)
+	if err != nil {
+		return AuditPageDTO{}, err
+	}
+	out := AuditPageDTO{Entries: []AuditEntryDTO{}, Actions: AuditActions}
+	if len(rows) > limit {
+		rows, out.More = rows[:limit], true
+	}
+	names, err := st.CitizenNames(s.ctx())
+	if err != nil {
+		return AuditPageDTO{}, err
+	}
+	for i := range rows {
+		out.Entries = append(out.Entries, auditEntryDTO(&rows[i], names))
+	}
+	return out, nil
+}
+
+func auditEntryDTO(e *store.AuditEntry, names map[uint]string) AuditEntryDTO {
+	at := e.At
+	if t, err := time.Parse(time.RFC3339Nano, e.At); err == nil {
+		at = t.Local().Format("02.01.2006 15:04:05")
+	}
+	return AuditEntryDTO{ID: e.ID, At: at, WorkerID: e.WorkerID, WorkerName: e.WorkerName, Action: e.Action,
+		Object: e.Object, CitizenID: e.CitizenID, CitizenName: names[e.CitizenID], CourseID: e.CourseID,
+		Detail: e.Detail}
+}
+
+// localDayStartUTC is the UTC time at which a local calendar day starts, in the log's format.
+func localDayStartUTC(day time.Time) string {
+	t := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	return t.UTC().Format("2006-01-02T15:04:05")
+}

@@ -1,0 +1,547 @@
+package service
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"icm/backend/auth"
+	"icm/backend/domain"
+	"icm/backend/store"
+)
+
+// Sign-in rules.
+const (
+	MinPasswordLen   = 10
+	maxPasswordLen   = 200
+	MaxFailedSignIns = 5                // failed attempts in a row before the account locks
+	lockoutFor       = 15 * time.Minute // how long a locked account stays locked
+)
+
+// DemoPassword is the password of every demo worker. The demo team is fictional.
+const DemoPassword = "demo-adgang"
+
+// UserDTO is the signed-in worker.
+type UserDTO struct {
+	WorkerID uint   `json:"workerId"`
+	Name     string `json:"name"`
+	Initials string `json:"initials"`
+	Role     string `json:"role"`
+}
+
+// AuthStatusDTO tells the UI what to show before and after sign-in.
+type AuthStatusDTO struct {
+	HasTeam     bool     `json:"hasTeam"`
+	HasAccount  bool     `json:"hasAccount"` // an active team lead can sign in
+	SignedIn    bool     `json:"signedIn"`
+	Locked      bool     `json:"locked"`
+	MustChange  bool     `json:"mustChange"`
+	User        *UserDTO `json:"user"`
+	LockMinutes int      `json:"lockMinutes"`
+	Demo        bool     `json:"demo"` // the database holds the fictional demo team
+	// LeadsWithoutAccount are the active team leads who could set up the first account.
+	LeadsWithoutAccount []WorkerDTO   `json:"leadsWithoutAccount"`
+	Audit               AuditCheckDTO `json:"audit"`
+}
+
+// SignInInput is a username and password.
+type SignInInput struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+// UnlockInput is the signed-in worker's password, to open a locked screen.
+type UnlockInput struct {
+	Password string `json:"password"`
+}
+
+// FirstAccountInput sets up the sign-in of a team lead in a database that has none.
+type FirstAccountInput struct {
+	WorkerID uint   `json:"workerId"`
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+// ChangePasswordInput changes the signed-in worker's own password.
+type ChangePasswordInput struct {
+	Current string `json:"current"`
+	New     string `json:"new"`
+}
+
+// AccountInput is a team lead giving a worker a username and a first password.
+type AccountInput struct {
+	WorkerID uint   `json:"workerId"`
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+// AccountDTO is one worker's sign-in as the team lead sees it.
+type AccountDTO struct {
+	WorkerID       uint   `json:"workerId"`
+	Name           string `json:"name"`
+	Initials       string `json:"initials"`
+	Role           string `json:"role"`
+	Active         bool   `json:"active"`
+	HasAccount     bool   `json:"hasAccount"`
+	Username       string `json:"username"`
+	FailedAttempts int    `json:"failedAttempts"`
+	LockedUntil    string `json:"lockedUntil"` // dd.mm.åååå tt:mm when locked now, else empty
+	LastSignIn     string `json:"lastSignIn"`
+	MustChange     bool   `json:"mustChange"`
+}
+
+// AuthService signs workers in and out and keeps their accounts.
+type AuthService struct {
+	base
+	audit *AuditService
+}
+
+// NewAuthService builds the service.
+func NewAuthService(d Deps, audit *AuditService) *AuthService {
+	return &AuthService{base: base{d}, audit: audit}
+}
+
+// Status is what the UI asks first and after every sign-in change.
+func (s *AuthService) Status() (AuthStatusDTO, error) {
+	out := AuthStatusDTO{LeadsWithoutAccount: []WorkerDTO{}, LockMinutes: defaultLockMinutes}
+	st, err := s.open()
+	if err != nil {
+		return out, err
+	}
+	ctx := s.ctx()
+	if _, err := st.GetTeam(ctx); err == nil {
+		out.HasTeam = true
+	}
+	n, err := st.CountActiveLeadCredentials(ctx)
+	if err != nil {
+		return out, err
+	}
+	out.HasAccount = n > 0
+	out.LockMinutes = int(lockMinutes(ctx, st) / time.Minute)
+	demo, _ := st.GetSetting(ctx, settingDemo, "")
+	out.Demo = demo == "1"
+	if out.HasTeam && !out.HasAccount {
+		leads, err := st.ListWorkers(ctx, store.FindWorker{Active: ptr(true), Role: ptr(string(domain.RoleTeamLead))})
+		if err != nil {
+			return out, err
+		}
+		for i := range leads {
+			out.LeadsWithoutAccount = append(out.LeadsWithoutAccount, workerDTO(&leads[i], 0))
+		}
+	}
+	if s.audit != nil {
+		out.Audit = s.audit.lastCheck()
+	}
+	if s.deps.Session == nil {
+		return out, nil
+	}
+	a, locked := s.deps.Session.current()
+	if a == nil {
+		return out, nil
+	}
+	out.SignedIn, out.Locked = true, locked
+	out.User = &UserDTO{WorkerID: a.WorkerID, Name: a.Name, Initials: a.Initials, Role: string(a.Role)}
+	if c, err := st.GetCredential(ctx, a.WorkerID); err == nil {
+		out.MustChange = c.MustChange
+	}
+	return out, nil
+}
+
+// SignIn checks a username and password. Wrong attempts are counted; after
+// MaxFailedSignIns in a row the account locks for a quarter of an hour.
+func (s *AuthService) SignIn(in SignInInput) (AuthStatusDTO, error) {
+	st, err := s.open()
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if err := s.checkPassword(st, strings.TrimSpace(in.Username), in.Password, 0); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	return s.Status()
+}
+
+// Unlock opens a locked screen with the signed-in worker's own password; the work on
+// screen is kept. Another worker signs in with SignIn instead.
+func (s *AuthService) Unlock(in UnlockInput) (AuthStatusDTO, error) {
+	st, err := s.open()
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if s.deps.Session == nil {
+		return s.Status()
+	}
+	a, _ := s.deps.Session.current()
+	if a == nil {
+		return AuthStatusDTO{}, domain.E(domain.CodeNotSignedIn, "not signed in")
+	}
+	c, err := st.GetCredential(s.ctx(), a.WorkerID)
+	if err != nil {
+		return AuthStatusDTO{}, domain.E(domain.CodeWrongCredentials, "no account")
+	}
+	if err := s.checkPassword(st, c.Username, in.Password, a.WorkerID); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	return s.Status()
+}
+
+// checkPassword signs the worker in when the password is right; onlyWorker, when set, is
+// the only worker allowed (unlocking a locked screen).
+func (s *AuthService) checkPassword(st *store.Store, username, password string, onlyWorker uint) error {
+	ctx, now := s.ctx(), s.now()
+	wrong := domain.E(domain.CodeWrongCredentials, "wrong username or password")
+	if username == "" || password == "" || len(password) > maxPasswordLen || len(username) > 100 {
+		return wrong
+	}
+	c, err := st.CredentialByUsername(ctx, username)
+	if err != nil {
+		if domain.CodeOf(err) != domain.CodeNotFound {
+			return err
+		}
+		_, _ = auth.Verify(dummyHash(), password) // the same time as for a real account
+		return s.logFailure(st, Actor{}, "unknown username", wrong)
+	}
+	w, err := st.GetWorker(ctx, c.WorkerID)
+	if err != nil {
+		return err
+	}
+	actor := Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}
+	if c.LockedUntil != nil && now.Before(*c.LockedUntil) {
+		return s.logFailure(st, actor, "account locked",
+			domain.E(domain.CodeAccountLocked, "account locked").With("until", c.LockedUntil.Local().Format("15:04")))
+	}
+	ok, verr := auth.Verify(c.PasswordHash, password)
+	if verr != nil || !ok || !w.Active || (onlyWorker != 0 && w.ID != onlyWorker) {
+		c.FailedAttempts++
+		reason := "wrong password"
+		var result error = wrong
+		if c.FailedAttempts >= MaxFailedSignIns {
+			until := now.Add(lockoutFor)
+			c.LockedUntil, c.FailedAttempts, reason = &until, 0, "wrong password, account locked"
+			result = domain.E(domain.CodeAccountLocked, "account locked").With("until", until.Local().Format("15:04"))
+		}
+		if !w.Active {
+			reason = "inactive worker"
+		}
+		c.UpdatedAt = now
+		if err := st.SaveCredential(ctx, c); err != nil {
+			return err
+		}
+		return s.logFailure(st, actor, reason, result)
+	}
+	c.FailedAttempts, c.LockedUntil, c.LastSignIn, c.UpdatedAt = 0, nil, &now, now
+	if auth.NeedsRehash(c.PasswordHash) {
+		if h, err := auth.Hash(password); err == nil {
+			c.PasswordHash = h
+		}
+	}
+	if err := st.SaveCredential(ctx, c); err != nil {
+		return err
+	}
+	if s.deps.Session != nil {
+		s.deps.Session.signIn(actor, now, lockMinutes(ctx, st))
+	}
+	return s.base.audit(st, actor, AuditSignIn, "", 0, 0, "")
+}
+
+func (s *AuthService) logFailure(st *store.Store, a Actor, reason string, result error) error {
+	if err := s.base.audit(st, a, AuditFailed, "", 0, 0, reason); err != nil {
+		return err
+	}
+	return result
+}
+
+// Lock locks the screen now (the UI calls it after the inactivity time or on request).
+func (s *AuthService) Lock() (AuthStatusDTO, error) {
+	st, err := s.open()
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if s.deps.Session != nil {
+		if a, locked := s.deps.Session.current(); a != nil && !locked {
+			s.deps.Session.lock()
+			if err := s.base.audit(st, *a, AuditLock, "", 0, 0, ""); err != nil {
+				return AuthStatusDTO{}, err
+			}
+		}
+	}
+	return s.Status()
+}
+
+// SignOut ends the session.
+func (s *AuthService) SignOut() (AuthStatusDTO, error) {
+	st, err := s.open()
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if s.deps.Session != nil {
+		if a, _ := s.deps.Session.current(); a != nil {
+			s.deps.Session.signOut()
+			if err := s.base.audit(st, *a, AuditSignOut, "", 0, 0, ""); err != nil {
+				return AuthStatusDTO{}, err
+			}
+		}
+	}
+	return s.Status()
+}
+
+// SetupFirstAccount gives an active team lead the first sign-in of a database that has
+// none (a new team is set up with SetupTeam; this is for data from before sign-in existed).
+func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, error) {
+	st, err := s.open()
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	ctx := s.ctx()
+	var p domain.Problems
+	username := validUsername(&p, "username", in.Username)
+	validPassword(&p, "password", in.Password, username)
+	if err := p.Err(); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	hash, err := auth.Hash(in.Password)
+	if err != nil {
+		return AuthStatusDTO{}, domain.Wrap(domain.CodeInternal, "hash password", err)
+	}
+	var actor Actor
+	err = st.Tx(ctx, func(tx *store.Store) error {
+		n, err := tx.CountActiveLeadCredentials(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return domain.E(domain.CodeAccountSetUp, "a team lead can already sign in")
+		}
+		w, err := tx.GetWorker(ctx, in.WorkerID)
+		if err != nil {
+			return err
+		}
+		if !w.Active || w.Role != string(domain.RoleTeamLead) {
+			var p domain.Problems
+			p.Add("workerId", domain.CodeInvalidChoice)
+			return p.Err()
+		}
+		if err := saveAccount(ctx, tx, w.ID, username, hash, false, s.now()); err != nil {
+			return err
+		}
+		actor = Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.RoleTeamLead}
+		return nil
+	})
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if s.deps.Session != nil {
+		s.deps.Session.signIn(actor, s.now(), lockMinutes(ctx, st))
+	}
+	if err := s.base.audit(st, actor, AuditAccount, "worker", 0, 0, "first team lead account"); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	return s.Status()
+}
+
+// ChangePassword changes the signed-in worker's own password.
+func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	a, _ := s.actor()
+	ctx := s.ctx()
+	c, err := st.GetCredential(ctx, a.WorkerID)
+	if err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if ok, _ := auth.Verify(c.PasswordHash, in.Current); !ok {
+		var p domain.Problems
+		p.Add("current", domain.CodeWrongCredentials)
+		return AuthStatusDTO{}, p.Err()
+	}
+	var p domain.Problems
+	validPassword(&p, "new", in.New, c.Username)
+	if err := p.Err(); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if err := saveAccount(ctx, st, a.WorkerID, c.Username, "", false, s.now(), in.New); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "changed own password"); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	return s.Status()
+}
+
+// ListAccounts shows every worker's sign-in to the team lead.
+func (s *AuthService) ListAccounts() ([]AccountDTO, error) {
+	st, _, err := s.leadReady()
+	if err != nil {
+		return nil, err
+	}
+	ctx := s.ctx()
+	workers, err := st.ListWorkers(ctx, store.FindWorker{})
+	if err != nil {
+		return nil, err
+	}
+	creds, err := st.ListCredentials(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]AccountDTO, 0, len(workers))
+	for _, w := range workers {
+		d := AccountDTO{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: w.Role, Active: w.Active}
+		if c, ok := creds[w.ID]; ok {
+			d.HasAccount, d.Username, d.FailedAttempts, d.MustChange = true, c.Username, c.FailedAttempts, c.MustChange
+			if c.LockedUntil != nil && s.now().Before(*c.LockedUntil) {
+				d.LockedUntil = c.LockedUntil.Local().Format("02.01.2006 15:04")
+			}
+			if c.LastSignIn != nil {
+				d.LastSignIn = c.LastSignIn.Local().Format("02.01.2006 15:04")
+			}
+		}
+		out = append(out, d)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return domain.DanishLess(out[i].Name, out[j].Name) })
+	return out, nil
+}
+
+// SaveAccount gives a worker a username and a first password, or a new password when they
+// have forgotten theirs; the worker must choose their own password at the next sign-in.
+func (s *AuthService) SaveAccount(in AccountInput) (AccountDTO, error) {
+	st, a, err := s.leadReady()
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	ctx := s.ctx()
+	var p domain.Problems
+	username := validUsername(&p, "username", in.Username)
+	validPassword(&p, "password", in.Password, username)
+	if err := p.Err(); err != nil {
+		return AccountDTO{}, err
+	}
+	w, err := st.GetWorker(ctx, in.WorkerID)
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	taken, err := st.UsernameTaken(ctx, username, w.ID)
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	if taken {
+		var p domain.Problems
+		p.Add("username", domain.CodeUsernameTaken)
+		return AccountDTO{}, p.Err()
+	}
+	mustChange := w.ID != a.WorkerID
+	if err := saveAccount(ctx, st, w.ID, username, "", mustChange, s.now(), in.Password); err != nil {
+		return AccountDTO{}, err
+	}
+	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "account of worker "+itoa(int(w.ID))); err != nil {
+		return AccountDTO{}, err
+	}
+	return s.account(w.ID)
+}
+
+// UnlockAccount lifts a lockout after failed sign-ins.
+func (s *AuthService) UnlockAccount(in IDInput) (AccountDTO, error) {
+	st, a, err := s.leadReady()
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	c, err := st.GetCredential(s.ctx(), in.ID)
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	c.FailedAttempts, c.LockedUntil, c.UpdatedAt = 0, nil, s.now()
+	if err := st.SaveCredential(s.ctx(), c); err != nil {
+		return AccountDTO{}, err
+	}
+	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "unlocked worker "+itoa(int(in.ID))); err != nil {
+		return AccountDTO{}, err
+	}
+	return s.account(in.ID)
+}
+
+func (s *AuthService) account(workerID uint) (AccountDTO, error) {
+	all, err := s.ListAccounts()
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	for _, d := range all {
+		if d.WorkerID == workerID {
+			return d, nil
+		}
+	}
+	return AccountDTO{}, domain.E(domain.CodeNotFound, "worker not found")
+}
+
+// saveAccount stores a credential; with a plain password it hashes it first.
+func saveAccount(ctx context.Context, st *store.Store, workerID uint, username, hash string, mustChange bool, now time.Time,
+	password ...string) error {
+	if len(password) > 0 {
+		h, err := auth.Hash(password[0])
+		if err != nil {
+			return domain.Wrap(domain.CodeInternal, "hash password", err)
+		}
+		hash = h
+	}
+	return st.SaveCredential(ctx, &store.Credential{WorkerID: workerID, Username: username, PasswordHash: hash,
+		MustChange: mustChange, CreatedAt: now, UpdatedAt: now})
+}
+
+// validUsername: 2 to 40 letters, digits or . _ - @, no spaces.
+func validUsername(p *domain.Problems, field, s string) string {
+	u := strings.ToLower(domain.CleanLine(p, field, s, 40, true))
+	if u == "" {
+		return ""
+	}
+	if utf8.RuneCountInString(u) < 2 {
+		p.Add(field, domain.CodeInvalidChoice)
+		return u
+	}
+	for _, r := range u {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-@", r) {
+			p.Add(field, domain.CodeInvalidCharacters)
+			return u
+		}
+	}
+	return u
+}
+
+// validPassword: at least MinPasswordLen characters and not the username. Passwords are
+// not cleaned: every character counts, but control characters are refused.
+func validPassword(p *domain.Problems, field, pw, username string) {
+	if pw == "" {
+		p.Add(field, domain.CodeRequired)
+		return
+	}
+	if !utf8.ValidString(pw) || strings.IndexFunc(pw, unicode.IsControl) >= 0 {
+		p.Add(field, domain.CodeInvalidCharacters)
+		return
+	}
+	n := utf8.RuneCountInString(pw)
+	if n > maxPasswordLen {
+		p.Add(field, domain.CodeTooLong, "length", itoa(n), "max", itoa(maxPasswordLen))
+		return
+	}
+	if n < MinPasswordLen || strings.EqualFold(strings.TrimSpace(pw), username) {
+		p.Add(field, domain.CodeWeakPassword, "min", itoa(MinPasswordLen))
+	}
+}
+
+var (
+	dummyOnce sync.Once
+	dummy     string
+)
+
+// dummyHash is a hash to check unknown usernames against, so they take as long as known ones.
+func dummyHash() string {
+	dummyOnce.Do(func() { dummy, _ = auth.Hash("no account has this password") })
+	return dummy
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// settingDemo marks a database that holds the fictional demo team.
+const settingDemo = "demo"

@@ -1,0 +1,90 @@
+package service
+
+import (
+	"sync"
+	"time"
+
+	"icm/backend/domain"
+)
+
+// Actor is who does something: the signed-in worker, or the command line (WorkerID 0).
+type Actor struct {
+	WorkerID uint
+	Name     string
+	Initials string
+	Role     domain.Role
+}
+
+// IsLead reports whether the actor may do what only a team lead may.
+func (a Actor) IsLead() bool { return a.Role == domain.RoleTeamLead }
+
+// commandLine is the actor of the headless commands, which IT runs as the OS user.
+var commandLine = Actor{Name: "Kommandolinje (IT)", Initials: "IT", Role: domain.RoleTeamLead}
+
+// Session is the sign-in of this window. Nobody is signed in at start; after lockAfter of
+// no calls the session locks and only the same worker's password opens it again.
+type Session struct {
+	mu         sync.Mutex
+	actor      *Actor
+	locked     bool
+	lastActive time.Time
+	lockAfter  time.Duration
+}
+
+// NewSession is a session with nobody signed in.
+func NewSession() *Session { return &Session{lockAfter: defaultLockMinutes * time.Minute} }
+
+// check returns the signed-in actor and marks the session active at now; it locks the
+// session when it has been idle for longer than the lock time.
+func (s *Session) check(now time.Time) (Actor, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.actor == nil {
+		return Actor{}, domain.E(domain.CodeNotSignedIn, "not signed in")
+	}
+	if !s.locked && s.lockAfter > 0 && now.Sub(s.lastActive) > s.lockAfter {
+		s.locked = true
+	}
+	if s.locked {
+		return Actor{}, domain.E(domain.CodeSessionLocked, "session locked")
+	}
+	s.lastActive = now
+	return *s.actor, nil
+}
+
+func (s *Session) signIn(a Actor, now time.Time, lockAfter time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.actor, s.locked, s.lastActive, s.lockAfter = &a, false, now, lockAfter
+}
+
+func (s *Session) signOut() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.actor, s.locked = nil, false
+}
+
+func (s *Session) lock() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.actor != nil {
+		s.locked = true
+	}
+}
+
+func (s *Session) setLockAfter(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lockAfter = d
+}
+
+// current is the signed-in actor and whether the session is locked, without touching it.
+func (s *Session) current() (*Actor, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.actor == nil {
+		return nil, false
+	}
+	a := *s.actor
+	return &a, s.locked
+}
