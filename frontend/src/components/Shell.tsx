@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTeam } from '../api/queries';
+import { AboutLink } from '../features/about/AboutDialog';
 import { useI18n, type Lang } from '../i18n/i18n';
 import { href, type Route } from '../lib/router';
 
@@ -47,6 +48,7 @@ export function Shell(p: { route: Route; children: ReactNode }) {
             ))}
           </div>
           <div className="confidential">{t('app.confidential')}</div>
+          <AboutLink />
         </div>
       </nav>
       <main className="content">{p.children}</main>
