@@ -7,8 +7,11 @@ endif
 WAILS := $(GOBIN_DIR)/wails
 TAGS := webkit2_41
 OUT := test-output
+# The one version source; the Go binary gets it through -ldflags (scripts/dist.sh does the same).
+VERSION := $(shell cat VERSION)
+LDFLAGS := -X icm/backend/service.Version=$(VERSION)
 
-.PHONY: run build test deps deps-test frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e clean
+.PHONY: run build test deps deps-test deps-dist frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version clean
 
 ## run: install what is missing, build, and start the app on the database in the user's data folder
 run: build
@@ -16,13 +19,16 @@ run: build
 
 ## build: the desktop binary in build/bin/
 build: deps frontend
-	$(WAILS) build -s -m -tags $(TAGS)
+	$(WAILS) build -s -m -tags $(TAGS) -ldflags "$(LDFLAGS)"
 
 deps:
 	@scripts/install-deps.sh build
 
 deps-test:
 	@scripts/install-deps.sh test
+
+deps-dist:
+	@scripts/install-deps.sh dist
 
 frontend:
 	cd frontend && npm run build --silent
@@ -31,8 +37,8 @@ frontend:
 demo: deps
 	go run . -demo $(if $(DB),-db $(DB),)
 
-## test: every check CI runs: bindings drift, formatting, go vet, go test -race, tsc, Vitest, end-to-end
-test: deps-test frontend check-bindings check-go vet go-test fe-typecheck fe-test e2e
+## test: every check CI runs: bindings drift, version, formatting, go vet, go test -race, tsc, Vitest, end-to-end, packages
+test: deps-test frontend check-bindings check-version check-go vet go-test fe-typecheck fe-test e2e dist-check
 	@echo "make test: all checks passed"
 
 ## check-bindings: the committed frontend/wailsjs must match the Go code
@@ -60,6 +66,20 @@ fe-typecheck:
 
 fe-test:
 	cd frontend && npx vitest run
+
+## dist: the Windows installer and the Linux .deb in build/dist/ (sizes printed at the end)
+dist: deps-dist
+	scripts/dist.sh all
+
+## dist-check: build both packages from scratch and check what is inside them
+dist-check: deps-dist
+	rm -rf build/dist
+	scripts/dist.sh all
+	scripts/dist-check.sh
+
+## check-version: VERSION, wails.json and the Go default version must agree
+check-version:
+	@scripts/dist.sh check-version
 
 ## e2e: the real UI in Chromium against the real Go backend (wails dev under Xvfb)
 e2e:

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing, on Debian 12 / Ubuntu:
 #   build  – GTK and WebKitGTK 4.1 headers, the Wails CLI, the frontend's npm packages
-#   test   – the above plus Chromium, Xvfb and poppler-utils for end-to-end and PDF checks
+#   test   – the above plus Chromium, Xvfb and poppler-utils for end-to-end and PDF checks,
+#            and what dist needs (make test ends with the package check)
+#   dist   – build plus NSIS (the Windows installer), dpkg-dev, desktop-file-utils, file and
+#            7-Zip (to build and look inside the packages)
 # Each step checks first, so a second run is quick. Safe to run as root or with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 apt_pkgs=(pkg-config gcc libgtk-3-dev libwebkit2gtk-4.1-dev)
 if [ "$what" = test ]; then
   apt_pkgs+=(chromium xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2 fonts-noto-color-emoji imagemagick)
+fi
+if [ "$what" = test ] || [ "$what" = dist ]; then
+  apt_pkgs+=(nsis dpkg-dev desktop-file-utils file p7zip-full binutils)
 fi
 
 missing=()
@@ -47,7 +53,10 @@ fi
 
 GOBIN_DIR=$(go env GOBIN)
 [ -n "$GOBIN_DIR" ] || GOBIN_DIR="$(go env GOPATH)/bin"
-if ! "$GOBIN_DIR/wails" version 2>/dev/null | grep -q "$WAILS_VERSION"; then
+# Read the whole output first: grep -q stops reading early, and with pipefail the CLI's
+# broken pipe would count as "not installed" and reinstall it on every run.
+wails_have=$("$GOBIN_DIR/wails" version 2>/dev/null || true)
+if ! grep -q "$WAILS_VERSION" <<< "$wails_have"; then
   log "go: installing the Wails CLI $WAILS_VERSION"
   go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
 fi

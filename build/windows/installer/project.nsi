@@ -1,0 +1,230 @@
+Unicode true
+# Smaller download: LZMA over the whole archive (the program compresses to about a third).
+SetCompressor /SOLID lzma
+
+####
+## The ICM installer for Windows, built on Linux by scripts/dist.sh through
+## `wails build -platform windows/amd64 -nsis -installscope user`.
+##
+## - Installs for the signed-in user only (no administrator rights): the program goes to
+##   %LOCALAPPDATA%\Programs\ICM, a Start menu entry and (optional) a desktop shortcut.
+## - The data (the database icm.db and print files) lives elsewhere, in %LOCALAPPDATA%\ICM
+##   (backend/appdir). Uninstalling keeps it unless the user says yes to deleting it, or
+##   runs `uninstall.exe /S /DELETEDATA`.
+## - WebView2: Windows 10 and 11 normally have the Evergreen WebView2 Runtime. When it is
+##   missing, the installer runs Microsoft's standalone installer if IT put
+##   MicrosoftEdgeWebView2RuntimeInstallerX64.exe next to this setup file (works offline);
+##   otherwise it offers Microsoft's small online bootstrapper (needs internet) or to go on
+##   without it, and says what to ask IT for.
+##
+## wails_tools.nsh is rewritten by every `wails build -nsis` from wails.json (name,
+## version, company): do not edit it; everything ICM-specific is in this file.
+####
+
+!ifndef WAILS_INSTALL_SCOPE
+  !define WAILS_INSTALL_SCOPE "user"
+!endif
+!ifndef REQUEST_EXECUTION_LEVEL
+  !define REQUEST_EXECUTION_LEVEL "user"
+!endif
+!define UNINST_KEY_NAME "ICM"
+!define PRODUCT_EXECUTABLE "icm.exe"
+# The app's data folder under %LOCALAPPDATA% (appdir.AppName).
+!define DATA_DIR_NAME "ICM"
+# Microsoft's offline (standalone) Evergreen WebView2 Runtime installer, as IT downloads it.
+!define WEBVIEW2_STANDALONE "MicrosoftEdgeWebView2RuntimeInstallerX64.exe"
+!define WEBVIEW2_GUID "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
+!define SETTINGS_KEY "Software\ICM"
+
+!include "wails_tools.nsh"
+
+!if "${WAILS_INSTALL_SCOPE}" != "user"
+  !error "The ICM installer is per-user: build it with -installscope user"
+!endif
+
+# The version information for these two must consist of 4 parts.
+VIProductVersion "${INFO_PRODUCTVERSION}.0"
+VIFileVersion    "${INFO_PRODUCTVERSION}.0"
+
+VIAddVersionKey /LANG=0 "CompanyName"     "${INFO_COMPANYNAME}"
+VIAddVersionKey /LANG=0 "FileDescription" "${INFO_PRODUCTNAME} – installation"
+VIAddVersionKey /LANG=0 "ProductVersion"  "${INFO_PRODUCTVERSION}"
+VIAddVersionKey /LANG=0 "FileVersion"     "${INFO_PRODUCTVERSION}"
+VIAddVersionKey /LANG=0 "LegalCopyright"  "${INFO_COPYRIGHT}"
+VIAddVersionKey /LANG=0 "ProductName"     "${INFO_PRODUCTNAME}"
+
+# Sharp text on high-DPI screens.
+ManifestDPIAware true
+
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
+
+!define MUI_ICON "..\icon.ico"
+!define MUI_UNICON "..\icon.ico"
+!define MUI_ABORTWARNING
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${PRODUCT_EXECUTABLE}"
+!define MUI_COMPONENTSPAGE_NODESC
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+
+# Danish first: it is the default when Windows speaks neither language.
+!insertmacro MUI_LANGUAGE "Danish"
+!insertmacro MUI_LANGUAGE "English"
+
+LangString secProgram ${LANG_DANISH} "ICM (programmet)"
+LangString secProgram ${LANG_ENGLISH} "ICM (the program)"
+LangString secDesktop ${LANG_DANISH} "Genvej på skrivebordet"
+LangString secDesktop ${LANG_ENGLISH} "Desktop shortcut"
+LangString wv2Found ${LANG_DANISH} "WebView2 Runtime findes: version $0"
+LangString wv2Found ${LANG_ENGLISH} "WebView2 Runtime present: version $0"
+LangString wv2Standalone ${LANG_DANISH} "Installerer WebView2 Runtime fra ${WEBVIEW2_STANDALONE} …"
+LangString wv2Standalone ${LANG_ENGLISH} "Installing the WebView2 Runtime from ${WEBVIEW2_STANDALONE} …"
+LangString wv2Online ${LANG_DANISH} "Henter og installerer WebView2 Runtime fra Microsoft …"
+LangString wv2Online ${LANG_ENGLISH} "Downloading and installing the WebView2 Runtime from Microsoft …"
+LangString wv2Ask ${LANG_DANISH} "ICM viser sit vindue med Microsoft Edge WebView2 Runtime, som mangler på denne computer.$\r$\n$\r$\nJa: hent den fra Microsoft nu (kræver internet).$\r$\nNej: installer ICM alligevel – programmet starter først, når IT har installeret WebView2 Runtime.$\r$\nAnnuller: stop installationen.$\r$\n$\r$\nUden internet: læg ${WEBVIEW2_STANDALONE} i samme mappe som denne installationsfil og kør den igen.$\r$\n$\r$\n(English: the WebView2 Runtime is missing. Yes downloads it, No installs ICM without it, Cancel stops.)"
+LangString wv2Ask ${LANG_ENGLISH} "ICM shows its window with the Microsoft Edge WebView2 Runtime, which this computer does not have.$\r$\n$\r$\nYes: download it from Microsoft now (needs internet).$\r$\nNo: install ICM anyway – it starts once IT has installed the WebView2 Runtime.$\r$\nCancel: stop the installation.$\r$\n$\r$\nWithout internet: put ${WEBVIEW2_STANDALONE} in the same folder as this setup file and run it again."
+LangString wv2StillMissing ${LANG_DANISH} "WebView2 Runtime blev ikke installeret. ICM er installeret, men starter først, når IT har installeret Microsoft Edge WebView2 Runtime (Evergreen, standalone)."
+LangString wv2StillMissing ${LANG_ENGLISH} "The WebView2 Runtime was not installed. ICM is installed but starts only once IT has installed the Microsoft Edge WebView2 Runtime (Evergreen, standalone)."
+LangString wv2Skipped ${LANG_DANISH} "WebView2 Runtime mangler: ICM starter først, når den er installeret."
+LangString wv2Skipped ${LANG_ENGLISH} "WebView2 Runtime missing: ICM starts once it is installed."
+LangString unAskData ${LANG_DANISH} "Skal ICM's data også slettes?$\r$\n$\r$\n$LOCALAPPDATA\${DATA_DIR_NAME}$\r$\n$\r$\nMappen indeholder databasen med alle borgere, forløb og notater. Vælg Nej (anbefalet) for at beholde den, fx til en ny installation eller en sikkerhedskopi. Sletning kan ikke fortrydes.$\r$\n$\r$\n(English: also delete ICM's data? No keeps it; deleting cannot be undone.)"
+LangString unAskData ${LANG_ENGLISH} "Delete ICM's data as well?$\r$\n$\r$\n$LOCALAPPDATA\${DATA_DIR_NAME}$\r$\n$\r$\nThe folder holds the database with every citizen, course and note. Choose No (recommended) to keep it, for a new installation or a backup. Deleting cannot be undone."
+LangString unDataKept ${LANG_DANISH} "Data er bevaret i $LOCALAPPDATA\${DATA_DIR_NAME}"
+LangString unDataKept ${LANG_ENGLISH} "Data kept in $LOCALAPPDATA\${DATA_DIR_NAME}"
+LangString unDataDeleted ${LANG_DANISH} "Data er slettet: $LOCALAPPDATA\${DATA_DIR_NAME}"
+LangString unDataDeleted ${LANG_ENGLISH} "Data deleted: $LOCALAPPDATA\${DATA_DIR_NAME}"
+
+## To sign the installer and the uninstaller (the paths are given in %1):
+#!uninstfinalize 'signtool --file "%1"'
+#!finalize 'signtool --file "%1"'
+
+Name "${INFO_PRODUCTNAME}"
+BrandingText "${INFO_PRODUCTNAME} ${INFO_PRODUCTVERSION}"
+OutFile "..\..\bin\${INFO_PROJECTNAME}-${ARCH}-installer.exe"
+InstallDir "$LOCALAPPDATA\Programs\${INFO_PRODUCTNAME}"
+InstallDirRegKey HKCU "${SETTINGS_KEY}" "InstallDir"
+ShowInstDetails show
+ShowUninstDetails show
+
+# Sets $0 to the installed WebView2 Runtime version, or "" when there is none. Microsoft's
+# rule: the runtime is installed when "pv" exists and is neither empty nor 0.0.0.0, per
+# machine (the 32-bit registry view) or per user.
+!macro ICM_WEBVIEW2_VERSION
+  SetRegView 64
+  ReadRegStr $0 HKLM "SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_GUID}" "pv"
+  ${If} $0 == ""
+  ${OrIf} $0 == "0.0.0.0"
+    ReadRegStr $0 HKCU "Software\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_GUID}" "pv"
+  ${EndIf}
+  ${If} $0 == "0.0.0.0"
+    StrCpy $0 ""
+  ${EndIf}
+!macroend
+
+Function .onInit
+  !insertmacro wails.checkArchitecture
+  SetShellVarContext current
+FunctionEnd
+
+Function EnsureWebView2
+  !insertmacro ICM_WEBVIEW2_VERSION
+  ${If} $0 != ""
+    DetailPrint "$(wv2Found)"
+    Return
+  ${EndIf}
+
+  ${If} ${FileExists} "$EXEDIR\${WEBVIEW2_STANDALONE}"
+    DetailPrint "$(wv2Standalone)"
+    ExecWait '"$EXEDIR\${WEBVIEW2_STANDALONE}" /silent /install' $1
+  ${Else}
+    # Silent installs (/S) go on without it, as "No" does.
+    MessageBox MB_YESNOCANCEL|MB_ICONEXCLAMATION "$(wv2Ask)" /SD IDNO IDYES online IDNO skip
+    Abort
+    online:
+      DetailPrint "$(wv2Online)"
+      InitPluginsDir
+      SetOutPath "$PLUGINSDIR\webview2"
+      File "tmp\MicrosoftEdgeWebview2Setup.exe"
+      ExecWait '"$PLUGINSDIR\webview2\MicrosoftEdgeWebview2Setup.exe" /silent /install' $1
+      Goto check
+    skip:
+      DetailPrint "$(wv2Skipped)"
+      Return
+  ${EndIf}
+
+  check:
+  !insertmacro ICM_WEBVIEW2_VERSION
+  ${If} $0 == ""
+    DetailPrint "$(wv2Skipped)"
+    MessageBox MB_OK|MB_ICONEXCLAMATION "$(wv2StillMissing)" /SD IDOK
+  ${Else}
+    DetailPrint "$(wv2Found)"
+  ${EndIf}
+FunctionEnd
+
+Section "!$(secProgram)" SecProgram
+  SectionIn RO
+  SetShellVarContext current
+
+  Call EnsureWebView2
+
+  SetOutPath $INSTDIR
+  !insertmacro wails.files
+  # Written by scripts/dist.sh before the installer is built.
+  File "/oname=THIRD-PARTY-LICENSES.txt" "..\..\dist\THIRD-PARTY-LICENSES.txt"
+
+  CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
+  WriteRegStr HKCU "${SETTINGS_KEY}" "InstallDir" "$INSTDIR"
+
+  !insertmacro wails.associateFiles
+  !insertmacro wails.associateCustomProtocols
+
+  !insertmacro wails.writeUninstaller
+SectionEnd
+
+Section "$(secDesktop)" SecDesktop
+  SetShellVarContext current
+  CreateShortcut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
+SectionEnd
+
+Section "uninstall"
+  SetShellVarContext current
+
+  # The program, its shortcuts and its registry entries. Only our own files are removed,
+  # so a folder the user picked that holds other things survives.
+  Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
+  Delete "$INSTDIR\THIRD-PARTY-LICENSES.txt"
+  !insertmacro wails.unassociateFiles
+  !insertmacro wails.unassociateCustomProtocols
+  !insertmacro wails.deleteUninstaller
+  RMDir "$INSTDIR"
+  Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
+  Delete "$DESKTOP\${INFO_PRODUCTNAME}.lnk"
+  DeleteRegKey HKCU "${SETTINGS_KEY}"
+
+  # The WebView2 cache Wails keeps in %APPDATA%\icm.exe (no case data: the app keeps none
+  # in the browser side).
+  RMDir /r "$APPDATA\${PRODUCT_EXECUTABLE}"
+
+  # The data: kept unless asked. Silent uninstalls keep it unless /DELETEDATA is given.
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/DELETEDATA" $R1
+  ${IfNot} ${Errors}
+    Goto deleteData
+  ${EndIf}
+  MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(unAskData)" /SD IDNO IDYES deleteData
+  DetailPrint "$(unDataKept)"
+  Goto done
+  deleteData:
+    RMDir /r "$LOCALAPPDATA\${DATA_DIR_NAME}"
+    DetailPrint "$(unDataDeleted)"
+  done:
+SectionEnd

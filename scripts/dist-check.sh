@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Checks the packages scripts/dist.sh left in build/dist/ (CI runs it after `make dist`):
+# the Windows installer is an NSIS installer holding a 64-bit icm.exe with the right
+# version, and the .deb has its control fields, dependencies, launcher entry, icons and a
+# binary that reports the right version. Prints one line per check and "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+DIST=build/dist
+VERSION=$(scripts/dist.sh version) || exit 1
+EXE=$DIST/icm-$VERSION-windows-amd64-setup.exe
+DEB=$DIST/icm_${VERSION}_amd64.deb
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); printf '  ok    %s\n' "$1"; }
+bad() { failed=$((failed + 1)); printf '  FAIL  %s\n' "$1"; [ -z "${2:-}" ] || printf '        %s\n' "$2"; }
+check() { # description, command...
+  local what=$1 out; shift
+  if out=$("$@" 2>&1); then ok "$what"; else bad "$what" "$(printf '%s' "$out" | tail -3 | tr '\n' ' ')"; fi
+}
+has() { # file-with-text, pattern (grep -E)
+  grep -qE -- "$2" "$1" || { echo "not found: $2"; return 1; }
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "dist-check: version $VERSION"
+check "VERSION, wails.json and the Go default agree" scripts/dist.sh check-version
+
+echo "Windows installer: $EXE"
+if [ -f "$EXE" ]; then
+  ok "installer exists ($(stat -c %s "$EXE") bytes)"
+  file -b "$EXE" > "$tmp/exe.file"
+  check "file: PE32 executable, Nullsoft installer" has "$tmp/exe.file" '^PE32 executable .*Nullsoft Installer'
+  strings -el "$EXE" > "$tmp/exe.strings"
+  check "installer version resource says $VERSION" has "$tmp/exe.strings" "^$VERSION\$"
+  if 7z l -ba "$EXE" > "$tmp/exe.list" 2>&1; then
+    ok "7z opens the installer"
+    for f in icm.exe uninstall.exe THIRD-PARTY-LICENSES.txt 'MicrosoftEdgeWebview2Setup.exe'; do
+      check "installer holds $f" has "$tmp/exe.list" "(^|[ /])${f//./\\.}\$"
+    done
+    if 7z e -y -o"$tmp/win" "$EXE" icm.exe > /dev/null 2>&1 && [ -f "$tmp/win/icm.exe" ]; then
+      file -b "$tmp/win/icm.exe" > "$tmp/app.file"
+      check "icm.exe: PE32+ x86-64 GUI program" has "$tmp/app.file" '^PE32\+ executable \(GUI\) x86-64'
+      strings -el "$tmp/win/icm.exe" > "$tmp/app.strings"
+      check "icm.exe version resource says $VERSION" has "$tmp/app.strings" "^$VERSION\$"
+      check "icm.exe asks for no administrator rights" has "$tmp/win/icm.exe" 'level="asInvoker"'
+      go version -m "$tmp/win/icm.exe" > "$tmp/app.buildinfo" 2>&1
+      check "icm.exe is a production build that reports a missing WebView2 (wv2runtime.error)" \
+        has "$tmp/app.buildinfo" '-tags=.*wv2runtime\.error.*production|-tags=.*production.*wv2runtime\.error'
+    else
+      bad "icm.exe extracted from the installer"
+    fi
+  else
+    bad "7z opens the installer" "$(tail -2 "$tmp/exe.list")"
+  fi
+  check "installer script is per-user" has build/windows/installer/project.nsi '^ +!define REQUEST_EXECUTION_LEVEL "user"'
+else
+  bad "installer exists" "run make dist"
+fi
+
+echo "Debian package: $DEB"
+if [ -f "$DEB" ]; then
+  ok "package exists ($(stat -c %s "$DEB") bytes)"
+  field() { dpkg-deb -f "$DEB" "$1"; }
+  check "Package: icm" test "$(field Package)" = icm
+  check "Version: $VERSION" test "$(field Version)" = "$VERSION"
+  check "Architecture: amd64" test "$(field Architecture)" = amd64
+  field Depends > "$tmp/depends"
+  for dep in libgtk-3-0 libwebkit2gtk-4.1-0 libc6; do
+    check "Depends on $dep" has "$tmp/depends" "(^|, )$dep( |,|\$)"
+  done
+  dpkg-deb -c "$DEB" | awk '{print $NF}' > "$tmp/deb.list"
+  for f in ./usr/bin/icm ./usr/share/applications/icm.desktop ./usr/share/icons/hicolor/256x256/apps/icm.png \
+           ./usr/share/icons/hicolor/48x48/apps/icm.png ./usr/share/icons/hicolor/scalable/apps/icm.svg \
+           ./usr/share/doc/icm/copyright ./usr/share/doc/icm/THIRD-PARTY-LICENSES.txt; do
+    check "contains $f" has "$tmp/deb.list" "^${f//./\\.}\$"
+  done
+  dpkg-deb -x "$DEB" "$tmp/root"
+  desktop=$tmp/root/usr/share/applications/icm.desktop
+  if command -v desktop-file-validate >/dev/null; then
+    check "desktop-file-validate icm.desktop" desktop-file-validate "$desktop"
+  else
+    bad "desktop-file-validate available" "apt-get install desktop-file-utils (scripts/install-deps.sh dist)"
+  fi
+  check ".desktop starts icm" has "$desktop" '^Exec=icm$'
+  check ".desktop icon is icm" has "$desktop" '^Icon=icm$'
+  file -b "$tmp/root/usr/share/icons/hicolor/256x256/apps/icm.png" > "$tmp/icon.file"
+  check "256x256 icon is a 256 x 256 PNG" has "$tmp/icon.file" '^PNG image data, 256 x 256'
+  file -b "$tmp/root/usr/bin/icm" > "$tmp/bin.file"
+  check "icm: ELF 64-bit x86-64" has "$tmp/bin.file" '^ELF 64-bit LSB .*x86-64'
+  check "icm -version prints $VERSION" test "$("$tmp/root/usr/bin/icm" -version 2>&1)" = "$VERSION"
+else
+  bad "package exists" "run make dist"
+fi
+
+echo "dist-check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
