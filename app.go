@@ -55,7 +55,7 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 		a.store = st
 	}
 	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession()}
-	audit := service.NewAuditService(deps)
+	audit := service.NewAuditService(deps, desktop{ctx: func() context.Context { return a.ctx }})
 	a.services = &services{
 		auth:     service.NewAuthService(deps, audit),
 		audit:    audit,

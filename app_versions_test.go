@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"icm/backend/auth"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"icm/backend/auth"
 	"icm/backend/service"
 )
 

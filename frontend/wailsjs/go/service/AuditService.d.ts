@@ -6,4 +6,6 @@ export function CheckChain():Promise<service.AuditCheckDTO>;
 
 export function List(arg1:service.AuditFilter):Promise<service.AuditPageDTO>;
 
+export function SaveCitizenPDF(arg1:service.IDInput):Promise<service.ExportResultDTO>;
+
 export function Verify():Promise<service.AuditCheckDTO>;

@@ -10,6 +10,10 @@ export function List(arg1) {
   return window['go']['service']['AuditService']['List'](arg1);
 }
 
+export function SaveCitizenPDF(arg1) {
+  return window['go']['service']['AuditService']['SaveCitizenPDF'](arg1);
+}
+
 export function Verify() {
   return window['go']['service']['AuditService']['Verify']();
 }

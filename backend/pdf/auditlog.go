@@ -1,0 +1,139 @@
+package pdf
+
+import (
+	"io"
+	"strconv"
+
+	"icm/backend/plandoc"
+)
+
+// AuditLog is the log of every use of one citizen's data, for the citizen or the data
+// protection officer. Times are local and already formatted (dd.mm.åååå tt:mm:ss).
+type AuditLog struct {
+	Municipality string
+	Team         string
+	Citizen      string // empty when the citizen's data has been deleted
+	CitizenID    uint
+	CitizenCPR   string // masked
+	ChainOK      bool   // the hash chain held when the log was read
+	Entries      []AuditLine
+}
+
+// AuditLine is one entry; Action and Object are the codes of the log.
+type AuditLine struct {
+	At, Worker, Action, Object, Detail string
+}
+
+func init() {
+	// The audit log's own texts, in both languages, beside the other documents' labels.
+	for lang, kv := range map[string]map[string]string{
+		"da": {
+			"auditTitle": "Log over brug af borgerens data", "auditCitizenID": "Borger-id",
+			"auditChain": "Loggens kæde", "auditChainOK": "intakt – ingen poster er ændret eller fjernet",
+			"auditChainBroken": "IKKE intakt – kontakt IT eller databeskyttelsesrådgiveren",
+			"auditCount":       "Antal poster", "auditNone": "Der er ingen poster for denne borger.",
+			"auditIntro": "Hver gang nogen har set, søgt i, ændret, udskrevet eller eksporteret borgerens oplysninger, står det her med tidspunkt og navn.",
+			"colAt":      "Tidspunkt", "colWhoAudit": "Medarbejder", "colAction": "Handling", "colObject": "Oplysning",
+			"colDetail": "Detalje", "deletedCitizen": "(borgerens data er slettet)",
+		},
+		"en": {
+			"auditTitle": "Log of the use of the citizen's data", "auditCitizenID": "Citizen id",
+			"auditChain": "The log's chain", "auditChainOK": "intact – no entry has been changed or removed",
+			"auditChainBroken": "NOT intact – contact IT or the data protection officer",
+			"auditCount":       "Entries", "auditNone": "There are no entries for this citizen.",
+			"auditIntro": "Every time someone viewed, searched, changed, printed or exported the citizen's details, it is listed here with the time and name.",
+			"colAt":      "Time", "colWhoAudit": "Worker", "colAction": "Action", "colObject": "Information",
+			"colDetail": "Detail", "deletedCitizen": "(the citizen's data has been deleted)",
+		},
+	} {
+		for k, v := range kv {
+			labels[lang][k] = v
+		}
+		for k, v := range auditWords[lang] {
+			labels[lang]["audit."+k] = v
+		}
+	}
+}
+
+// auditWords names the log's actions and objects.
+var auditWords = map[string]map[string]string{
+	"da": {
+		"view": "så", "list": "så listen", "search": "søgte", "create": "oprettede", "change": "ændrede",
+		"delete": "slettede", "export": "eksporterede", "print": "udskrev", "sign": "underskrev",
+		"import": "importerede", "sign_in": "loggede ind", "sign_in_failed": "mislykket login",
+		"sign_out": "loggede ud", "lock": "låste skærmen", "account": "adgang", "settings": "indstillinger",
+		"backup": "sikkerhedskopi", "restore": "gendannelse", "verify": "kontrollerede loggen",
+		"citizen": "stamoplysninger", "course": "forløb", "visitation": "målgruppe og visitation",
+		"assessment": "udredning", "plan": "plan", "goal": "mål", "subgoal": "delmål", "activity": "aktivitet",
+		"network": "netværk", "meeting": "møde", "coordination": "koordinering", "advocacy": "fortalerrolle",
+		"follow_up": "opfølgning", "evaluation": "evaluering", "who5": "WHO-5", "weekly_check": "ugentligt tjek",
+		"closing": "afslutning", "notes": "journalnotater", "note": "journalnotat", "fidelity": "metodetroskab",
+		"plan_versions": "planversioner", "plan_version": "planversion", "summary": "forløbsresumé",
+		"access_request": "indsigt", "handover": "overdragelse", "audit_log": "log",
+	},
+	"en": {
+		"view": "viewed", "list": "viewed the list", "search": "searched", "create": "created", "change": "changed",
+		"delete": "deleted", "export": "exported", "print": "printed", "sign": "signed",
+		"import": "imported", "sign_in": "signed in", "sign_in_failed": "failed sign-in",
+		"sign_out": "signed out", "lock": "locked the screen", "account": "account", "settings": "settings",
+		"backup": "backup", "restore": "restore", "verify": "checked the log",
+		"citizen": "personal details", "course": "course", "visitation": "target group and visitation",
+		"assessment": "assessment", "plan": "plan", "goal": "goal", "subgoal": "sub-goal", "activity": "activity",
+		"network": "network", "meeting": "meeting", "coordination": "coordination", "advocacy": "advocacy",
+		"follow_up": "follow-up", "evaluation": "evaluation", "who5": "WHO-5", "weekly_check": "weekly check",
+		"closing": "closing", "notes": "journal notes", "note": "journal note", "fidelity": "fidelity",
+		"plan_versions": "plan versions", "plan_version": "plan version", "summary": "course summary",
+		"access_request": "access request", "handover": "handover", "audit_log": "log",
+	},
+}
+
+// auditWord translates an action or object code, keeping an unknown code as it is.
+func (d *doc) auditWord(code string) string {
+	if v, ok := d.lbl["audit."+code]; ok {
+		return v
+	}
+	return code
+}
+
+// RenderAuditLog writes the audit entries of one citizen as a table, newest first.
+func RenderAuditLog(w io.Writer, l AuditLog, o Options) (err error) {
+	defer recoverRender(&err)
+	name := l.Citizen
+	d, err := newDoc(o, plandoc.CourseHeader{Municipality: l.Municipality, Team: l.Team, Citizen: name},
+		"auditTitle", false)
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		name = d.t("deletedCitizen")
+	}
+	chain := d.t("auditChainOK")
+	if !l.ChainOK {
+		chain = d.t("auditChainBroken")
+	}
+	d.title(d.t("auditTitle"), "", false)
+	d.infoBlock([]field{
+		{d.t("citizen"), name},
+		{d.t("cpr"), l.CitizenCPR},
+		{d.t("auditCitizenID"), strconv.FormatUint(uint64(l.CitizenID), 10)},
+		{d.t("auditCount"), strconv.Itoa(len(l.Entries))},
+		{d.t("auditChain"), chain},
+	})
+	d.note(d.t("auditIntro"))
+	if len(l.Entries) == 0 {
+		d.note(d.t("auditNone"))
+		return d.finish(w)
+	}
+	rows := make([][]string, 0, len(l.Entries))
+	for _, e := range l.Entries {
+		rows = append(rows, []string{e.At, e.Worker, d.auditWord(e.Action), d.auditWord(e.Object), e.Detail})
+	}
+	d.table([]column{
+		{title: d.t("colAt"), frac: 0.22, fit: "28.12.2026 23:59:59"},
+		{title: d.t("colWhoAudit"), frac: 0.24},
+		{title: d.t("colAction"), frac: 0.16},
+		{title: d.t("colObject"), frac: 0.2},
+		{title: d.t("colDetail"), frac: 0.18},
+	}, rows)
+	return d.finish(w)
+}
