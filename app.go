@@ -45,17 +45,26 @@ type services struct {
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
-func newApp(ctx context.Context, dbPath string) *App { return newAppWithClock(ctx, dbPath, nil) }
+func newApp(ctx context.Context, dbPath string) *App { return newAppWith(ctx, dbPath, nil, nil) }
 
 // newAppWithClock is newApp with the services' clock given (nil: the wall clock), for tests.
 func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *App {
+	return newAppWith(ctx, dbPath, clock, nil)
+}
+
+// newAppWith is newApp with the clock and the desktop (dialogs, opening files) given; nil
+// means the wall clock and the window's own dialogs. Tests pass a desktop without a window.
+func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk service.Desktop) *App {
 	a := &App{dbPath: dbPath}
+	if desk == nil {
+		desk = desktop{ctx: func() context.Context { return a.ctx }}
+	}
 	st, err := store.Open(ctx, dbPath)
 	if err == nil {
 		a.store = st
 	}
 	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession()}
-	audit := service.NewAuditService(deps, desktop{ctx: func() context.Context { return a.ctx }})
+	audit := service.NewAuditService(deps, desk)
 	a.services = &services{
 		auth:     service.NewAuthService(deps, audit),
 		audit:    audit,
@@ -70,8 +79,8 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 		followUp: service.NewFollowUpService(deps),
 		notes:    service.NewNoteService(deps),
 		versions: service.NewPlanVersionService(deps),
-		export:   service.NewExportService(deps, desktop{ctx: func() context.Context { return a.ctx }}, printDir()),
-		template: service.NewTemplateService(deps, desktop{ctx: func() context.Context { return a.ctx }}),
+		export:   service.NewExportService(deps, desk, printDir()),
+		template: service.NewTemplateService(deps, desk),
 		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
 	}

@@ -71,6 +71,16 @@ const (
 	CodeFileNewer       Code = "file_newer"         // the file was written by a newer version of ICM
 	CodeBackupInvalid   Code = "backup_invalid"     // the backup opened but holds no sound ICM database
 	CodeWriteFailed     Code = "write_failed"       // a file could not be written (disk full, no access to the folder)
+
+	// A citizen's data: access request, handover between installations, deletion at the end of retention.
+	CodeRetentionCourseOpen Code = "retention_course_open"          // params.open: courses not closed yet
+	CodeNameMismatch        Code = "name_mismatch"                  // the name typed to confirm is not the citizen's
+	CodeNotCitizenExport    Code = "not_citizen_export"             // the file holds no ICM citizen export
+	CodeCitizenExportBad    Code = "citizen_export_invalid"         // params.field: the first value that fails validation
+	CodeImportCitizenOpen   Code = "import_citizen_has_open_course" // the citizen is here already, with an open course
+	CodeImportCourseExists  Code = "import_course_exists"           // params.start: the citizen here has a course with that start
+	CodeImportExpired       Code = "import_expired"                 // the previewed import is gone: choose the file again
+	CodeFileTooLarge        Code = "file_too_large"                 // params.max: the largest file in MB
 )
 
 // FieldError names one input field and what is wrong with it.
@@ -132,6 +142,9 @@ func CodeOf(err error) Code {
 	return CodeInternal
 }
 
+// MaxProblems is how many field errors one call reports at most.
+const MaxProblems = 50
+
 // Problems collects field errors while validating one input struct.
 type Problems struct {
 	fields []FieldError
@@ -139,6 +152,9 @@ type Problems struct {
 
 // Add records a problem with a field.
 func (p *Problems) Add(field string, code Code, params ...string) {
+	if len(p.fields) >= MaxProblems {
+		return // a form shows a handful; thousands (a list of 20 000 bad items) only bloat the reply
+	}
 	fe := FieldError{Field: field, Code: code}
 	if len(params) > 0 {
 		fe.Params = map[string]string{}

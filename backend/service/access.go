@@ -116,6 +116,10 @@ func (b base) viewCitizen(citizenID uint, object string) (*store.Store, Actor, e
 		return nil, Actor{}, err
 	}
 	a, _ := b.actor()
+	// Only a citizen who exists is logged as seen; an unknown id is refused first.
+	if _, err := st.GetCitizen(b.ctx(), citizenID); err != nil {
+		return nil, a, err
+	}
 	if err := b.citizenUse(st, a, citizenID, readAccess); err != nil {
 		return nil, a, err
 	}

@@ -4,8 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"strconv"
 	"time"
+
+	"icm/backend/domain"
 )
 
 // AuditEntry is one line of the append-only audit log.
@@ -49,6 +52,11 @@ func AuditHash(e *AuditEntry) string {
 func (s *Store) AppendAudit(ctx context.Context, at time.Time, entries ...AuditEntry) error {
 	if len(entries) == 0 {
 		return nil
+	}
+	for _, e := range entries {
+		if e.CitizenID > math.MaxInt64 || e.CourseID > math.MaxInt64 || e.WorkerID > math.MaxInt64 {
+			return domain.E(domain.CodeNotFound, "no record has this id") // SQLite ids are signed 64-bit
+		}
 	}
 	stamp := at.UTC().Format(auditTime)
 	return s.Tx(ctx, func(tx *Store) error {
