@@ -14,6 +14,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/logger"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/options/mac"
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
@@ -25,6 +26,25 @@ import (
 
 //go:embed all:frontend/dist
 var assets embed.FS
+
+//go:embed build/appicon.png
+var appIcon []byte
+
+// webview2Messages are the Windows start-up messages when the WebView2 runtime is missing
+// or broken, in Danish then English: the laptop's user reads them, and IT acts on them.
+var webview2Messages = &windows.Messages{
+	InstallationRequired: "ICM kræver Microsoft WebView2 Runtime. / ICM needs the Microsoft WebView2 Runtime.",
+	UpdateRequired:       "ICM kræver en nyere Microsoft WebView2 Runtime. / ICM needs a newer Microsoft WebView2 Runtime.",
+	MissingRequirements:  "Der mangler noget på computeren / Missing requirements",
+	Webview2NotInstalled: "Microsoft WebView2 Runtime er ikke installeret. / The Microsoft WebView2 Runtime is not installed.",
+	Error:                "Fejl / Error",
+	FailedToInstall:      "Microsoft WebView2 Runtime kunne ikke installeres. / The Microsoft WebView2 Runtime could not be installed.",
+	DownloadPage:         "Vil du åbne Microsofts side for WebView2? / Open Microsoft's WebView2 page?",
+	PressOKToInstall:     "Tryk OK for at installere. / Press OK to install.",
+	ContactAdmin:         "Kontakt IT: WebView2 Runtime skal installeres, før ICM kan starte. / Contact IT: the WebView2 Runtime must be installed before ICM can start.",
+	InvalidFixedWebview2: "Den medfølgende WebView2 er ugyldig. Kontakt IT. / The bundled WebView2 is invalid. Contact IT.",
+	WebView2ProcessCrash: "WebView2 stoppede uventet. Genstart ICM – dine gemte data er i behold. / WebView2 stopped unexpectedly. Restart ICM – your saved data is safe.",
+}
 
 func main() {
 	dbFlag := flag.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
@@ -94,7 +114,8 @@ func appOptions(app *App, dbPath string) *options.App {
 			UniqueId:               instanceID(dbPath),
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
-		Windows: &windows.Options{ContentProtection: true},
+		Windows: &windows.Options{ContentProtection: true, Messages: webview2Messages},
+		Linux:   &linux.Options{Icon: appIcon, ProgramName: "icm"},
 		Mac:     &mac.Options{ContentProtection: true},
 	}
 }
