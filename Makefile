@@ -11,7 +11,7 @@ OUT := test-output
 VERSION := $(shell cat VERSION)
 LDFLAGS := -X icm/backend/service.Version=$(VERSION)
 
-.PHONY: run build test deps deps-test deps-dist frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version clean
+.PHONY: run build test deps deps-test deps-dist frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version check-windows crash-test crash-test-ci fuzz clean
 
 ## run: install what is missing, build, and start the app on the database in the user's data folder
 run: build
@@ -38,7 +38,7 @@ demo: deps
 	go run . -demo $(if $(DB),-db $(DB),)
 
 ## test: every check CI runs: bindings drift, version, formatting, go vet, go test -race, tsc, Vitest, end-to-end, packages
-test: deps-test frontend check-bindings check-version check-go vet go-test fe-typecheck fe-test e2e dist-check
+test: deps-test frontend check-bindings check-version check-go vet check-windows go-test crash-test-ci fe-typecheck fe-test e2e dist-check
 	@echo "make test: all checks passed"
 
 ## check-bindings: the committed frontend/wailsjs must match the Go code
@@ -60,6 +60,31 @@ vet:
 
 go-test:
 	go test -race -count=1 ./...
+
+## check-windows: the Windows build (single-instance and screen-capture code) compiles
+check-windows:
+	GOOS=windows GOARCH=amd64 go build -o /dev/null ./...
+	GOOS=windows GOARCH=amd64 go vet ./...
+
+## crash-test: kill a writing process CRASH_RUNS times (default 1000) and check every database after
+CRASH_RUNS ?= 1000
+crash-test:
+	ICM_CRASH_RUNS=$(CRASH_RUNS) go test -count=1 -timeout 60m -v -run '^TestKilledWriter' ./backend/internal/crashtest/
+
+## crash-test-ci: the same with 200 kills, as `make test` and CI run it (under a minute here)
+crash-test-ci:
+	@$(MAKE) --no-print-directory crash-test CRASH_RUNS=200
+
+## fuzz: every Go fuzz target for FUZZTIME each (default 20s); their seeds also run in go test
+FUZZTIME ?= 20s
+FUZZ_PKGS := ./backend/domain ./backend/store
+fuzz:
+	@for pkg in $(FUZZ_PKGS); do \
+	  for t in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
+	    go test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
 
 fe-typecheck:
 	cd frontend && npx tsc --noEmit
