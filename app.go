@@ -11,6 +11,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"icm/backend/backup"
 	"icm/backend/domain"
 	"icm/backend/service"
 	"icm/backend/store"
@@ -18,10 +19,11 @@ import (
 
 // App wires the store to the bound services. It holds no logic of its own.
 type App struct {
-	ctx      context.Context
-	store    *store.Store
-	dbPath   string
-	services *services
+	ctx        context.Context
+	store      *store.Store
+	dbPath     string
+	services   *services
+	stopBackup chan struct{} // closed at shutdown: the start-up backup that has not begun stays undone
 }
 
 type services struct {
@@ -42,6 +44,8 @@ type services struct {
 	closing  *service.CloseGuard
 	auth     *service.AuthService
 	audit    *service.AuditService
+	backup   *service.BackupService
+	backups  *service.BackupScheduler // not bound: automatic backups at start and close
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
@@ -59,9 +63,14 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 	if desk == nil {
 		desk = desktop{ctx: func() context.Context { return a.ctx }}
 	}
+	// A restore staged by the last window is swapped in before the database opens.
+	applied, restoreErr := backup.ApplyStaged(ctx, dbPath, time.Now())
 	st, err := store.Open(ctx, dbPath)
 	if err == nil {
 		a.store = st
+		if lerr := service.LogAppliedRestore(ctx, st, applied, time.Now()); lerr != nil && restoreErr == nil {
+			restoreErr = lerr
+		}
 	}
 	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession()}
 	audit := service.NewAuditService(deps, desk)
@@ -84,13 +93,26 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
 	}
+	bdesk, ok := desk.(service.BackupDesktop)
+	if !ok {
+		bdesk = desktop{ctx: func() context.Context { return a.ctx }}
+	}
+	a.services.backup, a.services.backups = service.NewBackupServices(deps, bdesk, a.emitBackupProgress, applied, restoreErr)
+	a.stopBackup = make(chan struct{})
 	return a
+}
+
+// emitBackupProgress sends a step of a long backup or restore to the UI's progress bar.
+func (a *App) emitBackupProgress(p service.BackupProgressDTO) {
+	if a.ctx != nil {
+		runtime.EventsEmit(a.ctx, "backup:progress", p)
+	}
 }
 
 func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
-		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit}
+		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit, s.backup}
 }
 
 func (a *App) startup(ctx context.Context) {
@@ -101,8 +123,30 @@ func (a *App) startup(ctx context.Context) {
 	}
 }
 
+// domReady starts the day's automatic backup once the first screen is up, in the
+// background and after a pause, so that it never slows the start.
+func (a *App) domReady(context.Context) {
+	if a.store == nil {
+		return
+	}
+	go func() {
+		select {
+		case <-a.stopBackup:
+			return
+		case <-time.After(autoBackupDelay):
+		}
+		_, _ = a.services.backups.RunIfDue() // a failure shows as an old "last backup" on the backup page
+	}()
+}
+
+// autoBackupDelay is how long after the first screen the automatic backup starts.
+const autoBackupDelay = 20 * time.Second
+
 func (a *App) shutdown(context.Context) {
 	if a.store != nil {
+		close(a.stopBackup)
+		// The closing backup, if the newest is a day old; it waits for one that is running.
+		_, _ = a.services.backups.RunIfDue()
 		_ = a.store.Close()
 	}
 }

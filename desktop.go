@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,6 +31,46 @@ func (d desktop) SavePath(title, defaultName string) (string, error) {
 		Filters:              []runtime.FileFilter{{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"}},
 		CanCreateDirectories: true,
 	})
+}
+
+// backupFilter is the file type of encrypted backups in the dialogs.
+var backupFilter = []runtime.FileFilter{{DisplayName: "ICM-sikkerhedskopi (*.icmbackup)", Pattern: "*.icmbackup"}}
+
+// errNoWindow is a dialog asked for before the window exists.
+var errNoWindow = errors.New("no window for a dialog")
+
+// SaveBackupPath shows the native save dialog for an encrypted backup; "" means cancelled.
+func (d desktop) SaveBackupPath(title, defaultName string) (string, error) {
+	if d.ctx() == nil {
+		return "", errNoWindow
+	}
+	return runtime.SaveFileDialog(d.ctx(), runtime.SaveDialogOptions{
+		Title:                title,
+		DefaultDirectory:     documentsDir(),
+		DefaultFilename:      defaultName,
+		Filters:              backupFilter,
+		CanCreateDirectories: true,
+	})
+}
+
+// OpenBackupPath shows the native open dialog for an encrypted backup; "" means cancelled.
+func (d desktop) OpenBackupPath(title string) (string, error) {
+	if d.ctx() == nil {
+		return "", errNoWindow
+	}
+	return runtime.OpenFileDialog(d.ctx(), runtime.OpenDialogOptions{
+		Title:            title,
+		DefaultDirectory: documentsDir(),
+		Filters:          backupFilter,
+	})
+}
+
+func documentsDir() string {
+	dir, _ := os.UserHomeDir()
+	if docs := filepath.Join(dir, "Documents"); isDir(docs) {
+		return docs
+	}
+	return dir
 }
 
 // Open opens a file in its default program without waiting for it to close.

@@ -7,6 +7,7 @@ require (
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/wailsapp/wails/v2 v2.16.0
 	golang.org/x/crypto v0.53.0
+	golang.org/x/term v0.44.0
 	golang.org/x/text v0.44.0
 	gorm.io/gorm v1.31.2
 )

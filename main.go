@@ -47,6 +47,9 @@ var webview2Messages = &windows.Messages{
 }
 
 func main() {
+	if isBackupCommand(os.Args) {
+		os.Exit(runBackupCommand(os.Args[1], os.Args[2:], stdIO()))
+	}
 	dbFlag := flag.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	demo := flag.Bool("demo", false, "fill an empty database with fictional demo data and exit")
 	version := flag.Bool("version", false, "print the version and exit")
@@ -105,6 +108,7 @@ func appOptions(app *App, dbPath string) *options.App {
 		BackgroundColour:   &options.RGBA{R: 246, G: 247, B: 249, A: 1},
 		OnStartup:          app.startup,
 		OnShutdown:         app.shutdown,
+		OnDomReady:         app.domReady,
 		OnBeforeClose:      app.beforeClose,
 		Bind:               app.bindings(),
 		ErrorFormatter:     formatError,

@@ -245,6 +245,32 @@ export namespace service {
 	    leadsWithoutAccount: WorkerDTO[];
 	    audit: AuditCheckDTO;
 	}
+	export interface BackupEntryDTO {
+	    name: string;
+	    taken: string;
+	    size: number;
+	}
+	export interface RestoreInfoDTO {
+	    backupCreated: string;
+	    stagedAt: string;
+	    stagedBy: string;
+	    citizens: number;
+	    workers: number;
+	    auditEntries: number;
+	    schemaVersion: number;
+	    previous: string;
+	}
+	export interface BackupListDTO {
+	    folder: string;
+	    entries: BackupEntryDTO[];
+	    due: boolean;
+	    keepDaily: number;
+	    keepWeekly: number;
+	    minPassphrase: number;
+	    pending?: RestoreInfoDTO;
+	    restored?: RestoreInfoDTO;
+	    restoreFailed: string;
+	}
 	export interface OverrideDTO {
 	    courseId: number;
 	    citizenName: string;
@@ -702,9 +728,27 @@ export namespace service {
 	}
 	
 	
+	export interface RestoreFileDTO {
+	    name: string;
+	    created: string;
+	    cancelled: boolean;
+	}
+	
+	export interface RestoreInput {
+	    passphrase: string;
+	}
 	
 	
 	
+	export interface SaveBackupInput {
+	    passphrase: string;
+	}
+	export interface SaveBackupResultDTO {
+	    path: string;
+	    cancelled: boolean;
+	    bytes: number;
+	    citizens: number;
+	}
 	export interface SaveTopicInput {
 	    courseId: number;
 	    topic: string;
