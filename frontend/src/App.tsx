@@ -9,7 +9,8 @@ import { I18nProvider, type Lang } from './i18n/i18n';
 import { Shell } from './components/Shell';
 import { Loading, ErrorBanner } from './components/ui';
 import { StartupErrorPage } from './pages/startup/StartupErrorPage';
-import { SetupPage } from './pages/setup/SetupPage';
+import { AuthGate } from './features/auth/AuthGate';
+import { AuditPage } from './features/audit/AuditPage';
 import { useRoute } from './lib/router';
 import { CitizenListPage } from './pages/citizens/CitizenListPage';
 import { CitizenPage } from './pages/citizens/CitizenPage';
@@ -40,8 +41,12 @@ export function App() {
   if (status.isPending) body = <Loading />;
   else if (status.error) body = <ErrorBanner error={toAppError(status.error)} />;
   else if (!status.data.ready) body = <StartupErrorPage status={status.data} />;
-  else if (!status.data.hasTeam) body = <SetupPage />;
-  else body = <Routed />;
+  else
+    body = (
+      <AuthGate>
+        <Routed />
+      </AuthGate>
+    );
 
   return (
     <I18nProvider lang={lang} onChange={setLang}>
@@ -89,6 +94,9 @@ function Routed() {
       break;
     case 'template':
       page = <TemplatePage />;
+      break;
+    case 'audit':
+      page = <AuditPage />;
       break;
   }
   return <Shell route={route}>{page}</Shell>;

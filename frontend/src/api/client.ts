@@ -5,7 +5,7 @@ import * as TeamService from '../../wailsjs/go/service/TeamService';
 import * as CitizenService from '../../wailsjs/go/service/CitizenService';
 import * as CourseService from '../../wailsjs/go/service/CourseService';
 import type { service } from '../../wailsjs/go/models';
-import { toAppError } from './errors';
+import { call } from './call';
 
 export type AppStatus = service.AppStatusDTO;
 export type Team = service.TeamDTO;
@@ -25,14 +25,6 @@ export type SaveVisitationInput = service.SaveVisitationInput;
 export type StepStatus = service.StepStatusDTO;
 export type SetupTeamInput = service.SetupTeamInput;
 export type Vocabulary = service.VocabularyDTO;
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
 
 export const api = {
   status: () => call(() => AppService.Status()),

@@ -1,15 +1,7 @@
 // Bindings of the PDF export. Saving opens the native save dialog; printing opens the PDF
 // in the system's viewer. Every call rejects with an AppError.
 import * as ExportService from '../../wailsjs/go/service/ExportService';
-import { toAppError } from './errors';
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
+import { call } from './call';
 
 export const exportApi = {
   savePlan: (courseId: number, versionId: number) => call(() => ExportService.SavePlanPDF({ courseId, versionId })),

@@ -2,7 +2,7 @@
 // call rejects with an AppError.
 import * as OverviewService from '../../wailsjs/go/service/OverviewService';
 import type { service } from '../../wailsjs/go/models';
-import { toAppError } from './errors';
+import { call } from './call';
 
 export type Overview = service.OverviewDTO;
 export type CourseFidelity = service.CourseFidelityDTO;
@@ -14,14 +14,6 @@ export type OverviewCaseload = service.CaseloadDTO;
 export type EvaluationDue = service.EvaluationDueDTO;
 export type ContactGapRow = service.ContactGapRowDTO;
 export type CourseRef = service.CourseRefDTO;
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
 
 export const overviewApi = {
   teamOverview: () => call(() => OverviewService.TeamOverview()),

@@ -8,7 +8,7 @@ import * as FollowUpService from '../../wailsjs/go/service/FollowUpService';
 import * as NoteService from '../../wailsjs/go/service/NoteService';
 import * as TeamService from '../../wailsjs/go/service/TeamService';
 import type { service } from '../../wailsjs/go/models';
-import { toAppError } from './errors';
+import { call } from './call';
 
 export type Assessment = service.AssessmentDTO;
 export type Topic = service.TopicDTO;
@@ -43,14 +43,6 @@ export type Note = service.NoteDTO;
 export type NoteInput = service.NoteInput;
 export type NoteHit = service.NoteHitDTO;
 export type TeamSettings = service.TeamSettingsDTO;
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
 
 const child = (courseId: number, id: number) => ({ courseId, id });
 

@@ -3,7 +3,7 @@
 // or deletes one; the live template is always editable. The query hooks are in templateQueries.ts.
 import * as TemplateService from '../../wailsjs/go/service/TemplateService';
 import type { service } from '../../wailsjs/go/models';
-import { toAppError } from './errors';
+import { call } from './call';
 
 export type Template = service.TemplateDTO;
 export type TemplateElement = service.TemplateElementDTO;
@@ -13,14 +13,6 @@ export type TemplateVersionSummary = service.TemplateVersionSummaryDTO;
 export type SignTemplateInput = service.SignTemplateInput;
 export type TemplateStatus = 'not_started' | 'draft' | 'agreed';
 export const templateStatuses: TemplateStatus[] = ['not_started', 'draft', 'agreed'];
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
 
 export const templateApi = {
   get: () => call(() => TemplateService.GetTemplate()),

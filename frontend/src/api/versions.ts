@@ -3,7 +3,7 @@
 // only be read: the backend has no call that changes or deletes one.
 import * as PlanVersionService from '../../wailsjs/go/service/PlanVersionService';
 import type { plandoc, service } from '../../wailsjs/go/models';
-import { toAppError } from './errors';
+import { call } from './call';
 
 export type PlanVersionSummary = service.PlanVersionSummaryDTO;
 export type PlanVersion = service.PlanVersionDTO;
@@ -13,14 +13,6 @@ export type PlanVersionRef = service.PlanVersionRefDTO;
 /** A plan as it is signed and printed: every text already resolved. */
 export type PlanDoc = plandoc.Plan;
 export type PlanChange = plandoc.Change;
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
 
 export const versionsApi = {
   list: (courseId: number) => call(() => PlanVersionService.ListVersions({ id: courseId })),

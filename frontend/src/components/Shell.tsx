@@ -1,22 +1,30 @@
 import type { ReactNode } from 'react';
 import { useTeam } from '../api/queries';
 import { AboutLink } from '../features/about/AboutDialog';
-import { useI18n, type Lang } from '../i18n/i18n';
+import { LanguageSwitch } from '../features/auth/LanguageSwitch';
+import { useIsLead, useSession } from '../features/auth/session';
+import { useI18n } from '../i18n/i18n';
 import { href, type Route } from '../lib/router';
+import '../features/auth/auth.css';
 
-const sections: { key: 'citizens' | 'search' | 'overview' | 'caseload' | 'template' | 'team' | 'settings'; match: Route['name'][] }[] = [
+type Section = 'citizens' | 'search' | 'overview' | 'caseload' | 'template' | 'team' | 'audit' | 'settings';
+
+/** The main menu; the team lead's screens are not offered to ICM workers at all. */
+export const sections: { key: Section; match: Route['name'][]; leadOnly?: true }[] = [
   { key: 'citizens', match: ['citizens', 'citizen', 'citizenNew', 'citizenEdit', 'courseNew', 'course'] },
   { key: 'search', match: ['search'] },
-  { key: 'overview', match: ['overview'] },
+  { key: 'overview', match: ['overview'], leadOnly: true },
   { key: 'caseload', match: ['caseload'] },
   { key: 'template', match: ['template'] },
   { key: 'team', match: ['team'] },
+  { key: 'audit', match: ['audit'], leadOnly: true },
   { key: 'settings', match: ['settings'] },
 ];
 
 export function Shell(p: { route: Route; children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const team = useTeam();
+  const isLead = useIsLead();
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.main')}>
@@ -28,30 +36,65 @@ export function Shell(p: { route: Route; children: ReactNode }) {
           </div>
         </div>
         <ul>
-          {sections.map((s) => {
-            const active = s.match.includes(p.route.name);
-            return (
-              <li key={s.key}>
-                <a href={href({ name: s.key } as Route)} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''}>
-                  {t(`nav.${s.key}`)}
-                </a>
-              </li>
-            );
-          })}
+          {sections
+            .filter((s) => isLead || !s.leadOnly)
+            .map((s) => {
+              const active = s.match.includes(p.route.name);
+              return (
+                <li key={s.key}>
+                  <a href={href({ name: s.key } as Route)} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''}>
+                    {t(`nav.${s.key}`)}
+                  </a>
+                </li>
+              );
+            })}
         </ul>
         <div className="sidebar-foot">
-          <div className="lang-switch" role="group" aria-label={t('settings.language')}>
-            {(['da', 'en'] as Lang[]).map((l) => (
-              <button key={l} type="button" className={l === lang ? 'on' : ''} aria-pressed={l === lang} onClick={() => setLang(l)}>
-                {l.toUpperCase()}
-              </button>
-            ))}
-          </div>
+          <LanguageSwitch />
           <div className="confidential">{t('app.confidential')}</div>
           <AboutLink />
         </div>
       </nav>
-      <main className="content">{p.children}</main>
+      <main className="content">
+        <UserBar />
+        <AuditAlarm />
+        {p.children}
+      </main>
+    </div>
+  );
+}
+
+/** Who is signed in, with the lock and sign-out buttons. */
+function UserBar() {
+  const { t, tx } = useI18n();
+  const session = useSession();
+  const user = session?.user;
+  if (!session || !user) return null;
+  return (
+    <div className="user-bar" role="region" aria-label={t('auth.signedInAs')}>
+      <span className="who">
+        {t('auth.signedInAs')}: <strong>{user.name}</strong> ({tx(`enum.role.${user.role}`)})
+      </span>
+      <button type="button" onClick={() => void session.lock()}>
+        {t('auth.lockNow')}
+      </button>
+      <button type="button" onClick={() => void session.signOut(t('auth.confirmSignOutUnsaved'))}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
+
+/** A broken audit chain stays on every screen of a team lead until it has been dealt with. */
+function AuditAlarm() {
+  const { t } = useI18n();
+  const session = useSession();
+  const audit = session?.status.audit;
+  if (!session?.isLead || !audit?.checked || audit.ok) return null;
+  return (
+    <div className="banner banner-error audit-alarm" role="alert">
+      {t('auth.auditBroken', { entry: audit.brokenAt })}
+      <a href={href({ name: 'audit' })}>{t('auth.auditBrokenLink')}</a>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
 import { versionsText } from '../features/wizard/i18n/versions';
 import { aboutText } from '../features/about/i18n';
+import { authText } from '../features/auth/i18n';
+import { auditText } from '../features/audit/i18n';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -25,6 +27,8 @@ export const da = {
   followup: followupText.da,
   versions: versionsText.da,
   about: aboutText.da,
+  auth: authText.da,
+  audit: auditText.da,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -39,6 +43,7 @@ export const da = {
     search: 'Søg i notater',
     overview: 'Overblik',
     template: 'Metodeskabelon',
+    audit: 'Logning',
     main: 'Hovedmenu',
   },
   common: {

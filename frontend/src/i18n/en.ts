@@ -10,6 +10,8 @@ import { advocacyText } from '../features/wizard/i18n/advocacy';
 import { followupText } from '../features/wizard/i18n/followup';
 import { versionsText } from '../features/wizard/i18n/versions';
 import { aboutText } from '../features/about/i18n';
+import { authText } from '../features/auth/i18n';
+import { auditText } from '../features/audit/i18n';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -27,6 +29,8 @@ export const en: Messages = {
   followup: followupText.en,
   versions: versionsText.en,
   about: aboutText.en,
+  auth: authText.en,
+  audit: auditText.en,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',
@@ -41,6 +45,7 @@ export const en: Messages = {
     search: 'Search notes',
     overview: 'Overview',
     template: 'Method template',
+    audit: 'Audit log',
     main: 'Main menu',
   },
   common: {

@@ -17,6 +17,7 @@ const samples: Route[] = [
   { name: 'search' },
   { name: 'overview' },
   { name: 'template' },
+  { name: 'audit' },
 ];
 
 function covered(r: Route): true {
@@ -33,6 +34,7 @@ function covered(r: Route): true {
     case 'search':
     case 'overview':
     case 'template':
+    case 'audit':
       return true;
     default: {
       const never: never = r;
@@ -44,7 +46,7 @@ function covered(r: Route): true {
 describe('router', () => {
   it('has a sample of every route kind', () => {
     const kinds = new Set(samples.filter(covered).map((r) => r.name));
-    expect(kinds.size).toBe(12);
+    expect(kinds.size).toBe(13);
   });
 
   it.each(samples.map((r) => [href(r), r] as const))('round-trips %s', (hash, route) => {

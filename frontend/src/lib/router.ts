@@ -15,7 +15,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'search' }
   | { name: 'overview' }
-  | { name: 'template' };
+  | { name: 'template' }
+  | { name: 'audit' };
 
 const num = (s: string | undefined) => {
   const n = Number(s);
@@ -47,6 +48,8 @@ export function parseHash(hash: string): Route {
       return { name: 'overview' };
     case 'template':
       return { name: 'template' };
+    case 'audit':
+      return { name: 'audit' };
     default:
       return { name: 'citizens' };
   }
@@ -78,6 +81,8 @@ export function href(r: Route): string {
       return '#/overview';
     case 'template':
       return '#/template';
+    case 'audit':
+      return '#/audit';
   }
 }
 

@@ -7,6 +7,7 @@ import { SelectField, TextArea, TextField } from '../../components/form';
 import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../lib/router';
+import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
 
 const empty: CitizenInput = { id: 0, name: '', cpr: '', phone: '', email: '', address: '', contactNote: '', housing: '', housingNote: '' };
 
@@ -20,10 +21,10 @@ export function CitizenFormPage(p: { id: number }) {
   const q = useCitizen(p.id);
   if (p.id !== 0 && q.isPending) return <Loading />;
   if (p.id !== 0 && q.error) return <ErrorBanner error={toAppError(q.error)} />;
-  return <CitizenForm initial={p.id === 0 ? empty : toInput(q.data!)} />;
+  return <CitizenForm initial={p.id === 0 ? empty : toInput(q.data!)} readOnly={p.id !== 0 && !!q.data?.readOnly} />;
 }
 
-function CitizenForm(p: { initial: CitizenInput }) {
+function CitizenForm(p: { initial: CitizenInput; readOnly?: boolean }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const save = useSaveCitizen();
@@ -45,26 +46,31 @@ function CitizenForm(p: { initial: CitizenInput }) {
         }}
       >
         <ErrorBanner error={err} />
-        <TextField label={t('citizens.name')} required value={form.name} onChange={set('name')} error={fe('name')} autoFocus />
-        <div className="row">
-          <TextField label={t('citizens.cpr')} value={form.cpr} onChange={set('cpr')} error={fe('cpr')} help={t('citizens.cprHelp')} maxLength={11} />
-          <TextField label={t('citizens.phone')} value={form.phone} onChange={set('phone')} error={fe('phone')} type="tel" />
-          <TextField label={t('citizens.email')} value={form.email} onChange={set('email')} error={fe('email')} type="email" />
-        </div>
-        <TextArea label={t('citizens.address')} value={form.address} onChange={set('address')} error={fe('address')} rows={2} />
-        <TextArea label={t('citizens.contactNote')} value={form.contactNote} onChange={set('contactNote')} error={fe('contactNote')} help={t('citizens.contactNoteHelp')} />
-        <SelectField
-          label={t('citizens.housing')}
-          value={form.housing}
-          onChange={set('housing')}
-          error={fe('housing')}
-          options={(vocab.data?.housings ?? []).map((v) => ({ value: v, label: tx(`enum.housing.${v}`) }))}
-        />
-        <TextArea label={t('citizens.housingNote')} value={form.housingNote} onChange={set('housingNote')} error={fe('housingNote')} rows={2} />
+        {p.readOnly && <ReadOnlyBanner text={t('auth.citizenReadOnly')} />}
+        <fieldset disabled={p.readOnly} className="plain">
+          <TextField label={t('citizens.name')} required value={form.name} onChange={set('name')} error={fe('name')} autoFocus />
+          <div className="row">
+            <TextField label={t('citizens.cpr')} value={form.cpr} onChange={set('cpr')} error={fe('cpr')} help={t('citizens.cprHelp')} maxLength={11} />
+            <TextField label={t('citizens.phone')} value={form.phone} onChange={set('phone')} error={fe('phone')} type="tel" />
+            <TextField label={t('citizens.email')} value={form.email} onChange={set('email')} error={fe('email')} type="email" />
+          </div>
+          <TextArea label={t('citizens.address')} value={form.address} onChange={set('address')} error={fe('address')} rows={2} />
+          <TextArea label={t('citizens.contactNote')} value={form.contactNote} onChange={set('contactNote')} error={fe('contactNote')} help={t('citizens.contactNoteHelp')} />
+          <SelectField
+            label={t('citizens.housing')}
+            value={form.housing}
+            onChange={set('housing')}
+            error={fe('housing')}
+            options={(vocab.data?.housings ?? []).map((v) => ({ value: v, label: tx(`enum.housing.${v}`) }))}
+          />
+          <TextArea label={t('citizens.housingNote')} value={form.housingNote} onChange={set('housingNote')} error={fe('housingNote')} rows={2} />
+        </fieldset>
         <div className="form-actions">
-          <button className="primary" type="submit" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
+          {!p.readOnly && (
+            <button className="primary" type="submit" disabled={save.isPending}>
+              {t('common.save')}
+            </button>
+          )}
           <a className="button" href={cancel}>
             {t('common.cancel')}
           </a>

@@ -51,6 +51,12 @@ export function CitizenListPage() {
               <tr key={c.id} onClick={() => navigate({ name: 'citizen', id: c.id })}>
                 <td>
                   <a href={href({ name: 'citizen', id: c.id })}>{c.name}</a>
+                  {c.readOnly && (
+                    <>
+                      {' '}
+                      <Badge>{t('auth.readOnlyBadge')}</Badge>
+                    </>
+                  )}
                 </td>
                 <td className="mono">{c.cprMasked || t('common.none')}</td>
                 <td>{c.housing ? tx(`enum.housing.${c.housing}`) : t('common.none')}</td>

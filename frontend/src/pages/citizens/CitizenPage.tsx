@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
 import { statusTone } from './CitizenListPage';
+import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
 
 export function CitizenPage(p: { id: number }) {
   const { t, tx } = useI18n();
@@ -22,18 +23,21 @@ export function CitizenPage(p: { id: number }) {
         title={c.name}
         subtitle={c.housing ? tx(`enum.housing.${c.housing}`) : undefined}
         actions={
-          <>
-            <a className="button" href={href({ name: 'citizenEdit', id: c.id })}>
-              {t('common.edit')}
-            </a>
-            {!open && (
-              <a className="button primary" href={href({ name: 'courseNew', citizenId: c.id })}>
-                {t('citizens.startCourse')}
+          !c.readOnly && (
+            <>
+              <a className="button" href={href({ name: 'citizenEdit', id: c.id })}>
+                {t('common.edit')}
               </a>
-            )}
-          </>
+              {!open && (
+                <a className="button primary" href={href({ name: 'courseNew', citizenId: c.id })}>
+                  {t('citizens.startCourse')}
+                </a>
+              )}
+            </>
+          )
         }
       />
+      {c.readOnly && <ReadOnlyBanner text={t('auth.citizenReadOnly')} />}
       <div className="two-col">
         <section className="card">
           <h2>{t('citizens.details')}</h2>

@@ -16,6 +16,7 @@ import { formatDateTime, isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
 import { statusTone } from '../citizens/CitizenListPage';
 import { CourseSettings } from './CourseSettings';
+import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
 
 /** One ICM course: its frame (worker, dates, status) and the six method steps. */
 export function CoursePage(p: { id: number; step: string }) {
@@ -28,22 +29,24 @@ export function CoursePage(p: { id: number; step: string }) {
   const c = course.data;
   const step = c.steps.some((s) => s.step === p.step) ? p.step : 'visitation';
   const closed = c.status === 'closed';
+  // A colleague's course the worker may only read, as the team has decided.
+  const readOnly = closed || c.readOnly;
 
   let body;
   if (step === 'visitation') {
     if (visitation.isPending) body = <Loading />;
     else if (visitation.error) body = <ErrorBanner error={toAppError(visitation.error)} />;
-    else body = <VisitationStep key={c.id} data={visitation.data} vocab={vocab.data} readOnly={closed} />;
+    else body = <VisitationStep key={c.id} data={visitation.data} vocab={vocab.data} readOnly={readOnly} />;
   } else if (step === 'assessment') {
-    body = <AssessmentStep courseId={c.id} readOnly={closed} />;
+    body = <AssessmentStep courseId={c.id} readOnly={readOnly} />;
   } else if (step === 'planning') {
-    body = <PlanningStep courseId={c.id} readOnly={closed} />;
+    body = <PlanningStep courseId={c.id} readOnly={readOnly} />;
   } else if (step === 'coordination') {
-    body = <CoordinationStep courseId={c.id} readOnly={closed} />;
+    body = <CoordinationStep courseId={c.id} readOnly={readOnly} />;
   } else if (step === 'advocacy') {
-    body = <AdvocacyStep courseId={c.id} readOnly={closed} />;
+    body = <AdvocacyStep courseId={c.id} readOnly={readOnly} />;
   } else if (step === 'followup') {
-    body = <FollowUpStep courseId={c.id} readOnly={closed} />;
+    body = <FollowUpStep courseId={c.id} readOnly={readOnly} />;
   }
 
   return (
@@ -59,7 +62,8 @@ export function CoursePage(p: { id: number; step: string }) {
         }
         actions={
           <>
-            <SummaryExport courseId={c.id} />
+            {/* The backend counts an export as a use that needs write access. */}
+            {!c.readOnly && <SummaryExport courseId={c.id} />}
             <a className="button" href={href({ name: 'citizen', id: c.citizenId })}>
               {t('course.citizenPage')}
             </a>
@@ -71,12 +75,13 @@ export function CoursePage(p: { id: number; step: string }) {
           {t('course.overrideNotice', { by: c.override.byName, at: formatDateTime(c.override.at), reason: c.override.reason })}
         </div>
       )}
+      {c.readOnly && <ReadOnlyBanner text={t('auth.courseReadOnly', { worker: c.worker.name })} />}
       <CourseWarnings course={c} step={step} />
-      <CourseSettings course={c} />
+      {!c.readOnly && <CourseSettings course={c} />}
       <WizardFrame courseId={c.id} steps={c.steps} current={step}>
         {body}
       </WizardFrame>
-      <NotesPanel courseId={c.id} readOnly={closed} />
+      <NotesPanel courseId={c.id} readOnly={readOnly} />
     </>
   );
 }

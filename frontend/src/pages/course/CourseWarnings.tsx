@@ -13,7 +13,7 @@ export function CourseWarnings(p: { course: Course; step: string }) {
   const g = c.contactGap;
   return (
     <>
-      {c.status === 'visitation' && c.steps[0]?.percent === 100 && <StartActive course={c} />}
+      {c.status === 'visitation' && c.steps[0]?.percent === 100 && !c.readOnly && <StartActive course={c} />}
       {g.over && p.step !== 'followup' && (
         <div className="banner banner-error" role="alert" data-testid="contact-gap">
           {g.noneYet ? t('notes.contactGapNone', { days: g.days, limit: g.limitDays }) : t('notes.contactGap', { days: g.days, limit: g.limitDays })}

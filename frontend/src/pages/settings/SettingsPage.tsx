@@ -2,6 +2,7 @@ import { useStatus } from '../../api/queries';
 import { RadioGroup } from '../../components/form';
 import { PageHeader } from '../../components/ui';
 import { useI18n, type Lang } from '../../i18n/i18n';
+import { AccessSettings } from '../../features/auth/AccessSettings';
 
 export function SettingsPage() {
   const { t, lang, setLang } = useI18n();
@@ -21,6 +22,7 @@ export function SettingsPage() {
           ]}
         />
       </section>
+      <AccessSettings />
       <section className="card">
         <h2>{t('settings.data')}</h2>
         <p>{t('settings.dataHelp')}</p>

@@ -7,24 +7,33 @@ import { TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { parseFraction } from '../../lib/dates';
+import { NewPasswordFields } from '../../features/auth/PasswordFields';
+import { LanguageSwitch } from '../../features/auth/LanguageSwitch';
+import '../../features/auth/auth.css';
 
-/** First start: set up the team with its first team lead, or load fictional demo data. */
-export function SetupPage() {
+/**
+ * First start: set up the team with its first team lead and the lead's sign-in, or load
+ * fictional demo data. Both sign the team lead in; onDone asks the backend what to show next.
+ */
+export function SetupPage(p: { onDone: () => Promise<void> | void }) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
-  const [form, setForm] = useState({ municipality: '', teamName: '', leadName: '', leadInitials: '', leadFte: '1' });
+  const [form, setForm] = useState({ municipality: '', teamName: '', leadName: '', leadInitials: '', leadFte: '1', leadUsername: '', leadPassword: '' });
+  const [repeat, setRepeat] = useState('');
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const fe = (name: string) => fieldText(lang, error?.field(name));
 
-  const done = async (p: Promise<unknown>) => {
+  const done = async (work: Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      await p;
+      await work;
       window.location.hash = '#/citizens';
       await qc.invalidateQueries();
+      await p.onDone();
     } catch (e) {
       setError(toAppError(e));
     } finally {
@@ -35,7 +44,10 @@ export function SetupPage() {
   return (
     <div className="center-page">
       <div className="setup">
-        <h1>{t('setup.title')}</h1>
+        <div className="auth-top">
+          <h1>{t('setup.title')}</h1>
+          <LanguageSwitch light />
+        </div>
         <p className="lead">{t('setup.intro')}</p>
         <ErrorBanner error={error && !error.fields.length ? error : null} />
         <div className="setup-grid">
@@ -43,6 +55,8 @@ export function SetupPage() {
             className="card"
             onSubmit={(e) => {
               e.preventDefault();
+              setTried(true);
+              if (form.leadPassword !== repeat) return;
               void done(api.setupTeam({ ...form, leadFte: parseFraction(form.leadFte) || 0 }));
             }}
           >
@@ -55,6 +69,20 @@ export function SetupPage() {
               <TextField label={t('setup.leadInitials')} required value={form.leadInitials} onChange={set('leadInitials')} error={fe('leadInitials')} maxLength={6} />
               <TextField label={t('setup.leadFte')} required value={form.leadFte} onChange={set('leadFte')} error={fe('leadFte')} help={t('setup.leadFteHelp')} inputMode="decimal" />
             </div>
+            <fieldset className="setup-account">
+              <legend>{t('auth.setupAccountTitle')}</legend>
+              <p className="muted small">{t('auth.setupAccountIntro')}</p>
+              <TextField label={t('auth.username')} required value={form.leadUsername} onChange={set('leadUsername')} error={fe('leadUsername')} maxLength={40} />
+              <NewPasswordFields
+                label={t('auth.password')}
+                value={form.leadPassword}
+                repeat={repeat}
+                onChange={set('leadPassword')}
+                onRepeat={setRepeat}
+                error={fe('leadPassword')}
+                mismatch={tried && form.leadPassword !== repeat}
+              />
+            </fieldset>
             <button className="primary" type="submit" disabled={busy}>
               {t('setup.createButton')}
             </button>

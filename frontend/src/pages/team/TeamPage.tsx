@@ -7,11 +7,19 @@ import { SelectField, TextField } from '../../components/form';
 import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { formatFraction, parseFraction } from '../../lib/dates';
+import { useAccounts } from '../../api/authQueries';
+import { AccountCell } from '../../features/auth/Accounts';
+import { useIsLead } from '../../features/auth/session';
 
-/** The team's name and its workers with role, FTE and caseload ceiling. */
+/**
+ * The team's name and its workers with role, FTE and caseload ceiling; for the team lead also
+ * each worker's sign-in. ICM workers see the team but change nothing.
+ */
 export function TeamPage() {
   const { t, tx, lang } = useI18n();
   const workers = useWorkers();
+  const isLead = useIsLead();
+  const accounts = useAccounts(isLead);
   const [editing, setEditing] = useState<WorkerInput | null>(null);
   if (workers.isPending) return <Loading />;
   if (workers.error) return <ErrorBanner error={toAppError(workers.error)} />;
@@ -21,15 +29,18 @@ export function TeamPage() {
       <PageHeader
         title={t('team.title')}
         actions={
-          <button type="button" className="primary" onClick={() => setEditing({ id: 0, name: '', initials: '', role: 'icm_worker', fte: 1, active: true })}>
-            {t('team.addWorker')}
-          </button>
+          isLead && (
+            <button type="button" className="primary" onClick={() => setEditing({ id: 0, name: '', initials: '', role: 'icm_worker', fte: 1, active: true })}>
+              {t('team.addWorker')}
+            </button>
+          )
         }
       />
-      <TeamForm />
+      {isLead && <TeamForm />}
       {editing && <WorkerForm key={editing.id} initial={editing} onDone={() => setEditing(null)} />}
       <section className="card">
         <h2>{t('team.workers')}</h2>
+        <ErrorBanner error={accounts.error ? toAppError(accounts.error) : null} />
         <table className="table">
           <thead>
             <tr>
@@ -39,7 +50,8 @@ export function TeamPage() {
               <th>{t('team.fte')}</th>
               <th>{t('team.openCourses')}</th>
               <th>{t('team.maxCaseload')}</th>
-              <th />
+              {isLead && <th>{t('auth.accessColumn')}</th>}
+              {isLead && <th />}
             </tr>
           </thead>
           <tbody>
@@ -53,11 +65,18 @@ export function TeamPage() {
                 <td>{formatFraction(w.fte, lang)}</td>
                 <td>{w.openCourses}</td>
                 <td>{w.maxCaseload}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => startEdit(w)} aria-label={`${t('common.edit')} ${w.name}`}>
-                    {t('common.edit')}
-                  </button>
-                </td>
+                {isLead && (
+                  <td>
+                    <AccountCell account={accounts.data?.find((a) => a.workerId === w.id)} />
+                  </td>
+                )}
+                {isLead && (
+                  <td>
+                    <button type="button" className="link" onClick={() => startEdit(w)} aria-label={`${t('common.edit')} ${w.name}`}>
+                      {t('common.edit')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -14,12 +14,12 @@ import { elementTexts } from './texts';
  * discuss, and the team's answer and status, saved a moment after each change. Writing in
  * an element that was not started makes it a draft.
  */
-export function ElementEditor(p: { element: TemplateElement }) {
+export function ElementEditor(p: { element: TemplateElement; readOnly?: boolean }) {
   const { t, tx, lang } = useI18n();
   const save = useSaveElement();
   const el = p.element;
   const [form, setForm] = useState<TemplateElementInput>({ element: el.element, answer: el.answer, status: el.status });
-  const { state, flush } = useAutosave(form, (v) => save.mutateAsync(v));
+  const { state, flush } = useAutosave(form, (v) => (p.readOnly ? Promise.resolve() : save.mutateAsync(v)));
   const err = state.kind === 'invalid' || state.kind === 'error' ? state.error : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
   const txt = elementTexts(lang, el.element);
@@ -43,21 +43,23 @@ export function ElementEditor(p: { element: TemplateElement }) {
         ))}
       </ul>
       <form onSubmit={(e) => e.preventDefault()} onBlur={() => void flush()} aria-label={txt.name}>
-        <TextArea
-          label={t('template.answer')}
-          help={t('template.answerHelp')}
-          value={form.answer}
-          onChange={(answer) => setForm((f) => ({ ...f, answer, status: f.status === 'not_started' && answer.trim() ? 'draft' : f.status }))}
-          error={fe('answer')}
-          rows={8}
-        />
-        <RadioGroup
-          label={t('template.statusLabel')}
-          value={form.status}
-          onChange={(status) => setForm((f) => ({ ...f, status }))}
-          options={templateStatuses.map((s) => ({ value: s, label: tx(`template.status.${s}`) }))}
-          error={fe('status')}
-        />
+        <fieldset disabled={p.readOnly} className="plain">
+          <TextArea
+            label={t('template.answer')}
+            help={t('template.answerHelp')}
+            value={form.answer}
+            onChange={(answer) => setForm((f) => ({ ...f, answer, status: f.status === 'not_started' && answer.trim() ? 'draft' : f.status }))}
+            error={fe('answer')}
+            rows={8}
+          />
+          <RadioGroup
+            label={t('template.statusLabel')}
+            value={form.status}
+            onChange={(status) => setForm((f) => ({ ...f, status }))}
+            options={templateStatuses.map((s) => ({ value: s, label: tx(`template.status.${s}`) }))}
+            error={fe('status')}
+          />
+        </fieldset>
       </form>
     </section>
   );

@@ -8,6 +8,8 @@ import { ElementEditor } from './ElementEditor';
 import { TemplateVersions } from './TemplateVersions';
 import { elementTexts } from './texts';
 import './template.css';
+import { useIsLead } from '../../features/auth/session';
+import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
 
 /**
  * The team lead's method template (metodeskabelon): for each of the sixteen elements of
@@ -17,6 +19,7 @@ import './template.css';
 export function TemplatePage() {
   const { t } = useI18n();
   const q = useTemplate();
+  const isLead = useIsLead();
   const [selected, setSelected] = useState('target_group');
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorBanner error={toAppError(q.error)} />;
@@ -28,12 +31,13 @@ export function TemplatePage() {
     <div className="template-page">
       <PageHeader title={t('template.title')} subtitle={progress} />
       <p className="lead">{t('template.intro')}</p>
+      {!isLead && <ReadOnlyBanner text={t('auth.leadOnly')} />}
       <div className="tpl-progress">
         <Progress value={c.agreed} max={c.total} label={t('template.progressLabel')} />
       </div>
       <div className="assessment-grid card">
         <ElementList elements={tpl.elements} current={current.element} onSelect={setSelected} />
-        <ElementEditor key={current.element} element={current} />
+        <ElementEditor key={current.element} element={current} readOnly={!isLead} />
       </div>
       <TemplateVersions template={tpl} />
     </div>

@@ -9,11 +9,13 @@ import { isoToDanish } from '../../lib/dates';
 import { SignTemplateForm } from './SignTemplateForm';
 import { elementTexts } from './texts';
 import '../../features/wizard/versions/versions.css';
+import { useIsLead } from '../../features/auth/session';
 
 /** The signed versions of the template: the current one first, then each signed version, and the sign form. */
 export function TemplateVersions(p: { template: Template }) {
   const { t } = useI18n();
   const versions = p.template.versions;
+  const isLead = useIsLead();
   const [signing, setSigning] = useState(false);
   const [signedNo, setSignedNo] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
@@ -23,7 +25,7 @@ export function TemplateVersions(p: { template: Template }) {
     <section className="card tpl-versions" aria-labelledby="tpl-versions-title">
       <div className="pv-row-head">
         <h2 id="tpl-versions-title">{t('template.versions.title')}</h2>
-        {!signing && (
+        {!signing && isLead && (
           <button type="button" className="primary" onClick={() => { setSigning(true); setSignedNo(0); }}>
             {t('template.versions.signOpen')}
           </button>

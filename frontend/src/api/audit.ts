@@ -1,0 +1,16 @@
+// Bindings of the audit log: who used which citizen's data, and the check of its hash chain.
+// Team lead only; like client.ts, every call rejects with an AppError.
+import * as AuditService from '../../wailsjs/go/service/AuditService';
+import type { service } from '../../wailsjs/go/models';
+import { call } from './call';
+
+export type AuditFilter = service.AuditFilter;
+export type AuditEntry = service.AuditEntryDTO;
+export type AuditPage = service.AuditPageDTO;
+
+export const auditApi = {
+  list: (filter: AuditFilter) => call(() => AuditService.List(filter)),
+  verify: () => call(() => AuditService.Verify()),
+  /** Every entry about one citizen as a PDF, saved where the team lead chooses. */
+  saveCitizenPdf: (citizenId: number) => call(() => AuditService.SaveCitizenPDF({ id: citizenId })),
+};

@@ -1,0 +1,42 @@
+// The one wrapper every binding call goes through: a rejection becomes an AppError, and the
+// two session answers (nobody signed in, screen locked) are announced to the app shell, which
+// then shows the sign-in or the lock screen whichever screen made the call.
+import { toAppError, type AppError } from './errors';
+
+/** The error codes by which the backend says the session, not the call, is the problem. */
+export const sessionCodes = ['not_signed_in', 'session_locked'] as const;
+export type SessionCode = (typeof sessionCodes)[number];
+
+type Listener = (code: SessionCode) => void;
+const listeners = new Set<Listener>();
+let lastCallAt = 0;
+
+/** Whether an error is one of the session answers rather than a problem with the call. */
+export function isSessionError(e: unknown): e is AppError & { code: SessionCode } {
+  return !!e && typeof e === 'object' && sessionCodes.includes((e as { code?: unknown }).code as SessionCode);
+}
+
+/** Subscribes to the session answers of any call; returns the unsubscribe function. */
+export function onSessionError(fn: Listener): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/**
+ * When the last call to the backend started (ms since the epoch). The backend locks the
+ * session after lockMinutes without calls, so the idle lock needs to know this.
+ */
+export function lastBackendCall(): number {
+  return lastCallAt;
+}
+
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  lastCallAt = Date.now();
+  try {
+    return await fn();
+  } catch (e) {
+    const err = toAppError(e);
+    if (isSessionError(err)) for (const l of [...listeners]) l(err.code);
+    throw err;
+  }
+}

@@ -1,0 +1,178 @@
+import { useMemo, useState } from 'react';
+import type { AuditEntry } from '../../api/audit';
+import { useAuditLog, useVerifyAudit } from '../../api/auditQueries';
+import type { AuditCheck } from '../../api/auth';
+import { toAppError, type FieldError } from '../../api/errors';
+import { useCitizens, useWorkers } from '../../api/queries';
+import { fieldText } from '../../components/errorText';
+import { DateField, SelectField } from '../../components/form';
+import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { hasKey, useI18n } from '../../i18n/i18n';
+import { useSession } from '../auth/session';
+import { AuditExport } from './AuditExport';
+import { emptyAuditFilter, toAuditFilter, type AuditFilterForm } from './filter';
+import './audit.css';
+
+/** The actions in the order the backend offers them (service.AuditActions). */
+const fallbackActions = ['view', 'list', 'search', 'create', 'change', 'delete', 'export', 'print', 'sign', 'import', 'sign_in', 'sign_in_failed', 'sign_out', 'lock', 'account', 'settings', 'backup', 'restore', 'verify'];
+
+/**
+ * The team lead's audit log: who used which citizen's data and when, newest first, filtered
+ * by citizen, worker, action and dates; the state of the hash chain with a check on demand;
+ * and the export of every entry about one citizen.
+ */
+export function AuditPage() {
+  const { t } = useI18n();
+  const [form, setForm] = useState<AuditFilterForm>(emptyAuditFilter);
+  const filter = useMemo(() => {
+    const { before: _before, ...f } = toAuditFilter(form);
+    return f;
+  }, [form]);
+  const log = useAuditLog(filter);
+  const pages = log.data?.pages ?? [];
+  const entries = pages.flatMap((p) => p.entries);
+  const actions = pages[0]?.actions ?? fallbackActions;
+  const error = log.error ? toAppError(log.error) : null;
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <p className="lead">{t('audit.intro')}</p>
+      <ChainStatus />
+      <Filters form={form} setForm={setForm} actions={actions} fieldError={(f) => error?.field(f)} />
+      <AuditExport citizenId={filter.citizenId} />
+      <ErrorBanner error={error && !error.fields.length ? error : null} />
+      {log.isPending ? (
+        <Loading />
+      ) : entries.length === 0 ? (
+        <p className="empty">{t('audit.none')}</p>
+      ) : (
+        <>
+          <p className="muted small" role="status">
+            {entries.length === 1 ? t('audit.shownOne') : t('audit.shown', { n: entries.length })}
+          </p>
+          <AuditTable entries={entries} />
+          {log.hasNextPage && (
+            <div className="form-actions">
+              <button type="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+                {t('audit.more')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function Filters(p: { form: AuditFilterForm; setForm: (f: AuditFilterForm) => void; actions: string[]; fieldError: (name: string) => FieldError | undefined }) {
+  const { t, tx, lang } = useI18n();
+  const citizens = useCitizens('');
+  const workers = useWorkers();
+  const f = p.form;
+  const set = (k: keyof AuditFilterForm) => (v: string) => p.setForm({ ...f, [k]: v });
+  const all = (label: string) => `${label}: ${t('audit.all').toLowerCase()}`;
+  return (
+    <form className="card audit-filters" aria-label={t('audit.filters')} onSubmit={(e) => e.preventDefault()}>
+      <div className="audit-filter-row">
+        <SelectField
+          label={t('audit.citizen')}
+          value={f.citizenId}
+          onChange={set('citizenId')}
+          options={[{ value: '', label: all(t('audit.citizen')) }, ...(citizens.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))]}
+          allowEmpty={false}
+        />
+        <SelectField
+          label={t('audit.worker')}
+          value={f.workerId}
+          onChange={set('workerId')}
+          options={[{ value: '', label: all(t('audit.worker')) }, ...(workers.data ?? []).map((w) => ({ value: String(w.id), label: `${w.name} (${w.initials})` }))]}
+          allowEmpty={false}
+        />
+        <SelectField
+          label={t('audit.action')}
+          value={f.action}
+          onChange={set('action')}
+          options={[{ value: '', label: all(t('audit.action')) }, ...p.actions.map((a) => ({ value: a, label: tx(`audit.actions.${a}`) }))]}
+          allowEmpty={false}
+        />
+        <DateField label={t('audit.from')} value={f.from} onChange={set('from')} error={fieldText(lang, p.fieldError('from'))} />
+        <DateField label={t('audit.to')} value={f.to} onChange={set('to')} error={fieldText(lang, p.fieldError('to'))} />
+      </div>
+      <button type="button" className="link" onClick={() => p.setForm(emptyAuditFilter)} disabled={JSON.stringify(f) === JSON.stringify(emptyAuditFilter)}>
+        {t('audit.reset')}
+      </button>
+    </form>
+  );
+}
+
+/** A translated name for a logged value, or the value itself when it is new to this version. */
+function useName() {
+  const { tx, lang } = useI18n();
+  return (group: 'actions' | 'object', v: string) => (v ? (hasKey(lang, `audit.${group}.${v}`) ? tx(`audit.${group}.${v}`) : v) : '–');
+}
+
+function AuditTable(p: { entries: AuditEntry[] }) {
+  const { t } = useI18n();
+  const name = useName();
+  return (
+    <table className="table audit-table">
+      <thead>
+        <tr>
+          <th>{t('audit.colAt')}</th>
+          <th>{t('audit.colWho')}</th>
+          <th>{t('audit.colAction')}</th>
+          <th>{t('audit.colObject')}</th>
+          <th>{t('audit.colCitizen')}</th>
+          <th>{t('audit.colDetail')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.entries.map((e) => (
+          <tr key={e.id} data-testid="audit-entry" data-action={e.action}>
+            <td className="mono nowrap">{e.at}</td>
+            <td>{e.workerName || <span className="muted">{t('audit.unknownWorker')}</span>}</td>
+            <td className={e.action === 'sign_in_failed' ? 'tone-bad' : undefined}>{name('actions', e.action)}</td>
+            <td>{name('object', e.object)}</td>
+            <td>{e.citizenId ? e.citizenName || <span className="muted">{t('audit.deletedCitizen', { id: e.citizenId })}</span> : '–'}</td>
+            <td className="muted small">{e.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The outcome of the last check of the chain (at start, or the one asked for here). */
+function ChainStatus() {
+  const { t } = useI18n();
+  const session = useSession();
+  const verify = useVerifyAudit();
+  const [checked, setChecked] = useState<AuditCheck | null>(null);
+  const c = checked ?? session?.status.audit;
+  const broken = !!c?.checked && !c.ok;
+  return (
+    <section className={`card chain-status ${broken ? 'chain-broken' : ''}`} aria-labelledby="chain-title" data-testid="chain-status" data-ok={c?.checked ? String(c.ok) : undefined}>
+      <div>
+        <h2 id="chain-title">{t('audit.chainTitle')}</h2>
+        <p role="status" className={broken ? 'tone-bad' : c?.checked ? 'tone-ok' : 'muted'}>
+          {!c?.checked ? t('audit.chainPending') : c.ok ? t('audit.chainOk', { entries: c.entries, at: c.checkedAt }) : t('audit.chainBroken', { entry: c.brokenAt, at: c.checkedAt })}
+        </p>
+        <ErrorBanner error={verify.error} />
+      </div>
+      <button
+        type="button"
+        disabled={verify.isPending}
+        onClick={() =>
+          verify.mutate(undefined, {
+            onSuccess: (r) => {
+              setChecked(r);
+              void session?.refresh();
+            },
+          })
+        }
+      >
+        {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+      </button>
+    </section>
+  );
+}

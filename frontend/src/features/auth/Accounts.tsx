@@ -1,0 +1,191 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { Account } from '../../api/auth';
+import { useSaveAccount, useUnlockAccount } from '../../api/authQueries';
+import { fieldText } from '../../components/errorText';
+import { TextField } from '../../components/form';
+import { Badge, ErrorBanner } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { MIN_PASSWORD, NewPasswordFields } from './PasswordFields';
+
+type Dialog = { kind: 'create' | 'reset' | 'unlock'; account: Account } | null;
+
+/** A worker's sign-in as the team lead sees it: status, and what can be done about it. */
+export function AccountCell(p: { account: Account | undefined }) {
+  const { t } = useI18n();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const a = p.account;
+  if (!a) return null;
+  return (
+    <div className="account-cell" data-testid="account-cell">
+      <AccountState account={a} />
+      <div className="account-actions" role="group" aria-label={t('auth.accountActionsFor', { name: a.name })}>
+        {!a.hasAccount ? (
+          <button type="button" className="small-button" onClick={() => setDialog({ kind: 'create', account: a })}>
+            {t('auth.createAccount')}
+          </button>
+        ) : (
+          <button type="button" className="small-button" onClick={() => setDialog({ kind: 'reset', account: a })}>
+            {t('auth.resetPassword')}
+          </button>
+        )}
+        {a.lockedUntil && (
+          <button type="button" className="small-button" onClick={() => setDialog({ kind: 'unlock', account: a })}>
+            {t('auth.unlockAccount')}
+          </button>
+        )}
+      </div>
+      {dialog && (dialog.kind === 'unlock' ? <UnlockDialog account={dialog.account} onClose={() => setDialog(null)} /> : <PasswordDialog kind={dialog.kind} account={dialog.account} onClose={() => setDialog(null)} />)}
+    </div>
+  );
+}
+
+export function AccountState(p: { account: Account }) {
+  const { t } = useI18n();
+  const a = p.account;
+  if (!a.hasAccount) return <span className="muted">{t('auth.noAccount')}</span>;
+  return (
+    <>
+      <span>
+        <span className="mono">{a.username}</span>{' '}
+        {a.lockedUntil ? (
+          <Badge tone="over">{t('auth.lockedUntil', { until: a.lockedUntil })}</Badge>
+        ) : a.mustChange ? (
+          <Badge tone="warn">{t('auth.mustChange')}</Badge>
+        ) : (
+          <Badge tone="ok">{t('auth.activeAccount')}</Badge>
+        )}
+      </span>
+      <span className="small">{a.lastSignIn ? t('auth.lastSignIn', { at: a.lastSignIn }) : t('auth.neverSignedIn')}</span>
+    </>
+  );
+}
+
+/** A small modal: focus inside, Escape closes, focus goes back to the opener. */
+function Modal(p: { title: string; onClose: () => void; children: ReactNode }) {
+  const titleId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const close = useRef(p.onClose);
+  close.current = p.onClose;
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    box.current?.querySelector<HTMLElement>('input, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close.current();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      opener?.focus?.();
+    };
+  }, []);
+  return createPortal(
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && p.onClose()}>
+      <div ref={box} className="card modal" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <h2 id={titleId}>{p.title}</h2>
+        {p.children}
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+/** A username and a temporary password, which the worker must change at the next sign-in. */
+function PasswordDialog(p: { kind: 'create' | 'reset'; account: Account; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const save = useSaveAccount();
+  const a = p.account;
+  const [f, setF] = useState({ username: a.username || suggestUsername(a.name), password: '', repeat: '' });
+  const [tried, setTried] = useState(false);
+  const fe = (name: string) => fieldText(lang, save.error?.field(name));
+  const title = p.kind === 'create' ? t('auth.createAccountTitle', { name: a.name }) : t('auth.resetPasswordTitle', { name: a.name });
+  return (
+    <Modal title={title} onClose={p.onClose}>
+      {save.isSuccess ? (
+        <>
+          <p role="status" className="tone-ok">
+            {t('auth.accountSaved', { name: a.name })}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={p.onClose}>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          className="form"
+          autoComplete="off"
+          aria-label={title}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTried(true);
+            if (f.password !== f.repeat) return;
+            save.mutate({ workerId: a.workerId, username: f.username, password: f.password });
+          }}
+        >
+          <ErrorBanner error={save.error && !save.error.fields.length ? save.error : null} />
+          <TextField label={t('auth.username')} required value={f.username} onChange={(username) => setF({ ...f, username })} error={fe('username')} maxLength={40} />
+          <NewPasswordFields
+            label={t('auth.firstPassword')}
+            value={f.password}
+            repeat={f.repeat}
+            onChange={(password) => setF({ ...f, password })}
+            onRepeat={(repeat) => setF({ ...f, repeat })}
+            error={fe('password')}
+            mismatch={tried && f.password !== f.repeat}
+            help={t('auth.firstPasswordHelp', { min: MIN_PASSWORD, name: a.name })}
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={save.isPending}>
+              {p.kind === 'create' ? t('auth.createAccount') : t('auth.resetPassword')}
+            </button>
+            <button type="button" onClick={p.onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+function UnlockDialog(p: { account: Account; onClose: () => void }) {
+  const { t } = useI18n();
+  const unlock = useUnlockAccount();
+  const a = p.account;
+  return (
+    <Modal title={t('auth.unlockAccountTitle', { name: a.name })} onClose={p.onClose}>
+      {unlock.isSuccess ? (
+        <p role="status" className="tone-ok">
+          {t('auth.unlocked')}
+        </p>
+      ) : (
+        <p>{t('auth.unlockIntro', { name: a.name, until: a.lockedUntil })}</p>
+      )}
+      <ErrorBanner error={unlock.error} />
+      <div className="form-actions">
+        {!unlock.isSuccess && (
+          <button type="button" className="primary" disabled={unlock.isPending} onClick={() => unlock.mutate(a.workerId)}>
+            {t('auth.unlockAccount')}
+          </button>
+        )}
+        <button type="button" onClick={p.onClose}>
+          {unlock.isSuccess ? t('common.close') : t('common.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** A first suggestion for a username: the first name in lower case, letters only. */
+export function suggestUsername(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  return first
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]/gu, '');
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { authApi, type AuthStatus } from '../../api/auth';
+import { toAppError, type AppError } from '../../api/errors';
+import { fieldText } from '../../components/errorText';
+import { TextField } from '../../components/form';
+import { ErrorBanner } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { NewPasswordFields } from './PasswordFields';
+
+/** Changes the signed-in worker's own password: the current one, then the new one twice. */
+export function ChangePasswordForm(p: { onDone: (s: AuthStatus) => void; title: string; intro: string; autoFocus?: boolean }) {
+  const { t, lang } = useI18n();
+  const [f, setF] = useState({ current: '', next: '', repeat: '' });
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [done, setDone] = useState(false);
+  const mismatch = tried && f.next !== f.repeat;
+  const fe = (name: string) => fieldText(lang, error?.field(name));
+
+  return (
+    <form
+      className="card form"
+      aria-labelledby="change-password-title"
+      autoComplete="off"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        setDone(false);
+        if (f.next !== f.repeat) return;
+        setBusy(true);
+        setError(null);
+        authApi
+          .changePassword(f.current, f.next)
+          .then((s) => {
+            setF({ current: '', next: '', repeat: '' });
+            setTried(false);
+            setDone(true);
+            p.onDone(s);
+          })
+          .catch((e) => setError(toAppError(e)))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <h2 id="change-password-title">{p.title}</h2>
+      <p className="muted">{p.intro}</p>
+      <ErrorBanner error={error && !error.fields.length ? error : null} />
+      <TextField label={t('auth.currentPassword')} type="password" required value={f.current} onChange={(current) => setF({ ...f, current })} error={fe('current')} autoFocus={p.autoFocus} />
+      <NewPasswordFields
+        label={t('auth.newPassword')}
+        value={f.next}
+        repeat={f.repeat}
+        onChange={(next) => setF({ ...f, next })}
+        onRepeat={(repeat) => setF({ ...f, repeat })}
+        error={fe('new')}
+        mismatch={mismatch}
+      />
+      <div className="form-actions">
+        <button className="primary" type="submit" disabled={busy}>
+          {t('auth.changePassword')}
+        </button>
+        {done && (
+          <span className="tone-ok" role="status">
+            {t('auth.passwordChanged')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
