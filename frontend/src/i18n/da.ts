@@ -11,6 +11,7 @@ import { versionsText } from '../features/wizard/i18n/versions';
 import { aboutText } from '../features/about/i18n';
 import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
+import { backupText } from '../features/backup/i18n';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -29,6 +30,7 @@ export const da = {
   about: aboutText.da,
   auth: authText.da,
   audit: auditText.da,
+  backup: backupText.da,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',

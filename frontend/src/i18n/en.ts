@@ -12,6 +12,7 @@ import { versionsText } from '../features/wizard/i18n/versions';
 import { aboutText } from '../features/about/i18n';
 import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
+import { backupText } from '../features/backup/i18n';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -31,6 +32,7 @@ export const en: Messages = {
   about: aboutText.en,
   auth: authText.en,
   audit: auditText.en,
+  backup: backupText.en,
   app: {
     name: 'ICM',
     tagline: 'Intensive Case Management',

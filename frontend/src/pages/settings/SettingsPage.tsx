@@ -3,6 +3,7 @@ import { RadioGroup } from '../../components/form';
 import { PageHeader } from '../../components/ui';
 import { useI18n, type Lang } from '../../i18n/i18n';
 import { AccessSettings } from '../../features/auth/AccessSettings';
+import { BackupSection } from '../../features/backup/BackupSection';
 
 export function SettingsPage() {
   const { t, lang, setLang } = useI18n();
@@ -23,6 +24,7 @@ export function SettingsPage() {
         />
       </section>
       <AccessSettings />
+      <BackupSection />
       <section className="card">
         <h2>{t('settings.data')}</h2>
         <p>{t('settings.dataHelp')}</p>
