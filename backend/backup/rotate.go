@@ -23,15 +23,18 @@ const nameTime = "20060102-150405"
 // Interval is how old the newest automatic backup may be before another is due.
 const Interval = 24 * time.Hour
 
-// Policy says how many automatic backups are kept: the newest of each of the last Daily
-// days that have one, and the newest of each of the last Weekly ISO weeks that have one.
+// Policy says which automatic backups are kept: every one younger than Recent (so that a
+// backup made by hand before a risky change survives the day), the newest of each of the
+// last Daily days that have one, and the newest of each of the last Weekly ISO weeks that
+// have one.
 type Policy struct {
+	Recent time.Duration
 	Daily  int
 	Weekly int
 }
 
-// DefaultPolicy keeps a week of daily backups and a month of weekly ones.
-var DefaultPolicy = Policy{Daily: 7, Weekly: 4}
+// DefaultPolicy keeps the last day whole, a week of daily backups and a month of weekly ones.
+var DefaultPolicy = Policy{Recent: 24 * time.Hour, Daily: 7, Weekly: 4}
 
 // Entry is one automatic backup.
 type Entry struct {
@@ -135,16 +138,16 @@ func Automatic(ctx context.Context, st *store.Store, now time.Time, p Policy) (E
 	if err != nil {
 		return Entry{}, err
 	}
-	if _, err := Rotate(dbPath, p); err != nil {
+	if _, err := Rotate(dbPath, p, now); err != nil {
 		return Entry{}, err
 	}
 	return Entry{Path: dest, Name: filepath.Base(dest), Taken: t, Size: check.Size}, nil
 }
 
-// Rotate deletes the automatic backups that the policy does not keep and returns their
-// names. The newest backup is always kept; files not named like automatic backups are never
-// touched.
-func Rotate(dbPath string, p Policy) ([]string, error) {
+// Rotate deletes the automatic backups that the policy does not keep at now and returns
+// their names. The newest backup is always kept; files not named like automatic backups are
+// never touched.
+func Rotate(dbPath string, p Policy, now time.Time) ([]string, error) {
 	list, err := List(dbPath)
 	if err != nil {
 		return nil, err
@@ -153,7 +156,7 @@ func Rotate(dbPath string, p Policy) ([]string, error) {
 	weeks := map[[2]int]bool{}
 	var removed []string
 	for i, e := range list {
-		keep := i == 0
+		keep := i == 0 || now.Sub(e.Taken) < p.Recent
 		day := e.Taken.Format("2006-01-02")
 		if !days[day] && len(days) < p.Daily {
 			days[day], keep = true, true

@@ -58,7 +58,8 @@ func TestRotateKeepsDailyAndWeekly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	removed, err := backup.Rotate(db, backup.Policy{Daily: 7, Weekly: 4})
+	now := day(30, 20)
+	removed, err := backup.Rotate(db, backup.Policy{Daily: 7, Weekly: 4}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestRotateKeepsDailyAndWeekly(t *testing.T) {
 		}
 	}
 	// Rotating again removes nothing.
-	if again, err := backup.Rotate(db, backup.Policy{Daily: 7, Weekly: 4}); err != nil || len(again) != 0 {
+	if again, err := backup.Rotate(db, backup.Policy{Daily: 7, Weekly: 4}, now); err != nil || len(again) != 0 {
 		t.Fatalf("second rotation removed %v, %v", again, err)
 	}
 }
@@ -91,11 +92,32 @@ func TestRotateKeepsDailyAndWeekly(t *testing.T) {
 func TestRotateAlwaysKeepsTheNewest(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "icm.db")
 	fakeBackups(t, db, day(1, 9), day(1, 10))
-	if _, err := backup.Rotate(db, backup.Policy{}); err != nil {
+	if _, err := backup.Rotate(db, backup.Policy{}, day(3, 9)); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(t, db); !slices.Equal(got, []string{"icm-20261101-100000.db"}) {
 		t.Fatalf("kept %v", got)
+	}
+}
+
+// Every backup of the last day is kept, however many; older ones go down to one a day.
+func TestRotateKeepsTheLastDayWhole(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "icm.db")
+	fakeBackups(t, db, day(9, 8), day(9, 9), day(9, 18), day(10, 8), day(10, 11), day(10, 12))
+	p := backup.Policy{Recent: 24 * time.Hour, Daily: 7, Weekly: 4}
+	if _, err := backup.Rotate(db, p, day(10, 12)); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"icm-20261110-120000.db", "icm-20261110-110000.db", "icm-20261110-080000.db", "icm-20261109-180000.db"}
+	if got := names(t, db); !slices.Equal(got, want) {
+		t.Fatalf("kept %v\nwant %v", got, want)
+	}
+	// A day later the 10th is down to its newest.
+	if _, err := backup.Rotate(db, p, day(11, 13)); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, db); !slices.Equal(got, []string{"icm-20261110-120000.db", "icm-20261109-180000.db"}) {
+		t.Fatalf("a day later kept %v", got)
 	}
 }
 
