@@ -166,6 +166,8 @@ func runRestore(args []string, io cliIO) int {
 	}
 	applied, err := backup.ApplyStaged(ctx, dbPath, time.Now())
 	if err != nil || !applied.Done {
+		// Take the staged file back, so that the app does not restore it later by surprise.
+		_ = backup.CancelStaged(dbPath)
 		fmt.Fprintln(io.stderr, "icm: nothing restored:", domain.CodeOf(err))
 		return 1
 	}
