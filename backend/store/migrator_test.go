@@ -107,6 +107,9 @@ var seedAt = map[int][]string{
 			VALUES (2, 1, '2025-05-01T09:30', 10, 'phone', 'phone_call', 'Tandlægen ringede om en ny tid.',
 				'2025-05-01 10:00:00+00:00', '2025-05-01 10:00:00+00:00')`,
 	},
+	8: {
+		`INSERT INTO retention_deletions(course_id, citizen_id, started_at) VALUES (1, 1, '2025-07-01T10:00:00Z')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -158,6 +161,19 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"TANDL"*' AND rowid = 2`,
 		`SELECT COUNT(*) FROM sqlite_master WHERE name = 'notes_fts' AND sql LIKE '%prefix=''1 2 3 4 5 6 7 8 9 10''%'`,
 		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'notes_time'`,
+		// The contact counts hold the note of version 3 (copied by the migration or kept by
+		// its triggers) and the note of version 7, and the course column finds both.
+		`SELECT COUNT(*) FROM note_stats WHERE course_id = 1 AND kind = 'visit' AND location = 'home' AND n = 1
+			AND last = '2025-02-01T10:00'`,
+		`SELECT COUNT(*) FROM note_stats WHERE course_id = 1 AND kind = 'phone_call' AND location = 'phone' AND n = 1`,
+		`SELECT COUNT(*) = 2 FROM notes_fts WHERE notes_fts MATCH 'course : "c1"'`,
+	},
+	8: {
+		`SELECT COUNT(*) FROM retention_deletions WHERE course_id = 1 AND citizen_id = 1`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'plan_versions_signed_no_delete'
+			AND sql LIKE '%retention_deletions%'`,
+		// Deleted notes leave no words in the search index (FTS5 secure-delete).
+		`SELECT COUNT(*) FROM notes_fts_config WHERE k = 'secure-delete' AND v = 1`,
 	},
 }
 

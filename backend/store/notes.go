@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -50,10 +52,11 @@ func (s *Store) GetNote(ctx context.Context, id uint) (*Note, error) {
 }
 
 // LastContact returns the date and time of the latest note that records contact with the
-// citizen (kinds given by the caller), or "" when there is none.
+// citizen (kinds given by the caller), or "" when there is none. It reads the per-course
+// counts the notes' triggers keep (note_stats), not the notes.
 func (s *Store) LastContact(ctx context.Context, courseID uint, kinds []string) (string, error) {
 	var at *string
-	err := s.db.WithContext(ctx).Raw("SELECT MAX(occurred_at) FROM notes WHERE course_id = ? AND kind IN ?", courseID, kinds).Scan(&at).Error
+	err := s.db.WithContext(ctx).Raw("SELECT MAX(last) FROM note_stats WHERE course_id = ? AND kind IN ?", courseID, kinds).Scan(&at).Error
 	if at == nil {
 		return "", storageErr(err)
 	}
@@ -66,7 +69,7 @@ func (s *Store) LocationCounts(ctx context.Context, courseID uint, kinds []strin
 		Location string
 		N        int
 	}
-	err := s.db.WithContext(ctx).Raw("SELECT location, COUNT(*) AS n FROM notes WHERE course_id = ? AND kind IN ? GROUP BY location",
+	err := s.db.WithContext(ctx).Raw("SELECT location, SUM(n) AS n FROM note_stats WHERE course_id = ? AND kind IN ? GROUP BY location",
 		courseID, kinds).Scan(&rows).Error
 	out := map[string]int{}
 	for _, r := range rows {
@@ -90,32 +93,148 @@ func FTSQuery(text string) string {
 	return strings.Join(parts, " ")
 }
 
-// SearchNotes finds notes by full text, newest first; courseID 0 searches every course.
+// SearchNotes finds notes by full text, newest first by the note's date and time (ties:
+// the later note first), at most limit; courseID 0 searches every course.
+//
+// A common word matches most of the 200 000 notes of a ten-year team, so the search never
+// reads every match: FTS5 streams the matches newest id first and stops after limit (the
+// prefix indexes of migration 0007 let it do so for word beginnings, and the course column
+// confines a search in one course to that course's entries). Ids follow the order notes
+// were written, not their date, so the few notes that may still belong in the result
+// (written earlier but dated later, such as a corrected date) are looked up by date and
+// checked. Only the final hits get a snippet.
 func (s *Store) SearchNotes(ctx context.Context, query string, courseID uint, limit int) ([]NoteHit, error) {
-	q := FTSQuery(query)
-	if q == "" {
+	words := FTSQuery(query)
+	if words == "" || limit <= 0 {
 		return []NoteHit{}, nil
 	}
-	// The newest hits are picked first and only they get a snippet: snippet() re-reads the
-	// note's text, and computing it for every match before the LIMIT made a common word
-	// cost most of a second with 50 000 notes. The unary + keeps the rowid list from being
-	// passed to FTS5 as a constraint, which would re-run the full-text query once per hit.
-	sql := `WITH top AS (SELECT n.id FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-			WHERE notes_fts MATCH ?`
-	args := []any{q}
+	match := "text : (" + words + ")"
 	if courseID != 0 {
-		sql += " AND n.course_id = ?"
+		match = fmt.Sprintf(`course : "c%d" AND %s`, courseID, match)
+	}
+	top, err := s.newestMatches(ctx, match, courseID, limit)
+	if err != nil || len(top) == 0 {
+		return []NoteHit{}, err
+	}
+	out := make([]NoteHit, 0, len(top))
+	for _, sp := range spans(top) {
+		var hits []NoteHit
+		err := s.db.WithContext(ctx).Raw(`SELECT n.*, c.id AS citizen_id, c.name AS citizen_name,
+				snippet(notes_fts, 0, '[', ']', '…', 12) AS snippet
+			FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+			JOIN courses co ON co.id = n.course_id JOIN citizens c ON c.id = co.citizen_id
+			WHERE notes_fts MATCH ? AND notes_fts.rowid BETWEEN ? AND ? AND +notes_fts.rowid IN ?`,
+			match, sp.lo, sp.hi, sp.ids).Scan(&hits).Error
+		if err != nil {
+			return nil, storageErr(err)
+		}
+		out = append(out, hits...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return newerNote(noteKey{ID: out[i].ID, OccurredAt: out[i].OccurredAt}, noteKey{ID: out[j].ID, OccurredAt: out[j].OccurredAt})
+	})
+	return out, nil
+}
+
+// noteKey is what orders notes in a search: date and time, then id.
+type noteKey struct {
+	ID         uint
+	OccurredAt string
+	stream     bool // one of the matches FTS5 streamed in a row, with no other match between them
+}
+
+func newerNote(a, b noteKey) bool {
+	return a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.ID > b.ID)
+}
+
+func sortNewest(keys []noteKey) {
+	sort.Slice(keys, func(i, j int) bool { return newerNote(keys[i], keys[j]) })
+}
+
+// newestMatches gives the limit newest notes matching the FTS5 expression, newest first.
+//
+// First the limit matches with the highest ids. If there are fewer, they are all the
+// matches. Otherwise a note left out that is newer than the oldest of them has a lower id
+// and a date on or after that oldest date: those few come from the date index and are
+// checked against the expression.
+func (s *Store) newestMatches(ctx context.Context, match string, courseID uint, limit int) ([]noteKey, error) {
+	db := s.db.WithContext(ctx)
+	var top []noteKey
+	err := db.Raw(`SELECT n.id, n.occurred_at FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+		WHERE notes_fts MATCH ? ORDER BY notes_fts.rowid DESC LIMIT ?`, match, limit).Scan(&top).Error
+	if err != nil {
+		return nil, storageErr(err)
+	}
+	for i := range top {
+		top[i].stream = true
+	}
+	if len(top) < limit {
+		sortNewest(top)
+		return top, nil
+	}
+	oldest, lowest := top[0], top[len(top)-1].ID
+	for _, k := range top {
+		if newerNote(oldest, k) {
+			oldest = k
+		}
+	}
+	late := "SELECT id, occurred_at FROM notes WHERE occurred_at >= ? AND id < ?"
+	args := []any{oldest.OccurredAt, lowest}
+	if courseID != 0 {
+		late += " AND course_id = ?"
 		args = append(args, courseID)
 	}
-	sql += ` ORDER BY n.occurred_at DESC, n.id DESC LIMIT ?)
-		SELECT n.*, c.id AS citizen_id, c.name AS citizen_name,
-			snippet(notes_fts, 0, '[', ']', '…', 12) AS snippet
-		FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-		JOIN courses co ON co.id = n.course_id JOIN citizens c ON c.id = co.citizen_id
-		WHERE notes_fts MATCH ? AND +notes_fts.rowid IN (SELECT id FROM top)
-		ORDER BY n.occurred_at DESC, n.id DESC`
-	args = append(args, limit, q)
-	var out []NoteHit
-	err := s.db.WithContext(ctx).Raw(sql, args...).Scan(&out).Error
-	return out, storageErr(err)
+	var cands []noteKey
+	if err := db.Raw(late, args...).Scan(&cands).Error; err != nil {
+		return nil, storageErr(err)
+	}
+	if len(cands) > 0 {
+		byID := make(map[uint]noteKey, len(cands))
+		for _, k := range cands {
+			byID[k.ID] = k
+		}
+		for _, sp := range spans(cands) {
+			var ids []uint
+			if err := db.Raw(`SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? AND rowid BETWEEN ? AND ?
+				AND +rowid IN ?`, match, sp.lo, sp.hi, sp.ids).Scan(&ids).Error; err != nil {
+				return nil, storageErr(err)
+			}
+			for _, id := range ids {
+				top = append(top, byID[id])
+			}
+		}
+	}
+	sortNewest(top)
+	return top[:limit], nil
+}
+
+// spanGap is how far apart in id two notes may be to be read in one pass of FTS5 over the
+// stretch between them: the pass reads every match in the stretch.
+const spanGap = 500
+
+// span is a stretch of ids and the notes wanted in it.
+type span struct {
+	lo, hi uint
+	ids    []uint
+	tail   bool // the last note in it is a streamed match
+}
+
+// spans groups notes into stretches that are cheap to read in one pass: notes within
+// spanGap of each other, and streamed matches that follow each other (no other match lies
+// between them, so the stretch costs nothing more).
+func spans(keys []noteKey) []span {
+	byID := append([]noteKey(nil), keys...)
+	sort.Slice(byID, func(i, j int) bool { return byID[i].ID < byID[j].ID })
+	var out []span
+	for _, k := range byID {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if k.ID-last.hi <= spanGap || (k.stream && last.tail) {
+				last.hi, last.ids, last.tail = k.ID, append(last.ids, k.ID), k.stream
+				continue
+			}
+		}
+		out = append(out, span{lo: k.ID, hi: k.ID, ids: []uint{k.ID}, tail: k.stream})
+	}
+	return out
 }
