@@ -110,6 +110,11 @@ func loadAdvocacy(ctx context.Context, st *store.Store, courseID uint) (Advocacy
 	if err != nil {
 		return AdvocacyDTO{}, err
 	}
+	return advocacyDTO(courseID, cases), nil
+}
+
+// advocacyDTO builds the advocacy step from its rows (see planDTO).
+func advocacyDTO(courseID uint, cases []store.AdvocacyCase) AdvocacyDTO {
 	out := AdvocacyDTO{CourseID: courseID, Cases: make([]AdvocacyCaseDTO, 0, len(cases))}
 	openWithout := 0
 	for _, c := range cases {
@@ -120,5 +125,5 @@ func loadAdvocacy(ctx context.Context, st *store.Store, courseID uint) (Advocacy
 			Actions: c.Actions, Rights: c.Rights, Outcome: c.Outcome, Status: c.Status})
 	}
 	out.Completeness = completenessDTO(domain.StepAdvocacy, domain.AdvocacyCompleteness(len(cases), openWithout))
-	return out, nil
+	return out
 }

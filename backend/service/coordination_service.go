@@ -205,6 +205,11 @@ func loadCoordination(ctx context.Context, st *store.Store, courseID uint) (Coor
 	if err != nil {
 		return CoordinationDTO{}, err
 	}
+	return coordinationDTO(courseID, contacts, meetings, actions), nil
+}
+
+// coordinationDTO builds the coordination step from its rows (see planDTO).
+func coordinationDTO(courseID uint, contacts []store.NetworkContact, meetings []store.Meeting, actions []store.MeetingAction) CoordinationDTO {
 	out := CoordinationDTO{CourseID: courseID, Contacts: make([]ContactDTO, 0, len(contacts)), Meetings: make([]MeetingDTO, 0, len(meetings))}
 	active, caseworkers := 0, 0
 	for _, c := range contacts {
@@ -228,5 +233,5 @@ func loadCoordination(ctx context.Context, st *store.Store, courseID uint) (Coor
 		out.Meetings = append(out.Meetings, md)
 	}
 	out.Completeness = completenessDTO(domain.StepCoordination, domain.CoordinationCompleteness(active, caseworkers, len(meetings)))
-	return out, nil
+	return out
 }

@@ -34,6 +34,20 @@ type courseSignals struct {
 }
 
 func loadSignals(ctx context.Context, st *store.Store, c *store.Course, evals []store.Evaluation, now time.Time) (courseSignals, error) {
+	last, err := lastContactDate(ctx, st, c.ID)
+	if err != nil {
+		return courseSignals{}, err
+	}
+	limit, err := contactGapLimit(ctx, st)
+	if err != nil {
+		return courseSignals{}, err
+	}
+	return signalsOf(c, evals, last, limit, now), nil
+}
+
+// signalsOf computes the signals from the course's evaluations, the day of its latest
+// contact (nil for none) and the team's contact-gap limit.
+func signalsOf(c *store.Course, evals []store.Evaluation, last *time.Time, limit int, now time.Time) courseSignals {
 	start, _ := time.Parse(domain.DateLayout, c.StartDate)
 	var sig courseSignals
 	for _, e := range evals {
@@ -44,14 +58,6 @@ func loadSignals(ctx context.Context, st *store.Store, c *store.Course, evals []
 	}
 	sig.due = domain.NextEvaluationDue(start, sig.lastEval)
 	sig.dueState = domain.EvaluationStatus(sig.due, now)
-	last, err := lastContactDate(ctx, st, c.ID)
-	if err != nil {
-		return sig, err
-	}
-	limit, err := contactGapLimit(ctx, st)
-	if err != nil {
-		return sig, err
-	}
 	today := now
 	if c.EndDate != nil { // a closed course is judged as of its end
 		if end, err := time.Parse(domain.DateLayout, *c.EndDate); err == nil {
@@ -64,38 +70,50 @@ func loadSignals(ctx context.Context, st *store.Store, c *store.Course, evals []
 	if !domain.CourseStatus(c.Status).Open() {
 		sig.dueState = domain.EvaluationOK
 	}
-	return sig, nil
+	return sig
+}
+
+// followUpRows are the rows the follow-up step is built from.
+type followUpRows struct {
+	evals   []store.Evaluation
+	items   []store.EvaluationItem
+	subs    []store.SubGoal
+	who     []store.WHO5
+	weekly  []store.WeeklyCheck
+	closing *store.Closing
 }
 
 func loadFollowUp(ctx context.Context, st *store.Store, c *store.Course, now time.Time) (FollowUpDTO, error) {
-	evals, err := st.ListEvaluations(ctx, c.ID)
+	var r followUpRows
+	var err error
+	if r.evals, err = st.ListEvaluations(ctx, c.ID); err != nil {
+		return FollowUpDTO{}, err
+	}
+	if r.items, err = st.ListEvaluationItems(ctx, c.ID); err != nil {
+		return FollowUpDTO{}, err
+	}
+	if r.subs, err = st.ListSubGoals(ctx, c.ID); err != nil {
+		return FollowUpDTO{}, err
+	}
+	if r.who, err = st.ListWHO5(ctx, c.ID); err != nil {
+		return FollowUpDTO{}, err
+	}
+	if r.weekly, err = st.ListWeeklyChecks(ctx, c.ID); err != nil {
+		return FollowUpDTO{}, err
+	}
+	if r.closing, err = st.GetClosing(ctx, c.ID); err != nil {
+		return FollowUpDTO{}, err
+	}
+	sig, err := loadSignals(ctx, st, c, r.evals, now)
 	if err != nil {
 		return FollowUpDTO{}, err
 	}
-	items, err := st.ListEvaluationItems(ctx, c.ID)
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
-	subs, err := st.ListSubGoals(ctx, c.ID)
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
-	who, err := st.ListWHO5(ctx, c.ID)
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
-	weekly, err := st.ListWeeklyChecks(ctx, c.ID)
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
-	closing, err := st.GetClosing(ctx, c.ID)
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
-	sig, err := loadSignals(ctx, st, c, evals, now)
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
+	return followUpDTO(c, r, sig, now), nil
+}
+
+// followUpDTO builds the follow-up step from its rows and signals (see planDTO).
+func followUpDTO(c *store.Course, r followUpRows, sig courseSignals, now time.Time) FollowUpDTO {
+	evals, items, subs, who, weekly, closing := r.evals, r.items, r.subs, r.who, r.weekly, r.closing
 	what := map[uint]string{}
 	for _, sg := range subs {
 		what[sg.ID] = sg.What
@@ -135,5 +153,5 @@ func loadFollowUp(ctx context.Context, st *store.Store, c *store.Course, now tim
 	}
 	out.Completeness = completenessDTO(domain.StepFollowUp, domain.FollowUpCompleteness(domain.FollowUpFacts{
 		EvaluationState: sig.dueState, LastWHO5: lastWHO5, LastWeekly: lastWeekly, ContactOver: sig.gap.Over}, now))
-	return out, nil
+	return out
 }

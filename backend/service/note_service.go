@@ -223,13 +223,18 @@ func contactKinds() []string {
 // lastContactDate returns the day of the latest contact note, nil when there is none.
 func lastContactDate(ctx context.Context, st *store.Store, courseID uint) (*time.Time, error) {
 	at, err := st.LastContact(ctx, courseID, contactKinds())
-	if err != nil || at == "" {
+	if err != nil {
 		return nil, err
 	}
+	return contactDay(at), nil
+}
+
+// contactDay is the day of a note's stored date and time, nil for "" or an unreadable one.
+func contactDay(at string) *time.Time {
 	t, err := time.Parse(NoteLayout, at)
-	if err != nil {
-		return nil, nil
+	if at == "" || err != nil {
+		return nil
 	}
 	d := domain.Day(t)
-	return &d, nil
+	return &d
 }

@@ -9,20 +9,17 @@ import (
 	"icm/backend/store"
 )
 
-// overviewEnv is what every course's overview facts share: loaded once per overview, so
-// that only the per-course step loaders run once per course.
+// overviewEnv is what every course's overview facts share, loaded once per overview.
 type overviewEnv struct {
 	now       time.Time
 	limit     int
 	workers   map[uint]*store.Worker
 	open      map[uint]int      // open courses per worker
 	overrides map[uint][]string // recorded override reasons per worker (open courses)
-	citizens  map[uint]*store.Citizen
 }
 
 func loadOverviewEnv(ctx context.Context, st *store.Store, now time.Time) (*overviewEnv, error) {
-	env := &overviewEnv{now: now, workers: map[uint]*store.Worker{}, overrides: map[uint][]string{},
-		citizens: map[uint]*store.Citizen{}}
+	env := &overviewEnv{now: now, workers: map[uint]*store.Worker{}, overrides: map[uint][]string{}}
 	var err error
 	if env.limit, err = contactGapLimit(ctx, st); err != nil {
 		return nil, err
@@ -44,13 +41,6 @@ func loadOverviewEnv(ctx context.Context, st *store.Store, now time.Time) (*over
 	for _, o := range ovs {
 		env.overrides[o.WorkerID] = append(env.overrides[o.WorkerID], o.CitizenName+": "+o.Reason)
 	}
-	rows, err := st.ListCitizens(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for i := range rows {
-		env.citizens[rows[i].ID] = &rows[i].Citizen
-	}
 	return env, nil
 }
 
@@ -66,49 +56,55 @@ type courseFacts struct {
 	fidelity       []domain.FidelityResult
 }
 
-// loadCourseFacts reuses the step loaders of the wizard, so that the overview and the
-// course page never disagree about a step.
+// loadCourseFacts gives one course's facts, as loadCoursesFacts gives them for many.
 func loadCourseFacts(ctx context.Context, st *store.Store, env *overviewEnv, c *store.Course) (*courseFacts, error) {
-	f := &courseFacts{course: c, citizen: env.citizens[c.CitizenID], worker: env.workers[c.WorkerID]}
-	if f.citizen == nil {
-		cit, err := st.GetCitizen(ctx, c.CitizenID)
+	fs, err := loadCoursesFacts(ctx, st, env, []store.Course{*c})
+	if err != nil {
+		return nil, err
+	}
+	return fs[0], nil
+}
+
+// loadCoursesFacts builds the courses' facts with the step builders of the wizard (planDTO,
+// followUpDTO …), so that the overview and the course page never disagree about a step.
+// The step DTOs are built from the overview's rows (see store.OverviewRows): complete in
+// what the overview reads (completeness, dates, WHO-5, signals), not in their texts.
+func loadCoursesFacts(ctx context.Context, st *store.Store, env *overviewEnv, courses []store.Course) ([]*courseFacts, error) {
+	ids := make([]uint, len(courses))
+	for i := range courses {
+		ids[i] = courses[i].ID
+	}
+	rows, err := st.OverviewRowsOf(ctx, ids, contactKinds()) // one query per table, not some 25 per course
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*courseFacts, 0, len(courses))
+	for i := range courses {
+		f, err := courseFactsOf(env, &courses[i], rows)
 		if err != nil {
 			return nil, err
 		}
-		f.citizen = cit
+		out = append(out, f)
 	}
-	v, err := st.GetVisitation(ctx, c.ID)
-	if err != nil {
-		return nil, err
+	return out, nil
+}
+
+func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*courseFacts, error) {
+	f := &courseFacts{course: c, citizen: r.Citizens[c.CitizenID], worker: env.workers[c.WorkerID]}
+	if f.citizen == nil {
+		return nil, domain.E(domain.CodeNotFound, "the course's citizen is missing")
 	}
+	id := c.ID
+	v, rows := r.Visitations[id], r.Assessment[id]
 	f.housingAtStart = v.HousingAtStart
-	rows, err := st.ListAssessment(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := loadPlan(ctx, st, c.ID, env.now)
-	if err != nil {
-		return nil, err
-	}
-	coord, err := loadCoordination(ctx, st, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	adv, err := loadAdvocacy(ctx, st, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	if f.followUp, err = loadFollowUp(ctx, st, c, env.now); err != nil {
-		return nil, err
-	}
-	latest, err := st.LatestPlanVersion(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	locs, err := st.LocationCounts(ctx, c.ID, contactKinds())
-	if err != nil {
-		return nil, err
-	}
+	plan := planDTO(id, r.Goals[id], r.SubGoals[id], r.Activities[id], env.now)
+	coord := coordinationDTO(id, r.Network[id], r.Meetings[id], nil)
+	adv := advocacyDTO(id, r.Advocacy[id])
+	contacts := r.Contacts[id]
+	sig := signalsOf(c, r.Evaluations[id], contactDay(contacts.Last), env.limit, env.now)
+	f.followUp = followUpDTO(c, followUpRows{evals: r.Evaluations[id], subs: r.SubGoals[id], who: r.WHO5[id],
+		weekly: r.LastWeekly[id], closing: r.Closings[id]}, sig, env.now)
+	latest, locs := r.LatestVersion[id], contacts.Locations
 	filled := assessmentFilled(rows)
 	f.steps = []StepStatusDTO{
 		completenessDTO(domain.StepVisitation, visitationDomain(v).Completeness()),
@@ -124,9 +120,9 @@ func loadCourseFacts(ctx context.Context, st *store.Store, env *overviewEnv, c *
 		facts.WorkerFTE = domain.FTE(f.worker.FTEHundredths)
 		facts.OverrideReason = strings.Join(env.overrides[f.worker.ID], " · ")
 	}
-	if latest != nil {
+	if latest > 0 {
 		f.signed = true
-		facts.SignedPlanVersions = latest.VersionNo
+		facts.SignedPlanVersions = latest
 	}
 	for _, g := range plan.Goals {
 		facts.GoalWords = append(facts.GoalWords, g.CitizenWords)

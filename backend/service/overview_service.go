@@ -39,13 +39,9 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 	if err != nil {
 		return OverviewDTO{}, err
 	}
-	facts := make([]*courseFacts, 0, len(courses))
-	for i := range courses {
-		f, err := loadCourseFacts(ctx, st, env, &courses[i])
-		if err != nil {
-			return OverviewDTO{}, err
-		}
-		facts = append(facts, f)
+	facts, err := loadCoursesFacts(ctx, st, env, courses)
+	if err != nil {
+		return OverviewDTO{}, err
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return domain.DanishLess(facts[i].citizen.Name, facts[j].citizen.Name) })
 

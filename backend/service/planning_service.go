@@ -276,6 +276,12 @@ func loadPlan(ctx context.Context, st *store.Store, courseID uint, now time.Time
 	if err != nil {
 		return PlanDTO{}, err
 	}
+	return planDTO(courseID, goals, subs, acts, now), nil
+}
+
+// planDTO builds the planning step from its rows; the team overview builds every open
+// course's plan from rows loaded for all of them at once.
+func planDTO(courseID uint, goals []store.Goal, subs []store.SubGoal, acts []store.Activity, now time.Time) PlanDTO {
 	out := PlanDTO{CourseID: courseID, Goals: make([]GoalDTO, 0, len(goals)), Activities: make([]ActivityDTO, 0, len(acts))}
 	var facts domain.PlanFacts
 	for _, g := range goals {
@@ -308,5 +314,5 @@ func loadPlan(ctx context.Context, st *store.Store, courseID uint, now time.Time
 	}
 	facts.Activities = len(acts)
 	out.Completeness = completenessDTO(domain.StepPlanning, domain.PlanningCompleteness(facts))
-	return out, nil
+	return out
 }

@@ -20,6 +20,10 @@ import (
 	"icm/backend/domain"
 )
 
+// maxOpenConns is the size of the connection pool: one writer at a time (the write
+// transactions take the lock up front) and readers beside it.
+const maxOpenConns = 4
+
 // Store is the open database.
 type Store struct {
 	db   *gorm.DB
@@ -63,7 +67,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, domain.Wrap(domain.CodeInternal, "open database", err)
 	}
-	sqlDB.SetMaxOpenConns(4)
+	sqlDB.SetMaxOpenConns(maxOpenConns)
 	s := &Store{db: db, path: path}
 	if err := s.QuickCheck(ctx); err != nil {
 		_ = sqlDB.Close()
