@@ -31,15 +31,7 @@ func courseSteps(ctx context.Context, st *store.Store, c *store.Course, now time
 	if err != nil {
 		return nil, courseSignals{}, err
 	}
-	fu, err := loadFollowUp(ctx, st, c, now)
-	if err != nil {
-		return nil, courseSignals{}, err
-	}
-	evals, err := st.ListEvaluations(ctx, c.ID)
-	if err != nil {
-		return nil, courseSignals{}, err
-	}
-	sig, err := loadSignals(ctx, st, c, evals, now)
+	fu, sig, err := loadFollowUpSignals(ctx, st, c, now)
 	if err != nil {
 		return nil, courseSignals{}, err
 	}

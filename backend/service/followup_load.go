@@ -84,31 +84,39 @@ type followUpRows struct {
 }
 
 func loadFollowUp(ctx context.Context, st *store.Store, c *store.Course, now time.Time) (FollowUpDTO, error) {
+	out, _, err := loadFollowUpSignals(ctx, st, c, now)
+	return out, err
+}
+
+// loadFollowUpSignals is loadFollowUp that also gives the signals it computed, for the
+// course page, which shows them too.
+func loadFollowUpSignals(ctx context.Context, st *store.Store, c *store.Course, now time.Time) (FollowUpDTO, courseSignals, error) {
+	fail := func(err error) (FollowUpDTO, courseSignals, error) { return FollowUpDTO{}, courseSignals{}, err }
 	var r followUpRows
 	var err error
 	if r.evals, err = st.ListEvaluations(ctx, c.ID); err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
 	if r.items, err = st.ListEvaluationItems(ctx, c.ID); err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
 	if r.subs, err = st.ListSubGoals(ctx, c.ID); err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
 	if r.who, err = st.ListWHO5(ctx, c.ID); err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
 	if r.weekly, err = st.ListWeeklyChecks(ctx, c.ID); err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
 	if r.closing, err = st.GetClosing(ctx, c.ID); err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
 	sig, err := loadSignals(ctx, st, c, r.evals, now)
 	if err != nil {
-		return FollowUpDTO{}, err
+		return fail(err)
 	}
-	return followUpDTO(c, r, sig, now), nil
+	return followUpDTO(c, r, sig, now), sig, nil
 }
 
 // followUpDTO builds the follow-up step from its rows and signals (see planDTO).
