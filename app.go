@@ -46,6 +46,7 @@ type services struct {
 	audit    *service.AuditService
 	backup   *service.BackupService
 	backups  *service.BackupScheduler // not bound: automatic backups at start and close
+	data     *service.CitizenDataService
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
@@ -92,6 +93,7 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 		template: service.NewTemplateService(deps, desk),
 		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
+		data:     service.NewCitizenDataService(deps, handoverDesktop(desk, func() context.Context { return a.ctx })),
 	}
 	bdesk, ok := desk.(service.BackupDesktop)
 	if !ok {
@@ -112,7 +114,8 @@ func (a *App) emitBackupProgress(p service.BackupProgressDTO) {
 func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
-		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit, s.backup}
+		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit, s.backup,
+		s.data}
 }
 
 func (a *App) startup(ctx context.Context) {

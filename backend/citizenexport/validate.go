@@ -149,7 +149,7 @@ func (v *validator) document(d *Document) {
 		v.line(f+"workerName", &e.WorkerName, domain.MaxName, false)
 		v.line(f+"action", &e.Action, domain.MaxShortText, true)
 		v.line(f+"object", &e.Object, domain.MaxShortText, false)
-		v.line(f+"detail", &e.Detail, domain.MaxShortText, false)
+		v.line(f+"detail", &e.Detail, maxText2000, false)
 	}
 }
 

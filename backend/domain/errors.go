@@ -81,6 +81,7 @@ const (
 	CodeImportCourseExists  Code = "import_course_exists"           // params.start: the citizen here has a course with that start
 	CodeImportExpired       Code = "import_expired"                 // the previewed import is gone: choose the file again
 	CodeFileTooLarge        Code = "file_too_large"                 // params.max: the largest file in MB
+	CodeDialogFailed        Code = "dialog_failed"                  // the system's file dialog could not be shown
 )
 
 // FieldError names one input field and what is wrong with it.

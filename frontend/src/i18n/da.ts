@@ -12,6 +12,7 @@ import { aboutText } from '../features/about/i18n';
 import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
 import { backupText } from '../features/backup/i18n';
+import { citizenDataText } from '../features/citizendata/i18n';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -28,6 +29,7 @@ export const da = {
   followup: followupText.da,
   versions: versionsText.da,
   about: aboutText.da,
+  citizenData: citizenDataText.da,
   auth: authText.da,
   audit: auditText.da,
   backup: backupText.da,
@@ -128,6 +130,15 @@ export const da = {
     file_newer: 'Filen er lavet af en nyere version af ICM. Installer den nyeste version.',
     backup_invalid: 'Sikkerhedskopien kunne åbnes, men indeholder ikke en brugbar ICM-database. Intet er ændret.',
     write_failed: 'Filen kunne ikke skrives. Vælg en anden mappe, eller tjek at der er plads.',
+    retention_course_open: 'Borgerens data kan ikke slettes, mens et forløb ikke er afsluttet ({open} åbne). Afslut forløbet først.',
+    name_mismatch: 'Navnet passer ikke. Skriv borgerens navn præcis som det står øverst.',
+    not_citizen_export: 'Filen er ikke en overdragelse eller indsigt fra ICM.',
+    citizen_export_invalid: 'Filen indeholder oplysninger, der ikke kan gemmes her ({field}). Intet er gemt.',
+    import_citizen_has_open_course: 'Borgeren findes allerede her med et åbent forløb. Overdragelsen kan ikke lægges ind, før det forløb er afsluttet. Intet er gemt.',
+    import_course_exists: 'Borgeren har allerede et forløb her med startdato {start}. Overdragelsen ser ud til at være lagt ind før. Intet er gemt.',
+    import_expired: 'Forhåndsvisningen er udløbet. Vælg filen igen.',
+    file_too_large: 'Filen er for stor (højst {max} MB).',
+    dialog_failed: 'Vinduet til at vælge en fil kunne ikke åbnes. Prøv igen.',
     internal: 'Der opstod en uventet fejl. Prøv igen – hjælper det ikke, så kontakt IT.',
     network: 'Programmet fik ikke svar fra sin egen database-del. Genstart programmet.',
   },

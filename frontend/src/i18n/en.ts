@@ -13,6 +13,7 @@ import { aboutText } from '../features/about/i18n';
 import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
 import { backupText } from '../features/backup/i18n';
+import { citizenDataText } from '../features/citizendata/i18n';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -30,6 +31,7 @@ export const en: Messages = {
   followup: followupText.en,
   versions: versionsText.en,
   about: aboutText.en,
+  citizenData: citizenDataText.en,
   auth: authText.en,
   audit: auditText.en,
   backup: backupText.en,
@@ -130,6 +132,15 @@ export const en: Messages = {
     file_newer: 'The file was made by a newer version of ICM. Install the newest version.',
     backup_invalid: 'The backup opened, but it does not hold a usable ICM database. Nothing was changed.',
     write_failed: 'The file could not be written. Choose another folder, or check that there is space.',
+    retention_course_open: "The citizen's data cannot be deleted while a course is not closed ({open} open). Close the course first.",
+    name_mismatch: "The name does not match. Type the citizen's name exactly as it is shown at the top.",
+    not_citizen_export: 'The file is not an ICM handover or access request file.',
+    citizen_export_invalid: 'The file holds data that cannot be saved here ({field}). Nothing was saved.',
+    import_citizen_has_open_course: 'The citizen is already here with an open course. The handover cannot be added until that course is closed. Nothing was saved.',
+    import_course_exists: 'The citizen already has a course here starting {start}. The handover seems to have been added before. Nothing was saved.',
+    import_expired: 'The preview has expired. Choose the file again.',
+    file_too_large: 'The file is too large (at most {max} MB).',
+    dialog_failed: 'The window for choosing a file could not be opened. Try again.',
     internal: 'An unexpected error occurred. Try again – if that does not help, contact IT.',
     network: 'The program got no answer from its own database part. Restart the program.',
   },

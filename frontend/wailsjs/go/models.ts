@@ -1,3 +1,22 @@
+export namespace citizenexport {
+	
+	export interface CourseCounts {
+	    assessment: number;
+	    goals: number;
+	    subGoals: number;
+	    activities: number;
+	    contacts: number;
+	    meetings: number;
+	    advocacy: number;
+	    evaluations: number;
+	    who5: number;
+	    weeklyChecks: number;
+	    notes: number;
+	    planVersions: number;
+	}
+
+}
+
 export namespace plandoc {
 	
 	export interface Action {
@@ -88,6 +107,11 @@ export namespace plandoc {
 
 export namespace service {
 	
+	export interface AccessExportDTO {
+	    pdfPath: string;
+	    jsonPath: string;
+	    cancelled: boolean;
+	}
 	export interface AccountDTO {
 	    workerId: number;
 	    name: string;
@@ -317,6 +341,9 @@ export namespace service {
 	    updatedAt: string;
 	    courses: CourseSummaryDTO[];
 	}
+	export interface CitizenIDInput {
+	    citizenId: number;
+	}
 	export interface CitizenInput {
 	    id: number;
 	    name: string;
@@ -363,6 +390,16 @@ export namespace service {
 	    courseId: number;
 	    fromId: number;
 	    toId: number;
+	}
+	export interface ImportCourseChoice {
+	    index: number;
+	    workerId: number;
+	    overrideReason: string;
+	    overrideByWorkerId: number;
+	}
+	export interface ConfirmImportInput {
+	    token: string;
+	    courses: ImportCourseChoice[];
 	}
 	export interface ContactDTO {
 	    id: number;
@@ -470,6 +507,28 @@ export namespace service {
 	    startDate: string;
 	    overrideReason: string;
 	    overrideByWorkerId: number;
+	}
+	export interface DeleteCitizenInput {
+	    citizenId: number;
+	    confirmName: string;
+	}
+	export interface DeletionCountDTO {
+	    kind: string;
+	    rows: number;
+	}
+	export interface DeletionPreviewDTO {
+	    citizenId: number;
+	    name: string;
+	    courses: number;
+	    openCourses: number;
+	    lastEndDate: string;
+	    counts: DeletionCountDTO[];
+	    auditEntries: number;
+	    allowed: boolean;
+	}
+	export interface DeletionResultDTO {
+	    deleted: DeletionCountDTO[];
+	    auditEntriesKept: number;
 	}
 	export interface EvaluationItemDTO {
 	    subGoalId: number;
@@ -585,6 +644,21 @@ export namespace service {
 	    area: string;
 	    actionPlanGoal: string;
 	}
+	export interface HandoverExportDTO {
+	    path: string;
+	    courses: number;
+	    cancelled: boolean;
+	}
+	export interface HandoverExportInput {
+	    citizenId: number;
+	    courseId: number;
+	    passphrase: string;
+	}
+	export interface HandoverFileDTO {
+	    path: string;
+	    name: string;
+	    cancelled: boolean;
+	}
 	export interface HousingCountDTO {
 	    housing: string;
 	    start: number;
@@ -598,6 +672,45 @@ export namespace service {
 	}
 	export interface IDInput {
 	    id: number;
+	}
+	export interface ImportCitizenDTO {
+	    name: string;
+	    cprMasked: string;
+	    existingId: number;
+	    existingName: string;
+	}
+	export interface ImportConflictDTO {
+	    kind: string;
+	    courseIndex: number;
+	    blocking: boolean;
+	    params: Record<string, string>;
+	}
+	
+	export interface ImportCourseDTO {
+	    index: number;
+	    status: string;
+	    startDate: string;
+	    endDate: string;
+	    workerName: string;
+	    workerInitials: string;
+	    suggestedWorkerId: number;
+	    workerFound: boolean;
+	    counts: citizenexport.CourseCounts;
+	}
+	export interface ImportPreviewDTO {
+	    token: string;
+	    fileName: string;
+	    exportedAt: string;
+	    source: string;
+	    citizen: ImportCitizenDTO;
+	    courses: ImportCourseDTO[];
+	    conflicts: ImportConflictDTO[];
+	    blocked: boolean;
+	}
+	export interface ImportResultDTO {
+	    citizenId: number;
+	    courseIds: number[];
+	    existing: boolean;
 	}
 	export interface LanguageInput {
 	    language: string;
@@ -728,6 +841,10 @@ export namespace service {
 	}
 	
 	
+	export interface PreviewImportInput {
+	    path: string;
+	    passphrase: string;
+	}
 	export interface RestoreFileDTO {
 	    name: string;
 	    created: string;

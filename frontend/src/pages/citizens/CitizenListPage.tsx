@@ -4,6 +4,7 @@ import { toAppError } from '../../api/errors';
 import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../lib/router';
+import { ImportButton } from '../../features/citizendata/ImportButton';
 
 export function statusTone(status: string): 'info' | 'ok' | 'neutral' {
   return status === 'active' ? 'ok' : status === 'visitation' ? 'info' : 'neutral';
@@ -21,9 +22,12 @@ export function CitizenListPage() {
         title={t('citizens.title')}
         subtitle={list.data ? (list.data.length === 1 ? t('citizens.countOne') : t('citizens.count', { n: list.data.length })) : undefined}
         actions={
-          <a className="button primary" href={href({ name: 'citizenNew' })}>
-            {t('citizens.new')}
-          </a>
+          <>
+            <ImportButton />
+            <a className="button primary" href={href({ name: 'citizenNew' })}>
+              {t('citizens.new')}
+            </a>
+          </>
         }
       />
       <div className="search">

@@ -7,6 +7,7 @@ import { isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
 import { statusTone } from './CitizenListPage';
 import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
+import { CitizenDataSection } from '../../features/citizendata/CitizenDataSection';
 
 export function CitizenPage(p: { id: number }) {
   const { t, tx } = useI18n();
@@ -88,6 +89,7 @@ export function CitizenPage(p: { id: number }) {
           )}
         </section>
       </div>
+      <CitizenDataSection citizen={c} />
     </>
   );
 }
