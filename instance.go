@@ -8,16 +8,19 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
 
 // One window per database. Wails' SingleInstanceLock needs a D-Bus session bus on Linux and
-// lets a second window start without one (plain Xvfb, some desktops), so on Linux and macOS
-// the app takes its own lock first: an exclusive flock on <db>.lock, which the kernel drops
-// when the process ends however it ends, and a unix socket <db>.sock (0600, in the data
-// folder) through which a second start asks the first to bring its window forward. On
-// Windows Wails' named-mutex lock works and is kept (instance_windows.go).
+// lets a second window start without one (plain Xvfb, some desktops), so the app takes its
+// own lock first: an exclusive lock on <db>.lock (flock on Linux and macOS, LockFileEx on
+// Windows), which the system drops when the process ends however it ends, and a unix socket
+// <db>.sock in the data folder (0600 where modes apply) through which a second start asks the
+// first to bring its window forward. The headless restore holds the same lock. Wails' lock
+// stays configured as a second guard (a named mutex on Windows, D-Bus on Linux).
 
 // Messages on the instance socket: one line each way.
 const (
@@ -81,6 +84,53 @@ func startInstance(dbPath string) (in *instance, exitCode int, ok bool) {
 	return in, 0, true
 }
 
+// errLocked is tryLock's answer when another process holds the lock.
+var errLocked = errors.New("locked by another process")
+
+// claimInstance takes the database's instance lock. When another process holds it, it asks
+// that process to bring its window forward and returns an *alreadyRunningError.
+func claimInstance(dbPath string) (*instance, error) {
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(lockPath(dbPath), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := tryLock(f); err != nil {
+		pid := readPID(f)
+		_ = f.Close()
+		if !errors.Is(err, errLocked) {
+			return nil, err
+		}
+		running := &alreadyRunningError{PID: pid}
+		if err := askToFocus(socketPath(dbPath), 3*time.Second); err != nil {
+			running.Cause = err
+		} else {
+			running.Focused = true
+		}
+		return nil, running
+	}
+	// The process id is for the second start's message only; the lock is what counts.
+	if err := f.Truncate(0); err == nil {
+		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	}
+	in := &instance{lockFile: f}
+	// Without the socket the lock still keeps a second window out; it only cannot focus us.
+	_ = in.listen(socketPath(dbPath))
+	return in, nil
+}
+
+func readPID(f *os.File) int {
+	b := make([]byte, 24)
+	n, _ := f.ReadAt(b, 0)
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b[:n])))
+	if err != nil {
+		return 0
+	}
+	return pid
+}
+
 // lockPath and socketPath name the files next to the database.
 func lockPath(dbPath string) string { return dbPath + ".lock" }
 
@@ -119,7 +169,7 @@ func (in *instance) listen(sock string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Chmod(sock, 0o600); err != nil {
+	if err := restrictSocket(sock); err != nil {
 		_ = ln.Close()
 		return err
 	}

@@ -2,11 +2,45 @@
 
 package main
 
-import "os"
+import (
+	"errors"
+	"os"
+	"syscall"
+	"unsafe"
+)
 
-// claimInstance on Windows leaves the job to Wails' SingleInstanceLock (main.go): a named
-// mutex per instanceID, which needs no session bus, and a window message that brings the
-// first window forward. The returned instance holds nothing.
-func claimInstance(string) (*instance, error) { return &instance{}, nil }
+var procLockFileEx = syscall.NewLazyDLL("kernel32.dll").NewProc("LockFileEx")
 
+// LockFileEx flags and the error it gives for a region another process has locked.
+const (
+	lockfileFailImmediately = 0x1
+	lockfileExclusiveLock   = 0x2
+	errorLockViolation      = syscall.Errno(33)
+)
+
+// lockOffsetHigh places the locked byte at 4 GiB, past the process id at the start of the
+// file, which a second start reads for its message (a locked region cannot be read).
+const lockOffsetHigh = 1
+
+// tryLock takes an exclusive LockFileEx lock on one byte without waiting; errLocked when
+// another process has it. Windows drops the lock when the process ends, however it ends.
+// Wails' named-mutex SingleInstanceLock (main.go) stays as a second guard.
+func tryLock(f *os.File) error {
+	ol := syscall.Overlapped{OffsetHigh: lockOffsetHigh}
+	r, _, err := procLockFileEx.Call(f.Fd(), lockfileExclusiveLock|lockfileFailImmediately, 0, 1, 0,
+		uintptr(unsafe.Pointer(&ol)))
+	if r != 0 {
+		return nil
+	}
+	if errors.Is(err, errorLockViolation) {
+		return errLocked
+	}
+	return err
+}
+
+// unlockFile closes the file, which releases its locks.
 func unlockFile(f *os.File) error { return f.Close() }
+
+// restrictSocket does nothing on Windows: POSIX modes do not apply, and the per-user ACL of
+// %LOCALAPPDATA% already keeps other users out of the data folder.
+func restrictSocket(string) error { return nil }
