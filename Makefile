@@ -75,11 +75,12 @@ crash-test:
 crash-test-ci:
 	@$(MAKE) --no-print-directory crash-test CRASH_RUNS=200
 
-## fuzz: every Go fuzz target for FUZZTIME each (default 20s); their seeds also run in go test
+## fuzz: every Go fuzz target (any package) for FUZZTIME each (default 20s); their seeds also run in go test
 FUZZTIME ?= 20s
-FUZZ_PKGS := ./backend/domain ./backend/store
+FUZZ_PKGS = $(sort $(dir $(shell grep -rl --include='*_test.go' '^func Fuzz' backend)))
 fuzz:
 	@for pkg in $(FUZZ_PKGS); do \
+	  pkg=./$${pkg%/}; \
 	  for t in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
 	    go test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
