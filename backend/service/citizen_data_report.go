@@ -122,7 +122,7 @@ func accessCourse(c *citizenexport.Course) pdf.AccessCourse {
 	}
 	out.Facts = f
 	out.Sections = []pdf.AccessSection{accessVisitation(c.Visitation), accessAssessment(c.Assessment), accessPlan(c.Plan),
-		accessCoordination(c.Coordination), accessAdvocacy(c.Advocacy), accessFollowUp(c.FollowUp), accessNotes(c.Notes),
+		accessCoordination(c.Coordination), accessAdvocacy(c.Advocacy), accessFollowUp(c.FollowUp, subGoalWhat(c.Plan)), accessNotes(c.Notes),
 		accessVersions(c.PlanVersions)}
 	return out
 }
@@ -258,7 +258,18 @@ func accessAdvocacy(cases []citizenexport.AdvocacyCase) pdf.AccessSection {
 	return s
 }
 
-func accessFollowUp(fu citizenexport.FollowUp) pdf.AccessSection {
+// subGoalWhat maps a course's sub-goals (by their id in the file) to what they say.
+func subGoalWhat(p citizenexport.Plan) map[uint]string {
+	out := map[uint]string{}
+	for _, g := range p.Goals {
+		for _, sg := range g.SubGoals {
+			out[sg.ID] = sg.What
+		}
+	}
+	return out
+}
+
+func accessFollowUp(fu citizenexport.FollowUp, subGoals map[uint]string) pdf.AccessSection {
 	s := pdf.AccessSection{Heading: "6. Opfølgning: evalueringer, trivsel og afslutning", Empty: noneRecorded}
 	for _, e := range fu.Evaluations {
 		var f accessFieldList
@@ -266,10 +277,10 @@ func accessFollowUp(fu citizenexport.FollowUp) pdf.AccessSection {
 		f.add("Ændringer i planen", e.PlanChanges)
 		b := pdf.AccessBlock{Title: "Evaluering " + accessDay(e.Date), Meta: "Frist " + accessDay(e.DueDate), Fields: f}
 		if len(e.Items) > 0 {
-			b.Table = &pdf.AccessTable{Columns: []pdf.AccessColumn{{Title: "Delmål nr.", Width: 15},
-				{Title: "Status", Width: 25}, {Title: "Kommentar", Width: 60}}}
+			b.Table = &pdf.AccessTable{Columns: []pdf.AccessColumn{{Title: "Delmål", Width: 40},
+				{Title: "Status", Width: 20}, {Title: "Kommentar", Width: 40}}}
 			for _, it := range e.Items {
-				b.Table.Rows = append(b.Table.Rows, []string{strconv.FormatUint(uint64(it.SubGoalID), 10),
+				b.Table.Rows = append(b.Table.Rows, []string{subGoals[it.SubGoalID],
 					label(snapshotLang, labelSubGoalStatus, it.Status), it.Comment})
 			}
 		}

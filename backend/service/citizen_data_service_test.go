@@ -158,6 +158,11 @@ func TestExportAccessRequest(t *testing.T) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
+	// An evaluation names its sub-goals by what they say, not by an id.
+	followUp := text[strings.LastIndex(text, "6. Opfølgning"):] // the active course, with the evaluations
+	if eval := followUp[:strings.Index(followUp, "Journalnotater")]; !strings.Contains(eval, "Skrive et brev til sønnen") {
+		t.Errorf("the evaluations do not name their sub-goals:\n%.600s", eval)
+	}
 	exports, err := f.d.Store.ListAudit(context.Background(), store.FindAudit{CitizenID: f.citizen.ID, Action: AuditExport})
 	if err != nil || len(exports) != 1 || exports[0].Object != "access_request" || !strings.HasPrefix(exports[0].Detail, "courses=2 notes=") {
 		t.Fatalf("audit entries of the export: %+v, %v", exports, err)

@@ -31,7 +31,7 @@ export const citizenDataText = textGroup(
     handoverWarning: 'Filen indeholder personfølsomme oplysninger. Send den kun ad en sikker vej, og slet den, når kollegaen har lagt den ind.',
     deleteTitle: 'Slet borgerens data',
     deleteIntro: 'Når opbevaringsperioden er slut, slettes alt om borgeren: stamoplysninger, alle forløb med metodens trin, journalnotater og underskrevne planer. Det kan ikke fortrydes.',
-    deleteKept: 'Loggen over, hvem der har brugt oplysningerne, bliver ({n} poster). Den indeholder ikke borgerens navn.',
+    deleteKept: 'Loggen over, hvem der har brugt oplysningerne, bevares ({n} poster). Den indeholder ikke borgerens navn.',
     deleteOpen: 'Borgeren har {n} forløb, der ikke er afsluttet. Afslut forløbet, før data kan slettes.',
     deleteLastEnd: 'Det seneste forløb sluttede {date}.',
     deleteWhat: 'Det bliver slettet',
