@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -87,6 +88,7 @@ func (s *CitizenDataService) ExportAccessRequest(in CitizenIDInput) (AccessExpor
 		return AccessExportDTO{}, err
 	}
 	if err := writeFileAtomic(out.JSONPath, data); err != nil {
+		_ = os.Remove(out.PDFPath) // the two files go together, or neither
 		return AccessExportDTO{}, err
 	}
 	return out, s.audit(st, a, AuditExport, "access_request", c.ID, 0, exportDetail(doc))

@@ -399,3 +399,20 @@ func allRows(t *testing.T, st *store.Store) map[string]int {
 	}
 	return out
 }
+
+// The PDF and the JSON go together: when the JSON cannot be written, the PDF is removed
+// and nothing is logged as exported.
+func TestAccessRequestWritesBothFilesOrNeither(t *testing.T) {
+	f := newDataFixture(t)
+	if err := os.Mkdir(filepath.Join(f.desk.dir, "Indsigt Åse Ærø Łukasz 2026-12-01.json"), 0o700); err != nil {
+		t.Fatal(err) // a folder where the JSON file should go
+	}
+	_, err := f.svc.ExportAccessRequest(CitizenIDInput{CitizenID: f.citizen.ID})
+	wantCode(t, err, domain.CodeExportFailed)
+	if _, err := os.Stat(filepath.Join(f.desk.dir, "Indsigt Åse Ærø Łukasz 2026-12-01.pdf")); !os.IsNotExist(err) {
+		t.Errorf("the PDF is left behind: %v", err)
+	}
+	if n := auditCount(t, f.d.Store, store.FindAudit{Action: AuditExport}); n != 0 {
+		t.Errorf("%d exports logged", n)
+	}
+}
