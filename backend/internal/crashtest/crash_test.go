@@ -44,7 +44,7 @@ func TestMain(m *testing.M) {
 // figures are what the test reports.
 type figures struct {
 	runs, kills, files, corrupted, lost, torn, failedStarts int
-	acked, notes, goals, counters                           int
+	acked, notes, goals, counters, audits                   int
 	phases                                                  map[string]int
 }
 
@@ -129,6 +129,7 @@ func TestKilledWriterLosesNoAcknowledgedWrite(t *testing.T) {
 		fig.notes += out.Notes
 		fig.goals += out.Goals
 		fig.counters += out.Counters
+		fig.audits += out.Audits
 
 		// The next start, as the app does it.
 		st, err := store.Open(ctx, path)
@@ -173,8 +174,8 @@ func TestKilledWriterLosesNoAcknowledgedWrite(t *testing.T) {
 	t.Logf("crash test: %d runs, %d kills with SIGKILL, %d database files, seed %d, %v",
 		fig.runs, fig.kills, fig.files, seed, time.Since(started).Round(time.Second))
 	t.Logf("kills landed in: %s", phaseList(fig.phases))
-	t.Logf("acknowledged writes: %d (%d journal notes, %d goals with their sub-goals in one transaction, %d setting updates)",
-		fig.acked, fig.notes, fig.goals, fig.counters)
+	t.Logf("acknowledged writes: %d (%d journal notes, %d goals with their sub-goals in one transaction, %d setting updates, %d audit batches)",
+		fig.acked, fig.notes, fig.goals, fig.counters, fig.audits)
 	t.Logf("corrupted databases: %d, lost acknowledged writes: %d, torn writes or half transactions: %d, failed starts: %d",
 		fig.corrupted, fig.lost, fig.torn, fig.failedStarts)
 }

@@ -16,6 +16,7 @@ type Acks struct {
 	Notes   map[uint]string  // note id → token
 	Goals   map[uint]GoalAck // goal id → token and sub-goal count
 	Counter int              // the highest acked counter value
+	Audits  map[string]int   // token → entries in its acked audit batch
 }
 
 // GoalAck is one acknowledged goal transaction.
@@ -26,19 +27,20 @@ type GoalAck struct {
 
 // NewAcks starts the record for a new database file.
 func NewAcks() *Acks {
-	return &Acks{Notes: map[uint]string{}, Goals: map[uint]GoalAck{}}
+	return &Acks{Notes: map[uint]string{}, Goals: map[uint]GoalAck{}, Audits: map[string]int{}}
 }
 
 // ChildOutput is what one child printed: its acks (already added to the record) and the
 // last phase it announced.
 type ChildOutput struct {
 	Notes, Goals, Counters int    // acks by kind
+	Audits                 int    // acked audit batches
 	LastPhase              string // "" when the child was killed before its first line
 	Failure                string // a line the child printed on failure
 }
 
 // Acked is the number of acknowledged writes.
-func (o ChildOutput) Acked() int { return o.Notes + o.Goals + o.Counters }
+func (o ChildOutput) Acked() int { return o.Notes + o.Goals + o.Counters + o.Audits }
 
 // Read parses a child's complete output lines into a; an unfinished last line (none
 // expected: a short write to a pipe is atomic) is ignored.
@@ -71,6 +73,13 @@ func (a *Acks) Read(r io.Reader) (ChildOutput, error) {
 			}
 			a.Goals[uint(id)] = GoalAck{Token: f[3], Subs: subs}
 			out.Goals++
+		case len(f) == 4 && f[0] == "ack" && f[1] == "audit":
+			n, err := strconv.Atoi(f[3])
+			if err != nil || n < 1 || a.Audits[f[2]] != 0 {
+				return out, fmt.Errorf("bad or repeated audit ack %q", line)
+			}
+			a.Audits[f[2]] = n
+			out.Audits++
 		case len(f) == 3 && f[0] == "ack" && f[1] == "counter":
 			n, err := strconv.Atoi(f[2])
 			if err != nil || n <= a.Counter {
@@ -160,6 +169,36 @@ func Check(ctx context.Context, st *store.Store, a *Acks) (Findings, error) {
 		}
 		if g.CitizenWords != GoalWords(ack.Token, ack.Subs) || subGoalProblem(subsOf[id], ack.Token, ack.Subs) != "" {
 			f.Lost = append(f.Lost, fmt.Sprintf("goal %d (%s) not as written", id, ack.Token))
+		}
+	}
+
+	// The audit chain holds after every kill, every acked batch is there whole, and no batch
+	// (acked or not) is there in part.
+	chain, err := st.VerifyAudit(ctx)
+	if err != nil {
+		return f, err
+	}
+	if chain.BrokenAt != 0 {
+		f.Torn = append(f.Torn, fmt.Sprintf("audit chain broken at entry %d", chain.BrokenAt))
+	}
+	entries, err := st.ListAudit(ctx, store.FindAudit{})
+	if err != nil {
+		return f, err
+	}
+	batch := map[string]int{}
+	maxCitizen := map[string]uint{}
+	for _, e := range entries {
+		batch[e.Detail]++
+		maxCitizen[e.Detail] = max(maxCitizen[e.Detail], e.CitizenID)
+	}
+	for tok, n := range batch {
+		if uint(n) != maxCitizen[tok] { // a batch of n has citizens 1..n
+			f.Torn = append(f.Torn, fmt.Sprintf("audit batch %s: %d of %d entries", tok, n, maxCitizen[tok]))
+		}
+	}
+	for tok, n := range a.Audits {
+		if batch[tok] != n {
+			f.Lost = append(f.Lost, fmt.Sprintf("audit batch %s: %d entries, acked %d", tok, batch[tok], n))
 		}
 	}
 

@@ -111,6 +111,19 @@ func RunChild(w io.Writer, path string, run int, seed uint64) error {
 				return fmt.Errorf("goal: %w", err)
 			}
 			say("ack goal %d %s %d", goalID, token, subs)
+		case p < 90:
+			// A batch of audit entries (a note search shown for several citizens) in one
+			// transaction: after a kill the chain must hold and a batch be all or nothing.
+			n := 1 + rng.IntN(3)
+			entries := make([]store.AuditEntry, n)
+			for i := range entries {
+				entries[i] = store.AuditEntry{WorkerID: 1, WorkerName: "Crash Test", Action: "search", Object: "notes",
+					CitizenID: uint(i + 1), Detail: token}
+			}
+			if err := st.AppendAudit(ctx, time.Now(), entries...); err != nil {
+				return fmt.Errorf("audit: %w", err)
+			}
+			say("ack audit %s %d", token, n)
 		case p < 95:
 			counter++
 			if err := st.SetSetting(ctx, CounterKey, strconv.Itoa(counter)); err != nil {
