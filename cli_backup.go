@@ -153,6 +153,7 @@ func runRestore(args []string, io cliIO) int {
 		return 1
 	}
 	defer inst.Close()
+	inst.Headless() // an app started meanwhile is told a command is at work, not that a window came up
 	pass, err := readPassphrase(*passFile, false, io)
 	if err != nil {
 		fmt.Fprintln(io.stderr, "icm:", err)

@@ -26,7 +26,11 @@ import (
 const (
 	focusRequest = "focus\n"
 	focusReply   = "ok\n"
+	busyReply    = "busy\n" // the holder is a command without a window (a headless restore)
 )
+
+// errBusy is the answer of a holder that has no window to bring forward.
+var errBusy = errors.New("busy with a command")
 
 // maxSocketPath keeps the socket path under the sun_path limit (108 bytes on Linux, 104 on
 // macOS) with room for the terminating NUL.
@@ -36,6 +40,7 @@ const maxSocketPath = 100
 type alreadyRunningError struct {
 	PID     int   // the running process, 0 when unknown
 	Focused bool  // it answered and brought its window forward
+	Busy    bool  // it is a command without a window, such as a restore
 	Cause   error // why it could not be asked, when not Focused
 }
 
@@ -46,6 +51,9 @@ func (e *alreadyRunningError) Error() string {
 	}
 	if e.Focused {
 		return who + " is already running on this database; its window was brought forward"
+	}
+	if e.Busy {
+		return who + " is working on this database from the command line (for example a restore); start ICM again when it has finished"
 	}
 	why := "no reason given"
 	if e.Cause != nil {
@@ -60,6 +68,7 @@ type instance struct {
 	ln       net.Listener // nil when no socket could be made; the lock still holds
 	mu       sync.Mutex
 	onFocus  func()
+	headless bool
 	wg       sync.WaitGroup
 }
 
@@ -104,7 +113,9 @@ func claimInstance(dbPath string) (*instance, error) {
 			return nil, err
 		}
 		running := &alreadyRunningError{PID: pid}
-		if err := askToFocus(socketPath(dbPath), 3*time.Second); err != nil {
+		if err := askToFocus(socketPath(dbPath), 3*time.Second); errors.Is(err, errBusy) {
+			running.Busy = true
+		} else if err != nil {
 			running.Cause = err
 		} else {
 			running.Focused = true
@@ -196,12 +207,27 @@ func (in *instance) answer(c net.Conn) {
 		return
 	}
 	in.mu.Lock()
-	fn := in.onFocus
+	fn, headless := in.onFocus, in.headless
 	in.mu.Unlock()
+	if headless {
+		_, _ = io.WriteString(c, busyReply)
+		return
+	}
 	if fn != nil {
 		fn()
 	}
 	_, _ = io.WriteString(c, focusReply)
+}
+
+// Headless marks the holder as a command without a window: a second start is told it is
+// busy rather than that a window was brought forward.
+func (in *instance) Headless() {
+	if in == nil {
+		return
+	}
+	in.mu.Lock()
+	in.headless = true
+	in.mu.Unlock()
 }
 
 // askToFocus asks the running process to bring its window forward. It retries for a moment:
@@ -213,7 +239,7 @@ func askToFocus(sock string, wait time.Duration) error {
 	deadline := time.Now().Add(wait)
 	for {
 		err := sendFocus(sock)
-		if err == nil || time.Now().After(deadline) {
+		if err == nil || errors.Is(err, errBusy) || time.Now().After(deadline) {
 			return err
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -233,6 +259,9 @@ func sendFocus(sock string) error {
 	reply, err := bufio.NewReader(c).ReadString('\n')
 	if err != nil {
 		return err
+	}
+	if reply == busyReply {
+		return errBusy
 	}
 	if reply != focusReply {
 		return fmt.Errorf("unexpected reply %q", reply)

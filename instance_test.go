@@ -231,3 +231,23 @@ func TestWindowHiddenFromScreenCapture(t *testing.T) {
 		t.Error("Wails' SingleInstanceLock (used on Windows) is not set for this database")
 	}
 }
+
+// A command holding the database (a headless restore) has no window: a start meanwhile is
+// told so, instead of being told that a window came forward.
+func TestStartWhileACommandHoldsTheDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "icm.db")
+	holder, err := claimInstance(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	holder.Headless()
+	_, err = claimInstance(db)
+	var running *alreadyRunningError
+	if !errors.As(err, &running) || !running.Busy || running.Focused {
+		t.Fatalf("second claim = %v (%+v), want busy", err, running)
+	}
+	if !strings.Contains(running.Error(), "command line") {
+		t.Fatalf("message %q", running.Error())
+	}
+}
