@@ -70,6 +70,8 @@ var auditWords = map[string]map[string]string{
 		"closing": "afslutning", "notes": "journalnotater", "note": "journalnotat", "fidelity": "metodetroskab",
 		"plan_versions": "planversioner", "plan_version": "planversion", "summary": "forløbsresumé",
 		"access_request": "indsigt", "handover": "overdragelse", "audit_log": "log",
+		"database": "database", "deletion": "sletning", "automatic": "automatisk", "encrypted": "krypteret",
+		"local": "lokal", "team": "team", "team_overview": "overblik", "worker": "medarbejder",
 	},
 	"en": {
 		"view": "viewed", "list": "viewed the list", "search": "searched", "create": "created", "change": "changed",
@@ -84,6 +86,8 @@ var auditWords = map[string]map[string]string{
 		"closing": "closing", "notes": "journal notes", "note": "journal note", "fidelity": "fidelity",
 		"plan_versions": "plan versions", "plan_version": "plan version", "summary": "course summary",
 		"access_request": "access request", "handover": "handover", "audit_log": "log",
+		"database": "database", "deletion": "deletion", "automatic": "automatic", "encrypted": "encrypted",
+		"local": "local", "team": "team", "team_overview": "overview", "worker": "worker",
 	},
 }
 
