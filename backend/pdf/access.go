@@ -121,21 +121,7 @@ func RenderAccess(w io.Writer, r AccessReport, o Options) (err error) {
 	}
 	d.heading(d.t("accessAudit"), 20)
 	d.note(d.t("accessAuditIntro"))
-	if len(r.Audit) == 0 {
-		d.note(d.t("auditNone"))
-		return d.finish(w)
-	}
-	rows := make([][]string, 0, len(r.Audit))
-	for _, e := range r.Audit {
-		rows = append(rows, []string{e.At, e.Worker, d.auditWord(e.Action), d.auditWord(e.Object), e.Detail})
-	}
-	d.table([]column{
-		{title: d.t("colAt"), frac: 0.22, fit: "28.12.2026 23:59:59"},
-		{title: d.t("colWhoAudit"), frac: 0.24},
-		{title: d.t("colAction"), frac: 0.16},
-		{title: d.t("colObject"), frac: 0.2},
-		{title: d.t("colDetail"), frac: 0.18},
-	}, rows)
+	d.auditTable(r.Audit)
 	return d.finish(w)
 }
 

@@ -124,12 +124,18 @@ func RenderAuditLog(w io.Writer, l AuditLog, o Options) (err error) {
 		{d.t("auditChain"), chain},
 	})
 	d.note(d.t("auditIntro"))
-	if len(l.Entries) == 0 {
+	d.auditTable(l.Entries)
+	return d.finish(w)
+}
+
+// auditTable prints audit entries in the order given, or a note that there are none.
+func (d *doc) auditTable(entries []AuditLine) {
+	if len(entries) == 0 {
 		d.note(d.t("auditNone"))
-		return d.finish(w)
+		return
 	}
-	rows := make([][]string, 0, len(l.Entries))
-	for _, e := range l.Entries {
+	rows := make([][]string, 0, len(entries))
+	for _, e := range entries {
 		rows = append(rows, []string{e.At, e.Worker, d.auditWord(e.Action), d.auditWord(e.Object), e.Detail})
 	}
 	d.table([]column{
@@ -139,5 +145,4 @@ func RenderAuditLog(w io.Writer, l AuditLog, o Options) (err error) {
 		{title: d.t("colObject"), frac: 0.2},
 		{title: d.t("colDetail"), frac: 0.18},
 	}, rows)
-	return d.finish(w)
 }
