@@ -32,6 +32,7 @@ run_phase() {
   local name=$1 db=$2 file=$3
   export ICM_DB="$tmp/$db/icm.db"
   export XDG_DATA_HOME="$tmp/$db/xdg"
+  export ICM_E2E=1 # vite.config.ts: no hot reload during the run
   mkdir -p "$tmp/$db"
   local log="$OUT/wails-dev-$name.log"
   echo "e2e[$name]: starting wails dev on port $port (log: $log)"
@@ -61,4 +62,5 @@ want demo && run_phase demo demo frontend/e2e/demo.test.mjs
 want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
 want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
 want template && run_phase template template frontend/e2e/template.test.mjs
+want auth && run_phase auth auth frontend/e2e/auth.test.mjs
 true

@@ -2,7 +2,7 @@
 // team, and the main screens show it. The screenshots here are the README's.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, shot } from './harness.mjs';
+import { openApp, shot, signIn, signOut } from './harness.mjs';
 
 let app;
 let page;
@@ -17,6 +17,7 @@ after(async () => {
 test('demo data loads from the first-start screen', async () => {
   await page.getByRole('button', { name: 'Indlæs demodata' }).click();
   await page.getByRole('heading', { name: 'Borgere' }).waitFor();
+  await page.getByText('Logget ind: Mette Lund (Teamleder)').waitFor();
   await page.getByText('12 borgere').waitFor();
   const names = await page.locator('tbody tr td:first-child').allInnerTexts();
   assert.equal(names.length, 12);
@@ -81,5 +82,20 @@ test('the team overview shows caseloads, outcomes and the fidelity check', async
   await bjorn.getByRole('button', { name: /Vis årsager/ }).click();
   await page.getByText('Planen har endnu ingen mål.').first().waitFor();
   await shot(page, 'demo-overview', { full: true });
+  assert.deepEqual(app.pageErrors, []);
+});
+
+test('the demo workers sign in with the password the sign-in screen shows', async () => {
+  await signOut(page);
+  const hint = page.getByRole('complementary', { name: 'Demoteamet' });
+  assert.match(await hint.innerText(), /mette \(teamleder\), jonas eller aisha.*demo-adgang/s);
+  await shot(page, 'demo-sign-in');
+  await signIn(page, 'jonas', 'demo-adgang');
+  await page.getByText('Logget ind: Jonas Ørnberg (ICM-medarbejder)').waitFor();
+  const items = await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allInnerTexts();
+  assert.ok(!items.includes('Overblik') && !items.includes('Logning'), items.join(', '));
+  // Colleagues' citizens are read-only unless the team lead hides them.
+  await page.getByText('12 borgere').waitFor();
+  assert.ok((await page.getByRole('row').filter({ hasText: 'Kun læse' }).count()) > 0);
   assert.deepEqual(app.pageErrors, []);
 });

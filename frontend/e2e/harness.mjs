@@ -65,3 +65,29 @@ export function danishDate(daysAgo = 0) {
 export async function waitSaved(page) {
   await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
 }
+
+/** A label matched exactly, whether or not the field is marked required (" *"). */
+export function label(text) {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?$`);
+}
+
+/** The team lead's sign-in on the first-start form: username and the password twice. */
+export async function fillLeadAccount(page, username, password) {
+  await page.getByLabel(label('Brugernavn')).fill(username);
+  await page.getByLabel(label('Adgangskode')).fill(password);
+  await page.getByLabel(label('Gentag adgangskoden')).fill(password);
+}
+
+/** Signs in on the sign-in screen (and waits for it first). */
+export async function signIn(page, username, password) {
+  await page.getByRole('heading', { name: 'Log ind', exact: true }).waitFor();
+  await page.getByLabel(label('Brugernavn')).fill(username);
+  await page.getByLabel(label('Adgangskode')).fill(password);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+}
+
+/** Signs out from the bar above every page and waits for the sign-in screen. */
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+  await page.getByRole('heading', { name: 'Log ind', exact: true }).waitFor();
+}

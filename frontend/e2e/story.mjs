@@ -1,6 +1,8 @@
 // The invented course the wizard end-to-end test enters and later checks again.
 export const story = {
   worker: 'Nanna Friis',
+  username: 'nanna',
+  password: 'Nannas kode til ICM',
   citizen: 'Maja Østerby',
   caseworker: 'Rikke Holm, Center for Myndighed',
   startDaysAgo: 200,

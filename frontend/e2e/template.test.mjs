@@ -4,7 +4,7 @@
 // tested in Go instead.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { danishDate, openApp, shot, waitSaved } from './harness.mjs';
+import { danishDate, fillLeadAccount, openApp, shot, waitSaved } from './harness.mjs';
 
 let app;
 let page;
@@ -28,6 +28,7 @@ test('the team is set up through the first-start form', async () => {
   await page.getByLabel('Dit navn').fill('Hanne Krogh');
   await page.getByLabel('Dine initialer').fill('HK');
   await page.getByLabel('Dit årsværk').fill('1');
+  await fillLeadAccount(page, 'hanne', 'Hannes kode til ICM');
   await page.getByRole('button', { name: 'Opret team' }).click();
   await page.getByRole('link', { name: 'Metodeskabelon' }).click();
   await page.getByRole('heading', { name: 'Metodeskabelon', level: 1 }).waitFor();

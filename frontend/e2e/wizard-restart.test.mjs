@@ -2,7 +2,7 @@
 // wizard test entered is still there.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { danishDate, openApp, shot } from './harness.mjs';
+import { danishDate, openApp, shot, signIn } from './harness.mjs';
 import { story } from './story.mjs';
 
 let app;
@@ -16,6 +16,13 @@ after(async () => {
 });
 
 const steps = () => page.getByRole('navigation', { name: 'Metodens trin' });
+
+test('after the restart the worker signs in again first', async () => {
+  await signIn(page, story.username, 'ikke den rigtige');
+  await page.getByText('Brugernavn eller adgangskode er forkert.').waitFor();
+  await signIn(page, story.username, story.password);
+  await page.getByRole('heading', { name: 'Borgere' }).waitFor();
+});
 
 test('the course opens from the citizen list after the restart', async () => {
   await page.getByRole('link', { name: story.citizen }).click();

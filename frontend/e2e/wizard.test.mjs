@@ -4,7 +4,7 @@
 // wizard-restart.test.mjs then checks it all after the app has been restarted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { danishDate, openApp, shot, waitSaved } from './harness.mjs';
+import { danishDate, fillLeadAccount, openApp, shot, waitSaved } from './harness.mjs';
 import { story } from './story.mjs';
 
 let app;
@@ -25,6 +25,7 @@ test('team, worker and citizen for the story', async () => {
   await page.getByLabel('Dit navn').fill(story.worker);
   await page.getByLabel('Dine initialer').fill('NF');
   await page.getByLabel('Dit årsværk').fill('1');
+  await fillLeadAccount(page, story.username, story.password);
   await page.getByRole('button', { name: 'Opret team' }).click();
   await page.getByRole('link', { name: 'Ny borger' }).click();
   await page.getByLabel('Navn').fill(story.citizen);

@@ -13,11 +13,11 @@ export type AuditCheck = service.AuditCheckDTO;
 
 export const authApi = {
   /** Callable before sign-in: what the shell should show. */
-  status: () => call(() => AuthService.Status()),
+  status: () => call(() => AuthService.Status(), { idle: true }),
   signIn: (username: string, password: string) => call(() => AuthService.SignIn({ username, password })),
   unlock: (password: string) => call(() => AuthService.Unlock({ password })),
-  lock: () => call(() => AuthService.Lock()),
-  signOut: () => call(() => AuthService.SignOut()),
+  lock: () => call(() => AuthService.Lock(), { idle: true }),
+  signOut: () => call(() => AuthService.SignOut(), { idle: true }),
   setupFirstAccount: (workerId: number, username: string, password: string) =>
     call(() => AuthService.SetupFirstAccount({ workerId, username, password })),
   changePassword: (current: string, next: string) => call(() => AuthService.ChangePassword({ current, new: next })),

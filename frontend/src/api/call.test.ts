@@ -34,11 +34,15 @@ describe('call', () => {
     expect(heard).not.toHaveBeenCalled();
   });
 
-  it('remembers when the backend was last called', async () => {
+  it('remembers when the backend last heard from the worker', async () => {
     vi.useFakeTimers();
     try {
       vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
       await call(() => Promise.resolve(1));
+      expect(lastBackendCall()).toBe(Date.parse('2026-12-01T10:00:00Z'));
+      // A call the backend answers without looking at the session does not count.
+      vi.setSystemTime(new Date('2026-12-01T10:05:00Z'));
+      await call(() => Promise.resolve(2), { idle: true });
       expect(lastBackendCall()).toBe(Date.parse('2026-12-01T10:00:00Z'));
     } finally {
       vi.useRealTimers();

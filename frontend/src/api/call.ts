@@ -23,15 +23,19 @@ export function onSessionError(fn: Listener): () => void {
 }
 
 /**
- * When the last call to the backend started (ms since the epoch). The backend locks the
- * session after lockMinutes without calls, so the idle lock needs to know this.
+ * When the last call that counts as activity started (ms since the epoch). The backend locks
+ * the session after lockMinutes without such calls, so the idle lock needs to know this.
  */
 export function lastBackendCall(): number {
   return lastCallAt;
 }
 
-export async function call<T>(fn: () => Promise<T>): Promise<T> {
-  lastCallAt = Date.now();
+/**
+ * Calls a binding. `opts.idle` marks the calls the backend answers without looking at the
+ * session (status, language, lock, sign-out): they do not count as activity.
+ */
+export async function call<T>(fn: () => Promise<T>, opts: { idle?: boolean } = {}): Promise<T> {
+  if (!opts.idle) lastCallAt = Date.now();
   try {
     return await fn();
   } catch (e) {

@@ -27,10 +27,10 @@ export type SetupTeamInput = service.SetupTeamInput;
 export type Vocabulary = service.VocabularyDTO;
 
 export const api = {
-  status: () => call(() => AppService.Status()),
-  setLanguage: (language: string) => call(() => AppService.SetLanguage({ language })),
+  status: () => call(() => AppService.Status(), { idle: true }),
+  setLanguage: (language: string) => call(() => AppService.SetLanguage({ language }), { idle: true }),
   loadDemo: () => call(() => AppService.LoadDemoData()),
-  vocabulary: () => call(() => AppService.Vocabulary()),
+  vocabulary: () => call(() => AppService.Vocabulary(), { idle: true }),
 
   team: () => call(() => TeamService.GetTeam()),
   setupTeam: (input: SetupTeamInput) => call(() => TeamService.SetupTeam(input)),

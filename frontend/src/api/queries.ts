@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Citizen, type Course, type Visitation } from './client';
 import type { AppError } from './errors';
+import { authKeys } from './authQueries';
 
 export const keys = {
   status: ['status'] as const,
@@ -96,6 +97,7 @@ export function useSaveWorker() {
     mutationFn: api.saveWorker,
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.workers });
+      void qc.invalidateQueries({ queryKey: authKeys.accounts }); // a new worker has no access yet
       void qc.invalidateQueries({ queryKey: keys.overview });
       void qc.invalidateQueries({ queryKey: keys.citizensAll });
     },

@@ -1,0 +1,80 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuthStatus } from '../api/auth';
+import { SessionContext, type Session } from '../features/auth/session';
+import { da } from '../i18n/da';
+import { I18nProvider } from '../i18n/i18n';
+import { Shell } from './Shell';
+
+vi.mock('../api/queries', () => ({
+  useTeam: () => ({ data: { name: 'ICM Øst', municipality: 'Testrup Kommune' } }),
+  useStatus: () => ({ data: {} }),
+}));
+
+afterEach(cleanup);
+
+function session(role: string, audit: Partial<AuthStatus['audit']> = {}): Session {
+  const status: AuthStatus = {
+    hasTeam: true,
+    hasAccount: true,
+    signedIn: true,
+    locked: false,
+    mustChange: false,
+    user: { workerId: 2, name: role === 'team_lead' ? 'Mette Lund' : 'Jonas Ørnberg', initials: 'X', role },
+    lockMinutes: 10,
+    demo: false,
+    leadsWithoutAccount: [],
+    audit: { checked: true, ok: true, entries: 5, brokenAt: 0, checkedAt: '', ...audit },
+  };
+  return { status, user: status.user!, isLead: role === 'team_lead', apply: vi.fn(), refresh: vi.fn(), lock: vi.fn(), signOut: vi.fn() };
+}
+
+function renderShell(s: Session) {
+  render(
+    <I18nProvider lang="da" onChange={() => {}}>
+      <SessionContext.Provider value={s}>
+        <Shell route={{ name: 'citizens' }}>
+          <p>indhold</p>
+        </Shell>
+      </SessionContext.Provider>
+    </I18nProvider>,
+  );
+}
+
+const menu = () => within(screen.getByRole('navigation', { name: da.nav.main })).getAllByRole('link').map((l) => l.textContent);
+
+describe('the shell', () => {
+  it('offers the team lead every screen, the audit log included', () => {
+    renderShell(session('team_lead'));
+    expect(menu()).toEqual(['Borgere', 'Søg i notater', 'Overblik', 'Caseload', 'Metodeskabelon', 'Team', 'Logning', 'Indstillinger']);
+  });
+
+  it('does not offer an ICM worker the team lead’s screens', () => {
+    renderShell(session('icm_worker'));
+    expect(menu()).toEqual(['Borgere', 'Søg i notater', 'Caseload', 'Metodeskabelon', 'Team', 'Indstillinger']);
+  });
+
+  it('says who is signed in, and locks and signs out on request', () => {
+    const s = session('icm_worker');
+    renderShell(s);
+    const bar = screen.getByRole('region', { name: da.auth.signedInAs });
+    expect(bar.textContent).toContain('Logget ind: Jonas Ørnberg (ICM-medarbejder)');
+    fireEvent.click(within(bar).getByRole('button', { name: da.auth.lockNow }));
+    expect(s.lock).toHaveBeenCalled();
+    fireEvent.click(within(bar).getByRole('button', { name: da.auth.signOut }));
+    expect(s.signOut).toHaveBeenCalledWith(da.auth.confirmSignOutUnsaved);
+  });
+
+  it('keeps a broken audit chain in front of every team lead', () => {
+    renderShell(session('team_lead', { ok: false, brokenAt: 17 }));
+    const alarm = screen.getByRole('alert');
+    expect(alarm.textContent).toContain('ikke intakt fra post nr. 17');
+    expect(within(alarm).getByRole('link', { name: da.auth.auditBrokenLink }).getAttribute('href')).toBe('#/audit');
+    cleanup();
+    renderShell(session('icm_worker', { ok: false, brokenAt: 17 }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    cleanup();
+    renderShell(session('team_lead', { checked: false, ok: false }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
