@@ -120,9 +120,10 @@ func (a *App) bindings() []any {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
+	a.benchHook(ctx) // only with ICM_BENCH_READY=1 (scripts/bench.sh)
 	go cleanPrintDir(printDir(), time.Now())
 	if a.store != nil {
-		go func() { _, _ = a.services.audit.CheckChain() }() // the result is shown by AuthService.Status
+		go func() { _, _ = service.CheckChainAtStart(a.services.audit) }() // the result is shown by AuthService.Status
 	}
 }
 

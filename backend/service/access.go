@@ -50,8 +50,9 @@ const (
 type access int
 
 const (
-	readAccess access = iota
-	writeAccess
+	readAccess   access = iota // read, logged as a view
+	writeAccess                // change, logged by the caller once it succeeded
+	exportAccess               // read, logged by the caller as an export or a print
 )
 
 // audit appends one entry for the actor. A failed append fails the call: a use of the
@@ -187,4 +188,20 @@ func logged[T any](out T, err error, done func(error) error) (T, error) {
 func (b base) changes(courseID uint, object, action string) (func(error) error, error) {
 	_, done, err := b.changeCourse(courseID, object, action)
 	return done, err
+}
+
+// uses checks that the actor may read a course's data and returns the function that logs
+// the use (an export or a print) once it has succeeded: a colleague with read-only access
+// may print the plan for a meeting.
+func (b base) uses(courseID uint, object, action string) (func(error) error, error) {
+	st, a, citizenID, err := b.courseUse(courseID, object, exportAccess)
+	if err != nil {
+		return nil, err
+	}
+	return func(err error) error {
+		if err != nil {
+			return err
+		}
+		return b.audit(st, a, action, object, citizenID, courseID, "")
+	}, nil
 }

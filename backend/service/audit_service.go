@@ -70,8 +70,12 @@ func (s *AuditService) lastCheck() AuditCheckDTO {
 	return s.last
 }
 
-// CheckChain walks the whole chain; the app calls it at start, in the background.
-func (s *AuditService) CheckChain() (AuditCheckDTO, error) {
+// CheckChainAtStart walks the whole chain; the app calls it at start, in the background, and
+// AuthService.Status reports the outcome. (A function, not a method: the UI has no call that
+// walks the chain before sign-in.)
+func CheckChainAtStart(s *AuditService) (AuditCheckDTO, error) { return s.checkChain() }
+
+func (s *AuditService) checkChain() (AuditCheckDTO, error) {
 	st, err := s.open()
 	if err != nil {
 		return AuditCheckDTO{}, err
@@ -94,7 +98,7 @@ func (s *AuditService) Verify() (AuditCheckDTO, error) {
 	if err != nil {
 		return AuditCheckDTO{}, err
 	}
-	out, err := s.CheckChain()
+	out, err := s.checkChain()
 	if err != nil {
 		return out, err
 	}
@@ -201,7 +205,7 @@ func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
 	if doc.Citizen == "" && len(rows) == 0 {
 		return ExportResultDTO{}, domain.E(domain.CodeNotFound, "no such citizen")
 	}
-	check, err := s.CheckChain()
+	check, err := s.checkChain()
 	if err != nil {
 		return ExportResultDTO{}, err
 	}

@@ -59,6 +59,15 @@ func newSignedIn(t *testing.T) *signedIn {
 
 func (f *signedIn) advance(d time.Duration) { *f.clock = f.clock.Add(d) }
 
+// auditAs reads the audit log as the team lead and signs back in as username afterwards
+// (every worker in these tests has the first password the lead gave them).
+func (f *signedIn) auditAs(t *testing.T, username string, in AuditFilter) (AuditPageDTO, error) {
+	t.Helper()
+	f.signIn(t, "mette", leadPassword)
+	defer f.signIn(t, username, "første kode 123")
+	return f.audit.List(in)
+}
+
 // worker adds an ICM worker with an account the lead set up, and returns them.
 func (f *signedIn) worker(t *testing.T, name, initials, username string) WorkerDTO {
 	t.Helper()
@@ -260,6 +269,13 @@ func TestColleagueAccess(t *testing.T) {
 	if hits := mustFn[[]NoteHitDTO](t)(f.notes.SearchNotes(NoteSearchInput{Query: "køkkenet"})); len(hits) != 1 {
 		t.Fatalf("search hits for a read-only colleague = %d, want 1", len(hits))
 	}
+	// Reading includes printing the plan for a meeting, and the print is logged as Jonas's.
+	exp := NewExportService(f.d, &fakeDesktop{path: filepath.Join(t.TempDir(), "plan.pdf")}, t.TempDir())
+	mustFn[ExportResultDTO](t)(exp.SavePlanPDF(ExportPlanInput{CourseID: co.ID}))
+	if p := mustFn[AuditPageDTO](t)(f.auditAs(t, "jonas", AuditFilter{CitizenID: cit.ID, Action: AuditExport})); len(p.Entries) != 1 ||
+		p.Entries[0].WorkerName != "Jonas Ørnberg" {
+		t.Fatalf("export entries = %+v", p.Entries)
+	}
 
 	// The lead hides colleagues' citizens.
 	f.signIn(t, "mette", leadPassword)
@@ -273,6 +289,8 @@ func TestColleagueAccess(t *testing.T) {
 	_, err = f.courses.GetCourse(IDInput{ID: co.ID})
 	wantCode(t, err, domain.CodeNoAccess)
 	_, err = f.planning.GetPlan(IDInput{ID: co.ID})
+	wantCode(t, err, domain.CodeNoAccess)
+	_, err = exp.SavePlanPDF(ExportPlanInput{CourseID: co.ID})
 	wantCode(t, err, domain.CodeNoAccess)
 	if hits := mustFn[[]NoteHitDTO](t)(f.notes.SearchNotes(NoteSearchInput{Query: "køkkenet"})); len(hits) != 0 {
 		t.Fatalf("search shows a hidden citizen's note: %+v", hits)

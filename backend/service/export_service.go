@@ -61,7 +61,7 @@ func NewExportService(d Deps, desktop Desktop, printDir string) *ExportService {
 
 // SavePlanPDF asks where to save and writes the plan there.
 func (s *ExportService) SavePlanPDF(in ExportPlanInput) (ExportResultDTO, error) {
-	done, err := s.changes(in.CourseID, "plan", AuditExport)
+	done, err := s.uses(in.CourseID, "plan", AuditExport)
 	if err != nil {
 		return ExportResultDTO{}, err
 	}
@@ -81,7 +81,7 @@ func (s *ExportService) savePlanPDF(in ExportPlanInput) (ExportResultDTO, error)
 
 // PrintPlan opens the plan in the system's PDF viewer, from where it is printed.
 func (s *ExportService) PrintPlan(in ExportPlanInput) (ExportResultDTO, error) {
-	done, err := s.changes(in.CourseID, "plan", AuditPrint)
+	done, err := s.uses(in.CourseID, "plan", AuditPrint)
 	if err != nil {
 		return ExportResultDTO{}, err
 	}
@@ -122,7 +122,7 @@ func (s *ExportService) printPlan(in ExportPlanInput) (ExportResultDTO, error) {
 
 // SaveSummaryPDF asks where to save and writes a summary of the whole course there.
 func (s *ExportService) SaveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, error) {
-	done, err := s.changes(in.CourseID, "summary", AuditExport)
+	done, err := s.uses(in.CourseID, "summary", AuditExport)
 	if err != nil {
 		return ExportResultDTO{}, err
 	}
@@ -142,7 +142,7 @@ func (s *ExportService) saveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, 
 
 // SaveEvaluationPDF asks where to save and writes one evaluation there.
 func (s *ExportService) SaveEvaluationPDF(in ExportEvaluationInput) (ExportResultDTO, error) {
-	done, err := s.changes(in.CourseID, "evaluation", AuditExport)
+	done, err := s.uses(in.CourseID, "evaluation", AuditExport)
 	if err != nil {
 		return ExportResultDTO{}, err
 	}
