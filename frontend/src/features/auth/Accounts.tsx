@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useState } from 'react';
+import { Modal } from '../../components/Modal';
 import type { Account } from '../../api/auth';
 import { useSaveAccount, useUnlockAccount } from '../../api/authQueries';
 import { fieldText } from '../../components/errorText';
@@ -58,38 +58,6 @@ export function AccountState(p: { account: Account }) {
       </span>
       <span className="small">{a.lastSignIn ? t('auth.lastSignIn', { at: a.lastSignIn }) : t('auth.neverSignedIn')}</span>
     </>
-  );
-}
-
-/** A small modal: focus inside, Escape closes, focus goes back to the opener. */
-function Modal(p: { title: string; onClose: () => void; children: ReactNode }) {
-  const titleId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const close = useRef(p.onClose);
-  close.current = p.onClose;
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close.current();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      opener?.focus?.();
-    };
-  }, []);
-  return createPortal(
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && p.onClose()}>
-      <div ref={box} className="card modal" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>{p.title}</h2>
-        {p.children}
-      </div>
-    </div>,
-    document.body,
   );
 }
 

@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { BackupProgressBar } from './BackupProgressBar';
 import { formatBytes } from './format';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { useBackupProgress, useSaveEncrypted } from './queries';
 
 /** The passphrase, typed twice, then the save dialog and the encrypted backup with its progress. */

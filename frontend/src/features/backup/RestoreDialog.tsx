@@ -5,7 +5,7 @@ import { TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { BackupProgressBar } from './BackupProgressBar';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { useBackupProgress, useCancelRestore, useChooseRestoreFile, useRestoreFromFile } from './queries';
 
 /** Errors that belong under the passphrase field rather than above the form. */

@@ -7,7 +7,8 @@ import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { navigate } from '../../lib/router';
-import { Dialog } from './Dialog';
+import { Modal } from '../../components/Modal';
+import './citizendata.css';
 import { useDeleteCitizen, useDeletionPreview } from './queries';
 
 /** Folds a name the way the backend compares the confirmation: case, spaces and Unicode form. */
@@ -28,7 +29,7 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
   const done = del.data;
   if (done) {
     return (
-      <Dialog title={t('citizenData.deleteTitle')} onClose={() => navigate({ name: 'citizens' })}>
+      <Modal title={t('citizenData.deleteTitle')} onClose={() => navigate({ name: 'citizens' })}>
         <p role="status" className="banner banner-info">
           {t('citizenData.deleted', { n: done.auditEntriesKept })}
         </p>
@@ -37,12 +38,12 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
             {t('citizenData.close')}
           </button>
         </div>
-      </Dialog>
+      </Modal>
     );
   }
   const d = preview.data;
   return (
-    <Dialog title={t('citizenData.deleteTitle')} onClose={p.onClose} busy={del.isPending}>
+    <Modal title={t('citizenData.deleteTitle')} onClose={p.onClose} busy={del.isPending}>
       <p>{t('citizenData.deleteIntro')}</p>
       {preview.isPending && <Loading />}
       <ErrorBanner error={preview.error ? toAppError(preview.error) : null} />
@@ -96,6 +97,6 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
           </div>
         </form>
       )}
-    </Dialog>
+    </Modal>
   );
 }

@@ -4,7 +4,8 @@ import { SelectField, TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
-import { Dialog } from './Dialog';
+import { Modal } from '../../components/Modal';
+import './citizendata.css';
 import { useExportHandover } from './queries';
 
 /** The shortest passphrase the backend accepts (crypt.MinPassphrase); it says so itself too. */
@@ -33,7 +34,7 @@ export function HandoverDialog(p: { citizen: Citizen; onClose: () => void }) {
     })),
   ];
   return (
-    <Dialog title={t('citizenData.handoverTitle')} onClose={p.onClose} busy={save.isPending}>
+    <Modal title={t('citizenData.handoverTitle')} onClose={p.onClose} busy={save.isPending}>
       {done && !done.cancelled ? (
         <>
           <p role="status" className="banner banner-info cd-path">
@@ -87,6 +88,6 @@ export function HandoverDialog(p: { citizen: Citizen; onClose: () => void }) {
           </div>
         </form>
       )}
-    </Dialog>
+    </Modal>
   );
 }

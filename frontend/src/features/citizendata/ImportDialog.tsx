@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { navigate } from '../../lib/router';
-import { Dialog } from './Dialog';
+import { Modal } from '../../components/Modal';
+import './citizendata.css';
 import { useChooseHandoverFile, useConfirmImport, usePreviewImport } from './queries';
 
 const countKeys = ['notes', 'assessment', 'goals', 'subGoals', 'activities', 'contacts', 'meetings', 'advocacy', 'evaluations',
@@ -45,7 +46,7 @@ export function ImportDialog(p: { onClose: () => void }) {
   if (confirm.data) {
     const id = confirm.data.citizenId;
     return (
-      <Dialog title={t('citizenData.importTitle')} onClose={p.onClose}>
+      <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose}>
         <p role="status" className="banner banner-info">
           {t('citizenData.imported')}
         </p>
@@ -57,11 +58,11 @@ export function ImportDialog(p: { onClose: () => void }) {
             {t('citizenData.close')}
           </button>
         </div>
-      </Dialog>
+      </Modal>
     );
   }
   return (
-    <Dialog title={t('citizenData.importTitle')} onClose={p.onClose} busy={busy}>
+    <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} busy={busy}>
       {!preview ? (
         <form
           className="form"
@@ -95,7 +96,7 @@ export function ImportDialog(p: { onClose: () => void }) {
           error={confirm.error} onCancel={p.onClose}
           onConfirm={() => confirm.mutate({ token: preview.token, courses: choices })} />
       )}
-    </Dialog>
+    </Modal>
   );
 }
 

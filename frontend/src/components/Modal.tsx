@@ -1,0 +1,49 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import './modal.css';
+
+/**
+ * A modal dialog: focus moves to its first field or button and back to the opener when it
+ * closes; Escape or a click on the backdrop closes it, unless the work inside is running
+ * (busy). `wide` is for dialogs with tables (the import preview).
+ */
+export function Modal(p: { title: string; onClose: () => void; busy?: boolean; wide?: boolean; children: ReactNode }) {
+  const titleId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  // The latest onClose and busy, so the listeners below are set up once.
+  const state = useRef({ onClose: p.onClose, busy: p.busy });
+  state.current = { onClose: p.onClose, busy: p.busy };
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !state.current.busy) {
+        e.preventDefault();
+        state.current.onClose();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      opener?.focus?.();
+    };
+  }, []);
+  return createPortal(
+    <div
+      className="modal-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && !state.current.busy && state.current.onClose()}
+    >
+      <div
+        ref={box}
+        className={p.wide ? 'card modal modal-wide' : 'card modal'}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+      >
+        <h2 id={titleId}>{p.title}</h2>
+        {p.children}
+      </div>
+    </div>,
+    document.body,
+  );
+}
