@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import { ScreenReadySignal } from './components/ScreenReadySignal';
 import './styles.css';
 
 const client = new QueryClient({
@@ -16,6 +17,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={client}>
       <App />
+      <ScreenReadySignal />
     </QueryClientProvider>
   </StrictMode>,
 );
