@@ -74,7 +74,7 @@ func loadCoursesFacts(ctx context.Context, st *store.Store, env *overviewEnv, co
 	for i := range courses {
 		ids[i] = courses[i].ID
 	}
-	rows, err := st.OverviewRowsOf(ctx, ids, contactKinds()) // one query per table, not some 25 per course
+	rows, err := st.OverviewRowsOf(ctx, ids, contactKinds(), localPlaces()) // one query per table, not some 25 per course
 	if err != nil {
 		return nil, err
 	}
@@ -98,18 +98,19 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 	v, rows := r.Visitations[id], r.Assessment[id]
 	f.housingAtStart = v.HousingAtStart
 	plan := planDTO(id, r.Goals[id], r.SubGoals[id], r.Activities[id], env.now)
-	coord := coordinationDTO(id, r.Network[id], r.Meetings[id], nil)
+	nc := r.Network[id] // counted as coordinationDTO counts them
+	coord := completenessDTO(domain.StepCoordination, domain.CoordinationCompleteness(nc.Active, nc.Caseworkers, r.Meetings[id]))
 	adv := advocacyDTO(id, r.Advocacy[id])
 	contacts := r.Contacts[id]
 	sig := signalsOf(c, r.Evaluations[id], contactDay(contacts.Last), env.limit, env.now)
 	f.followUp = followUpDTO(c, followUpRows{evals: r.Evaluations[id], subs: r.SubGoals[id], who: r.WHO5[id],
 		weekly: r.LastWeekly[id], closing: r.Closings[id]}, sig, env.now)
-	latest, locs := r.LatestVersion[id], contacts.Locations
+	latest := r.LatestVersion[id]
 	filled := assessmentFilled(rows)
 	f.steps = []StepStatusDTO{
 		completenessDTO(domain.StepVisitation, visitationDomain(v).Completeness()),
 		completenessDTO(domain.StepAssessment, domain.AssessmentCompleteness(filled)),
-		plan.Completeness, coord.Completeness, adv.Completeness, f.followUp.Completeness,
+		plan.Completeness, coord, adv.Completeness, f.followUp.Completeness,
 	}
 
 	facts := domain.FidelityFacts{HasWorker: f.worker != nil, AssessmentFilled: filled,
@@ -138,12 +139,7 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 	}
 	gap := f.followUp.ContactGap
 	facts.ContactGap = domain.ContactGap{Days: gap.Days, Over: gap.Over, NoneYet: gap.NoneYet}
-	for loc, n := range locs {
-		facts.Contacts += n
-		if domain.NoteLocation(loc).InCitizensSurroundings() {
-			facts.LocalContacts += n
-		}
-	}
+	facts.Contacts, facts.LocalContacts = contacts.Total, contacts.Local
 	f.fidelity = domain.CheckFidelity(facts, env.now)
 	return f, nil
 }
@@ -185,3 +181,14 @@ func (f *courseFacts) firstOpenStep() string {
 
 // StepComplete is the step bucket of courses where every method step is filled in.
 const StepComplete = "complete"
+
+// localPlaces are the note locations in the citizen's own surroundings.
+func localPlaces() []string {
+	var out []string
+	for _, l := range domain.NoteLocations {
+		if l.InCitizensSurroundings() {
+			out = append(out, string(l))
+		}
+	}
+	return out
+}

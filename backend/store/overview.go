@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"icm/backend/domain"
 )
 
 // OverviewRows are the step rows of many courses that the team overview and the fidelity
@@ -19,8 +21,12 @@ import (
 //   - the assessment as the latest revision of each topic, its texts cut to their first
 //     letter (the overview asks only whether a topic has text), and an advocacy case's
 //     actions likewise;
-//   - the weekly check as the latest week only (its date); no evaluation items and meeting
-//     actions;
+//   - the latest evaluation only and the weekly check as the latest week only (their dates);
+//     of the network and the meetings only the counts the coordination step is judged on;
+//     no evaluation items and meeting actions;
+//   - of the visitation only what its completeness and the fidelity check read;
+//   - of the contact notes their number, the number in the citizen's surroundings and the
+//     latest (from note_stats);
 //   - of the citizens only the name and the housing now.
 //
 // Code that shows a step's texts loads the step with its List functions.
@@ -30,10 +36,10 @@ type OverviewRows struct {
 	Goals         map[uint][]Goal
 	SubGoals      map[uint][]SubGoal
 	Activities    map[uint][]Activity
-	Network       map[uint][]NetworkContact
-	Meetings      map[uint][]Meeting
+	Network       map[uint]NetworkCount // the coordination step's counts
+	Meetings      map[uint]int          // how many meetings
 	Advocacy      map[uint][]AdvocacyCase
-	Evaluations   map[uint][]Evaluation
+	Evaluations   map[uint][]Evaluation // the latest evaluation only
 	WHO5          map[uint][]WHO5
 	LastWeekly    map[uint][]WeeklyCheck
 	Closings      map[uint]*Closing
@@ -42,19 +48,26 @@ type OverviewRows struct {
 	Citizens      map[uint]*Citizen // the courses' citizens, by citizen id
 }
 
-// ContactStats is what a course's contact notes add up to: LastContact and LocationCounts.
+// NetworkCount is what the coordination step's completeness counts of a course's network.
+type NetworkCount struct {
+	Active      int // active contacts
+	Caseworkers int // active contacts that are the caseworker (domain.ContactCaseworker)
+}
+
+// ContactStats is what a course's contact notes add up to.
 type ContactStats struct {
-	Last      string         // date and time of the latest, "" when there is none
-	Locations map[string]int // number per location
+	Last  string // date and time of the latest, "" when there is none
+	Total int    // how many
+	Local int    // how many took place where the citizen lives or stays
 }
 
 // OverviewRowsOf loads the overview's rows of the courses; contactKinds are the note kinds
-// that count as contact. The rows are scanned by hand: for the few thousand rows of a
+// that count as contact, localPlaces the note locations in the citizen's surroundings. The rows are scanned by hand: for the few thousand rows of a
 // team's open courses GORM's reflection cost a third of the time.
-func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []string) (*OverviewRows, error) {
+func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, localPlaces []string) (*OverviewRows, error) {
 	r := &OverviewRows{Visitations: map[uint]*Visitation{}, Assessment: map[uint][]AssessmentEntry{},
 		Goals: map[uint][]Goal{}, SubGoals: map[uint][]SubGoal{}, Activities: map[uint][]Activity{},
-		Network: map[uint][]NetworkContact{}, Meetings: map[uint][]Meeting{}, Advocacy: map[uint][]AdvocacyCase{},
+		Network: map[uint]NetworkCount{}, Meetings: map[uint]int{}, Advocacy: map[uint][]AdvocacyCase{},
 		Evaluations: map[uint][]Evaluation{}, WHO5: map[uint][]WHO5{}, LastWeekly: map[uint][]WeeklyCheck{},
 		Closings: map[uint]*Closing{}, LatestVersion: map[uint]int{}, Contacts: map[uint]ContactStats{},
 		Citizens: map[uint]*Citizen{}}
@@ -64,8 +77,14 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 		g   Goal
 		sg  SubGoalOf
 		act Activity
-		nc  NetworkContact
-		m   Meeting
+		nc  struct {
+			courseID uint
+			n        NetworkCount
+		}
+		m struct {
+			courseID uint
+			n        int
+		}
 		ac  AdvocacyCase
 		e   Evaluation
 		w   WHO5
@@ -77,9 +96,8 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 			no       int
 		}
 		cs struct {
-			courseID       uint
-			location, last string
-			n              int
+			courseID uint
+			st       ContactStats
 		}
 	)
 	queries := []struct {
@@ -87,15 +105,12 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 		dest func() []any
 		keep func()
 	}{
-		{`SELECT course_id, housing_at_start, housing_note, needs, needs_note, target_group_reason, consent, consent_form,
-			consent_date, contact_agreement, referral_source, referral_note, visitation_date, legal_basis, legal_note,
-			action_plan, action_plan_date, action_plan_caseworker, action_plan_note FROM visitations WHERE course_id IN ?`,
+		{`SELECT course_id, housing_at_start, needs, consent, consent_date, referral_source, visitation_date, legal_basis,
+			action_plan FROM visitations WHERE course_id IN ?`,
 			func() []any {
 				v = Visitation{}
-				return []any{&v.CourseID, &v.HousingAtStart, &v.HousingNote, &v.Needs, &v.NeedsNote, &v.TargetGroupReason,
-					&v.Consent, &v.ConsentForm, &v.ConsentDate, &v.ContactAgreement, &v.ReferralSource, &v.ReferralNote,
-					&v.VisitationDate, &v.LegalBasis, &v.LegalNote, &v.ActionPlan, &v.ActionPlanDate, &v.ActionPlanCaseworker,
-					&v.ActionPlanNote}
+				return []any{&v.CourseID, &v.HousingAtStart, &v.Needs, &v.Consent, &v.ConsentDate, &v.ReferralSource,
+					&v.VisitationDate, &v.LegalBasis, &v.ActionPlan}
 			},
 			func() { c := v; r.Visitations[v.CourseID] = &c }},
 		// SQLite takes the bare columns of a MAX() group from the row with the maximum: the
@@ -126,12 +141,13 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 		{`SELECT id, course_id, subgoal_id, position FROM activities WHERE course_id IN ? ORDER BY course_id, position, id`,
 			func() []any { act = Activity{}; return []any{&act.ID, &act.CourseID, &act.SubGoalID, &act.Position} },
 			func() { r.Activities[act.CourseID] = append(r.Activities[act.CourseID], act) }},
-		{`SELECT id, course_id, kind, active FROM network_contacts WHERE course_id IN ? ORDER BY course_id, active DESC, id`,
-			func() []any { nc = NetworkContact{}; return []any{&nc.ID, &nc.CourseID, &nc.Kind, &nc.Active} },
-			func() { r.Network[nc.CourseID] = append(r.Network[nc.CourseID], nc) }},
-		{`SELECT id, course_id, date FROM meetings WHERE course_id IN ? ORDER BY course_id, date DESC, id DESC`,
-			func() []any { m = Meeting{}; return []any{&m.ID, &m.CourseID, &m.Date} },
-			func() { r.Meetings[m.CourseID] = append(r.Meetings[m.CourseID], m) }},
+		{`SELECT course_id, COALESCE(SUM(active), 0), COALESCE(SUM(active AND kind = ?), 0) FROM network_contacts
+			WHERE course_id IN ? GROUP BY course_id`,
+			func() []any { return []any{&nc.courseID, &nc.n.Active, &nc.n.Caseworkers} },
+			func() { r.Network[nc.courseID] = nc.n }},
+		{`SELECT course_id, COUNT(*) FROM meetings WHERE course_id IN ? GROUP BY course_id`,
+			func() []any { return []any{&m.courseID, &m.n} },
+			func() { r.Meetings[m.courseID] = m.n }},
 		{`SELECT id, course_id, opened, status, substr(actions, 1, 1) FROM advocacy_cases WHERE course_id IN ?
 			ORDER BY course_id, opened DESC, id DESC`,
 			func() []any {
@@ -139,7 +155,7 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 				return []any{&ac.ID, &ac.CourseID, &ac.Opened, &ac.Status, &ac.Actions}
 			},
 			func() { r.Advocacy[ac.CourseID] = append(r.Advocacy[ac.CourseID], ac) }},
-		{`SELECT id, course_id, date, due_date FROM evaluations WHERE course_id IN ? ORDER BY course_id, date, id`,
+		{`SELECT id, course_id, MAX(date), due_date FROM evaluations WHERE course_id IN ? GROUP BY course_id`,
 			func() []any { e = Evaluation{}; return []any{&e.ID, &e.CourseID, &e.Date, &e.DueDate} },
 			func() { r.Evaluations[e.CourseID] = append(r.Evaluations[e.CourseID], e) }},
 		{`SELECT id, course_id, date, item1, item2, item3, item4, item5 FROM who5_scores WHERE course_id IN ?
@@ -161,18 +177,10 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 		{`SELECT course_id, MAX(version_no) FROM plan_versions WHERE course_id IN ? GROUP BY course_id`,
 			func() []any { return []any{&pv.courseID, &pv.no} },
 			func() { r.LatestVersion[pv.courseID] = pv.no }},
-		{`SELECT course_id, location, SUM(n), MAX(last) FROM note_stats WHERE course_id IN ? AND kind IN ?
-			GROUP BY course_id, location`,
-			func() []any { return []any{&cs.courseID, &cs.location, &cs.n, &cs.last} },
-			func() {
-				c, ok := r.Contacts[cs.courseID]
-				if !ok {
-					c = ContactStats{Locations: map[string]int{}}
-				}
-				c.Locations[cs.location] = cs.n
-				c.Last = max(c.Last, cs.last)
-				r.Contacts[cs.courseID] = c
-			}},
+		{`SELECT course_id, SUM(n), COALESCE(SUM(CASE WHEN location IN ? THEN n END), 0), MAX(last) FROM note_stats
+			WHERE course_id IN ? AND kind IN ? GROUP BY course_id`,
+			func() []any { return []any{&cs.courseID, &cs.st.Total, &cs.st.Local, &cs.st.Last} },
+			func() { r.Contacts[cs.courseID] = cs.st }},
 		{`SELECT id, name, housing FROM citizens WHERE id IN (SELECT citizen_id FROM courses WHERE id IN ?)`,
 			func() []any { cit = Citizen{}; return []any{&cit.ID, &cit.Name, &cit.Housing} },
 			func() { c := cit; r.Citizens[cit.ID] = &c }},
@@ -197,9 +205,12 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds []s
 			defer wg.Done()
 			for i := range next {
 				q := queries[i]
-				args := []any{ids}
-				if strings.Contains(q.sql, "kind IN ?") {
-					args = append(args, contactKinds)
+				args := []any{ids} // the placeholders other than the course ids, in their order:
+				switch {
+				case strings.Contains(q.sql, "kind IN ?"):
+					args = []any{localPlaces, ids, contactKinds}
+				case strings.Contains(q.sql, "kind = ?"):
+					args = []any{string(domain.ContactCaseworker), ids}
 				}
 				errs[i] = s.each(ctx, q.sql, args, q.dest, q.keep)
 			}
