@@ -11,7 +11,7 @@ OUT := test-output
 VERSION := $(shell cat VERSION)
 LDFLAGS := -X icm/backend/service.Version=$(VERSION)
 
-.PHONY: run build test deps deps-test deps-dist frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version check-windows crash-test crash-test-ci fuzz clean
+.PHONY: run build test deps deps-test deps-dist frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version check-windows crash-test crash-test-ci fuzz bench clean
 
 ## run: install what is missing, build, and start the app on the database in the user's data folder
 run: build
@@ -92,6 +92,10 @@ fe-typecheck:
 
 fe-test:
 	cd frontend && npx vitest run
+
+## bench: performance at ten-year scale, written into docs/performance.md (about half an hour; not part of test)
+bench: deps-test
+	scripts/bench.sh
 
 ## dist: the Windows installer and the Linux .deb in build/dist/ (sizes printed at the end)
 dist: deps-dist

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"icm/backend/benchdata"
+	"icm/backend/domain"
 	"icm/backend/store"
 )
 
@@ -55,6 +56,15 @@ func BenchmarkScreens(b *testing.B) {
 	}{NewAssessmentService(d), NewPlanningService(d), NewCoordinationService(d), NewAdvocacyService(d), NewFollowUpService(d)}
 	overview, versions, tmpl := NewOverviewService(d), NewPlanVersionService(d), NewTemplateService(d, &fakeDesktop{})
 	export := NewExportService(d, &fakeDesktop{path: filepath.Join(b.TempDir(), "plan.pdf")}, b.TempDir())
+	// The same calls as the ICM worker of the busiest course sees them: for a worker, every
+	// citizen in a list is checked against the team's access rule for colleagues' citizens.
+	bc, err := f.courses.GetCourse(busy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	wd := f.d
+	wd.As = &Actor{WorkerID: bc.Worker.ID, Name: bc.Worker.Name, Initials: bc.Worker.Initials, Role: domain.RoleICMWorker}
+	wCitizens, wNotes, wCourses := NewCitizenService(wd), NewNoteService(wd), NewCourseService(wd)
 	vs, err := versions.ListVersions(IDInput{ID: sum.Versioned})
 	if err != nil || len(vs) < 2 {
 		b.Fatalf("versions of course %d: %d, %v", sum.Versioned, len(vs), err)
@@ -69,6 +79,10 @@ func BenchmarkScreens(b *testing.B) {
 			l, err := f.citizens.ListCitizens(CitizenListInput{Query: "an"})
 			return wantErr(err, len(l) > 0 && len(l) < sum.Citizens, "%d citizens", len(l))
 		}, nil},
+		{"CitizenList_as_worker", func() (string, error) {
+			l, err := wCitizens.ListCitizens(CitizenListInput{})
+			return wantErr(err, len(l) > 0, "%d citizens", len(l))
+		}, nil},
 		{"CitizenDetail", func() (string, error) {
 			c, err := f.citizens.GetCitizen(IDInput{ID: sum.Citizen})
 			return wantErr(err, len(c.Courses) >= 2, "%d courses", len(c.Courses))
@@ -81,6 +95,10 @@ func BenchmarkScreens(b *testing.B) {
 			c, err := f.courses.GetCourse(busy)
 			return wantErr(err, len(c.Steps) == 6, "%d steps", len(c.Steps))
 		}, func() error { _, err := f.courses.getCourse(busy); return err }},
+		{"GetCourse_busiest_as_worker", func() (string, error) {
+			c, err := wCourses.GetCourse(busy)
+			return wantErr(err, len(c.Steps) == 6 && !c.ReadOnly, "%d steps, read-only %v", len(c.Steps), c.ReadOnly)
+		}, nil},
 		{"Step1_Visitation", func() (string, error) {
 			v, err := f.courses.GetVisitation(busy)
 			return wantErr(err, v.CourseID == busy.ID, "course %d", v.CourseID)
@@ -120,6 +138,10 @@ func BenchmarkScreens(b *testing.B) {
 		{"NoteSearch_common", func() (string, error) {
 			h, err := notes.SearchNotes(NoteSearchInput{Query: benchdata.CommonWord})
 			return wantErr(err, len(h) == 200, "%d hits, want 200", len(h))
+		}, nil},
+		{"NoteSearch_common_as_worker", func() (string, error) {
+			h, err := wNotes.SearchNotes(NoteSearchInput{Query: benchdata.CommonWord})
+			return wantErr(err, len(h) > 0, "%d hits", len(h))
 		}, nil},
 		{"NoteSearch_common_in_course", func() (string, error) {
 			h, err := notes.SearchNotes(NoteSearchInput{Query: benchdata.CommonWord, CourseID: busy.ID})

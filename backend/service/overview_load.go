@@ -104,7 +104,7 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 	contacts := r.Contacts[id]
 	sig := signalsOf(c, r.Evaluations[id], contactDay(contacts.Last), env.limit, env.now)
 	f.followUp = followUpDTO(c, followUpRows{evals: r.Evaluations[id], subs: r.SubGoals[id], who: r.WHO5[id],
-		weekly: r.LastWeekly[id], closing: r.Closings[id]}, sig, env.now)
+		weekly: r.LastWeekly[id]}, sig, env.now)
 	latest := r.LatestVersion[id]
 	filled := assessmentFilled(rows)
 	f.steps = []StepStatusDTO{

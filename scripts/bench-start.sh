@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Cold start and memory of the real app, for `make bench` (scripts/bench.sh runs this).
+#
+# Builds the ICM binary and a bare Wails app (bench/bare/) the same way `make build` does,
+# writes the fictional benchmark databases (bench/gendb), then under one Xvfb display:
+#   - starts each binary BENCH_RUNS times (default 7, after one start that is not counted,
+#     so that every counted start finds the libraries in the file cache) with
+#     ICM_BENCH_READY=1 and takes the time from exec to its "icm-bench ready" line: the first screen rendered with its data
+#     (see bench_hook.go and frontend/src/components/ScreenReadySignal.tsx);
+#   - starts the ICM app once more on the ten-year database, signs in and opens the main
+#     screens one after another, reading the memory after each (VmRSS/VmHWM of the app and
+#     its WebKit child processes, Go heap).
+# Results go to $OUT/start.txt as key=value lines, the raw lines to $OUT/start-*.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=${OUT:-test-output/bench}
+mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
+RUNS=${BENCH_RUNS:-7}
+AUDIT_RUNS=${BENCH_AUDIT_RUNS:-3}
+AUDIT_ENTRIES=${BENCH_AUDIT_ENTRIES:-1000000}
+PASSWORD=benchmark-only-2026 # the sign-in of the generated team lead "mette"; fictional data only
+WAILS=$(go env GOPATH)/bin/wails
+TAGS=webkit2_41
+mkdir -p "$OUT"
+RES=$OUT/start.txt
+: >"$RES"
+log() { echo "bench-start: $*" >&2; }
+put() { echo "$1=$2" >>"$RES"; }
+
+for c in Xvfb xvfb-run npm; do command -v "$c" >/dev/null || { log "$c is missing (scripts/install-deps.sh test)"; exit 1; }; done
+[ -x "$WAILS" ] || { log "Wails CLI missing: scripts/install-deps.sh build"; exit 1; }
+
+log "building the ICM app (as make build, into build/bin/icm-bench)"
+(cd frontend && npm run build --silent >/dev/null)
+"$WAILS" build -s -m -skipbindings -tags "$TAGS" -ldflags "-X icm/backend/service.Version=$(cat VERSION)" \
+  -o icm-bench >"$OUT/build-icm.log" 2>&1 || { cat "$OUT/build-icm.log" >&2; exit 1; }
+log "building the bare Wails app (bench/bare)"
+(cd bench/bare && "$WAILS" build -m -tags "$TAGS" >"$OUT/build-bare.log" 2>&1) ||
+  { cat "$OUT/build-bare.log" >&2; exit 1; }
+ICM=build/bin/icm-bench
+BARE=bench/bare/build/bin/bare
+put icm_binary_bytes "$(stat -c %s "$ICM")"
+put bare_binary_bytes "$(stat -c %s "$BARE")"
+
+DB=$OUT/db
+rm -rf "$DB" && mkdir -p "$DB"
+log "writing the ten-year database"
+go run ./bench/gendb -db "$DB/ten.db" -password "$PASSWORD" >"$OUT/gendb.json"
+log "writing the ten-year database with a ten-year audit log ($AUDIT_ENTRIES entries)"
+go run ./bench/gendb -db "$DB/audit.db" -password "$PASSWORD" -audit "$AUDIT_ENTRIES" >/dev/null
+put ten_db_bytes "$(stat -c %s "$DB/ten.db")"
+put audit_db_bytes "$(stat -c %s "$DB/audit.db")"
+put audit_entries "$AUDIT_ENTRIES"
+put open_ten_ms "$(go run ./bench/opendb -db "$DB/ten.db")"
+put open_audit_ms "$(go run ./bench/opendb -db "$DB/audit.db")"
+
+# One display for every run, so that its start is not in the figures.
+DISPLAY_NO=$((90 + RANDOM % 9))
+Xvfb ":$DISPLAY_NO" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true' EXIT
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NO" ] && break; sleep 0.1; done
+export DISPLAY=":$DISPLAY_NO"
+
+# run NAME BINARY [ARGS…]: start once, print the milliseconds from exec to the ready line.
+run() {
+  local name=$1 t0 line
+  shift
+  t0=$(date +%s%N)
+  ICM_BENCH_READY=1 timeout 300 "$@" >"$OUT/start-$name.out" 2>>"$OUT/start-$name.err" || true
+  cat "$OUT/start-$name.out" >>"$OUT/start-$name.log"
+  line=$(grep -m1 '^icm-bench ready' "$OUT/start-$name.out") ||
+    { log "$name: no ready line (see $OUT/start-$name.err)"; return 1; }
+  echo $((($(awk '{print $3}' <<<"$line") - t0) / 1000000))
+}
+
+# measure NAME N SOURCE_DB BINARY [ARGS…]: N cold starts, each on a fresh copy of SOURCE_DB
+# passed as -db ("-": no database argument).
+measure() {
+  local name=$1 n=$2 src=$3 times=()
+  shift 3
+  for i in $(seq 0 "$n"); do # run 0 warms the file cache and is not counted
+    if [ "$src" = - ]; then
+      times+=("$(run "$name" "$@")")
+    else
+      rm -f "$DB/run.db" "$DB/run.db-wal" "$DB/run.db-shm"
+      cp "$src" "$DB/run.db"
+      sync
+      times+=("$(run "$name" "$@" -db "$DB/run.db")")
+    fi
+    log "$name run $i: ${times[-1]} ms"
+    [ "$i" -gt 0 ] || unset 'times[0]'
+  done
+  times=("${times[@]}")
+  put "${name}_runs_ms" "$(
+    IFS=,
+    echo "${times[*]}"
+  )"
+}
+
+log "cold starts under Xvfb $DISPLAY ($RUNS runs each)"
+go run ./bench/opendb -db "$DB/empty.db" >/dev/null # migrated, no team: the setup screen
+measure bare "$RUNS" - "$BARE"
+measure icm_empty "$RUNS" "$DB/empty.db" "$ICM"
+measure icm_ten "$RUNS" "$DB/ten.db" "$ICM"
+measure icm_audit "$AUDIT_RUNS" "$DB/audit.db" "$ICM"
+
+log "memory after start and after opening the screens (ten-year database with its audit log)"
+c=$(sed -n 's/.*"busiestCourse": \([0-9]*\).*/\1/p' "$OUT/gendb.json")
+z=$(sed -n 's/.*"citizen": \([0-9]*\).*/\1/p' "$OUT/gendb.json")
+TOUR="#/citizens #/citizens/$z #/courses/$c/visitation #/courses/$c/assessment #/courses/$c/planning #/courses/$c/coordination #/courses/$c/advocacy #/courses/$c/followup #/search #/caseload #/team #/overview #/template"
+rm -f "$DB/run.db"*
+cp "$DB/audit.db" "$DB/run.db"
+ICM_BENCH_READY=1 ICM_BENCH_SIGNIN="mette:$PASSWORD" ICM_BENCH_TOUR="$TOUR" timeout 600 "$ICM" -db "$DB/run.db" \
+  >"$OUT/start-tour.log" 2>"$OUT/start-tour.err" || { log "the tour failed (see $OUT/start-tour.err)"; exit 1; }
+grep '^icm-bench' "$OUT/start-tour.log" | while read -r _ what _ route rest; do
+  echo "tour_${what}=${route} ${rest}" >>"$RES"
+done
+rm -rf "$DB"
+log "done: $RES"
