@@ -131,6 +131,8 @@ test('closing the course records what follows and makes it read-only', async () 
   await page.getByTestId('closing').waitFor();
   await page.getByRole('link', { name: 'Borgere', exact: true }).click();
   const row = page.getByRole('row', { name: new RegExp(story.citizen) });
+  // The list shows what it had cached at once and the refetched rows a moment later.
+  await row.filter({ hasText: 'Intet åbent forløb' }).waitFor();
   assert.match(await row.innerText(), /Egen bolig – stabil/);
   assert.match(await row.innerText(), /Intet åbent forløb/);
   assert.deepEqual(app.pageErrors, []);
