@@ -7,9 +7,10 @@ import './styles.css';
 
 const client = new QueryClient({
   defaultOptions: {
-    // Data is local: no retries that hide an error, no refetch storms on focus.
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
-    mutations: { retry: false },
+    // Data is local: no retries that hide an error, no refetch storms on focus, and no
+    // pausing when the laptop loses its network (react-query's default would freeze the app).
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000, networkMode: 'always' },
+    mutations: { retry: false, networkMode: 'always' },
   },
 });
 
