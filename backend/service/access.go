@@ -85,14 +85,34 @@ func lockMinutes(ctx context.Context, st *store.Store) time.Duration {
 // both for every citizen; a worker for citizens with one of their own courses, or with no
 // course yet. A colleague's citizen is read-only or hidden, as the team has decided.
 func mayUse(ctx context.Context, st *store.Store, a Actor, workers []uint, need access) error {
-	if a.IsLead() || len(workers) == 0 || slices.Contains(workers, a.WorkerID) {
+	return newAccessCheck(ctx, st, a).may(workers, need)
+}
+
+// accessCheck is mayUse for one actor over many citizens (a list, a search): the team's
+// setting is read once, not once per citizen.
+type accessCheck struct {
+	ctx  context.Context
+	st   *store.Store
+	a    Actor
+	mode string // the colleague-access setting, "" until read
+}
+
+func newAccessCheck(ctx context.Context, st *store.Store, a Actor) *accessCheck {
+	return &accessCheck{ctx: ctx, st: st, a: a}
+}
+
+func (c *accessCheck) may(workers []uint, need access) error {
+	if c.a.IsLead() || len(workers) == 0 || slices.Contains(workers, c.a.WorkerID) {
 		return nil
 	}
-	mode, err := colleagueAccess(ctx, st)
-	if err != nil {
-		return err
+	if c.mode == "" {
+		mode, err := colleagueAccess(c.ctx, c.st)
+		if err != nil {
+			return err
+		}
+		c.mode = mode
 	}
-	if mode == ColleagueNone {
+	if c.mode == ColleagueNone {
 		return domain.E(domain.CodeNoAccess, "a colleague's citizen")
 	}
 	if need == writeAccess {

@@ -38,12 +38,13 @@ func (s *CitizenService) ListCitizens(in CitizenListInput) ([]CitizenListItem, e
 	}
 	words := strings.Fields(q)
 	out := make([]CitizenListItem, 0, len(rows))
+	check := newAccessCheck(s.ctx(), st, a)
 	for i := range rows {
 		item := citizenListItem(&rows[i])
-		if mayUse(s.ctx(), st, a, byCitizen[item.ID], readAccess) != nil {
+		if check.may(byCitizen[item.ID], readAccess) != nil {
 			continue // the team hides colleagues' citizens from this worker
 		}
-		item.ReadOnly = mayUse(s.ctx(), st, a, byCitizen[item.ID], writeAccess) != nil
+		item.ReadOnly = check.may(byCitizen[item.ID], writeAccess) != nil
 		if matchesAll(words, item) {
 			out = append(out, item)
 		}

@@ -164,8 +164,9 @@ func (s *NoteService) SearchNotes(in NoteSearchInput) ([]NoteHitDTO, error) {
 	}
 	out := make([]NoteHitDTO, 0, len(hits))
 	var seen []uint
+	check := newAccessCheck(s.ctx(), st, a)
 	for _, h := range hits {
-		if mayUse(s.ctx(), st, a, byCitizen[h.CitizenID], readAccess) != nil {
+		if check.may(byCitizen[h.CitizenID], readAccess) != nil {
 			continue // hidden from this worker
 		}
 		out = append(out, NoteHitDTO{Note: noteDTO(h.Note), CitizenID: h.CitizenID, CitizenName: h.CitizenName, Snippet: h.Snippet})
