@@ -11,6 +11,8 @@
 #   5. the installer sizes from build/dist/ if `make dist` has built them;
 #   6. bench/report turns it all into docs/performance.md.
 # Everything raw stays in test-output/bench/. Not part of `make test`: it takes about half an hour.
+# BENCH_COUNT, BENCH_TIME (Go benchmarks), BENCH_RUNS, BENCH_AUDIT_RUNS, BENCH_AUDIT_ENTRIES
+# (cold starts) change the effort; BENCH_KEEP_START=1 keeps the last cold-start figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,8 +52,12 @@ bench ./backend/store/ '^BenchmarkSearchNotes$'
 log "the generator's scale test"
 go test -run '^TestGenerateTenYears$' -count 1 -v ./backend/benchdata/ | tee "$OUT/scale.txt" >&2
 
-log "cold start and memory"
-scripts/bench-start.sh
+if [ -n "${BENCH_KEEP_START:-}" ] && [ -s "$OUT/start.txt" ]; then
+  log "cold start and memory: kept from the last run (BENCH_KEEP_START)"
+else
+  log "cold start and memory"
+  scripts/bench-start.sh
+fi
 echo "load_after=$(load)" >>"$OUT/machine.txt"
 
 : >"$OUT/dist.txt"

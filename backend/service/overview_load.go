@@ -2,7 +2,10 @@ package service
 
 import (
 	"context"
+	"errors"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"icm/backend/domain"
@@ -78,15 +81,21 @@ func loadCoursesFacts(ctx context.Context, st *store.Store, env *overviewEnv, co
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*courseFacts, 0, len(courses))
-	for i := range courses {
-		f, err := courseFactsOf(env, &courses[i], rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
+	// Building the facts only reads the rows: the courses are shared out between the cores.
+	out, errs := make([]*courseFacts, len(courses)), make([]error, len(courses))
+	workers := min(runtime.GOMAXPROCS(0), len(courses))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(courses); i += workers {
+				out[i], errs[i] = courseFactsOf(env, &courses[i], rows)
+			}
+		}()
 	}
-	return out, nil
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*courseFacts, error) {
@@ -95,22 +104,28 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 		return nil, domain.E(domain.CodeNotFound, "the course's citizen is missing")
 	}
 	id := c.ID
-	v, rows := r.Visitations[id], r.Assessment[id]
+	v := r.Visitations[id]
 	f.housingAtStart = v.HousingAtStart
 	plan := planDTO(id, r.Goals[id], r.SubGoals[id], r.Activities[id], env.now)
 	nc := r.Network[id] // counted as coordinationDTO counts them
 	coord := completenessDTO(domain.StepCoordination, domain.CoordinationCompleteness(nc.Active, nc.Caseworkers, r.Meetings[id]))
-	adv := advocacyDTO(id, r.Advocacy[id])
+	ac := r.Advocacy[id] // counted as advocacyDTO counts them
+	adv := completenessDTO(domain.StepAdvocacy, domain.AdvocacyCompleteness(ac.Cases, ac.OpenWithoutActions))
 	contacts := r.Contacts[id]
 	sig := signalsOf(c, r.Evaluations[id], contactDay(contacts.Last), env.limit, env.now)
 	f.followUp = followUpDTO(c, followUpRows{evals: r.Evaluations[id], subs: r.SubGoals[id], who: r.WHO5[id],
 		weekly: r.LastWeekly[id]}, sig, env.now)
 	latest := r.LatestVersion[id]
-	filled := assessmentFilled(rows)
+	filled := map[domain.LifeArea]bool{} // as assessmentFilled reads the revisions
+	for _, t := range domain.AssessmentTopics {
+		if r.Assessment[id][string(t)] {
+			filled[t] = true
+		}
+	}
 	f.steps = []StepStatusDTO{
 		completenessDTO(domain.StepVisitation, visitationDomain(v).Completeness()),
 		completenessDTO(domain.StepAssessment, domain.AssessmentCompleteness(filled)),
-		plan.Completeness, coord, adv.Completeness, f.followUp.Completeness,
+		plan.Completeness, coord, adv, f.followUp.Completeness,
 	}
 
 	facts := domain.FidelityFacts{HasWorker: f.worker != nil, AssessmentFilled: filled,

@@ -110,6 +110,12 @@ var seedAt = map[int][]string{
 	8: {
 		`INSERT INTO retention_deletions(course_id, citizen_id, started_at) VALUES (1, 1, '2025-07-01T10:00:00Z')`,
 	},
+	9: {
+		`INSERT INTO assessment_entries(id, course_id, topic, revision_date, barriers, created_at, updated_at)
+			VALUES (2, 1, 'network', '2025-08-01', 'Ingen telefon', '2025-08-01 10:00:00+00:00', '2025-08-01 10:00:00+00:00')`,
+		`INSERT INTO assessment_entries(id, course_id, topic, revision_date, created_at, updated_at)
+			VALUES (3, 1, 'network', '2025-09-01', '2025-09-01 10:00:00+00:00', '2025-09-01 10:00:00+00:00')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -174,6 +180,11 @@ var seedChecks = map[int][]string{
 			AND sql LIKE '%retention_deletions%'`,
 		// Deleted notes leave no words in the search index (FTS5 secure-delete).
 		`SELECT COUNT(*) FROM notes_fts_config WHERE k = 'secure-delete' AND v = 1`,
+	},
+	9: {
+		// The revision of version 3 has text; the network topic's latest revision is empty.
+		`SELECT COUNT(*) FROM assessment_latest WHERE course_id = 1 AND topic = 'housing' AND revision_date = '2025-02-01' AND filled`,
+		`SELECT COUNT(*) FROM assessment_latest WHERE course_id = 1 AND topic = 'network' AND revision_date = '2025-09-01' AND NOT filled`,
 	},
 }
 

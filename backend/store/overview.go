@@ -20,11 +20,11 @@ import (
 //
 //   - no timestamps, and no texts it does not look at (meeting minutes, evaluation
 //     summaries, network names, activity texts …);
-//   - the assessment as the latest revision of each topic, its texts cut to their first
-//     letter (the overview asks only whether a topic has text), and an advocacy case's
-//     actions likewise;
+//   - of the assessment only whether the latest revision of each topic has text (kept in
+//     assessment_latest by triggers, migration 0009);
 //   - the latest evaluation only and the weekly check as the latest week only (their dates);
-//     of the network and the meetings only the counts the coordination step is judged on;
+//     of the network, the meetings and the advocacy cases only the counts their steps are
+//     judged on;
 //     no evaluation items, meeting actions and closings;
 //   - of the visitation only what its completeness and the fidelity check read;
 //   - of the contact notes their number, the number in the citizen's surroundings and the
@@ -33,15 +33,15 @@ import (
 //
 // Code that shows a step's texts loads the step with its List functions.
 type OverviewRows struct {
-	Visitations   map[uint]*Visitation // every course has one; an empty one when not started
-	Assessment    map[uint][]AssessmentEntry
+	Visitations   map[uint]*Visitation     // every course has one; an empty one when not started
+	Assessment    map[uint]map[string]bool // topic → its latest revision has text
 	Goals         map[uint][]Goal
 	SubGoals      map[uint][]SubGoal
 	Activities    map[uint][]Activity
-	Network       map[uint]NetworkCount // the coordination step's counts
-	Meetings      map[uint]int          // how many meetings
-	Advocacy      map[uint][]AdvocacyCase
-	Evaluations   map[uint][]Evaluation // the latest evaluation only
+	Network       map[uint]NetworkCount  // the coordination step's counts
+	Meetings      map[uint]int           // how many meetings
+	Advocacy      map[uint]AdvocacyCount // the advocacy step's counts
+	Evaluations   map[uint][]Evaluation  // the latest evaluation only
 	WHO5          map[uint][]WHO5
 	LastWeekly    map[uint][]WeeklyCheck
 	LatestVersion map[uint]int // the newest signed plan version; no entry when none is signed
@@ -55,6 +55,12 @@ type NetworkCount struct {
 	Caseworkers int // active contacts that are the caseworker (domain.ContactCaseworker)
 }
 
+// AdvocacyCount is what the advocacy step's completeness counts of a course's cases.
+type AdvocacyCount struct {
+	Cases              int
+	OpenWithoutActions int // not resolved, and nothing written about what is done
+}
+
 // ContactStats is what a course's contact notes add up to.
 type ContactStats struct {
 	Last  string // date and time of the latest, "" when there is none
@@ -65,23 +71,26 @@ type ContactStats struct {
 // OverviewRowsOf loads the overview's rows of the courses; contactKinds are the note kinds
 // that count as contact, localPlaces the note locations in the citizen's surroundings.
 //
-// Eight queries whatever the number of courses: one per table whose rows the overview
+// Seven queries whatever the number of courses: one per table whose rows the overview
 // reads, and one row per course of counts and latest dates (index look-ups). The rows are
 // scanned by hand: for the few thousand rows of a team's open courses GORM's reflection
 // cost a third of the time.
 func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, localPlaces []string) (*OverviewRows, error) {
-	r := &OverviewRows{Visitations: map[uint]*Visitation{}, Assessment: map[uint][]AssessmentEntry{},
+	r := &OverviewRows{Visitations: map[uint]*Visitation{}, Assessment: map[uint]map[string]bool{},
 		Goals: map[uint][]Goal{}, SubGoals: map[uint][]SubGoal{}, Activities: map[uint][]Activity{},
-		Network: map[uint]NetworkCount{}, Meetings: map[uint]int{}, Advocacy: map[uint][]AdvocacyCase{},
+		Network: map[uint]NetworkCount{}, Meetings: map[uint]int{}, Advocacy: map[uint]AdvocacyCount{},
 		Evaluations: map[uint][]Evaluation{}, WHO5: map[uint][]WHO5{}, LastWeekly: map[uint][]WeeklyCheck{},
 		LatestVersion: map[uint]int{}, Contacts: map[uint]ContactStats{}, Citizens: map[uint]*Citizen{}}
 	var (
-		v   Visitation
-		a   AssessmentEntry
+		v  Visitation
+		al struct {
+			courseID uint
+			topic    string
+			filled   bool
+		}
 		g   Goal
 		sg  SubGoalOf
 		act Activity
-		ac  AdvocacyCase
 		w   WHO5
 		c   struct {
 			id                   uint
@@ -89,6 +98,7 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 			week, eval, last     *string
 			version              *int
 			meetings             int
+			advocacy             AdvocacyCount
 			network              NetworkCount
 			contacts, localCount *int
 		}
@@ -128,16 +138,14 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 					&v.VisitationDate, &v.LegalBasis, &v.ActionPlan}
 			},
 			func() { c := v; r.Visitations[v.CourseID] = &c }},
-		// SQLite takes the bare columns of a MAX() group from the row with the maximum: the
-		// latest revision of each topic.
-		{`SELECT id, course_id, topic, MAX(revision_date), substr(citizen_view, 1, 1), substr(worker_view, 1, 1),
-			substr(resources, 1, 1), substr(needs, 1, 1), substr(barriers, 1, 1)
-			FROM assessment_entries WHERE course_id IN (` + in + `) GROUP BY course_id, topic`, idArgs,
-			func() []any {
-				a = AssessmentEntry{}
-				return []any{&a.ID, &a.CourseID, &a.Topic, &a.RevisionDate, &a.CitizenView, &a.WorkerView, &a.Resources, &a.Needs, &a.Barriers}
-			},
-			func() { r.Assessment[a.CourseID] = append(r.Assessment[a.CourseID], a) }},
+		{`SELECT course_id, topic, filled FROM assessment_latest WHERE course_id IN (` + in + `)`, idArgs,
+			func() []any { return []any{&al.courseID, &al.topic, &al.filled} },
+			func() {
+				if r.Assessment[al.courseID] == nil {
+					r.Assessment[al.courseID] = map[string]bool{}
+				}
+				r.Assessment[al.courseID][al.topic] = al.filled
+			}},
 		{`SELECT id, course_id, citizen_words, area, action_plan_goal, position FROM goals WHERE course_id IN (` + in + `)
 			ORDER BY course_id, position, id`, idArgs,
 			func() []any {
@@ -157,13 +165,6 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 			ORDER BY course_id, position, id`, idArgs,
 			func() []any { act = Activity{}; return []any{&act.ID, &act.CourseID, &act.SubGoalID, &act.Position} },
 			func() { r.Activities[act.CourseID] = append(r.Activities[act.CourseID], act) }},
-		{`SELECT id, course_id, opened, status, substr(actions, 1, 1) FROM advocacy_cases WHERE course_id IN (` + in + `)
-			ORDER BY course_id, opened DESC, id DESC`, idArgs,
-			func() []any {
-				ac = AdvocacyCase{}
-				return []any{&ac.ID, &ac.CourseID, &ac.Opened, &ac.Status, &ac.Actions}
-			},
-			func() { r.Advocacy[ac.CourseID] = append(r.Advocacy[ac.CourseID], ac) }},
 		{`SELECT id, course_id, date, item1, item2, item3, item4, item5 FROM who5_scores WHERE course_id IN (` + in + `)
 			ORDER BY course_id, date, id`, idArgs,
 			func() []any {
@@ -177,17 +178,20 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 				(SELECT MAX(date) FROM evaluations WHERE course_id = c.id),
 				(SELECT MAX(version_no) FROM plan_versions WHERE course_id = c.id),
 				(SELECT COUNT(*) FROM meetings WHERE course_id = c.id),
+				(SELECT COUNT(*) FROM advocacy_cases WHERE course_id = c.id),
+				(SELECT COUNT(*) FROM advocacy_cases WHERE course_id = c.id AND status <> ? AND actions = ''),
 				(SELECT COUNT(*) FROM network_contacts WHERE course_id = c.id AND active),
 				(SELECT COUNT(*) FROM network_contacts WHERE course_id = c.id AND active AND kind = ?),
 				(SELECT SUM(n) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `)),
 				(SELECT SUM(n) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `) AND location IN (` + places + `)),
 				(SELECT MAX(last) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `))
 			FROM courses c JOIN citizens ci ON ci.id = c.citizen_id WHERE c.id IN (` + in + `)`,
-			concat([]any{string(domain.ContactCaseworker)}, kindArgs, kindArgs, placeArgs, kindArgs, idArgs),
+			concat([]any{string(domain.AdvocacyResolved), string(domain.ContactCaseworker)}, kindArgs, kindArgs, placeArgs, kindArgs, idArgs),
 			func() []any {
 				c.week, c.eval, c.last, c.version, c.contacts, c.localCount = nil, nil, nil, nil, nil, nil
 				return []any{&c.id, &c.cit.ID, &c.cit.Name, &c.cit.Housing, &c.week, &c.eval, &c.version, &c.meetings,
-					&c.network.Active, &c.network.Caseworkers, &c.contacts, &c.localCount, &c.last}
+					&c.advocacy.Cases, &c.advocacy.OpenWithoutActions, &c.network.Active, &c.network.Caseworkers,
+					&c.contacts, &c.localCount, &c.last}
 			},
 			func() {
 				cit := c.cit
@@ -201,7 +205,7 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 				if c.version != nil {
 					r.LatestVersion[c.id] = *c.version
 				}
-				r.Meetings[c.id], r.Network[c.id] = c.meetings, c.network
+				r.Meetings[c.id], r.Network[c.id], r.Advocacy[c.id] = c.meetings, c.network, c.advocacy
 				var st ContactStats
 				if c.contacts != nil {
 					st.Total = *c.contacts

@@ -35,6 +35,7 @@ var retentionTables = []struct{ table, where string }{
 	{"activities", "course_id IN (" + ofCitizen + ")"},
 	{"subgoals", "goal_id IN (SELECT id FROM goals WHERE course_id IN (" + ofCitizen + "))"},
 	{"goals", "course_id IN (" + ofCitizen + ")"},
+	{"assessment_latest", "course_id IN (" + ofCitizen + ")"}, // before the revisions, whose triggers would empty it first
 	{"assessment_entries", "course_id IN (" + ofCitizen + ")"},
 	{"visitations", "course_id IN (" + ofCitizen + ")"},
 	{"courses", "citizen_id = ?"},

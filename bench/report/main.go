@@ -33,10 +33,23 @@ func main() {
 // result is one benchmark's runs (one per -count).
 type result struct {
 	ns, bytes, allocs []float64
-	extra             map[string]float64
+	extra             map[string][]float64
 }
 
-func (r *result) ms() float64 { return median(r.ns) / 1e6 }
+// ms is the median call in milliseconds: the median over the runs of each run's median
+// call where the benchmark reports it (p50-ms), otherwise of the mean.
+func (r *result) ms() float64 {
+	if v := r.extra["p50-ms"]; len(v) > 0 {
+		return median(v)
+	}
+	return median(r.ns) / 1e6
+}
+
+// mean is the median over the runs of the mean call in milliseconds.
+func (r *result) mean() float64 { return median(r.ns) / 1e6 }
+
+// p90 is the median over the runs of the 90th percentile call in milliseconds.
+func (r *result) p90() float64 { return median(r.extra["p90-ms"]) }
 
 type report struct {
 	machine map[string]string
@@ -77,7 +90,7 @@ func load(dir string) (*report, error) {
 		}
 		res := r.bench[m[1]]
 		if res == nil {
-			res = &result{extra: map[string]float64{}}
+			res = &result{extra: map[string][]float64{}}
 			r.bench[m[1]] = res
 		}
 		f := strings.Fields(m[3])
@@ -94,7 +107,7 @@ func load(dir string) (*report, error) {
 			case "allocs/op":
 				res.allocs = append(res.allocs, v)
 			default:
-				res.extra[f[i+1]] = v
+				res.extra[f[i+1]] = append(res.extra[f[i+1]], v)
 			}
 		}
 	}
@@ -191,7 +204,7 @@ func (r *report) get(name string) *result {
 	if res := r.bench[name]; res != nil {
 		return res
 	}
-	return &result{extra: map[string]float64{}}
+	return &result{extra: map[string][]float64{}}
 }
 
 // fields reads "key=value" words of a tour line.
