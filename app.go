@@ -23,7 +23,9 @@ type App struct {
 	store      *store.Store
 	dbPath     string
 	services   *services
-	stopBackup chan struct{} // closed at shutdown: the start-up backup that has not begun stays undone
+	stopBackup chan struct{}      // closed at shutdown: the start-up backup that has not begun stays undone
+	stopChecks context.CancelFunc // stops the background checks at shutdown
+	checksDone chan struct{}      // closed when they have stopped
 }
 
 type services struct {
@@ -66,7 +68,9 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 	}
 	// A restore staged by the last window is swapped in before the database opens.
 	applied, restoreErr := backup.ApplyStaged(ctx, dbPath, time.Now())
-	st, err := store.Open(ctx, dbPath)
+	// The whole-file integrity check waits for the first screen when the last session ended
+	// cleanly (startup runs it); after a crash it runs here, before anything is shown.
+	st, err := store.OpenChecked(ctx, dbPath, store.CheckAfterCleanEnd)
 	if err == nil {
 		a.store = st
 		if lerr := service.LogAppliedRestore(ctx, st, applied, time.Now()); lerr != nil && restoreErr == nil {
@@ -123,8 +127,27 @@ func (a *App) startup(ctx context.Context) {
 	a.benchHook(ctx) // only with ICM_BENCH_READY=1 (scripts/bench.sh)
 	go cleanPrintDir(printDir(), time.Now())
 	if a.store != nil {
-		go func() { _, _ = service.CheckChainAtStart(a.services.audit) }() // the result is shown by AuthService.Status
+		cctx, cancel := context.WithCancel(context.Background())
+		a.stopChecks, a.checksDone = cancel, make(chan struct{})
+		go func() {
+			defer close(a.checksDone)
+			a.checkInBackground(cctx, func() { runtime.EventsEmit(ctx, "app:database-damaged") })
+		}()
 	}
+}
+
+// checkInBackground runs the checks that would slow the start: the file's integrity check
+// left by the open (if any), then the audit log's chain (shown by AuthService.Status). Damage
+// found makes every call refuse with database_corrupt and tells the UI, which then shows the
+// start error page with its advice.
+func (a *App) checkInBackground(ctx context.Context, onDamage func()) {
+	if err := a.store.CheckDeferred(ctx); err != nil {
+		if domain.CodeOf(err) == domain.CodeDatabaseCorrupt {
+			onDamage()
+		}
+		return
+	}
+	_, _ = service.CheckChainAtStart(ctx, a.services.audit)
 }
 
 // domReady starts the day's automatic backup once the first screen is up, in the
@@ -148,6 +171,10 @@ const autoBackupDelay = 20 * time.Second
 
 func (a *App) shutdown(context.Context) {
 	if a.store != nil {
+		if a.stopChecks != nil {
+			a.stopChecks()
+			<-a.checksDone
+		}
 		close(a.stopBackup)
 		// The closing backup, if the newest is a day old; it waits for one that is running.
 		_, _ = a.services.backups.RunIfDue()

@@ -39,9 +39,13 @@ func NewAppService(d Deps, dbPath string, startErr error) *AppService {
 // Status is the first call the UI makes.
 func (s *AppService) Status() (AppStatusDTO, error) {
 	out := AppStatusDTO{DatabasePath: s.dbPath, Version: Version, Language: "da", ErrorParams: map[string]string{}}
-	if s.startErr != nil {
-		out.ErrorCode = string(domain.CodeOf(s.startErr))
-		if de, ok := s.startErr.(*domain.Error); ok && de.Params != nil {
+	startErr := s.startErr
+	if startErr == nil && s.deps.Store != nil {
+		startErr = s.deps.Store.Damaged() // found by the check after the first screen
+	}
+	if startErr != nil {
+		out.ErrorCode = string(domain.CodeOf(startErr))
+		if de, ok := startErr.(*domain.Error); ok && de.Params != nil {
 			out.ErrorParams = de.Params
 		}
 		return out, nil

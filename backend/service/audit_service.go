@@ -2,6 +2,9 @@ package service
 
 import (
 	"bytes"
+	"context"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,9 +17,15 @@ import (
 type AuditCheckDTO struct {
 	Checked   bool   `json:"checked"`
 	OK        bool   `json:"ok"`
-	Entries   int    `json:"entries"`
+	Entries   int    `json:"entries"` // entries in the chain up to the last sound one
 	BrokenAt  uint   `json:"brokenAt"`
 	CheckedAt string `json:"checkedAt"` // dd.mm.åååå tt:mm
+	// Full is false when only the entries after the last check's checkpoint were walked
+	// (the check at start); NewEntries is how many that was, FullAt when the whole chain was
+	// last walked.
+	Full       bool   `json:"full"`
+	NewEntries int    `json:"newEntries"`
+	FullAt     string `json:"fullAt"` // dd.mm.åååå tt:mm
 }
 
 // AuditFilter picks entries of the audit log; empty fields do not filter.
@@ -54,9 +63,10 @@ type AuditPageDTO struct {
 // AuditService shows the log of who used which citizen's data, and checks that it is intact.
 type AuditService struct {
 	base
-	desktop Desktop
-	mu      sync.Mutex
-	last    AuditCheckDTO
+	desktop  Desktop
+	mu       sync.Mutex
+	last     AuditCheckDTO
+	checking sync.Mutex
 }
 
 // NewAuditService builds the service; desktop asks where to save the PDF.
@@ -70,22 +80,90 @@ func (s *AuditService) lastCheck() AuditCheckDTO {
 	return s.last
 }
 
-// CheckChainAtStart walks the whole chain; the app calls it at start, in the background, and
-// AuthService.Status reports the outcome. (A function, not a method: the UI has no call that
-// walks the chain before sign-in.)
-func CheckChainAtStart(s *AuditService) (AuditCheckDTO, error) { return s.checkChain() }
+// CheckChainAtStart checks the chain at start, in the background: the entries written since
+// the last check, and the whole chain when it was last walked more than fullCheckEvery ago
+// or the checkpoint no longer matches. AuthService.Status reports the outcome. (A function,
+// not a method: the UI has no call that walks the chain before sign-in.)
+func CheckChainAtStart(ctx context.Context, s *AuditService) (AuditCheckDTO, error) {
+	return s.checkChain(ctx, false)
+}
 
-func (s *AuditService) checkChain() (AuditCheckDTO, error) {
+// fullCheckEvery is how often the check at start walks the whole chain rather than the
+// entries after the checkpoint, so that a change to an old entry is found within a month
+// even if no team lead asks for a check.
+const fullCheckEvery = 30 * 24 * time.Hour
+
+// SettingChainCheckpoint keeps the last entry a check found sound: "id:hash:unix time of
+// the last walk of the whole chain".
+const SettingChainCheckpoint = "audit_checkpoint"
+
+type auditCheckpoint struct {
+	ID     uint
+	Hash   string
+	FullAt time.Time
+}
+
+func readCheckpoint(ctx context.Context, st *store.Store) auditCheckpoint {
+	v, err := st.GetSetting(ctx, SettingChainCheckpoint, "")
+	if err != nil {
+		return auditCheckpoint{}
+	}
+	parts := strings.Split(v, ":")
+	if len(parts) != 3 {
+		return auditCheckpoint{}
+	}
+	id, err1 := strconv.ParseUint(parts[0], 10, 63)
+	at, err2 := strconv.ParseInt(parts[2], 10, 64)
+	if err1 != nil || err2 != nil || id == 0 || len(parts[1]) != 64 {
+		return auditCheckpoint{} // unreadable: the whole chain is walked and it is written anew
+	}
+	return auditCheckpoint{ID: uint(id), Hash: parts[1], FullAt: time.Unix(at, 0)}
+}
+
+func (c auditCheckpoint) String() string {
+	return strconv.FormatUint(uint64(c.ID), 10) + ":" + c.Hash + ":" + strconv.FormatInt(c.FullAt.Unix(), 10)
+}
+
+// checkChain walks the chain (all of it when full, or when the checkpoint is missing, stale
+// or does not match) and keeps the outcome for Status; a sound chain moves the checkpoint.
+func (s *AuditService) checkChain(ctx context.Context, full bool) (AuditCheckDTO, error) {
 	st, err := s.open()
 	if err != nil {
 		return AuditCheckDTO{}, err
 	}
-	res, err := st.VerifyAudit(s.ctx())
-	if err != nil {
-		return AuditCheckDTO{}, err
+	s.checking.Lock() // one walk at a time: a team lead's check waits for the one at start
+	defer s.checking.Unlock()
+	now := s.now()
+	cp := readCheckpoint(ctx, st)
+	var res store.AuditCheck
+	walkedAll := true
+	if !full && cp.ID > 0 && now.Sub(cp.FullAt) < fullCheckEvery {
+		var ok bool
+		if res, ok, err = st.VerifyAuditFrom(ctx, cp.ID, cp.Hash); err != nil {
+			return AuditCheckDTO{}, err
+		}
+		walkedAll = !ok
 	}
-	out := AuditCheckDTO{Checked: true, OK: res.BrokenAt == 0, Entries: res.Entries, BrokenAt: res.BrokenAt,
-		CheckedAt: s.now().Local().Format("02.01.2006 15:04")}
+	if walkedAll {
+		if res, err = st.VerifyAudit(ctx); err != nil {
+			return AuditCheckDTO{}, err
+		}
+	}
+	out := AuditCheckDTO{Checked: true, OK: res.BrokenAt == 0, Entries: int(res.LastID), BrokenAt: res.BrokenAt,
+		CheckedAt: now.Local().Format("02.01.2006 15:04"), Full: walkedAll}
+	fullAt := cp.FullAt
+	if walkedAll {
+		fullAt = now
+	} else {
+		out.NewEntries = res.Entries
+	}
+	out.FullAt = fullAt.Local().Format("02.01.2006 15:04")
+	if out.OK && res.LastID > 0 {
+		next := auditCheckpoint{ID: res.LastID, Hash: res.LastHash, FullAt: fullAt}
+		if err := st.SetSetting(ctx, SettingChainCheckpoint, next.String()); err != nil {
+			return AuditCheckDTO{}, err
+		}
+	}
 	s.mu.Lock()
 	s.last = out
 	s.mu.Unlock()
@@ -98,7 +176,7 @@ func (s *AuditService) Verify() (AuditCheckDTO, error) {
 	if err != nil {
 		return AuditCheckDTO{}, err
 	}
-	out, err := s.checkChain()
+	out, err := s.checkChain(s.ctx(), true)
 	if err != nil {
 		return out, err
 	}
@@ -205,7 +283,7 @@ func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
 	if doc.Citizen == "" && len(rows) == 0 {
 		return ExportResultDTO{}, domain.E(domain.CodeNotFound, "no such citizen")
 	}
-	check, err := s.checkChain()
+	check, err := s.checkChain(ctx, true) // the document vouches for the whole log
 	if err != nil {
 		return ExportResultDTO{}, err
 	}

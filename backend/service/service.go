@@ -35,6 +35,11 @@ func (b base) open() (*store.Store, error) {
 	if b.deps.Store == nil {
 		return nil, domain.E(domain.CodeInternal, "database is not open")
 	}
+	// A file found damaged after the window opened (see store.CheckDeferred) is used no
+	// further: writing to it could spread the damage.
+	if err := b.deps.Store.Damaged(); err != nil {
+		return nil, err
+	}
 	return b.deps.Store, nil
 }
 

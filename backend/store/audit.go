@@ -115,16 +115,43 @@ func (s *Store) ListAudit(ctx context.Context, f FindAudit) ([]AuditEntry, error
 
 // AuditCheck is the outcome of verifying the chain.
 type AuditCheck struct {
-	Entries  int
+	Entries  int  // entries walked and found sound
 	BrokenAt uint // the first entry whose hash or link does not match; 0 when the chain holds
+	LastID   uint // the last sound entry (0: none)
 	LastHash string
 }
 
 // VerifyAudit walks the whole chain in id order, in pages, and stops at the first break.
 func (s *Store) VerifyAudit(ctx context.Context) (AuditCheck, error) {
-	var out AuditCheck
-	prev := ""
-	var after uint
+	return s.verifyAuditAfter(ctx, 0, "")
+}
+
+// VerifyAuditFrom walks the chain after entry after, a checkpoint an earlier walk found
+// sound with the hash prevHash. The checkpoint entry itself must still be there with that
+// hash, and its hash must still match its content; when it is not (ok is false) nothing
+// is walked and the caller walks the whole chain instead, which says where it breaks.
+// Entries before the checkpoint are not read again: a full walk now and then covers them.
+func (s *Store) VerifyAuditFrom(ctx context.Context, after uint, prevHash string) (out AuditCheck, ok bool, err error) {
+	if after == 0 {
+		out, err = s.VerifyAudit(ctx)
+		return out, err == nil, err
+	}
+	if after > math.MaxInt64 {
+		return out, false, nil
+	}
+	var cp []AuditEntry
+	if err := s.db.WithContext(ctx).Where("id = ?", after).Limit(1).Find(&cp).Error; err != nil {
+		return out, false, storageErr(err)
+	}
+	if len(cp) == 0 || cp[0].Hash != prevHash || AuditHash(&cp[0]) != prevHash {
+		return out, false, nil
+	}
+	out, err = s.verifyAuditAfter(ctx, after, prevHash)
+	return out, err == nil, err
+}
+
+func (s *Store) verifyAuditAfter(ctx context.Context, after uint, prev string) (AuditCheck, error) {
+	out := AuditCheck{LastID: after, LastHash: prev}
 	for {
 		var page []AuditEntry
 		err := s.db.WithContext(ctx).Where("id > ?", after).Order("id").Limit(5000).Find(&page).Error
@@ -139,9 +166,9 @@ func (s *Store) VerifyAudit(ctx context.Context) (AuditCheck, error) {
 			}
 			out.Entries++
 			prev, after = e.Hash, e.ID
+			out.LastID, out.LastHash = after, prev
 		}
 		if len(page) == 0 {
-			out.LastHash = prev
 			return out, nil
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,5 +125,132 @@ func TestOpenDetectsDamagedPages(t *testing.T) {
 			}
 			wantCode(t, err, domain.CodeDatabaseCorrupt)
 		})
+	}
+}
+
+// damagedClean is a damaged file whose last session ended cleanly (no write-ahead log).
+func damagedClean(t *testing.T) string {
+	t.Helper()
+	path, ps, leaf := corruptible(t)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(garbage(256), (leaf-1)*ps+ps/2); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCheckAfterCleanEndLeavesTheCheckForLaterAndRemembersDamage(t *testing.T) {
+	ctx := context.Background()
+	path := damagedClean(t)
+	st, err := OpenChecked(ctx, path, CheckAfterCleanEnd)
+	if err != nil {
+		t.Fatalf("a cleanly closed file at the current schema should open before its check: %v", err)
+	}
+	defer st.Close()
+	if !st.CheckPending() {
+		t.Fatal("CheckPending = false, want the check left for later")
+	}
+	if err := st.Damaged(); err != nil {
+		t.Fatalf("Damaged before the check = %v", err)
+	}
+	wantCode(t, st.CheckDeferred(ctx), domain.CodeDatabaseCorrupt)
+	wantCode(t, st.Damaged(), domain.CodeDatabaseCorrupt)
+	if p := st.Damaged().(*domain.Error).Params["path"]; p != path {
+		t.Errorf("path param = %q, want %q", p, path)
+	}
+	// The default mode still checks before use.
+	again, err := Open(ctx, path)
+	if again != nil {
+		again.Close()
+	}
+	wantCode(t, err, domain.CodeDatabaseCorrupt)
+}
+
+func TestCheckAfterCleanEndChecksAtOnceAfterAnUncleanEnd(t *testing.T) {
+	path := damagedClean(t)
+	// What a killed session leaves: the write-ahead log beside the file. (Its content is
+	// not a valid log, which SQLite ignores; only its presence tells of the unclean end.)
+	if err := os.WriteFile(path+"-wal", garbage(4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := OpenChecked(context.Background(), path, CheckAfterCleanEnd)
+	if st != nil {
+		st.Close()
+	}
+	wantCode(t, err, domain.CodeDatabaseCorrupt)
+}
+
+func TestCheckAfterCleanEndChecksAtOnceBeforeAnUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := damagedClean(t)
+	// Pretend the file was written by the version before this one.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.ExecContext(ctx, "DELETE FROM schema_migrations WHERE version = ?", LatestVersion()); err != nil {
+		t.Fatal(err)
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := OpenChecked(ctx, path, CheckAfterCleanEnd)
+	if st != nil {
+		st.Close()
+	}
+	wantCode(t, err, domain.CodeDatabaseCorrupt)
+}
+
+func TestCheckAfterCleanEndOnSoundFiles(t *testing.T) {
+	ctx := context.Background()
+	// A new file is checked at once (there is nothing to read) and nothing is left pending.
+	path := filepath.Join(t.TempDir(), "icm.db")
+	st, err := OpenChecked(ctx, path, CheckAfterCleanEnd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.CheckPending() {
+		t.Error("a new file left its check pending")
+	}
+	if err := st.CheckDeferred(ctx); err != nil {
+		t.Errorf("CheckDeferred on a new file = %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopened after a clean close: the check waits, and finds nothing.
+	st, err = OpenChecked(ctx, path, CheckAfterCleanEnd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if !st.CheckPending() {
+		t.Error("a cleanly closed file was checked before use")
+	}
+	if err := st.CheckDeferred(ctx); err != nil || st.Damaged() != nil {
+		t.Errorf("CheckDeferred on a sound file = %v, Damaged = %v", err, st.Damaged())
+	}
+}
+
+func TestStoppedCheckIsNoFinding(t *testing.T) {
+	path, _, _ := corruptible(t)
+	st, err := OpenChecked(context.Background(), path, CheckAfterCleanEnd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := st.CheckDeferred(ctx); err == nil || domain.CodeOf(err) == domain.CodeDatabaseCorrupt {
+		t.Fatalf("a stopped check = %v, want an error that is not database_corrupt", err)
+	}
+	if err := st.Damaged(); err != nil {
+		t.Fatalf("a stopped check marked the file damaged: %v", err)
 	}
 }

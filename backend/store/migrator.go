@@ -75,6 +75,19 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return v, storageErr(err)
 }
 
+// readSchemaVersion is SchemaVersion without creating the migration table: 0 when there is
+// none (a file that is new or not the app's).
+func (s *Store) readSchemaVersion(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n).Error
+	if err != nil || n == 0 {
+		return 0, storageErr(err)
+	}
+	var v int
+	err = s.db.WithContext(ctx).Raw("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&v).Error
+	return v, storageErr(err)
+}
+
 func (s *Store) ensureMigrationTable(ctx context.Context) error {
 	return storageErr(s.db.WithContext(ctx).Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,

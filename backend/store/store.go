@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
@@ -28,7 +29,26 @@ const maxOpenConns = 4
 type Store struct {
 	db   *gorm.DB
 	path string
+	// checkLater is set by OpenChecked when it left the integrity check for after the first
+	// screen; damage holds what that check (or any later one) found wrong with the file.
+	checkLater bool
+	damage     atomic.Pointer[domain.Error]
 }
+
+// CheckMode says when Open checks the file's integrity.
+type CheckMode int
+
+const (
+	// CheckBeforeUse runs quick_check before the store is returned (the command line, tests,
+	// restores: anything that reads the whole file or changes it unattended).
+	CheckBeforeUse CheckMode = iota
+	// CheckAfterCleanEnd skips the check before use when the last session ended cleanly, the
+	// schema is current and the file is not new, and leaves it to the caller to run
+	// CheckDeferred once the window is up. A session that did not end cleanly (its write-ahead
+	// log is still beside the file), a pending migration or a file written by another version
+	// are checked before use, as with CheckBeforeUse.
+	CheckAfterCleanEnd
+)
 
 // DSN builds the connection string. Pragmas must be in the DSN so that every pooled
 // connection gets them; _txlock=immediate makes write transactions take the lock up front.
@@ -44,6 +64,21 @@ func DSN(path string) string {
 // Open opens (creating if needed) the database file at path, restricts its folder to the
 // current OS user, checks integrity and applies pending migrations.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenChecked(ctx, path, CheckBeforeUse)
+}
+
+// OpenChecked is Open with the moment of the integrity check chosen (see CheckMode).
+func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, error) {
+	// Read before SQLite opens the file: a clean close removes the write-ahead log, so one
+	// left beside the file with content means the last session was killed or lost power.
+	uncleanEnd := false
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		uncleanEnd = true
+	}
+	isNew := true
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		isNew = false
+	}
 	if err := restrictToUser(path); err != nil {
 		return nil, err
 	}
@@ -69,9 +104,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	sqlDB.SetMaxOpenConns(maxOpenConns)
 	s := &Store{db: db, path: path}
-	if err := s.QuickCheck(ctx); err != nil {
-		_ = sqlDB.Close()
-		return nil, err
+	checkNow := mode == CheckBeforeUse || uncleanEnd || isNew
+	if !checkNow {
+		// An upgrade rewrites tables: it runs only on a file known to be sound.
+		v, err := s.readSchemaVersion(ctx)
+		checkNow = err != nil || v != LatestVersion()
+	}
+	if checkNow {
+		if err := s.QuickCheck(ctx); err != nil {
+			_ = sqlDB.Close()
+			return nil, err
+		}
+	} else {
+		s.checkLater = true
 	}
 	if err := s.Migrate(ctx); err != nil {
 		_ = sqlDB.Close()
@@ -163,8 +208,38 @@ func (s *Store) Close() error {
 	return sqlDB.Close()
 }
 
-// QuickCheck runs SQLite's quick_check and reports a damaged file as database_corrupt.
+// CheckPending reports that OpenChecked left the integrity check for CheckDeferred.
+func (s *Store) CheckPending() bool { return s.checkLater }
+
+// CheckDeferred runs the integrity check OpenChecked left for later (nothing when it ran at
+// open) and remembers damage it finds, so that Damaged reports it from then on.
+func (s *Store) CheckDeferred(ctx context.Context) error {
+	if !s.checkLater {
+		return s.Damaged()
+	}
+	return s.QuickCheck(ctx)
+}
+
+// Damaged is the damage a check found since the store was opened (nil: none found).
+func (s *Store) Damaged() error {
+	if e := s.damage.Load(); e != nil {
+		return e
+	}
+	return nil
+}
+
+// QuickCheck runs SQLite's quick_check and reports a damaged file as database_corrupt; the
+// damage is remembered (see Damaged).
 func (s *Store) QuickCheck(ctx context.Context) error {
+	err := s.quickCheck(ctx)
+	var de *domain.Error
+	if errors.As(err, &de) && de.Code == domain.CodeDatabaseCorrupt {
+		s.damage.CompareAndSwap(nil, de)
+	}
+	return err
+}
+
+func (s *Store) quickCheck(ctx context.Context) error {
 	var rows []string
 	err := s.db.WithContext(ctx).Raw("PRAGMA quick_check").Scan(&rows).Error
 	if err != nil {
@@ -173,6 +248,10 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 		}
 		if isLocked(err) {
 			return domain.Wrap(domain.CodeDatabaseLocked, "database is locked", err).With("path", s.path)
+		}
+		if ctx.Err() != nil || errors.Is(err, sql.ErrConnDone) || strings.Contains(err.Error(), "database is closed") {
+			// Stopped (the app is closing), not a finding about the file.
+			return domain.Wrap(domain.CodeInternal, "integrity check stopped", err)
 		}
 		return domain.Wrap(domain.CodeDatabaseCorrupt, "integrity check failed", err).With("path", s.path)
 	}

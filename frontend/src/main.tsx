@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { listenForDamage, onCallError } from './api/databaseDamage';
 import { App } from './App';
 import { ScreenReadySignal } from './components/ScreenReadySignal';
 import './styles.css';
 
-const client = new QueryClient({
+const client: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (e, q) => onCallError(client, e, q.queryKey) }),
+  mutationCache: new MutationCache({ onError: (e) => onCallError(client, e) }),
   defaultOptions: {
     // Data is local: no retries that hide an error, no refetch storms on focus, and no
     // pausing when the laptop loses its network (react-query's default would freeze the app).
@@ -13,6 +16,8 @@ const client = new QueryClient({
     mutations: { retry: false, networkMode: 'always' },
   },
 });
+
+listenForDamage(client);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

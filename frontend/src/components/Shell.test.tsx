@@ -24,7 +24,7 @@ function session(role: string, audit: Partial<AuthStatus['audit']> = {}): Sessio
     lockMinutes: 10,
     demo: false,
     leadsWithoutAccount: [],
-    audit: { checked: true, ok: true, entries: 5, brokenAt: 0, checkedAt: '', ...audit },
+    audit: { checked: true, ok: true, entries: 5, brokenAt: 0, checkedAt: '', full: true, newEntries: 0, fullAt: '', ...audit },
   };
   return { status, user: status.user!, isLead: role === 'team_lead', apply: vi.fn(), refresh: vi.fn(), lock: vi.fn(), signOut: vi.fn() };
 }

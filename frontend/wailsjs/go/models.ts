@@ -214,6 +214,9 @@ export namespace service {
 	    entries: number;
 	    brokenAt: number;
 	    checkedAt: string;
+	    full: boolean;
+	    newEntries: number;
+	    fullAt: string;
 	}
 	export interface AuditEntryDTO {
 	    id: number;

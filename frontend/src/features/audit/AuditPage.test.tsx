@@ -6,6 +6,8 @@ import { api } from '../../api/client';
 import { AppError } from '../../api/errors';
 import { da } from '../../i18n/da';
 import { I18nProvider } from '../../i18n/i18n';
+import type { AuditCheck } from '../../api/auth';
+import { SessionContext, type Session } from '../auth/session';
 import { AuditPage } from './AuditPage';
 
 vi.mock('../../api/audit', () => ({ auditApi: { list: vi.fn(), verify: vi.fn(), saveCitizenPdf: vi.fn() } }));
@@ -37,12 +39,15 @@ beforeEach(() => {
   vi.mocked(api.workers).mockResolvedValue([{ id: 3, name: 'Jonas Ørnberg', initials: 'JØ', role: 'icm_worker', fte: 1, active: true, openCourses: 4, maxCaseload: 8 }]);
 });
 
-function renderPage() {
+function renderPage(audit?: AuditCheck) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const session = audit ? ({ status: { audit }, refresh: vi.fn() } as unknown as Session) : null;
   render(
     <QueryClientProvider client={client}>
       <I18nProvider lang="da" onChange={() => {}}>
-        <AuditPage />
+        <SessionContext.Provider value={session}>
+          <AuditPage />
+        </SessionContext.Provider>
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -116,9 +121,18 @@ describe('the audit screen', () => {
     expect(await screen.findByText(da.errors.date_order)).toBeTruthy();
   });
 
+  it('says when the check at start read only the new entries', async () => {
+    vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
+    renderPage({ checked: true, ok: true, entries: 1200, brokenAt: 0, checkedAt: '02.12.2026 08:00', full: false, newEntries: 14, fullAt: '20.11.2026 08:05' });
+    const text = within(screen.getByTestId('chain-status')).getByRole('status').textContent ?? '';
+    expect(text).toContain('1200 poster i alt');
+    expect(text).toContain('de 14 nye poster');
+    expect(text).toContain('sidst kontrolleret 20.11.2026 08:05');
+  });
+
   it('checks the chain on demand and says what it found', async () => {
     vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
-    vi.mocked(auditApi.verify).mockResolvedValue({ checked: true, ok: false, entries: 40, brokenAt: 17, checkedAt: '01.12.2026 11:00' });
+    vi.mocked(auditApi.verify).mockResolvedValue({ checked: true, ok: false, entries: 40, brokenAt: 17, checkedAt: '01.12.2026 11:00', full: true, newEntries: 0, fullAt: '01.12.2026 11:00' });
     renderPage();
     const status = within(screen.getByTestId('chain-status'));
     expect(status.getByRole('status').textContent).toBe(t.chainPending);

@@ -155,7 +155,13 @@ function ChainStatus() {
       <div>
         <h2 id="chain-title">{t('audit.chainTitle')}</h2>
         <p role="status" className={broken ? 'tone-bad' : c?.checked ? 'tone-ok' : 'muted'}>
-          {!c?.checked ? t('audit.chainPending') : c.ok ? t('audit.chainOk', { entries: c.entries, at: c.checkedAt }) : t('audit.chainBroken', { entry: c.brokenAt, at: c.checkedAt })}
+          {!c?.checked
+            ? t('audit.chainPending')
+            : !c.ok
+              ? t('audit.chainBroken', { entry: c.brokenAt, at: c.checkedAt })
+              : c.full
+                ? t('audit.chainOk', { entries: c.entries, at: c.checkedAt })
+                : t('audit.chainOkSince', { entries: c.entries, at: c.checkedAt, n: c.newEntries, fullAt: c.fullAt })}
         </p>
         <ErrorBanner error={verify.error} />
       </div>

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"icm/backend/domain"
+	"icm/backend/service"
+	"icm/backend/store"
+)
+
+// damageTable writes garbage over the end of a table's root page, where its rows are, in a
+// closed database file; a small table's root page is its only leaf, so quick_check finds it.
+func damageTable(t *testing.T, db, table string) {
+	t.Helper()
+	var root, pageSize int64
+	withDB(t, db, func(st *store.Store) {
+		sqlDB, err := st.SQLDB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlDB.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&root); err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlDB.QueryRow(`PRAGMA page_size`).Scan(&pageSize); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if _, err := os.Stat(db + "-wal"); err == nil {
+		t.Fatal("the write-ahead log is still there after a clean close")
+	}
+	f, err := os.OpenFile(db, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := []byte(strings.Repeat("\xa5\x5a", 128))
+	if _, err := f.WriteAt(junk, root*pageSize-int64(len(junk))-8); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The window opens on a cleanly closed file before its integrity check; when the check in
+// the background then finds damage, the UI is told, the status becomes the start error and
+// every call is refused, so nothing more is written to the damaged file.
+func TestDamageFoundAfterTheFirstScreenStopsTheApp(t *testing.T) {
+	cheapCosts(t)
+	ctx := context.Background()
+	db := demoDB(t)
+	damageTable(t, db, "citizens")
+
+	a := newAppWith(ctx, db, nil, testDesktop{dir: t.TempDir()})
+	if a.store == nil {
+		t.Fatal("a cleanly closed file did not open before its check")
+	}
+	defer a.store.Close()
+	st, err := a.services.app.Status()
+	if err != nil || !st.Ready {
+		t.Fatalf("status before the check: %+v, %v", st, err)
+	}
+	if _, err := a.services.auth.SignIn(service.SignInInput{Username: service.DemoUsernames[0], Password: service.DemoPassword}); err != nil {
+		t.Fatal(err)
+	}
+	before := lastAuditID(t, a)
+
+	told := 0
+	a.checkInBackground(ctx, func() { told++ })
+	if told != 1 {
+		t.Fatalf("the UI was told %d times, want once", told)
+	}
+	st, err = a.services.app.Status()
+	if err != nil || st.Ready || st.ErrorCode != string(domain.CodeDatabaseCorrupt) || st.ErrorParams["path"] != db {
+		t.Fatalf("status after the check: %+v, %v", st, err)
+	}
+	if _, err := a.services.citizens.ListCitizens(service.CitizenListInput{}); domain.CodeOf(err) != domain.CodeDatabaseCorrupt {
+		t.Errorf("ListCitizens after damage = %v, want database_corrupt", err)
+	}
+	if _, err := a.services.team.SaveWorker(service.WorkerInput{Name: "Ny Kollega", Initials: "NK", Role: "icm_worker", FTE: 1, Active: true}); domain.CodeOf(err) != domain.CodeDatabaseCorrupt {
+		t.Errorf("SaveWorker after damage = %v, want database_corrupt", err)
+	}
+	if _, err := a.services.auth.SignIn(service.SignInInput{Username: service.DemoUsernames[0], Password: service.DemoPassword}); domain.CodeOf(err) != domain.CodeDatabaseCorrupt {
+		t.Errorf("SignIn after damage = %v, want database_corrupt", err)
+	}
+	// The audit chain is not walked on a damaged file, and the refused calls wrote nothing.
+	if s, _ := a.services.auth.Status(); s.Audit.Checked {
+		t.Error("the audit chain was checked on a damaged file")
+	}
+	if after := lastAuditID(t, a); after != before {
+		t.Errorf("refused calls wrote %d audit entries", after-before)
+	}
+}
+
+// On a sound file the background check finds nothing and goes on to the audit chain.
+func TestBackgroundChecksOnASoundFile(t *testing.T) {
+	cheapCosts(t)
+	ctx := context.Background()
+	db := demoDB(t)
+	a := newAppWith(ctx, db, nil, testDesktop{dir: t.TempDir()})
+	if a.store == nil || !a.store.CheckPending() {
+		t.Fatal("a cleanly closed file should open with its check pending")
+	}
+	defer a.store.Close()
+	a.checkInBackground(ctx, func() { t.Error("a sound file was reported damaged") })
+	s, err := a.services.auth.Status()
+	if err != nil || !s.Audit.Checked || !s.Audit.OK || !s.Audit.Full || s.Audit.Entries == 0 {
+		t.Fatalf("audit check at start: %+v, %v", s.Audit, err)
+	}
+	if st, err := a.services.app.Status(); err != nil || !st.Ready {
+		t.Fatalf("status: %+v, %v", st, err)
+	}
+}
