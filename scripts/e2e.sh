@@ -26,14 +26,16 @@ stop_dev() {
 }
 trap 'stop_dev; rm -rf "$tmp"' EXIT
 
-# run_phase NAME DB TESTFILE: a fresh app on the database named DB (new and empty the first
-# time a name is used, so a later phase can check what an earlier one left after a restart).
+# run_phase NAME DB TESTFILE [PREPARE]: a fresh app on the database named DB (new and empty
+# the first time a name is used, so a later phase can check what an earlier one left after a
+# restart). PREPARE, if given, is run with the database's path before the app starts.
 run_phase() {
-  local name=$1 db=$2 file=$3
+  local name=$1 db=$2 file=$3 prepare=${4:-}
   export ICM_DB="$tmp/$db/icm.db"
   export XDG_DATA_HOME="$tmp/$db/xdg"
   export ICM_E2E=1 # vite.config.ts: no hot reload during the run
   mkdir -p "$tmp/$db"
+  [ -z "$prepare" ] || "$prepare" "$ICM_DB"
   local log="$OUT/wails-dev-$name.log"
   echo "e2e[$name]: starting wails dev on port $port (log: $log)"
   setsid xvfb-run -a -s "-screen 0 1280x900x24" \
@@ -63,4 +65,7 @@ want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
 want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
 want template && run_phase template template frontend/e2e/template.test.mjs
 want auth && run_phase auth auth frontend/e2e/auth.test.mjs
+# The demo database, closed cleanly and then damaged: found by the check after the start.
+damaged_demo() { go run ./scripts/damagedb -demo -db "$1"; }
+want damaged && run_phase damaged damaged frontend/e2e/damaged.test.mjs damaged_demo
 true

@@ -8,7 +8,9 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -42,6 +44,7 @@ func Hash(password string) (string, error) {
 	}
 	p := Default
 	key := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, keyLen)
+	releaseSoon()
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.MemoryKiB, p.Time, p.Threads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
@@ -70,7 +73,24 @@ func Verify(phc, password string) (bool, error) {
 		return false, ErrMalformed
 	}
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, uint32(len(want)))
+	releaseSoon()
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// releasing is set while a release of the Argon2id memory is under way.
+var releasing atomic.Bool
+
+// releaseSoon hands the Argon2id work memory (64 MiB, garbage once the key is derived) back
+// to the operating system in the background. Left to the collector, it would stay in the
+// app's resident memory until the heap next doubled, which in a quiet app can take hours.
+func releaseSoon() {
+	if !releasing.CompareAndSwap(false, true) {
+		return // one release covers every sign-in before it
+	}
+	go func() {
+		defer releasing.Store(false)
+		debug.FreeOSMemory()
+	}()
 }
 
 // NeedsRehash reports whether a hash was made with a lower cost than Default.
