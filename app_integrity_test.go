@@ -2,47 +2,12 @@ package main
 
 import (
 	"context"
-	"os"
-	"strings"
 	"testing"
 
 	"icm/backend/domain"
+	"icm/backend/dbdamage"
 	"icm/backend/service"
-	"icm/backend/store"
 )
-
-// damageTable writes garbage over the end of a table's root page, where its rows are, in a
-// closed database file; a small table's root page is its only leaf, so quick_check finds it.
-func damageTable(t *testing.T, db, table string) {
-	t.Helper()
-	var root, pageSize int64
-	withDB(t, db, func(st *store.Store) {
-		sqlDB, err := st.SQLDB()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sqlDB.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&root); err != nil {
-			t.Fatal(err)
-		}
-		if err := sqlDB.QueryRow(`PRAGMA page_size`).Scan(&pageSize); err != nil {
-			t.Fatal(err)
-		}
-	})
-	if _, err := os.Stat(db + "-wal"); err == nil {
-		t.Fatal("the write-ahead log is still there after a clean close")
-	}
-	f, err := os.OpenFile(db, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	junk := []byte(strings.Repeat("\xa5\x5a", 128))
-	if _, err := f.WriteAt(junk, root*pageSize-int64(len(junk))-8); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // The window opens on a cleanly closed file before its integrity check; when the check in
 // the background then finds damage, the UI is told, the status becomes the start error and
@@ -51,7 +16,9 @@ func TestDamageFoundAfterTheFirstScreenStopsTheApp(t *testing.T) {
 	cheapCosts(t)
 	ctx := context.Background()
 	db := demoDB(t)
-	damageTable(t, db, "citizens")
+	if err := dbdamage.Table(db, "citizens"); err != nil {
+		t.Fatal(err)
+	}
 
 	a := newAppWith(ctx, db, nil, testDesktop{dir: t.TempDir()})
 	if a.store == nil {

@@ -66,6 +66,6 @@ want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.m
 want template && run_phase template template frontend/e2e/template.test.mjs
 want auth && run_phase auth auth frontend/e2e/auth.test.mjs
 # The demo database, closed cleanly and then damaged: found by the check after the start.
-damaged_demo() { go run ./scripts/damagedb -demo -db "$1"; }
+damaged_demo() { go run ./backend/dbdamage/damagedb -demo -db "$1"; }
 want damaged && run_phase damaged damaged frontend/e2e/damaged.test.mjs damaged_demo
 true
