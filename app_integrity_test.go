@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"icm/backend/domain"
 	"icm/backend/dbdamage"
+	"icm/backend/domain"
 	"icm/backend/service"
 )
 
