@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -19,13 +20,15 @@ import (
 
 // App wires the store to the bound services. It holds no logic of its own.
 type App struct {
-	ctx        context.Context
-	store      *store.Store
-	dbPath     string
-	services   *services
-	stopBackup chan struct{}      // closed at shutdown: the start-up backup that has not begun stays undone
-	stopChecks context.CancelFunc // stops the background checks at shutdown
-	checksDone chan struct{}      // closed when they have stopped
+	ctx         context.Context
+	store       *store.Store
+	dbPath      string
+	services    *services
+	stopBackup  chan struct{}      // closed at shutdown: the start-up backup that has not begun stays undone
+	stopChecks  context.CancelFunc // stops the background checks at shutdown
+	checksDone  chan struct{}      // closed when they have stopped
+	startChecks chan struct{}      // closed when the page has loaded: the checks may begin
+	pageLoaded  sync.Once
 }
 
 type services struct {
@@ -128,13 +131,25 @@ func (a *App) startup(ctx context.Context) {
 	go cleanPrintDir(printDir(), time.Now())
 	if a.store != nil {
 		cctx, cancel := context.WithCancel(context.Background())
-		a.stopChecks, a.checksDone = cancel, make(chan struct{})
+		a.stopChecks, a.checksDone, a.startChecks = cancel, make(chan struct{}), make(chan struct{})
 		go func() {
 			defer close(a.checksDone)
+			// They wait for the page to load (domReady), so as not to compete with the web
+			// view for the CPU while it draws the first screen; a window that never loads
+			// still gets them after checksAfter.
+			select {
+			case <-a.startChecks:
+			case <-time.After(checksAfter):
+			case <-cctx.Done():
+				return
+			}
 			a.checkInBackground(cctx, func() { runtime.EventsEmit(ctx, "app:database-damaged") })
 		}()
 	}
 }
+
+// checksAfter is the longest the background checks wait for the page to load.
+const checksAfter = 5 * time.Second
 
 // checkInBackground runs the checks that would slow the start: the file's integrity check
 // left by the open (if any), then the audit log's chain (shown by AuthService.Status). Damage
@@ -156,6 +171,11 @@ func (a *App) domReady(context.Context) {
 	if a.store == nil {
 		return
 	}
+	a.pageLoaded.Do(func() {
+		if a.startChecks != nil {
+			close(a.startChecks)
+		}
+	})
 	go func() {
 		select {
 		case <-a.stopBackup:

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"testing"
+	"time"
 
 	"icm/backend/dbdamage"
 	"icm/backend/domain"
@@ -78,5 +79,32 @@ func TestBackgroundChecksOnASoundFile(t *testing.T) {
 	}
 	if st, err := a.services.app.Status(); err != nil || !st.Ready {
 		t.Fatalf("status: %+v, %v", st, err)
+	}
+}
+
+// The background checks begin when the page has loaded, not while the web view draws it.
+func TestBackgroundChecksWaitForThePage(t *testing.T) {
+	cheapCosts(t)
+	ctx := context.Background()
+	a := newAppWith(ctx, demoDB(t), nil, testDesktop{dir: t.TempDir()})
+	if a.store == nil {
+		t.Fatal("not opened")
+	}
+	defer a.store.Close()
+	defer close(a.stopBackup)
+	a.startup(ctx)
+	time.Sleep(200 * time.Millisecond)
+	if s, _ := a.services.auth.Status(); s.Audit.Checked {
+		t.Fatal("the checks ran before the page loaded")
+	}
+	a.domReady(ctx)
+	a.domReady(ctx) // a reload fires it again: harmless
+	select {
+	case <-a.checksDone:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the checks did not finish after the page loaded")
+	}
+	if s, _ := a.services.auth.Status(); !s.Audit.Checked || !s.Audit.OK {
+		t.Fatalf("audit check after the page loaded: %+v", s.Audit)
 	}
 }
