@@ -93,7 +93,7 @@ fe-typecheck:
 fe-test:
 	cd frontend && npx vitest run
 
-## bench: performance at ten-year scale, written into docs/performance.md (about half an hour; not part of test)
+## bench: performance at ten-year scale, written into docs/performance.md (about 20 minutes; not part of test)
 bench: deps-test
 	scripts/bench.sh
 
