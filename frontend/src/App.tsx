@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { listenForClose } from './api/closeWindow';
 import { translate } from './i18n/i18n';
 import { useQueryClient } from '@tanstack/react-query';
@@ -37,13 +37,20 @@ export function App() {
   document.documentElement.lang = lang;
   useEffect(() => listenForClose(() => translate(lang, 'common.confirmCloseUnsaved')), [lang]);
 
+  // A file found damaged once the app was up goes to AuthGate, which keeps a signed-in
+  // worker's screens under a banner (unsaved text can be copied) and shows the start error
+  // page otherwise; found before that, the start error page replaces everything.
+  const wasReady = useRef(false);
+  if (status.data?.ready) wasReady.current = true;
+  const damagedInUse = !!status.data && !status.data.ready && status.data.errorCode === 'database_corrupt' && wasReady.current;
+
   let body;
   if (status.isPending) body = <Loading />;
   else if (status.error) body = <ErrorBanner error={toAppError(status.error)} />;
-  else if (!status.data.ready) body = <StartupErrorPage status={status.data} />;
+  else if (!status.data.ready && !damagedInUse) body = <StartupErrorPage status={status.data} />;
   else
     body = (
-      <AuthGate>
+      <AuthGate damaged={damagedInUse ? status.data : undefined}>
         <Routed />
       </AuthGate>
     );

@@ -144,6 +144,8 @@ export const da = {
   },
   startup: {
     title: 'ICM kan ikke åbne sine data',
+    damagedInUseTitle: 'Databasen er beskadiget.',
+    damagedInUse: 'ICM gemmer ikke mere. Skriv det af eller kopiér det, du ikke har nået at gemme, luk så programmet og kontakt IT. Filen bør gendannes fra den seneste sikkerhedskopi.',
     path: 'Databasefil',
     adviceCorrupt: 'Luk programmet og kontakt IT. Filen bør gendannes fra den seneste sikkerhedskopi. Slet den ikke: den kan måske reddes.',
     adviceLocked: 'Luk andre programmer, der kan have filen åben, og start ICM igen.',

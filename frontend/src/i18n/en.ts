@@ -146,6 +146,8 @@ export const en: Messages = {
   },
   startup: {
     title: 'ICM cannot open its data',
+    damagedInUseTitle: 'The database is damaged.',
+    damagedInUse: 'ICM saves nothing more. Copy or write down what you have not saved yet, then close the program and contact IT. The file should be restored from the newest backup.',
     path: 'Database file',
     adviceCorrupt: 'Close the program and contact IT. The file should be restored from the latest backup. Do not delete it: it may be recoverable.',
     adviceLocked: 'Close other programs that may have the file open and start ICM again.',

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authApi, type AuthStatus } from '../../api/auth';
 import { call } from '../../api/call';
+import type { AppStatus } from '../../api/client';
 import { AppError } from '../../api/errors';
 import { da } from '../../i18n/da';
 import { I18nProvider } from '../../i18n/i18n';
@@ -66,19 +67,33 @@ function FakeApp() {
 }
 
 let client: QueryClient;
-function renderGate() {
-  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  client.setQueryData(['status'], { language: 'da' });
-  return render(
+function gate(damaged?: AppStatus) {
+  return (
     <QueryClientProvider client={client}>
       <I18nProvider lang="da" onChange={() => {}}>
-        <AuthGate>
+        <AuthGate damaged={damaged}>
           <FakeApp />
         </AuthGate>
       </I18nProvider>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
 }
+function renderGate() {
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  client.setQueryData(['status'], { language: 'da' });
+  return render(gate());
+}
+
+const damagedStatus: AppStatus = {
+  ready: false,
+  errorCode: 'database_corrupt',
+  errorParams: { path: '/data/icm.db' },
+  databasePath: '/data/icm.db',
+  schemaVersion: 0,
+  version: '0.1.0',
+  hasTeam: false,
+  language: 'da',
+};
 
 /** A field by its label, with or without the required mark. */
 const field = (label: string) => screen.getByLabelText(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
@@ -95,6 +110,29 @@ afterEach(() => {
 });
 
 describe('AuthGate', () => {
+  it('keeps a signed-in worker\'s screens, typed text included, under a banner when the file is found damaged', async () => {
+    vi.mocked(authApi.status).mockResolvedValue(status());
+    const view = renderGate();
+    await screen.findByTestId('app');
+    fireEvent.change(screen.getByLabelText('Notat'), { target: { value: 'Halvskrevet notat om Åse' } });
+    view.rerender(gate(damagedStatus));
+    const banner = await screen.findByTestId('damaged-in-use');
+    expect(banner.getAttribute('role')).toBe('alert');
+    expect(banner.textContent).toContain(da.startup.damagedInUseTitle);
+    expect(banner.textContent).toContain('/data/icm.db');
+    expect((screen.getByLabelText('Notat') as HTMLTextAreaElement).value).toBe('Halvskrevet notat om Åse');
+  });
+
+  it('shows the start error page instead of sign-in when the file is found damaged before anyone signed in', async () => {
+    vi.mocked(authApi.status).mockResolvedValue(signedOut);
+    const view = renderGate();
+    await screen.findByRole('heading', { name: a.signInTitle });
+    view.rerender(gate(damagedStatus));
+    expect(await screen.findByRole('heading', { name: da.startup.title })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: a.signInTitle })).toBeNull();
+    expect(screen.queryByTestId('damaged-in-use')).toBeNull();
+  });
+
   it('signs in: a wrong password says so, the lockout says until when, the right one opens the app', async () => {
     vi.mocked(authApi.status).mockResolvedValue({ ...signedOut, demo: true });
     renderGate();

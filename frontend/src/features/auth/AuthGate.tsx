@@ -3,7 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { authApi, type AuthStatus } from '../../api/auth';
 import { isSessionError, lastBackendCall, onSessionError } from '../../api/call';
 import { toAppError, type AppError } from '../../api/errors';
+import type { AppStatus } from '../../api/client';
 import { ErrorBanner, Loading } from '../../components/ui';
+import { DamagedInUseBanner, StartupErrorPage } from '../../pages/startup/StartupErrorPage';
 import { anyDirty, flushAll } from '../../lib/unsaved';
 import { SetupPage } from '../../pages/setup/SetupPage';
 import { FirstAccountPage } from './FirstAccountPage';
@@ -25,7 +27,7 @@ const CHECK_POLLS = 40;
  * AuthService.Status. While locked, the app stays mounted underneath (hidden and inert), so
  * unlocking returns to exactly the screen the worker left.
  */
-export function AuthGate(p: { children: ReactNode }) {
+export function AuthGate(p: { children: ReactNode; damaged?: AppStatus }) {
   const qc = useQueryClient();
   const [status, setStatus] = useState<AuthStatus | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -139,6 +141,10 @@ export function AuthGate(p: { children: ReactNode }) {
     [status, refresh, lock, signOut],
   );
 
+  // The database was found damaged after the start (see App): a worker in the app keeps the
+  // screens under a banner; anyone else has nothing unsaved and gets the start error page.
+  if (p.damaged && screen !== 'app') return <StartupErrorPage status={p.damaged} />;
+
   if (!status || !session || !screen) {
     return error ? (
       <div className="center-page">
@@ -150,6 +156,7 @@ export function AuthGate(p: { children: ReactNode }) {
   }
   return (
     <SessionContext.Provider value={session}>
+      {p.damaged ? <DamagedInUseBanner status={p.damaged} /> : null}
       {screen === 'setup' && <SetupPage onDone={refresh} />}
       {screen === 'firstAccount' && <FirstAccountPage status={status} onDone={setStatus} />}
       {screen === 'signIn' && <SignInPage status={status} onDone={setStatus} />}

@@ -30,3 +30,20 @@ export function StartupErrorPage(p: { status: AppStatus }) {
     </div>
   );
 }
+
+/**
+ * Shown above the app when the check after the start finds the file damaged while the app is
+ * in use: the screens stay, so that text not yet saved can be copied elsewhere, but the Go
+ * side refuses every call from now on.
+ */
+export function DamagedInUseBanner(p: { status: AppStatus }) {
+  const { t } = useI18n();
+  return (
+    <div className="banner banner-error damaged-in-use" role="alert" data-testid="damaged-in-use">
+      <strong>{t('startup.damagedInUseTitle')}</strong> {t('startup.damagedInUse')}
+      <div className="muted">
+        {t('startup.path')}: <code>{p.status.databasePath}</code>
+      </div>
+    </div>
+  );
+}
