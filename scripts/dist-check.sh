@@ -2,7 +2,9 @@
 # Checks the packages scripts/dist.sh left in build/dist/ (CI runs it after `make dist`):
 # the Windows installer is an NSIS installer holding a 64-bit icm.exe with the right
 # version, and the .deb has its control fields, dependencies, launcher entry, icons and a
-# binary that reports the right version. Prints one line per check and "N passed, N failed".
+# binary that reports the right version and starts: under Xvfb it draws its first screen
+# (and, as root on CI, the package is installed with apt, started and removed again).
+# Prints one line per check and "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,35 @@ has() { # file-with-text, pattern (grep -E)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+SHOTS=test-output/dist
+mkdir -p "$SHOTS"
+
+# starts BIN: the binary opens its window on a new database under Xvfb and draws its first
+# screen with its data (the frontend's ready signal; see bench_hook.go).
+starts() {
+  local d
+  d=$(mktemp -d "$tmp/start.XXXX")
+  ICM_BENCH_READY=1 timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" "$1" -db "$d/icm.db" >"$d/out" 2>"$d/err" || true
+  grep -q '^icm-bench ready' "$d/out" || { echo "no first screen:"; tail -5 "$d/err"; return 1; }
+}
+
+# screenshot BIN PNG: the window of BIN on a new database, once it shows more than a blank
+# screen, as a person would see it.
+screenshot() {
+  local d
+  d=$(mktemp -d "$tmp/shot.XXXX")
+  timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
+    "$0" -db "$1" >/dev/null 2>&1 & app=$!
+    for _ in $(seq 120); do
+      sleep 0.5
+      import -window root "$2" 2>/dev/null || continue
+      [ "$(convert "$2" -format %k info: 2>/dev/null || echo 0)" -gt 64 ] && break
+    done
+    sleep 1.5
+    import -window root "$2"
+    kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; true' "$1" "$d/icm.db" "$2" >/dev/null 2>&1
+  [ -s "$2" ] && [ "$(convert "$2" -format %k info:)" -gt 64 ] || { echo "blank window"; return 1; }
+}
 
 echo "dist-check: version $VERSION"
 check "VERSION, wails.json and the Go default agree" scripts/dist.sh check-version
@@ -92,6 +123,27 @@ if [ -f "$DEB" ]; then
   file -b "$tmp/root/usr/bin/icm" > "$tmp/bin.file"
   check "icm: ELF 64-bit x86-64" has "$tmp/bin.file" '^ELF 64-bit LSB .*x86-64'
   check "icm -version prints $VERSION" test "$("$tmp/root/usr/bin/icm" -version 2>&1)" = "$VERSION"
+  check "the packaged icm starts and draws its first screen under Xvfb" starts "$tmp/root/usr/bin/icm"
+  # Installed for real where that is harmless: as root on a CI machine, with every dependency
+  # already there (scripts/install-deps.sh), so apt needs nothing from the network.
+  if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
+    if apt-get install -y -q "$PWD/$DEB" >"$tmp/apt.log" 2>&1; then
+      ok "apt-get installs the package"
+      check "installed: /usr/bin/icm -version prints $VERSION" test "$(/usr/bin/icm -version 2>&1)" = "$VERSION"
+      check "installed: the launcher entry is in place" test -f /usr/share/applications/icm.desktop
+      check "installed: icm starts and draws its first screen under Xvfb" starts /usr/bin/icm
+      check "installed: screenshot of the first window ($SHOTS/deb-start.png)" screenshot /usr/bin/icm "$SHOTS/deb-start.png"
+      if apt-get remove -y -q icm >>"$tmp/apt.log" 2>&1 && [ ! -e /usr/bin/icm ]; then
+        ok "apt-get removes the package"
+      else
+        bad "apt-get removes the package" "$(tail -3 "$tmp/apt.log" | tr '\n' ' ')"
+      fi
+    else
+      bad "apt-get installs the package" "$(tail -3 "$tmp/apt.log" | tr '\n' ' ')"
+    fi
+  else
+    check "screenshot of the packaged icm's first window ($SHOTS/deb-start.png)" screenshot "$tmp/root/usr/bin/icm" "$SHOTS/deb-start.png"
+  fi
 else
   bad "package exists" "run make dist"
 fi
