@@ -53,6 +53,10 @@ func TestDamageFoundAfterTheFirstScreenStopsTheApp(t *testing.T) {
 	if _, err := a.services.auth.SignIn(service.SignInInput{Username: service.DemoUsernames[0], Password: service.DemoPassword}); domain.CodeOf(err) != domain.CodeDatabaseCorrupt {
 		t.Errorf("SignIn after damage = %v, want database_corrupt", err)
 	}
+	// Nor is the damaged file copied over the backups by the automatic backup.
+	if _, err := a.services.backups.RunIfDue(); domain.CodeOf(err) != domain.CodeDatabaseCorrupt {
+		t.Errorf("automatic backup after damage = %v, want database_corrupt", err)
+	}
 	// The audit chain is not walked on a damaged file, and the refused calls wrote nothing.
 	if s, _ := a.services.auth.Status(); s.Audit.Checked {
 		t.Error("the audit chain was checked on a damaged file")
