@@ -150,14 +150,14 @@ func (s *AuditService) checkChain(ctx context.Context, full bool) (AuditCheckDTO
 		}
 	}
 	out := AuditCheckDTO{Checked: true, OK: res.BrokenAt == 0, Entries: int(res.LastID), BrokenAt: res.BrokenAt,
-		CheckedAt: now.Local().Format("02.01.2006 15:04"), Full: walkedAll}
+		CheckedAt: stampOf(now), Full: walkedAll}
 	fullAt := cp.FullAt
 	if walkedAll {
 		fullAt = now
 	} else {
 		out.NewEntries = res.Entries
 	}
-	out.FullAt = fullAt.Local().Format("02.01.2006 15:04")
+	out.FullAt = stampOf(fullAt)
 	if out.OK && res.LastID > 0 {
 		next := auditCheckpoint{ID: res.LastID, Hash: res.LastHash, FullAt: fullAt}
 		if err := st.SetSetting(ctx, SettingChainCheckpoint, next.String()); err != nil {

@@ -37,10 +37,10 @@ func (s *AuthService) ListAccounts() ([]AccountDTO, error) {
 		if c, ok := creds[w.ID]; ok {
 			d.HasAccount, d.Username, d.FailedAttempts, d.MustChange = true, c.Username, c.FailedAttempts, c.MustChange
 			if c.LockedUntil != nil && s.now().Before(*c.LockedUntil) {
-				d.LockedUntil = c.LockedUntil.Local().Format("02.01.2006 15:04")
+				d.LockedUntil = stampOf(*c.LockedUntil)
 			}
 			if c.LastSignIn != nil {
-				d.LastSignIn = c.LastSignIn.Local().Format("02.01.2006 15:04")
+				d.LastSignIn = stampOf(*c.LastSignIn)
 			}
 		}
 		out = append(out, d)

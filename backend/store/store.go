@@ -42,11 +42,11 @@ const (
 	// CheckBeforeUse runs quick_check before the store is returned (the command line, tests,
 	// restores: anything that reads the whole file or changes it unattended).
 	CheckBeforeUse CheckMode = iota
-	// CheckAfterCleanEnd skips the check before use when the last session ended cleanly, the
-	// schema is current and the file is not new, and leaves it to the caller to run
-	// CheckDeferred once the window is up. A session that did not end cleanly (its write-ahead
-	// log is still beside the file), a pending migration or a file written by another version
-	// are checked before use, as with CheckBeforeUse.
+	// CheckAfterCleanEnd skips the check before use when the last session ended cleanly and
+	// the schema is current, and leaves it to the caller to run CheckDeferred once the window
+	// is up. A session that did not end cleanly (its write-ahead log is still beside the
+	// file), a pending migration, a new file or one written by another version are checked
+	// before use, as with CheckBeforeUse.
 	CheckAfterCleanEnd
 )
 
@@ -75,10 +75,6 @@ func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, erro
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
 		uncleanEnd = true
 	}
-	isNew := true
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		isNew = false
-	}
 	if err := restrictToUser(path); err != nil {
 		return nil, err
 	}
@@ -104,9 +100,10 @@ func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, erro
 	}
 	sqlDB.SetMaxOpenConns(maxOpenConns)
 	s := &Store{db: db, path: path}
-	checkNow := mode == CheckBeforeUse || uncleanEnd || isNew
+	checkNow := mode == CheckBeforeUse || uncleanEnd
 	if !checkNow {
-		// An upgrade rewrites tables: it runs only on a file known to be sound.
+		// An upgrade rewrites tables: it runs only on a file known to be sound. (A new file
+		// is at version 0 and so is checked too, which costs nothing.)
 		v, err := s.readSchemaVersion(ctx)
 		checkNow = err != nil || v != LatestVersion()
 	}
