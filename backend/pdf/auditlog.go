@@ -3,6 +3,7 @@ package pdf
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"icm/backend/plandoc"
 )
@@ -16,7 +17,11 @@ type AuditLog struct {
 	CitizenID    uint
 	CitizenCPR   string // masked
 	ChainOK      bool   // the hash chain held when the log was read
-	Entries      []AuditLine
+	// HeadID and HeadHash are the chain's last entry when the log was read: an anchor
+	// outside the database that a later check can compare the chain with.
+	HeadID   uint
+	HeadHash string
+	Entries  []AuditLine
 }
 
 // AuditLine is one entry; Action and Object are the codes of the log.
@@ -32,8 +37,10 @@ func init() {
 			"auditChain": "Loggens kæde", "auditChainOK": "intakt – ingen poster er ændret eller fjernet",
 			"auditChainBroken": "IKKE intakt – kontakt IT eller databeskyttelsesrådgiveren",
 			"auditCount":       "Antal poster", "auditNone": "Der er ingen poster for denne borger.",
-			"auditIntro": "Hver gang nogen har set, søgt i, ændret, udskrevet eller eksporteret borgerens oplysninger, står det her med tidspunkt og navn.",
-			"colAt":      "Tidspunkt", "colWhoAudit": "Medarbejder", "colAction": "Handling", "colObject": "Oplysning",
+			"auditHead":     "Kædens sidste post",
+			"auditHeadHelp": "Kædens sidste post er loggens kontrolpunkt på udskriftstidspunktet. Teamlederen kan senere taste nummer og kode ind under Logning › Kontrollér et kontrolpunkt: passer de ikke, er loggen skrevet om siden.",
+			"auditIntro":    "Hver gang nogen har set, søgt i, ændret, udskrevet eller eksporteret borgerens oplysninger, står det her med tidspunkt og navn.",
+			"colAt":         "Tidspunkt", "colWhoAudit": "Medarbejder", "colAction": "Handling", "colObject": "Oplysning",
 			"colDetail": "Detalje", "deletedCitizen": "(borgerens data er slettet)",
 		},
 		"en": {
@@ -41,8 +48,10 @@ func init() {
 			"auditChain": "The log's chain", "auditChainOK": "intact – no entry has been changed or removed",
 			"auditChainBroken": "NOT intact – contact IT or the data protection officer",
 			"auditCount":       "Entries", "auditNone": "There are no entries for this citizen.",
-			"auditIntro": "Every time someone viewed, searched, changed, printed or exported the citizen's details, it is listed here with the time and name.",
-			"colAt":      "Time", "colWhoAudit": "Worker", "colAction": "Action", "colObject": "Information",
+			"auditHead":     "Last entry of the chain",
+			"auditHeadHelp": "The last entry of the chain is the log's checkpoint when this was printed. The team lead can later type its number and code under Audit log › Check a checkpoint: if they no longer match, the log has been rewritten since.",
+			"auditIntro":    "Every time someone viewed, searched, changed, printed or exported the citizen's details, it is listed here with the time and name.",
+			"colAt":         "Time", "colWhoAudit": "Worker", "colAction": "Action", "colObject": "Information",
 			"colDetail": "Detail", "deletedCitizen": "(the citizen's data has been deleted)",
 		},
 	} {
@@ -116,14 +125,21 @@ func RenderAuditLog(w io.Writer, l AuditLog, o Options) (err error) {
 		chain = d.t("auditChainBroken")
 	}
 	d.title(d.t("auditTitle"), "", false)
-	d.infoBlock([]field{
+	info := []field{
 		{d.t("citizen"), name},
 		{d.t("cpr"), l.CitizenCPR},
 		{d.t("auditCitizenID"), strconv.FormatUint(uint64(l.CitizenID), 10)},
 		{d.t("auditCount"), strconv.Itoa(len(l.Entries))},
 		{d.t("auditChain"), chain},
-	})
+	}
+	if l.HeadID > 0 {
+		info = append(info, field{d.t("auditHead"), HeadLabel(l.HeadID, l.HeadHash)})
+	}
+	d.infoBlock(info)
 	d.note(d.t("auditIntro"))
+	if l.HeadID > 0 {
+		d.note(d.t("auditHeadHelp"))
+	}
 	d.auditTable(l.Entries)
 	return d.finish(w)
 }
@@ -145,4 +161,14 @@ func (d *doc) auditTable(entries []AuditLine) {
 		{title: d.t("colObject"), frac: 0.2},
 		{title: d.t("colDetail"), frac: 0.18},
 	}, rows)
+}
+
+// HeadLabel is how a chain entry is printed as an anchor: its number and its hash in groups
+// of eight hex digits, easy to read aloud and to type back.
+func HeadLabel(id uint, hash string) string {
+	var groups []string
+	for i := 0; i+8 <= len(hash); i += 8 {
+		groups = append(groups, hash[i:i+8])
+	}
+	return strconv.FormatUint(uint64(id), 10) + " · " + strings.Join(groups, " ")
 }

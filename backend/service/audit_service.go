@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"icm/backend/auditanchor"
 	"icm/backend/domain"
 	"icm/backend/pdf"
 	"icm/backend/store"
@@ -26,6 +27,17 @@ type AuditCheckDTO struct {
 	Full       bool   `json:"full"`
 	NewEntries int    `json:"newEntries"`
 	FullAt     string `json:"fullAt"` // dd.mm.åååå tt:mm
+	// Rewritten is set when the chain no longer matches a point of it seen before (the last
+	// check's checkpoint, or an anchor kept outside the database: the anchor journal, a
+	// backup, a printed log). Such a chain may hold together and still have been rewritten.
+	Rewritten    bool   `json:"rewritten"`
+	AnchorID     uint   `json:"anchorId"`
+	AnchorSource string `json:"anchorSource"` // checkpoint, check, backup, pdf, printed, restore
+	AnchorAt     string `json:"anchorAt"`     // dd.mm.åååå tt:mm
+	// HeadID and HeadHash are the chain's last sound entry: the point a team lead can note
+	// down or print and compare later.
+	HeadID   uint   `json:"headId"`
+	HeadHash string `json:"headHash"`
 }
 
 // AuditFilter picks entries of the audit log; empty fields do not filter.
@@ -135,9 +147,16 @@ func (s *AuditService) checkChain(ctx context.Context, full bool) (AuditCheckDTO
 	defer s.checking.Unlock()
 	now := s.now()
 	cp := readCheckpoint(ctx, st)
+	// Every known point of the chain is compared first: the checkpoint in the database and
+	// the anchors kept outside it. One that no longer matches is an alarm, even when the
+	// chain as it stands holds together (it may have been rehashed after an edit).
+	mismatch, err := compareAnchors(ctx, st, cp)
+	if err != nil {
+		return AuditCheckDTO{}, err
+	}
 	var res store.AuditCheck
 	walkedAll := true
-	if !full && cp.ID > 0 && now.Sub(cp.FullAt) < fullCheckEvery {
+	if !full && mismatch == nil && cp.ID > 0 && now.Sub(cp.FullAt) < fullCheckEvery {
 		var ok bool
 		if res, ok, err = st.VerifyAuditFrom(ctx, cp.ID, cp.Hash); err != nil {
 			return AuditCheckDTO{}, err
@@ -149,8 +168,14 @@ func (s *AuditService) checkChain(ctx context.Context, full bool) (AuditCheckDTO
 			return AuditCheckDTO{}, err
 		}
 	}
-	out := AuditCheckDTO{Checked: true, OK: res.BrokenAt == 0, Entries: int(res.LastID), BrokenAt: res.BrokenAt,
-		CheckedAt: stampOf(now), Full: walkedAll}
+	out := AuditCheckDTO{Checked: true, OK: res.BrokenAt == 0 && mismatch == nil, Entries: int(res.LastID),
+		BrokenAt: res.BrokenAt, CheckedAt: stampOf(now), Full: walkedAll, HeadID: res.LastID, HeadHash: res.LastHash}
+	if mismatch != nil {
+		out.Rewritten, out.AnchorID, out.AnchorSource = true, mismatch.ID, mismatch.Source
+		if !mismatch.At.IsZero() {
+			out.AnchorAt = stampOf(mismatch.At)
+		}
+	}
 	fullAt := cp.FullAt
 	if walkedAll {
 		fullAt = now
@@ -163,6 +188,7 @@ func (s *AuditService) checkChain(ctx context.Context, full bool) (AuditCheckDTO
 		if err := st.SetSetting(ctx, SettingChainCheckpoint, next.String()); err != nil {
 			return AuditCheckDTO{}, err
 		}
+		keepAnchor(st, auditanchor.Anchor{ID: res.LastID, Hash: res.LastHash, At: now, Source: "check"})
 	}
 	s.mu.Lock()
 	s.last = out
@@ -287,7 +313,7 @@ func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
 	if err != nil {
 		return ExportResultDTO{}, err
 	}
-	doc.ChainOK = check.OK
+	doc.ChainOK, doc.HeadID, doc.HeadHash = check.OK, check.HeadID, check.HeadHash
 	for i := range rows {
 		e := auditEntryDTO(&rows[i], nil)
 		doc.Entries = append(doc.Entries, pdf.AuditLine{At: e.At, Worker: e.WorkerName, Action: e.Action,
@@ -312,6 +338,9 @@ func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
 	path = EnsurePDFExtension(path)
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 		return ExportResultDTO{}, err
+	}
+	if check.OK && check.HeadID > 0 {
+		keepAnchor(st, auditanchor.Anchor{ID: check.HeadID, Hash: check.HeadHash, At: s.now(), Source: "pdf"})
 	}
 	return ExportResultDTO{Path: path}, s.audit(st, a, AuditExport, "audit_log", in.ID, 0, itoa(len(rows))+" entries")
 }

@@ -143,10 +143,15 @@ func (s *BackupScheduler) RunIfDue() (bool, error) {
 	if err != nil || !due {
 		return false, err
 	}
+	head, err := headAnchor(s.ctx(), st, "backup", s.now())
+	if err != nil {
+		return false, err
+	}
 	e, err := backup.Automatic(s.ctx(), st, s.now(), s.policy)
 	if err != nil {
 		return false, err
 	}
+	keepAnchor(st, head)
 	return true, s.audit(st, automatic, AuditBackup, "automatic", 0, 0, e.Name)
 }
 
@@ -195,10 +200,15 @@ func (s *BackupService) BackupNow() (BackupEntryDTO, error) {
 	defer s.jobs.mu.Unlock()
 	progress := s.reporter("backup")
 	progress(backup.PhaseSnapshot, 0, -1)
+	head, err := headAnchor(s.ctx(), st, "backup", s.now())
+	if err != nil {
+		return BackupEntryDTO{}, err
+	}
 	e, err := backup.Automatic(s.ctx(), st, s.now(), backup.DefaultPolicy)
 	if err != nil {
 		return BackupEntryDTO{}, err
 	}
+	keepAnchor(st, head)
 	return BackupEntryDTO{Name: e.Name, Taken: stampOf(e.Taken), Size: e.Size},
 		s.audit(st, a, AuditBackup, "local", 0, 0, e.Name)
 }
@@ -226,10 +236,15 @@ func (s *BackupService) SaveEncryptedBackup(in SaveBackupInput) (SaveBackupResul
 	}
 	s.jobs.mu.Lock()
 	defer s.jobs.mu.Unlock()
+	head, err := headAnchor(s.ctx(), st, "backup", s.now())
+	if err != nil {
+		return SaveBackupResultDTO{}, err
+	}
 	w, err := backup.WriteEncrypted(s.ctx(), st, path, in.Passphrase, s.reporter("backup"))
 	if err != nil {
 		return SaveBackupResultDTO{}, err
 	}
+	keepAnchor(st, head)
 	detail := strconv.FormatInt(w.Citizens, 10) + " citizens"
 	if err := s.audit(st, a, AuditBackup, "encrypted", 0, 0, detail); err != nil {
 		return SaveBackupResultDTO{}, err
@@ -333,7 +348,19 @@ func LogAppliedRestore(ctx context.Context, st *store.Store, applied backup.Appl
 	if applied.Previous != "" {
 		detail += ", previous database kept as " + filepath.Base(applied.Previous)
 	}
-	return st.AppendAudit(ctx, now, auditEntry(a, AuditRestore, "database", 0, 0, detail))
+	if err := st.AppendAudit(ctx, now, auditEntry(a, AuditRestore, "database", 0, 0, detail)); err != nil {
+		return err
+	}
+	// The restored chain is older than the anchors this laptop kept since the backup: they
+	// are set aside beside the previous database, and the journal starts again here.
+	if j, ok := journalOf(st); ok {
+		head, err := headAnchor(ctx, st, "restore", now)
+		if err != nil {
+			return err
+		}
+		return j.Restart("before-restore-"+now.UTC().Format("20060102-150405"), head)
+	}
+	return nil
 }
 
 func readBackupHeader(path string) (crypt.Header, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"icm/backend/auditanchor"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,6 +220,12 @@ func TestEncryptedBackupAndRestoreThroughTheServices(t *testing.T) {
 	if e := lastAudit(t, st, AuditBackup); e.Object != "encrypted" || e.Detail != "12 citizens" || e.WorkerName != "Mette Lund" {
 		t.Fatalf("audit %+v", e)
 	}
+	// The chain's head the backup holds is kept as an anchor outside the database.
+	anchors, err := auditanchor.For(f.path).Read()
+	if err != nil || len(anchors) == 0 || anchors[len(anchors)-1].Source != "backup" {
+		t.Fatalf("anchors after the backup = %+v, %v", anchors, err)
+	}
+	backupHead := anchors[len(anchors)-1]
 
 	// Work goes on: a citizen is renamed and a new one is added.
 	list := mustFn[[]CitizenListItem](t)(f.citizens.ListCitizens(CitizenListInput{}))
@@ -292,6 +299,17 @@ func TestEncryptedBackupAndRestoreThroughTheServices(t *testing.T) {
 	}
 	if chain, err := re.VerifyAudit(ctx); err != nil || chain.BrokenAt != 0 {
 		t.Fatalf("chain %+v %v", chain, err)
+	}
+	// The restored chain holds the backup's anchor; the journal starts again after the
+	// restore, and the anchors kept since the backup are set aside beside it.
+	if h, err := re.AuditHashes(ctx, []uint{backupHead.ID}); err != nil || h[backupHead.ID] != backupHead.Hash {
+		t.Fatalf("the restored chain at the backup's anchor: %v %v", h, err)
+	}
+	if anchors, err := auditanchor.For(f.path).Read(); err != nil || len(anchors) != 1 || anchors[0].Source != "restore" {
+		t.Fatalf("journal after the restore = %+v, %v", anchors, err)
+	}
+	if old, _ := filepath.Glob(f.path + ".anchors.before-restore-*"); len(old) != 1 {
+		t.Fatalf("old journal set aside: %v", old)
 	}
 	// The window after the restart says what happened.
 	d := Deps{Store: re, Clock: f.d.Clock}

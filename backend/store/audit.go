@@ -187,3 +187,38 @@ func (s *Store) CitizenNames(ctx context.Context) (map[uint]string, error) {
 	}
 	return out, storageErr(err)
 }
+
+// AuditHashes gives the stored hash of each entry asked for; ids with no entry are absent.
+// The hashes are recomputed from the entries' content, so that an entry edited without its
+// hash reads as changed too.
+func (s *Store) AuditHashes(ctx context.Context, ids []uint) (map[uint]string, error) {
+	out := make(map[uint]string, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		var rows []AuditEntry
+		if err := s.db.WithContext(ctx).Where("id IN ?", ids[:n]).Find(&rows).Error; err != nil {
+			return nil, storageErr(err)
+		}
+		for i := range rows {
+			if h := AuditHash(&rows[i]); h == rows[i].Hash {
+				out[rows[i].ID] = h
+			} else {
+				out[rows[i].ID] = "changed:" + rows[i].Hash
+			}
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// AuditHead is the last entry of the chain (zero when the log is empty).
+func (s *Store) AuditHead(ctx context.Context) (id uint, hash string, err error) {
+	var last []AuditEntry
+	if err := s.db.WithContext(ctx).Order("id DESC").Limit(1).Find(&last).Error; err != nil {
+		return 0, "", storageErr(err)
+	}
+	if len(last) == 0 {
+		return 0, "", nil
+	}
+	return last[0].ID, last[0].Hash, nil
+}

@@ -7,10 +7,13 @@ import { call } from './call';
 export type AuditFilter = service.AuditFilter;
 export type AuditEntry = service.AuditEntryDTO;
 export type AuditPage = service.AuditPageDTO;
+export type AnchorCheck = service.AnchorCheckDTO;
 
 export const auditApi = {
   list: (filter: AuditFilter) => call(() => AuditService.List(filter)),
   verify: () => call(() => AuditService.Verify()),
+  /** Compares a point of the chain printed on an exported log with the chain as it is now. */
+  checkAnchor: (id: number, hash: string) => call(() => AuditService.CheckAnchor({ id, hash })),
   /** Every entry about one citizen as a PDF, saved where the team lead chooses. */
   saveCitizenPdf: (citizenId: number) => call(() => AuditService.SaveCitizenPDF({ id: citizenId })),
 };

@@ -1,7 +1,7 @@
 // Server state of the audit screen: the log a page at a time ("Vis flere" asks for the entries
 // older than the last one shown), and the on-demand check of its hash chain.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { auditApi, type AuditEntry, type AuditFilter } from './audit';
+import { auditApi, type AnchorCheck, type AuditEntry, type AuditFilter } from './audit';
 import type { AuditCheck } from './auth';
 import type { AppError } from './errors';
 
@@ -28,6 +28,15 @@ export function useVerifyAudit() {
   const qc = useQueryClient();
   return useMutation<AuditCheck, AppError, void>({
     mutationFn: () => auditApi.verify(),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: auditKeys.all }),
+  });
+}
+
+/** Compares a printed point of the chain; the comparison is logged, so the list is read again. */
+export function useCheckAnchor() {
+  const qc = useQueryClient();
+  return useMutation<AnchorCheck, AppError, { id: number; hash: string }>({
+    mutationFn: ({ id, hash }) => auditApi.checkAnchor(id, hash),
     onSuccess: () => void qc.invalidateQueries({ queryKey: auditKeys.all }),
   });
 }

@@ -24,7 +24,7 @@ function session(role: string, audit: Partial<AuthStatus['audit']> = {}): Sessio
     lockMinutes: 10,
     demo: false,
     leadsWithoutAccount: [],
-    audit: { checked: true, ok: true, entries: 5, brokenAt: 0, checkedAt: '', full: true, newEntries: 0, fullAt: '', ...audit },
+    audit: { checked: true, ok: true, entries: 5, brokenAt: 0, checkedAt: '', full: true, newEntries: 0, fullAt: '', rewritten: false, anchorId: 0, anchorSource: '', anchorAt: '', headId: 0, headHash: '', ...audit },
   };
   return { status, user: status.user!, isLead: role === 'team_lead', apply: vi.fn(), refresh: vi.fn(), lock: vi.fn(), signOut: vi.fn() };
 }
@@ -76,5 +76,10 @@ describe('the shell', () => {
     cleanup();
     renderShell(session('team_lead', { checked: false, ok: false }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('raises the alarm when the chain holds together but no longer matches a checkpoint outside the file', () => {
+    renderShell(session('team_lead', { ok: false, rewritten: true, anchorId: 40, anchorSource: 'backup' }));
+    expect(screen.getByRole('alert').textContent).toContain(da.auth.auditRewritten);
   });
 });

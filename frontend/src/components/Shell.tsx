@@ -93,7 +93,7 @@ function AuditAlarm() {
   if (!session?.isLead || !audit?.checked || audit.ok) return null;
   return (
     <div className="banner banner-error audit-alarm" role="alert">
-      {t('auth.auditBroken', { entry: audit.brokenAt })}
+      {audit.rewritten && !audit.brokenAt ? t('auth.auditRewritten') : t('auth.auditBroken', { entry: audit.brokenAt })}
       <a href={href({ name: 'audit' })}>{t('auth.auditBrokenLink')}</a>
     </div>
   );

@@ -179,6 +179,14 @@ export namespace service {
 	    cases: AdvocacyCaseDTO[];
 	    completeness: StepStatusDTO;
 	}
+	export interface AnchorCheckDTO {
+	    matches: boolean;
+	    missing: boolean;
+	}
+	export interface AnchorInput {
+	    id: number;
+	    hash: string;
+	}
 	export interface AppStatusDTO {
 	    ready: boolean;
 	    errorCode: string;
@@ -217,6 +225,12 @@ export namespace service {
 	    full: boolean;
 	    newEntries: number;
 	    fullAt: string;
+	    rewritten: boolean;
+	    anchorId: number;
+	    anchorSource: string;
+	    anchorAt: string;
+	    headId: number;
+	    headHash: string;
 	}
 	export interface AuditEntryDTO {
 	    id: number;

@@ -10,7 +10,7 @@ import type { AuditCheck } from '../../api/auth';
 import { SessionContext, type Session } from '../auth/session';
 import { AuditPage } from './AuditPage';
 
-vi.mock('../../api/audit', () => ({ auditApi: { list: vi.fn(), verify: vi.fn(), saveCitizenPdf: vi.fn() } }));
+vi.mock('../../api/audit', () => ({ auditApi: { list: vi.fn(), verify: vi.fn(), saveCitizenPdf: vi.fn(), checkAnchor: vi.fn() } }));
 vi.mock('../../api/client', () => ({ api: { citizens: vi.fn(), workers: vi.fn() } }));
 
 const t = da.audit;
@@ -123,7 +123,7 @@ describe('the audit screen', () => {
 
   it('says when the check at start read only the new entries', async () => {
     vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
-    renderPage({ checked: true, ok: true, entries: 1200, brokenAt: 0, checkedAt: '02.12.2026 08:00', full: false, newEntries: 14, fullAt: '20.11.2026 08:05' });
+    renderPage({ checked: true, ok: true, entries: 1200, brokenAt: 0, checkedAt: '02.12.2026 08:00', full: false, newEntries: 14, fullAt: '20.11.2026 08:05', rewritten: false, anchorId: 0, anchorSource: '', anchorAt: '', headId: 0, headHash: '' });
     const text = within(screen.getByTestId('chain-status')).getByRole('status').textContent ?? '';
     expect(text).toContain('1200 poster i alt');
     expect(text).toContain('de 14 nye poster');
@@ -132,12 +132,32 @@ describe('the audit screen', () => {
 
   it('checks the chain on demand and says what it found', async () => {
     vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
-    vi.mocked(auditApi.verify).mockResolvedValue({ checked: true, ok: false, entries: 40, brokenAt: 17, checkedAt: '01.12.2026 11:00', full: true, newEntries: 0, fullAt: '01.12.2026 11:00' });
+    vi.mocked(auditApi.verify).mockResolvedValue({ checked: true, ok: false, entries: 40, brokenAt: 17, checkedAt: '01.12.2026 11:00', full: true, newEntries: 0, fullAt: '01.12.2026 11:00', rewritten: false, anchorId: 0, anchorSource: '', anchorAt: '', headId: 0, headHash: '' });
     renderPage();
     const status = within(screen.getByTestId('chain-status'));
     expect(status.getByRole('status').textContent).toBe(t.chainPending);
     fireEvent.click(status.getByRole('button', { name: t.verify }));
     await waitFor(() => expect(status.getByRole('status').textContent).toContain('ikke intakt fra post nr. 17'));
     expect(screen.getByTestId('chain-status').getAttribute('data-ok')).toBe('false');
+  });
+
+  it('says which checkpoint a rewritten log no longer matches, and shows the chain’s head', () => {
+    vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
+    const head = 'ab'.repeat(32);
+    renderPage({ checked: true, ok: false, entries: 90, brokenAt: 0, checkedAt: '02.12.2026 08:00', full: true, newEntries: 0, fullAt: '02.12.2026 08:00', rewritten: true, anchorId: 41, anchorSource: 'backup', anchorAt: '01.12.2026 22:00', headId: 90, headHash: head });
+    const status = within(screen.getByTestId('chain-status'));
+    expect(status.getByRole('status').textContent).toContain('en sikkerhedskopi, post nr. 41, 01.12.2026 22:00');
+    expect(screen.getByTestId('chain-status').textContent).toContain('nr. 90 · abababab abababab');
+  });
+
+  it('compares a printed checkpoint and says whether it still matches', async () => {
+    vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
+    vi.mocked(auditApi.checkAnchor).mockResolvedValueOnce({ matches: false, missing: false });
+    renderPage();
+    fireEvent.change(screen.getByLabelText(t.anchorId), { target: { value: ' 41 ' } });
+    fireEvent.change(screen.getByLabelText(t.anchorHash), { target: { value: 'abcd ef01' } });
+    fireEvent.click(screen.getByRole('button', { name: t.anchorCheck }));
+    expect((await screen.findByTestId('anchor-result')).textContent).toBe(t.anchorDiffers);
+    expect(auditApi.checkAnchor).toHaveBeenCalledWith(41, 'abcd ef01');
   });
 });

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { AuditEntry } from '../../api/audit';
-import { useAuditLog, useVerifyAudit } from '../../api/auditQueries';
+import { useAuditLog, useCheckAnchor, useVerifyAudit } from '../../api/auditQueries';
 import type { AuditCheck } from '../../api/auth';
 import { toAppError, type FieldError } from '../../api/errors';
 import { useCitizens, useWorkers } from '../../api/queries';
 import { fieldText } from '../../components/errorText';
-import { DateField, SelectField } from '../../components/form';
+import { DateField, SelectField, TextField } from '../../components/form';
 import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { hasKey, useI18n } from '../../i18n/i18n';
 import { useSession } from '../auth/session';
@@ -38,6 +38,7 @@ export function AuditPage() {
       <PageHeader title={t('audit.title')} />
       <p className="lead">{t('audit.intro')}</p>
       <ChainStatus />
+      <AnchorCheckForm />
       <Filters form={form} setForm={setForm} actions={actions} fieldError={(f) => error?.field(f)} />
       <AuditExport citizenId={filter.citizenId} />
       <ErrorBanner error={error && !error.fields.length ? error : null} />
@@ -144,7 +145,7 @@ function AuditTable(p: { entries: AuditEntry[] }) {
 
 /** The outcome of the last check of the chain (at start, or the one asked for here). */
 function ChainStatus() {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const session = useSession();
   const verify = useVerifyAudit();
   const [checked, setChecked] = useState<AuditCheck | null>(null);
@@ -157,12 +158,21 @@ function ChainStatus() {
         <p role="status" className={broken ? 'tone-bad' : c?.checked ? 'tone-ok' : 'muted'}>
           {!c?.checked
             ? t('audit.chainPending')
-            : !c.ok
+            : !c.ok && c.rewritten && !c.brokenAt
+              ? t('audit.chainRewritten', { source: tx(`audit.anchorSources.${c.anchorSource}`), entry: c.anchorId, at: c.anchorAt ? `, ${c.anchorAt}` : '' })
+              : !c.ok
               ? t('audit.chainBroken', { entry: c.brokenAt, at: c.checkedAt })
               : c.full
                 ? t('audit.chainOk', { entries: c.entries, at: c.checkedAt })
                 : t('audit.chainOkSince', { entries: c.entries, at: c.checkedAt, n: c.newEntries, fullAt: c.fullAt })}
         </p>
+        {c?.checked && c.headId > 0 && (
+          <p className="small">
+            <span className="mono">{t('audit.head', { id: c.headId, hash: hashGroups(c.headHash) })}</span>
+            <br />
+            <span className="muted">{t('audit.headHelp')}</span>
+          </p>
+        )}
         <ErrorBanner error={verify.error} />
       </div>
       <button
@@ -180,5 +190,48 @@ function ChainStatus() {
         {verify.isPending ? t('audit.verifying') : t('audit.verify')}
       </button>
     </section>
+  );
+}
+
+/** A hash in groups of eight, as the exported log prints it. */
+export function hashGroups(hash: string): string {
+  return (hash.match(/.{1,8}/g) ?? []).join(' ');
+}
+
+/** Compares a point of the chain typed back from a printed log with the chain now. */
+function AnchorCheckForm() {
+  const { t, lang } = useI18n();
+  const check = useCheckAnchor();
+  const [id, setId] = useState('');
+  const [hash, setHash] = useState('');
+  const error = check.error ? toAppError(check.error) : null;
+  const r = check.data;
+  return (
+    <form
+      className="card anchor-check"
+      aria-labelledby="anchor-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        check.mutate({ id: Number(id.trim()) || 0, hash });
+      }}
+    >
+      <h2 id="anchor-title">{t('audit.anchorTitle')}</h2>
+      <p className="muted small">{t('audit.anchorIntro')}</p>
+      <div className="audit-filter-row">
+        <TextField label={t('audit.anchorId')} value={id} onChange={setId} inputMode="decimal" maxLength={20} error={fieldText(lang, error?.field('id'))} />
+        <TextField label={t('audit.anchorHash')} value={hash} onChange={setHash} maxLength={120} className="anchor-hash" error={fieldText(lang, error?.field('hash'))} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={check.isPending}>
+          {t('audit.anchorCheck')}
+        </button>
+      </div>
+      <ErrorBanner error={error && !error.fields.length ? error : null} />
+      {r && (
+        <p role="status" className={r.matches ? 'tone-ok' : 'tone-bad'} data-testid="anchor-result">
+          {r.matches ? t('audit.anchorMatches') : r.missing ? t('audit.anchorMissing') : t('audit.anchorDiffers')}
+        </p>
+      )}
+    </form>
   );
 }

@@ -37,7 +37,7 @@ const status = (over: Partial<AuthStatus> = {}): AuthStatus => ({
   lockMinutes: 10,
   demo: false,
   leadsWithoutAccount: [],
-  audit: { checked: true, ok: true, entries: 3, brokenAt: 0, checkedAt: '01.12.2026 09:00', full: true, newEntries: 0, fullAt: '01.12.2026 09:00' },
+  audit: { checked: true, ok: true, entries: 3, brokenAt: 0, checkedAt: '01.12.2026 09:00', full: true, newEntries: 0, fullAt: '01.12.2026 09:00', rewritten: false, anchorId: 0, anchorSource: '', anchorAt: '', headId: 0, headHash: '' },
   ...over,
 });
 const signedOut = status({ signedIn: false, user: undefined });

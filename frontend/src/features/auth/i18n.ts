@@ -26,6 +26,7 @@ export const authText = textGroup(
     confirmSignOutUnsaved: 'Der står tekst, som ikke er gemt. Den går tabt, hvis du logger ud nu. Vil du logge ud alligevel?',
     auditBroken: 'Loggen over brug af data er ikke intakt fra post nr. {entry}. Kontakt IT eller databeskyttelsesrådgiveren.',
     auditBrokenLink: 'Åbn loggen',
+    auditRewritten: 'Loggen over brug af data passer ikke med et kontrolpunkt uden for databasen og kan være skrevet om. Kontakt IT eller databeskyttelsesrådgiveren.',
 
     mustChangeTitle: 'Vælg din egen adgangskode',
     mustChangeIntro: 'Du har fået en midlertidig adgangskode af teamlederen. Vælg nu en, som kun du kender, før du går videre.',
@@ -111,6 +112,7 @@ export const authText = textGroup(
     confirmSignOutUnsaved: 'Some text has not been saved. It is lost if you sign out now. Sign out anyway?',
     auditBroken: 'The log of data use is not intact from entry no. {entry}. Contact IT or the data protection officer.',
     auditBrokenLink: 'Open the log',
+    auditRewritten: 'The log of data use does not match a checkpoint outside the database and may have been rewritten. Contact IT or the data protection officer.',
 
     mustChangeTitle: 'Choose your own password',
     mustChangeIntro: 'The team lead gave you a temporary password. Choose one that only you know before you go on.',
