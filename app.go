@@ -14,6 +14,7 @@ import (
 
 	"icm/backend/backup"
 	"icm/backend/domain"
+	"icm/backend/printfiles"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -29,6 +30,8 @@ type App struct {
 	checksDone  chan struct{}      // closed when they have stopped
 	startChecks chan struct{}      // closed when the page has loaded: the checks may begin
 	pageLoaded  sync.Once
+	prints      *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
+	stopPrints  chan struct{}      // closed at shutdown: stops the print folder's janitor
 }
 
 type services struct {
@@ -80,7 +83,8 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 			restoreErr = lerr
 		}
 	}
-	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession()}
+	a.prints, a.stopPrints = printfiles.New(printDir()), make(chan struct{})
+	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession(), Prints: a.prints}
 	audit := service.NewAuditService(deps, desk)
 	a.services = &services{
 		auth:     service.NewAuthService(deps, audit),
@@ -128,7 +132,12 @@ func (a *App) bindings() []any {
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	a.benchHook(ctx) // only with ICM_BENCH_READY=1 (scripts/bench.sh)
-	go cleanPrintDir(printDir(), time.Now())
+	// Print files left by a session that ended without cleaning up (a crash, a power cut)
+	// go at once; later ones within minutes of being opened.
+	go func() {
+		a.prints.Sweep(time.Now(), printfiles.KeepFor)
+		a.prints.Janitor(a.stopPrints, time.Minute, time.Now)
+	}()
 	if a.store != nil {
 		cctx, cancel := context.WithCancel(context.Background())
 		a.stopChecks, a.checksDone, a.startChecks = cancel, make(chan struct{}), make(chan struct{})
@@ -190,6 +199,8 @@ func (a *App) domReady(context.Context) {
 const autoBackupDelay = 20 * time.Second
 
 func (a *App) shutdown(context.Context) {
+	close(a.stopPrints)
+	a.prints.RemoveAll()
 	if a.store != nil {
 		if a.stopChecks != nil {
 			a.stopChecks()

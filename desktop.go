@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
-	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -103,18 +102,4 @@ func printDir() string {
 		base = os.TempDir()
 	}
 	return filepath.Join(base, "icm", "print")
-}
-
-// cleanPrintDir removes print files older than a day: they hold personal data and were
-// only needed while the viewer printed them.
-func cleanPrintDir(dir string, now time.Time) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > 24*time.Hour {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
 }

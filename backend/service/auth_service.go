@@ -273,6 +273,8 @@ func (s *AuthService) SignOut() (AuthStatusDTO, error) {
 	if err != nil {
 		return AuthStatusDTO{}, err
 	}
+	// Plans opened for printing hold the data of whoever signed out: they go now.
+	s.deps.Prints.RemoveAll()
 	if s.deps.Session != nil {
 		if a, _ := s.deps.Session.current(); a != nil {
 			s.deps.Session.signOut()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"icm/backend/domain"
+	"icm/backend/printfiles"
 	"icm/backend/store"
 )
 
@@ -146,9 +147,21 @@ func TestDeleteCitizenData(t *testing.T) {
 	if !fileContains(t, dbFile, "Zylofonvej") {
 		t.Fatal("the marker is not in the database file before the deletion: the check below would prove nothing")
 	}
-	res, err := f.svc.DeleteCitizen(DeleteCitizenInput{CitizenID: f.citizen.ID, ConfirmName: "  åse ærø  ŁUKASZ "})
+	// Plans opened for printing wait in the print folder; the citizen's go with their data.
+	prints := printfiles.New(t.TempDir())
+	withPrints := f.d
+	withPrints.Prints = prints
+	mine, _ := prints.Write(f.citizen.ID, f.active.ID, testNow, []byte("%PDF"))
+	others, _ := prints.Write(other.CitizenID, other.ID, testNow, []byte("%PDF"))
+	res, err := NewCitizenDataService(withPrints, f.desk).DeleteCitizen(DeleteCitizenInput{CitizenID: f.citizen.ID, ConfirmName: "  åse ærø  ŁUKASZ "})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(mine); !os.IsNotExist(err) {
+		t.Errorf("the deleted citizen's print file is still there: %v", err)
+	}
+	if _, err := os.Stat(others); err != nil {
+		t.Errorf("another citizen's print file went too: %v", err)
 	}
 	if res.AuditEntriesKept != auditBefore {
 		t.Errorf("kept %d audit entries, want %d", res.AuditEntriesKept, auditBefore)

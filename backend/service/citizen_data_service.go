@@ -212,6 +212,7 @@ func (s *CitizenDataService) DeleteCitizen(in DeleteCitizenInput) (DeletionResul
 	if err != nil {
 		return DeletionResultDTO{}, err
 	}
+	s.deps.Prints.RemoveCitizen(c.ID) // a plan still waiting in the print folder
 	return DeletionResultDTO{Deleted: deletionCounts(res.Counts), AuditEntriesKept: res.Counts.AuditEntries}, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"icm/backend/domain"
 	"icm/backend/pdf"
 	"icm/backend/plandoc"
+	"icm/backend/printfiles"
 	"icm/backend/store"
 )
 
@@ -50,13 +51,17 @@ type ExportResultDTO struct {
 // ExportService turns plans, course summaries and evaluations into PDF files.
 type ExportService struct {
 	base
-	desktop  Desktop
-	printDir string
+	desktop Desktop
+	prints  *printfiles.Folder
 }
 
 // NewExportService builds the service; printDir holds the files opened for printing.
 func NewExportService(d Deps, desktop Desktop, printDir string) *ExportService {
-	return &ExportService{base: base{d}, desktop: desktop, printDir: printDir}
+	prints := d.Prints
+	if prints == nil {
+		prints = printfiles.New(printDir)
+	}
+	return &ExportService{base: base{d}, desktop: desktop, prints: prints}
 }
 
 // SavePlanPDF asks where to save and writes the plan there.
@@ -107,12 +112,9 @@ func (s *ExportService) printPlan(in ExportPlanInput) (ExportResultDTO, error) {
 	if err := pdf.RenderPlan(&buf, doc, pdf.Options{PrintedAt: s.now()}); err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render plan", err)
 	}
-	if err := os.MkdirAll(s.printDir, 0o700); err != nil {
+	path, err := s.prints.Write(c.CitizenID, c.ID, s.now(), buf.Bytes())
+	if err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "print folder", err)
-	}
-	path := filepath.Join(s.printDir, fmt.Sprintf("icm-plan-%d-%d.pdf", c.ID, s.now().UnixNano()))
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return ExportResultDTO{}, err
 	}
 	if err := s.desktop.Open(path); err != nil {
 		return ExportResultDTO{Path: path}, domain.Wrap(domain.CodeOpenFailed, "open viewer", err)

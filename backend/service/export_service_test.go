@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"icm/backend/domain"
+	"icm/backend/printfiles"
 	"icm/backend/store"
 )
 
@@ -169,5 +170,27 @@ func TestFileNames(t *testing.T) {
 		if got := EnsurePDFExtension(in); got != want {
 			t.Errorf("EnsurePDFExtension(%q) = %q", in, got)
 		}
+	}
+}
+
+// A plan opened for printing is gone once its reader signs out.
+func TestPrintFilesGoAtSignOut(t *testing.T) {
+	f := newSignedIn(t)
+	prints := printfiles.New(filepath.Join(t.TempDir(), "print"))
+	f.d.Prints = prints
+	auth := NewAuthService(f.d, f.audit)
+	cit := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Åse Ærø"}))
+	co := mustFn[CourseDTO](t)(f.courses.CreateCourse(CreateCourseInput{CitizenID: cit.ID, WorkerID: f.lead.ID, StartDate: "2026-11-01"}))
+	mustFn[PlanDTO](t)(f.planning.SaveGoal(GoalInput{CourseID: co.ID, CitizenWords: "Min egen bolig", Area: "housing"}))
+	res := mustFn[ExportResultDTO](t)(NewExportService(f.d, &fakeDesktop{}, "").PrintPlan(ExportPlanInput{CourseID: co.ID}))
+	if filepath.Dir(res.Path) != prints.Dir() {
+		t.Fatalf("printed to %s, want the print folder %s", res.Path, prints.Dir())
+	}
+	if _, err := os.Stat(res.Path); err != nil {
+		t.Fatal(err)
+	}
+	mustFn[AuthStatusDTO](t)(auth.SignOut())
+	if _, err := os.Stat(res.Path); !os.IsNotExist(err) {
+		t.Fatalf("the print file outlived the sign-out: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"icm/backend/domain"
+	"icm/backend/printfiles"
 	"icm/backend/store"
 )
 
@@ -23,6 +24,9 @@ type Deps struct {
 	Session *Session
 	// As is who acts when there is no Session (default: the command line).
 	As *Actor
+	// Prints is the folder of the PDFs opened for printing, emptied at sign-out and when a
+	// citizen's data is deleted (nil: nothing is printed, as on the command line).
+	Prints *printfiles.Folder
 }
 
 type base struct {
