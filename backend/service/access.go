@@ -210,6 +210,38 @@ func (b base) changes(courseID uint, object, action string) (func(error) error, 
 	return done, err
 }
 
+// change is one change to a course's data that the actor may make, with the audit entry
+// that records it. commit writes both in one transaction: a change never commits without
+// its entry, and an entry is never written for a change that did not commit.
+type change struct {
+	base
+	st       *store.Store
+	courseID uint
+	entry    store.AuditEntry
+}
+
+// changing checks that the actor may change a course's data and prepares the change.
+func (b base) changing(courseID uint, object, action string) (*change, error) {
+	st, a, citizenID, err := b.courseUse(courseID, object, writeAccess)
+	if err != nil {
+		return nil, err
+	}
+	return &change{base: b, st: st, courseID: courseID, entry: auditEntry(a, action, object, citizenID, courseID, "")}, nil
+}
+
+// name says which record changed, in the audit entry's detail (ids only, never free text).
+func (c *change) name(detail string) { c.entry.Detail = detail }
+
+// commit runs write in one transaction and appends the change's audit entry in it.
+func (c *change) commit(write func(ctx context.Context, tx *store.Store) error) error {
+	return c.st.Tx(c.ctx(), func(tx *store.Store) error {
+		if err := write(c.ctx(), tx); err != nil {
+			return err
+		}
+		return tx.AppendAudit(c.ctx(), c.now(), c.entry)
+	})
+}
+
 // uses checks that the actor may read a course's data and returns the function that logs
 // the use (an export or a print) once it has succeeded: a colleague with read-only access
 // may print the plan for a meeting.

@@ -35,15 +35,14 @@ func (s *AdvocacyService) getAdvocacy(in IDInput) (AdvocacyDTO, error) {
 
 // SaveCase creates or updates an advocacy case.
 func (s *AdvocacyService) SaveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
-	done, err := s.changes(in.CourseID, "advocacy", AuditChange)
+	ch, err := s.changing(in.CourseID, "advocacy", AuditChange)
 	if err != nil {
 		return AdvocacyDTO{}, err
 	}
-	out, err := s.saveCase(in)
-	return out, done(err)
+	return s.saveCase(ch, in)
 }
 
-func (s *AdvocacyService) saveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
+func (s *AdvocacyService) saveCase(ch *change, in AdvocacyCaseInput) (AdvocacyDTO, error) {
 	var p domain.Problems
 	opened := domain.ParseDate(&p, "opened", in.Opened, true, domain.MinCourseDate, s.today())
 	status := domain.OneOf(&p, "status", domain.AdvocacyStatus(in.Status), domain.AdvocacyStatuses, false)
@@ -60,7 +59,7 @@ func (s *AdvocacyService) saveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
 	if opened != nil {
 		c.Opened = opened.Format(domain.DateLayout)
 	}
-	return stepChange(s.base, in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return stepChange(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		now := s.now()
 		c.CreatedAt = now
 		if in.ID != 0 {
@@ -80,16 +79,15 @@ func (s *AdvocacyService) saveCase(in AdvocacyCaseInput) (AdvocacyDTO, error) {
 
 // DeleteCase removes an advocacy case entered by mistake.
 func (s *AdvocacyService) DeleteCase(in ChildInput) (AdvocacyDTO, error) {
-	done, err := s.changes(in.CourseID, "advocacy", AuditDelete)
+	ch, err := s.changing(in.CourseID, "advocacy", AuditDelete)
 	if err != nil {
 		return AdvocacyDTO{}, err
 	}
-	out, err := s.deleteCase(in)
-	return out, done(err)
+	return s.deleteCase(ch, in)
 }
 
-func (s *AdvocacyService) deleteCase(in ChildInput) (AdvocacyDTO, error) {
-	return stepChange(s.base, in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *AdvocacyService) deleteCase(ch *change, in ChildInput) (AdvocacyDTO, error) {
+	return stepChange(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetAdvocacyCase(ctx, in.ID)
 		if err != nil {
 			return err

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"icm/backend/domain"
 	"icm/backend/store"
 )
@@ -73,19 +74,14 @@ func (s *AssessmentService) getAssessment(in IDInput) (AssessmentDTO, error) {
 // SaveTopic stores a topic's text as today's revision. Text unchanged from the latest
 // revision adds nothing; a change on a new day keeps the earlier revision as history.
 func (s *AssessmentService) SaveTopic(in SaveTopicInput) (AssessmentDTO, error) {
-	done, err := s.changes(in.CourseID, "assessment", AuditChange)
+	ch, err := s.changing(in.CourseID, "assessment", AuditChange)
 	if err != nil {
 		return AssessmentDTO{}, err
 	}
-	out, err := s.saveTopic(in)
-	return out, done(err)
+	return s.saveTopic(ch, in)
 }
 
-func (s *AssessmentService) saveTopic(in SaveTopicInput) (AssessmentDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return AssessmentDTO{}, err
-	}
+func (s *AssessmentService) saveTopic(ch *change, in SaveTopicInput) (AssessmentDTO, error) {
 	var p domain.Problems
 	topic := domain.OneOf(&p, "topic", domain.LifeArea(in.Topic), domain.AssessmentTopics, true)
 	const max = 8000
@@ -99,7 +95,7 @@ func (s *AssessmentService) saveTopic(in SaveTopicInput) (AssessmentDTO, error) 
 		return AssessmentDTO{}, err
 	}
 	var rows []store.AssessmentEntry
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+	err := ch.commit(func(_ context.Context, tx *store.Store) error {
 		if _, err := writableCourse(s.ctx(), tx, in.CourseID); err != nil {
 			return err
 		}

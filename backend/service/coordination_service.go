@@ -36,15 +36,14 @@ func (s *CoordinationService) getCoordination(in IDInput) (CoordinationDTO, erro
 
 // SaveContact creates or updates a contact in the network.
 func (s *CoordinationService) SaveContact(in ContactInput) (CoordinationDTO, error) {
-	done, err := s.changes(in.CourseID, "network", AuditChange)
+	ch, err := s.changing(in.CourseID, "network", AuditChange)
 	if err != nil {
 		return CoordinationDTO{}, err
 	}
-	out, err := s.saveContact(in)
-	return out, done(err)
+	return s.saveContact(ch, in)
 }
 
-func (s *CoordinationService) saveContact(in ContactInput) (CoordinationDTO, error) {
+func (s *CoordinationService) saveContact(ch *change, in ContactInput) (CoordinationDTO, error) {
 	var p domain.Problems
 	last := domain.ParseDate(&p, "lastContact", in.LastContact, false, domain.MinCourseDate, s.today())
 	c := store.NetworkContact{ID: in.ID, CourseID: in.CourseID,
@@ -61,7 +60,7 @@ func (s *CoordinationService) saveContact(in ContactInput) (CoordinationDTO, err
 	if c.Phone != "" && !p.Has("phone") && !validPhone(c.Phone) {
 		p.Add("phone", domain.CodeInvalidPhone)
 	}
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		now := s.now()
 		c.CreatedAt = now
 		if in.ID != 0 {
@@ -82,16 +81,15 @@ func (s *CoordinationService) saveContact(in ContactInput) (CoordinationDTO, err
 // DeleteContact removes a contact entered by mistake; people who leave the network are
 // better marked inactive.
 func (s *CoordinationService) DeleteContact(in ChildInput) (CoordinationDTO, error) {
-	done, err := s.changes(in.CourseID, "network", AuditDelete)
+	ch, err := s.changing(in.CourseID, "network", AuditDelete)
 	if err != nil {
 		return CoordinationDTO{}, err
 	}
-	out, err := s.deleteContact(in)
-	return out, done(err)
+	return s.deleteContact(ch, in)
 }
 
-func (s *CoordinationService) deleteContact(in ChildInput) (CoordinationDTO, error) {
-	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *CoordinationService) deleteContact(ch *change, in ChildInput) (CoordinationDTO, error) {
+	return s.change(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetNetworkContact(ctx, in.ID)
 		if err != nil {
 			return err
@@ -105,15 +103,14 @@ func (s *CoordinationService) deleteContact(in ChildInput) (CoordinationDTO, err
 
 // SaveMeeting creates or updates a meeting and replaces its list of agreed actions.
 func (s *CoordinationService) SaveMeeting(in MeetingInput) (CoordinationDTO, error) {
-	done, err := s.changes(in.CourseID, "meeting", AuditChange)
+	ch, err := s.changing(in.CourseID, "meeting", AuditChange)
 	if err != nil {
 		return CoordinationDTO{}, err
 	}
-	out, err := s.saveMeeting(in)
-	return out, done(err)
+	return s.saveMeeting(ch, in)
 }
 
-func (s *CoordinationService) saveMeeting(in MeetingInput) (CoordinationDTO, error) {
+func (s *CoordinationService) saveMeeting(ch *change, in MeetingInput) (CoordinationDTO, error) {
 	var p domain.Problems
 	latest := domain.LatestCourseDate(s.now())
 	date := domain.ParseDate(&p, "date", in.Date, true, domain.MinCourseDate, latest)
@@ -139,7 +136,7 @@ func (s *CoordinationService) saveMeeting(in MeetingInput) (CoordinationDTO, err
 			Owner:    domain.CleanLine(&p, f+"owner", a.Owner, domain.MaxShortText, false),
 			Deadline: strPtr(domain.FormatDate(d)), Done: a.Done})
 	}
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		now := s.now()
 		m.CreatedAt = now
 		if in.ID != 0 {
@@ -165,16 +162,15 @@ func (s *CoordinationService) saveMeeting(in MeetingInput) (CoordinationDTO, err
 
 // DeleteMeeting removes a meeting and its actions.
 func (s *CoordinationService) DeleteMeeting(in ChildInput) (CoordinationDTO, error) {
-	done, err := s.changes(in.CourseID, "meeting", AuditDelete)
+	ch, err := s.changing(in.CourseID, "meeting", AuditDelete)
 	if err != nil {
 		return CoordinationDTO{}, err
 	}
-	out, err := s.deleteMeeting(in)
-	return out, done(err)
+	return s.deleteMeeting(ch, in)
 }
 
-func (s *CoordinationService) deleteMeeting(in ChildInput) (CoordinationDTO, error) {
-	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *CoordinationService) deleteMeeting(ch *change, in ChildInput) (CoordinationDTO, error) {
+	return s.change(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		m, err := tx.GetMeeting(ctx, in.ID)
 		if err != nil {
 			return err
@@ -186,8 +182,8 @@ func (s *CoordinationService) deleteMeeting(in ChildInput) (CoordinationDTO, err
 	})
 }
 
-func (s *CoordinationService) change(courseID uint, invalid error, fn func(context.Context, *store.Store) error) (CoordinationDTO, error) {
-	return stepChange(s.base, courseID, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (CoordinationDTO, error) {
+func (s *CoordinationService) change(ch *change, invalid error, fn func(context.Context, *store.Store) error) (CoordinationDTO, error) {
+	return stepChange(ch, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (CoordinationDTO, error) {
 		return loadCoordination(ctx, tx, c.ID)
 	})
 }

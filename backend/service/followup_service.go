@@ -39,19 +39,14 @@ func (s *FollowUpService) getFollowUp(in IDInput) (FollowUpDTO, error) {
 // SaveEvaluation stores an evaluation, its due date from the course's rhythm, and moves
 // each evaluated sub-goal to the status given.
 func (s *FollowUpService) SaveEvaluation(in EvaluationInput) (FollowUpDTO, error) {
-	done, err := s.changes(in.CourseID, "evaluation", AuditChange)
+	ch, err := s.changing(in.CourseID, "evaluation", AuditChange)
 	if err != nil {
 		return FollowUpDTO{}, err
 	}
-	out, err := s.saveEvaluation(in)
-	return out, done(err)
+	return s.saveEvaluation(ch, in)
 }
 
-func (s *FollowUpService) saveEvaluation(in EvaluationInput) (FollowUpDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return FollowUpDTO{}, err
-	}
+func (s *FollowUpService) saveEvaluation(ch *change, in EvaluationInput) (FollowUpDTO, error) {
 	var p domain.Problems
 	date := domain.ParseDate(&p, "date", in.Date, true, domain.MinCourseDate, s.today())
 	e := store.Evaluation{ID: in.ID, CourseID: in.CourseID,
@@ -78,7 +73,7 @@ func (s *FollowUpService) saveEvaluation(in EvaluationInput) (FollowUpDTO, error
 		return FollowUpDTO{}, err
 	}
 	var out FollowUpDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+	err := ch.commit(func(_ context.Context, tx *store.Store) error {
 		ctx := s.ctx()
 		c, err := writableCourse(ctx, tx, in.CourseID)
 		if err != nil {
@@ -149,20 +144,19 @@ func (s *FollowUpService) saveEvaluation(in EvaluationInput) (FollowUpDTO, error
 
 // SaveWHO5 records a WHO-5 answer set.
 func (s *FollowUpService) SaveWHO5(in WHO5Input) (FollowUpDTO, error) {
-	done, err := s.changes(in.CourseID, "who5", AuditChange)
+	ch, err := s.changing(in.CourseID, "who5", AuditChange)
 	if err != nil {
 		return FollowUpDTO{}, err
 	}
-	out, err := s.saveWHO5(in)
-	return out, done(err)
+	return s.saveWHO5(ch, in)
 }
 
-func (s *FollowUpService) saveWHO5(in WHO5Input) (FollowUpDTO, error) {
+func (s *FollowUpService) saveWHO5(ch *change, in WHO5Input) (FollowUpDTO, error) {
 	var p domain.Problems
 	date := domain.ParseDate(&p, "date", in.Date, true, domain.MinCourseDate, s.today())
 	domain.ValidateWHO5(&p, "items", in.Items)
 	note := domain.CleanText(&p, "note", in.Note, 2000, false)
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		w := store.WHO5{CourseID: in.CourseID, Date: date.Format(domain.DateLayout), Item1: in.Items[0], Item2: in.Items[1],
 			Item3: in.Items[2], Item4: in.Items[3], Item5: in.Items[4], Note: note, CreatedAt: s.now()}
 		return tx.Save(ctx, &w)
@@ -171,16 +165,15 @@ func (s *FollowUpService) saveWHO5(in WHO5Input) (FollowUpDTO, error) {
 
 // DeleteWHO5 removes a WHO-5 answer set entered by mistake.
 func (s *FollowUpService) DeleteWHO5(in ChildInput) (FollowUpDTO, error) {
-	done, err := s.changes(in.CourseID, "who5", AuditDelete)
+	ch, err := s.changing(in.CourseID, "who5", AuditDelete)
 	if err != nil {
 		return FollowUpDTO{}, err
 	}
-	out, err := s.deleteWHO5(in)
-	return out, done(err)
+	return s.deleteWHO5(ch, in)
 }
 
-func (s *FollowUpService) deleteWHO5(in ChildInput) (FollowUpDTO, error) {
-	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *FollowUpService) deleteWHO5(ch *change, in ChildInput) (FollowUpDTO, error) {
+	return s.change(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		rows, err := tx.ListWHO5(ctx, in.CourseID)
 		if err != nil {
 			return err
@@ -196,15 +189,14 @@ func (s *FollowUpService) deleteWHO5(in ChildInput) (FollowUpDTO, error) {
 
 // SaveWeeklyCheck records (or corrects) the check of the week that contains Week.
 func (s *FollowUpService) SaveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, error) {
-	done, err := s.changes(in.CourseID, "weekly_check", AuditChange)
+	ch, err := s.changing(in.CourseID, "weekly_check", AuditChange)
 	if err != nil {
 		return FollowUpDTO{}, err
 	}
-	out, err := s.saveWeeklyCheck(in)
-	return out, done(err)
+	return s.saveWeeklyCheck(ch, in)
 }
 
-func (s *FollowUpService) saveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, error) {
+func (s *FollowUpService) saveWeeklyCheck(ch *change, in WeeklyCheckInput) (FollowUpDTO, error) {
 	var p domain.Problems
 	day := domain.ParseDate(&p, "week", in.Week, true, domain.MinCourseDate, s.today())
 	for field, v := range map[string]int{"substance": in.Substance, "mental": in.Mental} {
@@ -213,7 +205,7 @@ func (s *FollowUpService) saveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, err
 		}
 	}
 	note := domain.CleanText(&p, "note", in.Note, 2000, false)
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
 		now := s.now()
 		return tx.SaveWeeklyCheck(ctx, &store.WeeklyCheck{CourseID: in.CourseID, WeekStart: monday.Format(domain.DateLayout),
@@ -224,15 +216,14 @@ func (s *FollowUpService) saveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, err
 // CloseCourse ends the course: status closed, end date, why, what support follows, and
 // the housing situation at closing (which also becomes the citizen's current one).
 func (s *FollowUpService) CloseCourse(in CloseCourseInput) (FollowUpDTO, error) {
-	done, err := s.changes(in.CourseID, "closing", AuditChange)
+	ch, err := s.changing(in.CourseID, "closing", AuditChange)
 	if err != nil {
 		return FollowUpDTO{}, err
 	}
-	out, err := s.closeCourse(in)
-	return out, done(err)
+	return s.closeCourse(ch, in)
 }
 
-func (s *FollowUpService) closeCourse(in CloseCourseInput) (FollowUpDTO, error) {
+func (s *FollowUpService) closeCourse(ch *change, in CloseCourseInput) (FollowUpDTO, error) {
 	var p domain.Problems
 	end := domain.ParseDate(&p, "endDate", in.EndDate, true, domain.MinCourseDate, s.today())
 	cl := store.Closing{CourseID: in.CourseID,
@@ -241,7 +232,7 @@ func (s *FollowUpService) closeCourse(in CloseCourseInput) (FollowUpDTO, error) 
 		AfterNote:      domain.CleanText(&p, "afterNote", in.AfterNote, 4000, false),
 		HousingAtClose: string(domain.OneOf(&p, "housingAtClose", domain.Housing(in.HousingAtClose), domain.Housings, true)),
 		Note:           domain.CleanText(&p, "note", in.Note, 8000, false)}
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(ctx, in.CourseID)
 		if err != nil {
 			return err
@@ -271,8 +262,8 @@ func (s *FollowUpService) closeCourse(in CloseCourseInput) (FollowUpDTO, error) 
 }
 
 // change runs one validated write on an open course and returns the step after it.
-func (s *FollowUpService) change(courseID uint, invalid error, fn func(context.Context, *store.Store) error) (FollowUpDTO, error) {
-	return stepChange(s.base, courseID, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (FollowUpDTO, error) {
+func (s *FollowUpService) change(ch *change, invalid error, fn func(context.Context, *store.Store) error) (FollowUpDTO, error) {
+	return stepChange(ch, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (FollowUpDTO, error) {
 		return loadFollowUp(ctx, tx, c, s.now())
 	})
 }

@@ -36,21 +36,20 @@ func (s *PlanningService) getPlan(in IDInput) (PlanDTO, error) {
 
 // SaveGoal creates or updates a long-term goal.
 func (s *PlanningService) SaveGoal(in GoalInput) (PlanDTO, error) {
-	done, err := s.changes(in.CourseID, "goal", AuditChange)
+	ch, err := s.changing(in.CourseID, "goal", AuditChange)
 	if err != nil {
 		return PlanDTO{}, err
 	}
-	out, err := s.saveGoal(in)
-	return out, done(err)
+	return s.saveGoal(ch, in)
 }
 
-func (s *PlanningService) saveGoal(in GoalInput) (PlanDTO, error) {
+func (s *PlanningService) saveGoal(ch *change, in GoalInput) (PlanDTO, error) {
 	var p domain.Problems
 	g := store.Goal{ID: in.ID, CourseID: in.CourseID,
 		CitizenWords:   domain.CleanText(&p, "citizenWords", in.CitizenWords, 2000, true),
 		Area:           string(domain.OneOf(&p, "area", domain.LifeArea(in.Area), domain.LifeAreas, false)),
 		ActionPlanGoal: domain.CleanText(&p, "actionPlanGoal", in.ActionPlanGoal, 2000, false)}
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		now := s.now()
 		if in.ID == 0 {
 			pos, err := tx.NextPosition(ctx, "goals", "course_id", in.CourseID)
@@ -75,16 +74,15 @@ func (s *PlanningService) saveGoal(in GoalInput) (PlanDTO, error) {
 
 // DeleteGoal removes a goal with its sub-goals.
 func (s *PlanningService) DeleteGoal(in ChildInput) (PlanDTO, error) {
-	done, err := s.changes(in.CourseID, "goal", AuditDelete)
+	ch, err := s.changing(in.CourseID, "goal", AuditDelete)
 	if err != nil {
 		return PlanDTO{}, err
 	}
-	out, err := s.deleteGoal(in)
-	return out, done(err)
+	return s.deleteGoal(ch, in)
 }
 
-func (s *PlanningService) deleteGoal(in ChildInput) (PlanDTO, error) {
-	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *PlanningService) deleteGoal(ch *change, in ChildInput) (PlanDTO, error) {
+	return s.change(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		g, err := tx.GetGoal(ctx, in.ID)
 		if err != nil {
 			return err
@@ -99,15 +97,14 @@ func (s *PlanningService) deleteGoal(in ChildInput) (PlanDTO, error) {
 // SaveSubGoal creates or updates a SMART sub-goal. Missing SMART properties are shown as
 // advice; only invalid values are refused.
 func (s *PlanningService) SaveSubGoal(in SubGoalInput) (PlanDTO, error) {
-	done, err := s.changes(in.CourseID, "subgoal", AuditChange)
+	ch, err := s.changing(in.CourseID, "subgoal", AuditChange)
 	if err != nil {
 		return PlanDTO{}, err
 	}
-	out, err := s.saveSubGoal(in)
-	return out, done(err)
+	return s.saveSubGoal(ch, in)
 }
 
-func (s *PlanningService) saveSubGoal(in SubGoalInput) (PlanDTO, error) {
+func (s *PlanningService) saveSubGoal(ch *change, in SubGoalInput) (PlanDTO, error) {
 	var p domain.Problems
 	status := domain.OneOf(&p, "status", domain.SubGoalStatus(in.Status), domain.SubGoalStatuses, false)
 	if status == "" {
@@ -119,7 +116,7 @@ func (s *PlanningService) saveSubGoal(in SubGoalInput) (PlanDTO, error) {
 		Measure:  domain.CleanText(&p, "measure", in.Measure, 2000, false),
 		Owner:    domain.CleanLine(&p, "owner", in.Owner, domain.MaxShortText, false),
 		Deadline: strPtr(domain.FormatDate(deadline)), Status: string(status)}
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		goal, err := tx.GetGoal(ctx, in.GoalID)
 		if err != nil {
 			return err
@@ -155,16 +152,15 @@ func (s *PlanningService) saveSubGoal(in SubGoalInput) (PlanDTO, error) {
 
 // DeleteSubGoal removes a sub-goal.
 func (s *PlanningService) DeleteSubGoal(in ChildInput) (PlanDTO, error) {
-	done, err := s.changes(in.CourseID, "subgoal", AuditDelete)
+	ch, err := s.changing(in.CourseID, "subgoal", AuditDelete)
 	if err != nil {
 		return PlanDTO{}, err
 	}
-	out, err := s.deleteSubGoal(in)
-	return out, done(err)
+	return s.deleteSubGoal(ch, in)
 }
 
-func (s *PlanningService) deleteSubGoal(in ChildInput) (PlanDTO, error) {
-	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *PlanningService) deleteSubGoal(ch *change, in ChildInput) (PlanDTO, error) {
+	return s.change(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		sg, err := tx.GetSubGoal(ctx, in.ID)
 		if err != nil {
 			return err
@@ -182,21 +178,20 @@ func (s *PlanningService) deleteSubGoal(in ChildInput) (PlanDTO, error) {
 
 // SaveActivity creates or updates a line of the activity plan.
 func (s *PlanningService) SaveActivity(in ActivityInput) (PlanDTO, error) {
-	done, err := s.changes(in.CourseID, "activity", AuditChange)
+	ch, err := s.changing(in.CourseID, "activity", AuditChange)
 	if err != nil {
 		return PlanDTO{}, err
 	}
-	out, err := s.saveActivity(in)
-	return out, done(err)
+	return s.saveActivity(ch, in)
 }
 
-func (s *PlanningService) saveActivity(in ActivityInput) (PlanDTO, error) {
+func (s *PlanningService) saveActivity(ch *change, in ActivityInput) (PlanDTO, error) {
 	var p domain.Problems
 	a := store.Activity{ID: in.ID, CourseID: in.CourseID,
 		What:      domain.CleanText(&p, "what", in.What, 2000, true),
 		Frequency: domain.CleanLine(&p, "frequency", in.Frequency, domain.MaxShortText, false),
 		Owner:     domain.CleanLine(&p, "owner", in.Owner, domain.MaxShortText, false)}
-	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
+	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		if in.SubGoalID != 0 {
 			sg, err := tx.GetSubGoal(ctx, in.SubGoalID)
 			if err != nil {
@@ -235,16 +230,15 @@ func (s *PlanningService) saveActivity(in ActivityInput) (PlanDTO, error) {
 
 // DeleteActivity removes a line of the activity plan.
 func (s *PlanningService) DeleteActivity(in ChildInput) (PlanDTO, error) {
-	done, err := s.changes(in.CourseID, "activity", AuditDelete)
+	ch, err := s.changing(in.CourseID, "activity", AuditDelete)
 	if err != nil {
 		return PlanDTO{}, err
 	}
-	out, err := s.deleteActivity(in)
-	return out, done(err)
+	return s.deleteActivity(ch, in)
 }
 
-func (s *PlanningService) deleteActivity(in ChildInput) (PlanDTO, error) {
-	return s.change(in.CourseID, nil, func(ctx context.Context, tx *store.Store) error {
+func (s *PlanningService) deleteActivity(ch *change, in ChildInput) (PlanDTO, error) {
+	return s.change(ch, nil, func(ctx context.Context, tx *store.Store) error {
 		a, err := tx.GetActivity(ctx, in.ID)
 		if err != nil {
 			return err
@@ -257,8 +251,8 @@ func (s *PlanningService) deleteActivity(in ChildInput) (PlanDTO, error) {
 }
 
 // change runs one validated write on an open course and returns the plan after it.
-func (s *PlanningService) change(courseID uint, invalid error, fn func(context.Context, *store.Store) error) (PlanDTO, error) {
-	return stepChange(s.base, courseID, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (PlanDTO, error) {
+func (s *PlanningService) change(ch *change, invalid error, fn func(context.Context, *store.Store) error) (PlanDTO, error) {
+	return stepChange(ch, invalid, fn, func(ctx context.Context, tx *store.Store, c *store.Course) (PlanDTO, error) {
 		return loadPlan(ctx, tx, c.ID, s.now())
 	})
 }

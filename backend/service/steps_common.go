@@ -33,21 +33,18 @@ func owned(rowCourseID, courseID uint) error {
 	return nil
 }
 
-// stepChange runs one validated write on an open course in a single transaction and
-// returns the step as it reads after the write. invalid is the input's validation error.
-func stepChange[T any](b base, courseID uint, invalid error,
+// stepChange runs one validated write on an open course in a single transaction, with the
+// change's audit entry, and returns the step as it reads after the write. invalid is the
+// input's validation error.
+func stepChange[T any](ch *change, invalid error,
 	write func(context.Context, *store.Store) error,
 	load func(context.Context, *store.Store, *store.Course) (T, error)) (T, error) {
 	var out T
-	st, err := b.ready()
-	if err != nil {
-		return out, err
-	}
 	if invalid != nil {
 		return out, invalid
 	}
-	err = st.Tx(b.ctx(), func(tx *store.Store) error {
-		ctx := b.ctx()
+	courseID := ch.courseID
+	err := ch.commit(func(ctx context.Context, tx *store.Store) error {
 		if _, err := writableCourse(ctx, tx, courseID); err != nil {
 			return err
 		}

@@ -1,0 +1,79 @@
+package service
+
+import (
+	"testing"
+)
+
+// blockAudit makes every append to the audit log fail, as a full disk or a crash between
+// the change and its entry would.
+func blockAudit(t *testing.T, f *signedIn) func() {
+	t.Helper()
+	db := rawDB(t, f.path)
+	if err := db.Exec(`CREATE TRIGGER test_block_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'blocked'); END`).Error; err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if err := db.Exec(`DROP TRIGGER test_block_audit`).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A change and its audit entry commit together: when the entry cannot be written, the change
+// is not written either (before, the change committed first and its entry came after).
+func TestChangeNeverCommitsWithoutItsAuditEntry(t *testing.T) {
+	f := newSignedIn(t)
+	cit := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Åse Ærø"}))
+	co := mustFn[CourseDTO](t)(f.courses.CreateCourse(CreateCourseInput{CitizenID: cit.ID, WorkerID: f.lead.ID, StartDate: "2026-11-01"}))
+	plan := mustFn[PlanDTO](t)(f.planning.SaveGoal(GoalInput{CourseID: co.ID, CitizenWords: "Min egen bolig", Area: "housing"}))
+	coord, advocacy := NewCoordinationService(f.d), NewAdvocacyService(f.d)
+	assess, follow := NewAssessmentService(f.d), NewFollowUpService(f.d)
+	calls := map[string]func() error{
+		"SaveGoal": func() error {
+			_, err := f.planning.SaveGoal(GoalInput{CourseID: co.ID, CitizenWords: "Et job", Area: "work"})
+			return err
+		},
+		"SaveSubGoal": func() error {
+			_, err := f.planning.SaveSubGoal(SubGoalInput{CourseID: co.ID, GoalID: plan.Goals[0].ID, What: "Søge boligstøtte"})
+			return err
+		},
+		"SaveActivity": func() error {
+			_, err := f.planning.SaveActivity(ActivityInput{CourseID: co.ID, What: "Besøg hver tirsdag"})
+			return err
+		},
+		"DeleteGoal": func() error {
+			_, err := f.planning.DeleteGoal(ChildInput{CourseID: co.ID, ID: plan.Goals[0].ID})
+			return err
+		},
+		"SaveContact": func() error {
+			_, err := coord.SaveContact(ContactInput{CourseID: co.ID, Kind: "caseworker", Name: "Jens Holm", Active: true})
+			return err
+		},
+		"SaveCase": func() error {
+			_, err := advocacy.SaveCase(AdvocacyCaseInput{CourseID: co.ID, Opened: "2026-11-10", Barrier: "Afslag på boligstøtte"})
+			return err
+		},
+		"SaveTopic": func() error {
+			_, err := assess.SaveTopic(SaveTopicInput{CourseID: co.ID, Topic: "housing", CitizenView: "Vil gerne bo selv"})
+			return err
+		},
+		"SaveWHO5": func() error {
+			_, err := follow.SaveWHO5(WHO5Input{CourseID: co.ID, Date: "2026-11-20", Items: []int{3, 3, 3, 3, 3}})
+			return err
+		},
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			before := dumpOf(t, f.d.Store)
+			unblock := blockAudit(t, f)
+			err := call()
+			unblock()
+			if err == nil {
+				t.Fatal("the call succeeded although its audit entry could not be written")
+			}
+			if after := dumpOf(t, f.d.Store); after != before {
+				t.Fatal("the change committed without its audit entry")
+			}
+		})
+	}
+}
