@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"sync"
@@ -13,6 +11,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"icm/backend/backup"
+	"icm/backend/benchhook"
+	"icm/backend/desktop"
 	"icm/backend/domain"
 	"icm/backend/service"
 	"icm/backend/store"
@@ -66,8 +66,9 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 // means the wall clock and the window's own dialogs. Tests pass a desktop without a window.
 func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk service.Desktop) *App {
 	a := &App{dbPath: dbPath}
+	win := desktop.New(func() context.Context { return a.ctx })
 	if desk == nil {
-		desk = desktop{ctx: func() context.Context { return a.ctx }}
+		desk = win
 	}
 	// A restore staged by the last window is swapped in before the database opens.
 	applied, restoreErr := backup.ApplyStaged(ctx, dbPath, time.Now())
@@ -96,15 +97,15 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 		followUp: service.NewFollowUpService(deps),
 		notes:    service.NewNoteService(deps),
 		versions: service.NewPlanVersionService(deps),
-		export:   service.NewExportService(deps, desk, printDir()),
+		export:   service.NewExportService(deps, desk, desktop.PrintDir()),
 		template: service.NewTemplateService(deps, desk),
 		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
-		data:     service.NewCitizenDataService(deps, handoverDesktop(desk, func() context.Context { return a.ctx })),
+		data:     service.NewCitizenDataService(deps, desktop.WithHandover(desk, win)),
 	}
 	bdesk, ok := desk.(service.BackupDesktop)
 	if !ok {
-		bdesk = desktop{ctx: func() context.Context { return a.ctx }}
+		bdesk = win
 	}
 	a.services.backup, a.services.backups = service.NewBackupServices(deps, bdesk, a.emitBackupProgress, applied, restoreErr)
 	a.stopBackup = make(chan struct{})
@@ -127,8 +128,8 @@ func (a *App) bindings() []any {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
-	a.benchHook(ctx) // only with ICM_BENCH_READY=1 (scripts/bench.sh)
-	go cleanPrintDir(printDir(), time.Now())
+	benchhook.Start(ctx) // only in the "bench" build and with ICM_BENCH_READY=1 (scripts/bench.sh)
+	go desktop.CleanPrintDir(desktop.PrintDir(), time.Now())
 	if a.store != nil {
 		cctx, cancel := context.WithCancel(context.Background())
 		a.stopChecks, a.checksDone, a.startChecks = cancel, make(chan struct{}), make(chan struct{})
@@ -216,12 +217,6 @@ func (a *App) onSecondInstance(options.SecondInstanceData) {
 	}
 	runtime.WindowUnminimise(a.ctx)
 	runtime.Show(a.ctx)
-}
-
-// instanceID is one lock per database file, so two databases may be open side by side.
-func instanceID(dbPath string) string {
-	sum := sha256.Sum256([]byte(dbPath))
-	return "dk.icm.desktop." + hex.EncodeToString(sum[:8])
 }
 
 // wireError is what a rejected call carries to the UI: a JSON string, because the Wails

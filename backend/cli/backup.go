@@ -1,11 +1,10 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,28 +16,13 @@ import (
 	"icm/backend/backup"
 	"icm/backend/crypt"
 	"icm/backend/domain"
+	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
 
-// EnvBackupPassphrase holds the passphrase of the headless backup and restore commands.
-const EnvBackupPassphrase = "ICM_BACKUP_PASSPHRASE"
-
-// cliIO is the terminal of a headless command; tests give their own.
-type cliIO struct {
-	stdin          *os.File
-	stdout, stderr io.Writer
-	getenv         func(string) string
-}
-
-func stdIO() cliIO {
-	return cliIO{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-}
-
-// isBackupCommand reports the subcommands of IT's backup work: icm backup …, icm restore ….
-func isBackupCommand(args []string) bool {
-	return len(args) > 1 && (args[1] == "backup" || args[1] == "restore")
-}
+// envBackupPassphrase holds the passphrase of the headless backup and restore commands.
+const envBackupPassphrase = "ICM_BACKUP_PASSPHRASE"
 
 // runBackupCommand runs "backup" or "restore" with its own flags and returns the exit code:
 // 0 done, 1 failed, 2 wrong use.
@@ -60,7 +44,7 @@ func backupFlags(name string, io cliIO, usage string) (*flag.FlagSet, *string, *
 	fs.SetOutput(io.stderr)
 	db := fs.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	passFile := fs.String("passphrase-file", "", "read the passphrase from the first line of `FILE` "+
-		"(else $"+EnvBackupPassphrase+", else asked for on the terminal)")
+		"(else $"+envBackupPassphrase+", else asked for on the terminal)")
 	fs.Usage = func() {
 		fmt.Fprintln(io.stderr, usage)
 		fs.PrintDefaults()
@@ -142,8 +126,8 @@ func runRestore(args []string, io cliIO) int {
 	}
 	// Hold the app's own lock for the whole restore: it says whether the app is running,
 	// and keeps it from starting meanwhile.
-	inst, err := claimInstance(dbPath)
-	var running *alreadyRunningError
+	inst, err := instance.Claim(dbPath)
+	var running *instance.AlreadyRunningError
 	if errors.As(err, &running) {
 		fmt.Fprintln(io.stderr, "icm: ICM is running on this database; close it and run the restore again")
 		return 1
@@ -235,11 +219,11 @@ func readPassphrase(file string, confirm bool, io cliIO) (string, error) {
 		line, _, _ := strings.Cut(string(b), "\n")
 		return strings.TrimSuffix(line, "\r"), nil
 	}
-	if p := io.getenv(EnvBackupPassphrase); p != "" {
+	if p := io.getenv(envBackupPassphrase); p != "" {
 		return p, nil
 	}
 	if io.stdin == nil || !term.IsTerminal(int(io.stdin.Fd())) {
-		return "", fmt.Errorf("no passphrase: give -passphrase-file FILE, set $%s, or run in a terminal", EnvBackupPassphrase)
+		return "", fmt.Errorf("no passphrase: give -passphrase-file FILE, set $%s, or run in a terminal", envBackupPassphrase)
 	}
 	fmt.Fprint(io.stderr, "Passphrase (adgangsfrase): ")
 	p, err := term.ReadPassword(int(io.stdin.Fd()))
