@@ -89,7 +89,7 @@ func runBackup(args []string, io cliIO) int {
 		return 1
 	}
 	defer st.Close()
-	svc, _ := service.NewBackupServices(service.Deps{Store: st, Clock: time.Now}, fileBackupDesktop{save: *out},
+	svc, _ := service.NewBackupServices(deps(st), fileBackupDesktop{save: *out},
 		terminalProgress(io), backup.Applied{}, nil)
 	res, err := svc.SaveEncryptedBackup(service.SaveBackupInput{Passphrase: pass})
 	if err != nil {
@@ -182,7 +182,7 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 		st, err := store.Open(ctx, dbPath)
 		if err == nil {
 			defer st.Close()
-			svc, _ := service.NewBackupServices(service.Deps{Store: st, Clock: time.Now}, fileBackupDesktop{open: in},
+			svc, _ := service.NewBackupServices(deps(st), fileBackupDesktop{open: in},
 				terminalProgress(io), backup.Applied{}, nil)
 			if _, err := svc.ChooseRestoreFile(); err != nil {
 				return service.RestoreInfoDTO{}, err
@@ -195,7 +195,9 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 		return service.RestoreInfoDTO{}, domain.Wrap(domain.CodeWriteFailed, "data folder", err)
 	}
 	p := terminalProgress(io)
-	staged, err := backup.Stage(ctx, dbPath, in, pass, backup.Staged{StagedAt: time.Now()}, func(phase string, done, total int64) {
+	// Staged as the command line's actor, whom the restored database's log then names.
+	staged, err := backup.Stage(ctx, dbPath, in, pass, backup.Staged{StagedAt: time.Now(),
+		WorkerName: service.CommandLineAs(operator()).Name}, func(phase string, done, total int64) {
 		if p != nil {
 			p(service.BackupProgressDTO{Operation: "restore", Phase: phase, Done: done, Total: total})
 		}

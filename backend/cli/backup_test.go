@@ -126,7 +126,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	// The backup's own audit entry was written after the snapshot: drop it from the comparison.
 	withDB(t, db, func(st *store.Store) {
 		es, err := st.ListAudit(context.Background(), store.FindAudit{Limit: 1})
-		if err != nil || len(es) != 1 || es[0].Action != service.AuditBackup || es[0].WorkerName != "Kommandolinje (IT)" {
+		if err != nil || len(es) != 1 || es[0].Action != service.AuditBackup || !strings.HasPrefix(es[0].WorkerName, "Kommandolinje (IT): ") {
 			t.Fatalf("backup audit entry %v %v", es, err)
 		}
 		execSQL(t, st, `UPDATE citizens SET name = 'Ændret Efter Kopien' WHERE id = 1`)
@@ -291,4 +291,12 @@ func TestRestoreCommandReplacesADamagedDatabase(t *testing.T) {
 	if b, err := os.ReadFile(prev); err != nil || !bytes.Equal(b, garbage) {
 		t.Fatalf("the damaged database was not kept as it was at %s: %v", prev, err)
 	}
+	// The backup was staged without the database's services: the restored log still names
+	// who ran the command, and where.
+	withDB(t, db, func(st *store.Store) {
+		es, err := st.ListAudit(context.Background(), store.FindAudit{Limit: 1})
+		if err != nil || len(es) != 1 || es[0].Action != service.AuditRestore || es[0].WorkerName != "Kommandolinje (IT): "+operator() {
+			t.Fatalf("restore audit entry %+v %v", es, err)
+		}
+	})
 }

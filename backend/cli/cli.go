@@ -90,7 +90,7 @@ func runDemo(dbPath string, io cliIO) int {
 		return 1
 	}
 	defer st.Close()
-	if err := service.LoadDemo(ctx, st, time.Now()); err != nil {
+	if err := service.LoadDemoBy(ctx, st, time.Now(), operator()); err != nil {
 		fmt.Fprintln(io.stderr, "icm: demo data not loaded:", domain.CodeOf(err))
 		return 1
 	}

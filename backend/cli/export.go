@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"time"
 
 	"icm/backend/domain"
 	"icm/backend/service"
@@ -30,7 +29,7 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 		return 1
 	}
 	defer st.Close()
-	exp := service.NewExportService(service.Deps{Store: st, Clock: time.Now}, fileDesktop{path: out}, os.TempDir())
+	exp := service.NewExportService(deps(st), fileDesktop{path: out}, os.TempDir())
 	res, err := exp.SavePlanPDF(service.ExportPlanInput{CourseID: courseID, VersionID: versionID})
 	if err != nil {
 		fmt.Fprintln(io.stderr, "icm: plan not exported:", domain.CodeOf(err))
@@ -53,7 +52,7 @@ func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int 
 		return 1
 	}
 	defer st.Close()
-	tpl := service.NewTemplateService(service.Deps{Store: st, Clock: time.Now}, fileDesktop{path: out})
+	tpl := service.NewTemplateService(deps(st), fileDesktop{path: out})
 	res, err := tpl.SaveTemplatePDF(service.ExportTemplateInput{VersionID: versionID})
 	if err != nil {
 		fmt.Fprintln(io.stderr, "icm: template not exported:", domain.CodeOf(err))
