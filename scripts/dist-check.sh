@@ -39,7 +39,8 @@ starts() {
   d=$(mktemp -d "$tmp/start.XXXX")
   timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
     "$0" -db "$1" >/dev/null 2>"$2/err" & app=$!
-    for _ in $(seq 120); do
+    end=$((SECONDS + 60))
+    while [ "$SECONDS" -lt "$end" ]; do
       sleep 0.5
       kill -0 "$app" 2>/dev/null || { echo "the program ended early" >"$2/why"; exit 1; }
       import -window root "$2/shot.png" 2>/dev/null || continue
