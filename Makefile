@@ -55,11 +55,14 @@ check-go:
 	  if ! git diff --quiet -- go.mod go.sum; then git diff -- go.mod go.sum; \
 	  cp /tmp/icm-go.mod.bak go.mod; cp /tmp/icm-go.sum.bak go.sum; echo "go mod tidy changes go.mod/go.sum" >&2; exit 1; fi
 
+# The benchmark hook (backend/benchhook) is only compiled with the bench tag: check it too.
 vet:
 	go vet ./...
+	go vet -tags bench ./backend/benchhook/
 
 go-test:
 	go test -race -count=1 ./...
+	go test -race -count=1 -tags bench ./backend/benchhook/
 
 ## check-windows: the Windows build (single-instance and screen-capture code) compiles
 check-windows:
@@ -93,7 +96,8 @@ fe-typecheck:
 fe-test:
 	cd frontend && npx vitest run
 
-## bench: performance at ten-year scale, written into docs/performance.md (about 20 minutes; not part of test)
+## bench: performance at ten-year scale, written into docs/performance.md (about 20 minutes; not part of test);
+## the app it starts is built with the "bench" tag, which compiles in its measurement hook (backend/benchhook)
 bench: deps-test
 	scripts/bench.sh
 

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"sync"
@@ -13,6 +11,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"icm/backend/backup"
+	"icm/backend/benchhook"
+	"icm/backend/desktop"
 	"icm/backend/domain"
 	"icm/backend/printfiles"
 	"icm/backend/service"
@@ -69,8 +69,9 @@ func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *A
 // means the wall clock and the window's own dialogs. Tests pass a desktop without a window.
 func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk service.Desktop) *App {
 	a := &App{dbPath: dbPath}
+	win := desktop.New(func() context.Context { return a.ctx })
 	if desk == nil {
-		desk = desktop{ctx: func() context.Context { return a.ctx }}
+		desk = win
 	}
 	// A restore staged by the last window is swapped in before the database opens.
 	applied, restoreErr := backup.ApplyStaged(ctx, dbPath, time.Now())
@@ -83,7 +84,7 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 			restoreErr = lerr
 		}
 	}
-	a.prints, a.stopPrints = printfiles.New(printDir()), make(chan struct{})
+	a.prints, a.stopPrints = printfiles.New(desktop.PrintDir()), make(chan struct{})
 	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession(), Prints: a.prints}
 	audit := service.NewAuditService(deps, desk)
 	a.services = &services{
@@ -100,15 +101,15 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 		followUp: service.NewFollowUpService(deps),
 		notes:    service.NewNoteService(deps),
 		versions: service.NewPlanVersionService(deps),
-		export:   service.NewExportService(deps, desk, printDir()),
+		export:   service.NewExportService(deps, desk, ""),
 		template: service.NewTemplateService(deps, desk),
 		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
-		data:     service.NewCitizenDataService(deps, handoverDesktop(desk, func() context.Context { return a.ctx })),
+		data:     service.NewCitizenDataService(deps, desktop.WithHandover(desk, win)),
 	}
 	bdesk, ok := desk.(service.BackupDesktop)
 	if !ok {
-		bdesk = desktop{ctx: func() context.Context { return a.ctx }}
+		bdesk = win
 	}
 	a.services.backup, a.services.backups = service.NewBackupServices(deps, bdesk, a.emitBackupProgress, applied, restoreErr)
 	a.stopBackup = make(chan struct{})
@@ -131,7 +132,7 @@ func (a *App) bindings() []any {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
-	a.benchHook(ctx) // only with ICM_BENCH_READY=1 (scripts/bench.sh)
+	benchhook.Start(ctx) // only in the "bench" build and with ICM_BENCH_READY=1 (scripts/bench.sh)
 	// Print files left by a session that ended without cleaning up (a crash, a power cut)
 	// go at once; later ones within minutes of being opened.
 	go func() {
@@ -227,12 +228,6 @@ func (a *App) onSecondInstance(options.SecondInstanceData) {
 	}
 	runtime.WindowUnminimise(a.ctx)
 	runtime.Show(a.ctx)
-}
-
-// instanceID is one lock per database file, so two databases may be open side by side.
-func instanceID(dbPath string) string {
-	sum := sha256.Sum256([]byte(dbPath))
-	return "dk.icm.desktop." + hex.EncodeToString(sum[:8])
 }
 
 // wireError is what a rejected call carries to the UI: a JSON string, because the Wails

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"icm/backend/domain"
+	"icm/backend/instance"
 )
 
 // decodeWire checks that formatError produced a JSON string and decodes it.
@@ -102,12 +105,20 @@ func TestFormatErrorHidesInternalDetail(t *testing.T) {
 	})
 }
 
-func TestInstanceID(t *testing.T) {
-	a, b := instanceID("/home/anna/.local/share/icm/icm.db"), instanceID("/tmp/other.db")
-	if a == b || a != instanceID("/home/anna/.local/share/icm/icm.db") || !strings.HasPrefix(a, "dk.icm.desktop.") {
-		t.Fatalf("instanceID: %q %q", a, b)
+// TestWindowHiddenFromScreenCapture: the options ask Wails to exclude the window from screen
+// capture on the systems that can (Windows, macOS), and keep Wails' own lock for Windows.
+func TestWindowHiddenFromScreenCapture(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "icm.db")
+	app := newApp(context.Background(), db)
+	defer app.shutdown(context.Background())
+	o := appOptions(app, db)
+	if o.Windows == nil || !o.Windows.ContentProtection {
+		t.Error("Windows: ContentProtection is off")
 	}
-	if strings.Contains(a, "anna") {
-		t.Fatalf("instanceID leaks the path: %q", a)
+	if o.Mac == nil || !o.Mac.ContentProtection {
+		t.Error("macOS: ContentProtection is off")
+	}
+	if o.SingleInstanceLock == nil || o.SingleInstanceLock.UniqueId != instance.ID(db) {
+		t.Error("Wails' SingleInstanceLock (used on Windows) is not set for this database")
 	}
 }

@@ -1,14 +1,13 @@
 // Command icm is the ICM desktop app for Intensive Case Management teams. Started without
-// flags it opens the window; -demo fills an empty database with fictional demo data.
+// a command it opens the window; the headless commands (backup, restore, -demo, -export-plan,
+// -export-template) are in backend/cli.
 package main
 
 import (
 	"context"
 	"embed"
-	"flag"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/logger"
@@ -18,10 +17,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/mac"
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
-	"icm/backend/appdir"
-	"icm/backend/domain"
-	"icm/backend/service"
-	"icm/backend/store"
+	"icm/backend/cli"
+	"icm/backend/instance"
 )
 
 //go:embed all:frontend/dist
@@ -47,45 +44,17 @@ var webview2Messages = &windows.Messages{
 }
 
 func main() {
-	if isBackupCommand(os.Args) {
-		os.Exit(runBackupCommand(os.Args[1], os.Args[2:], stdIO()))
+	dbPath, code, done := cli.Run(os.Args)
+	if done {
+		os.Exit(code)
 	}
-	dbFlag := flag.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
-	demo := flag.Bool("demo", false, "fill an empty database with fictional demo data and exit")
-	version := flag.Bool("version", false, "print the version and exit")
-	exportPlan := flag.Uint("export-plan", 0, "write the plan of course `ID` to the -out PDF and exit")
-	planVersion := flag.Uint("plan-version", 0, "with -export-plan: the signed version `ID` (default: the current draft)")
-	exportTemplate := flag.Bool("export-template", false, "write the method template to the -out PDF and exit")
-	templateVersion := flag.Uint("template-version", 0, "with -export-template: the signed version `ID` (default: the current template)")
-	out := flag.String("out", "", "with -export-plan or -export-template: the PDF file to write")
-	flag.Parse()
-
-	if *version {
-		fmt.Println(service.Version)
-		return
-	}
-	dbPath, err := appdir.DatabasePath(*dbFlag)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm: cannot find the data folder:", err)
-		os.Exit(1)
-	}
-	if *exportTemplate {
-		os.Exit(runExportTemplate(dbPath, *templateVersion, *out))
-	}
-	if *exportPlan != 0 {
-		os.Exit(runExportPlan(dbPath, *exportPlan, *planVersion, *out))
-	}
-	if *demo {
-		os.Exit(runDemo(dbPath))
-	}
-
-	inst, code, ok := startInstance(dbPath)
+	inst, code, ok := instance.Start(dbPath)
 	if !ok {
 		os.Exit(code)
 	}
 	app := newApp(context.Background(), dbPath)
 	inst.OnFocus(func() { app.onSecondInstance(options.SecondInstanceData{}) })
-	err = wails.Run(appOptions(app, dbPath))
+	err := wails.Run(appOptions(app, dbPath))
 	_ = inst.Close()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "icm:", err)
@@ -115,28 +84,11 @@ func appOptions(app *App, dbPath string) *options.App {
 		LogLevel:           logger.WARNING, // call results carry personal data: never trace them
 		LogLevelProduction: logger.ERROR,
 		SingleInstanceLock: &options.SingleInstanceLock{
-			UniqueId:               instanceID(dbPath),
+			UniqueId:               instance.ID(dbPath),
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
 		Windows: &windows.Options{ContentProtection: true, Messages: webview2Messages},
 		Linux:   &linux.Options{Icon: appIcon, ProgramName: "icm"},
 		Mac:     &mac.Options{ContentProtection: true},
 	}
-}
-
-// runDemo loads the demo team into the database at dbPath and reports the outcome.
-func runDemo(dbPath string) int {
-	ctx := context.Background()
-	st, err := store.Open(ctx, dbPath)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm: cannot open the database:", domain.CodeOf(err))
-		return 1
-	}
-	defer st.Close()
-	if err := service.LoadDemo(ctx, st, time.Now()); err != nil {
-		fmt.Fprintln(os.Stderr, "icm: demo data not loaded:", domain.CodeOf(err))
-		return 1
-	}
-	fmt.Println("Demo data loaded into", dbPath)
-	return 0
 }

@@ -7,7 +7,8 @@
 #      the note search in the store (backend/store/bench_tenyears_test.go), the plan PDF
 #      (backend/pdf), and the two earlier benchmarks at their old scale for comparison;
 #   3. the generator's scale test (backend/benchdata, TestGenerateTenYears);
-#   4. cold start and memory of the real binary against a bare Wails app (scripts/bench-start.sh);
+#   4. cold start and memory of the real binary against a bare Wails app (scripts/bench-start.sh,
+#      which builds the app with the build tag "bench": its measurement hook, backend/benchhook);
 #   5. the installer sizes from build/dist/ if `make dist` has built them;
 #   6. bench/report turns it all into docs/performance.md.
 # Everything raw stays in test-output/bench/. Not part of `make test`: it takes about half an hour.

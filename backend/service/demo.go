@@ -37,6 +37,14 @@ var demoCitizens = []demoCitizen{
 // LoadDemo fills an empty database with a fictional team: three workers with different FTE
 // and twelve citizens at different stages. It goes through the services, so every rule holds.
 func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
+	return LoadDemoBy(ctx, st, now, "")
+}
+
+// LoadDemoBy is LoadDemo run by a headless command: the audit log names the demo data's
+// entries "Demodata: " and the operator (see CommandLineAs).
+func LoadDemoBy(ctx context.Context, st *store.Store, now time.Time, operator string) error {
+	as := demoActor
+	as.Name = actorName(as.Name, operator)
 	empty, err := st.IsEmpty(ctx)
 	if err != nil {
 		return err
@@ -44,7 +52,7 @@ func LoadDemo(ctx context.Context, st *store.Store, now time.Time) error {
 	if !empty {
 		return domain.E(domain.CodeNotEmpty, "demo data only goes into an empty database")
 	}
-	d := Deps{Store: st, Clock: func() time.Time { return now }, As: &demoActor}
+	d := Deps{Store: st, Clock: func() time.Time { return now }, As: &as}
 	teams, citizens, courses := NewTeamService(d), NewCitizenService(d), NewCourseService(d)
 	if _, err := teams.SetupTeam(SetupTeamInput{Municipality: "Solvang Kommune (demo)", TeamName: "ICM-teamet",
 		LeadName: "Mette Lund", LeadInitials: "ML", LeadFTE: 0.5}); err != nil {

@@ -1,8 +1,11 @@
 package service
 
 import (
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"icm/backend/domain"
 )
@@ -20,6 +23,34 @@ func (a Actor) IsLead() bool { return a.Role == domain.RoleTeamLead }
 
 // commandLine is the actor of the headless commands, which IT runs as the OS user.
 var commandLine = Actor{Name: "Kommandolinje (IT)", Initials: "IT", Role: domain.RoleTeamLead}
+
+// CommandLineAs is the headless commands' actor (Deps.As) run by operator, the operating
+// system's user and computer ("anna@laptop-7"): the audit log names it as "Kommandolinje
+// (IT): anna@laptop-7", so that it tells who ran a command and where.
+func CommandLineAs(operator string) *Actor {
+	a := commandLine
+	a.Name = actorName(a.Name, operator)
+	return &a
+}
+
+// actorName is name followed by operator, cleaned to what the audit log and its exports
+// accept in a name: printable characters only, at most domain.MaxName of them.
+func actorName(name, operator string) string {
+	operator = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, operator))
+	if operator == "" {
+		return name
+	}
+	full := []rune(name + ": " + operator)
+	if len(full) > domain.MaxName {
+		full = full[:domain.MaxName]
+	}
+	return strings.TrimSpace(string(full))
+}
 
 // Session is the sign-in of this window. Nobody is signed in at start; after lockAfter of
 // no calls the session locks and only the same worker's password opens it again.

@@ -1,5 +1,5 @@
 // Tells the Go side that a screen has rendered with its data. Only the performance
-// measurement listens (scripts/bench.sh, see bench_hook.go); otherwise the event goes
+// measurement listens (scripts/bench.sh, see backend/benchhook); otherwise the event goes
 // nowhere.
 import { EventsEmit } from '../../wailsjs/runtime/runtime';
 

@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package instance
 
 import (
 	"errors"
@@ -24,7 +24,7 @@ const lockOffsetHigh = 1
 
 // tryLock takes an exclusive LockFileEx lock on one byte without waiting; errLocked when
 // another process has it. Windows drops the lock when the process ends, however it ends.
-// Wails' named-mutex SingleInstanceLock (main.go) stays as a second guard.
+// Wails' named-mutex SingleInstanceLock (appOptions in the root's main.go) stays as a second guard.
 func tryLock(f *os.File) error {
 	ol := syscall.Overlapped{OffsetHigh: lockOffsetHigh}
 	r, _, err := procLockFileEx.Call(f.Fd(), lockfileExclusiveLock|lockfileFailImmediately, 0, 1, 0,

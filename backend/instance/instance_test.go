@@ -1,10 +1,9 @@
 //go:build !windows
 
-package main
+package instance
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -30,8 +29,8 @@ func TestMain(m *testing.M) {
 }
 
 func instanceHelper(mode, db string) int {
-	in, err := claimInstance(db)
-	var running *alreadyRunningError
+	in, err := Claim(db)
+	var running *AlreadyRunningError
 	switch {
 	case errors.As(err, &running):
 		fmt.Printf("refused pid=%d focused=%v\n", running.PID, running.Focused)
@@ -78,7 +77,7 @@ func runHelper(t *testing.T, db string) string {
 // second process started on the same database is refused and the first gets its request.
 func TestSecondStartIsRefusedAndFocusesTheFirst(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "icm.db")
-	in, err := claimInstance(db)
+	in, err := Claim(db)
 	if err != nil {
 		t.Fatalf("first claim: %v", err)
 	}
@@ -159,8 +158,8 @@ func TestLockOfAKilledProcessIsFree(t *testing.T) {
 	}
 
 	// While it holds the lock, this process is the second start.
-	_, err = claimInstance(db)
-	var running *alreadyRunningError
+	_, err = Claim(db)
+	var running *AlreadyRunningError
 	if !errors.As(err, &running) || !running.Focused || running.PID != holder.Process.Pid {
 		t.Fatalf("claim while held = %v, want refused and focused by pid %d", err, holder.Process.Pid)
 	}
@@ -178,7 +177,7 @@ func TestLockOfAKilledProcessIsFree(t *testing.T) {
 		t.Fatalf("expected the killed holder's socket to be left behind: %v", err)
 	}
 
-	in, err := claimInstance(db)
+	in, err := Claim(db)
 	if err != nil {
 		t.Fatalf("claim after the holder was killed: %v", err)
 	}
@@ -214,36 +213,18 @@ func TestSocketPathFallback(t *testing.T) {
 	}
 }
 
-// TestWindowHiddenFromScreenCapture: the options ask Wails to exclude the window from screen
-// capture on the systems that can (Windows, macOS), and keep Wails' own lock for Windows.
-func TestWindowHiddenFromScreenCapture(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "icm.db")
-	app := newApp(context.Background(), db)
-	defer app.shutdown(context.Background())
-	o := appOptions(app, db)
-	if o.Windows == nil || !o.Windows.ContentProtection {
-		t.Error("Windows: ContentProtection is off")
-	}
-	if o.Mac == nil || !o.Mac.ContentProtection {
-		t.Error("macOS: ContentProtection is off")
-	}
-	if o.SingleInstanceLock == nil || o.SingleInstanceLock.UniqueId != instanceID(db) {
-		t.Error("Wails' SingleInstanceLock (used on Windows) is not set for this database")
-	}
-}
-
 // A command holding the database (a headless restore) has no window: a start meanwhile is
 // told so, instead of being told that a window came forward.
 func TestStartWhileACommandHoldsTheDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "icm.db")
-	holder, err := claimInstance(db)
+	holder, err := Claim(db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer holder.Close()
 	holder.Headless()
-	_, err = claimInstance(db)
-	var running *alreadyRunningError
+	_, err = Claim(db)
+	var running *AlreadyRunningError
 	if !errors.As(err, &running) || !running.Busy || running.Focused {
 		t.Fatalf("second claim = %v (%+v), want busy", err, running)
 	}

@@ -1,11 +1,10 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,28 +16,13 @@ import (
 	"icm/backend/backup"
 	"icm/backend/crypt"
 	"icm/backend/domain"
+	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
 
-// EnvBackupPassphrase holds the passphrase of the headless backup and restore commands.
-const EnvBackupPassphrase = "ICM_BACKUP_PASSPHRASE"
-
-// cliIO is the terminal of a headless command; tests give their own.
-type cliIO struct {
-	stdin          *os.File
-	stdout, stderr io.Writer
-	getenv         func(string) string
-}
-
-func stdIO() cliIO {
-	return cliIO{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-}
-
-// isBackupCommand reports the subcommands of IT's backup work: icm backup …, icm restore ….
-func isBackupCommand(args []string) bool {
-	return len(args) > 1 && (args[1] == "backup" || args[1] == "restore")
-}
+// envBackupPassphrase holds the passphrase of the headless backup and restore commands.
+const envBackupPassphrase = "ICM_BACKUP_PASSPHRASE"
 
 // runBackupCommand runs "backup" or "restore" with its own flags and returns the exit code:
 // 0 done, 1 failed, 2 wrong use.
@@ -60,7 +44,7 @@ func backupFlags(name string, io cliIO, usage string) (*flag.FlagSet, *string, *
 	fs.SetOutput(io.stderr)
 	db := fs.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	passFile := fs.String("passphrase-file", "", "read the passphrase from the first line of `FILE` "+
-		"(else $"+EnvBackupPassphrase+", else asked for on the terminal)")
+		"(else $"+envBackupPassphrase+", else asked for on the terminal)")
 	fs.Usage = func() {
 		fmt.Fprintln(io.stderr, usage)
 		fs.PrintDefaults()
@@ -105,7 +89,7 @@ func runBackup(args []string, io cliIO) int {
 		return 1
 	}
 	defer st.Close()
-	svc, _ := service.NewBackupServices(service.Deps{Store: st, Clock: time.Now}, fileBackupDesktop{save: *out},
+	svc, _ := service.NewBackupServices(deps(st), fileBackupDesktop{save: *out},
 		terminalProgress(io), backup.Applied{}, nil)
 	res, err := svc.SaveEncryptedBackup(service.SaveBackupInput{Passphrase: pass})
 	if err != nil {
@@ -142,8 +126,8 @@ func runRestore(args []string, io cliIO) int {
 	}
 	// Hold the app's own lock for the whole restore: it says whether the app is running,
 	// and keeps it from starting meanwhile.
-	inst, err := claimInstance(dbPath)
-	var running *alreadyRunningError
+	inst, err := instance.Claim(dbPath)
+	var running *instance.AlreadyRunningError
 	if errors.As(err, &running) {
 		fmt.Fprintln(io.stderr, "icm: ICM is running on this database; close it and run the restore again")
 		return 1
@@ -198,7 +182,7 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 		st, err := store.Open(ctx, dbPath)
 		if err == nil {
 			defer st.Close()
-			svc, _ := service.NewBackupServices(service.Deps{Store: st, Clock: time.Now}, fileBackupDesktop{open: in},
+			svc, _ := service.NewBackupServices(deps(st), fileBackupDesktop{open: in},
 				terminalProgress(io), backup.Applied{}, nil)
 			if _, err := svc.ChooseRestoreFile(); err != nil {
 				return service.RestoreInfoDTO{}, err
@@ -211,7 +195,9 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 		return service.RestoreInfoDTO{}, domain.Wrap(domain.CodeWriteFailed, "data folder", err)
 	}
 	p := terminalProgress(io)
-	staged, err := backup.Stage(ctx, dbPath, in, pass, backup.Staged{StagedAt: time.Now()}, func(phase string, done, total int64) {
+	// Staged as the command line's actor, whom the restored database's log then names.
+	staged, err := backup.Stage(ctx, dbPath, in, pass, backup.Staged{StagedAt: time.Now(),
+		WorkerName: service.CommandLineAs(operator()).Name}, func(phase string, done, total int64) {
 		if p != nil {
 			p(service.BackupProgressDTO{Operation: "restore", Phase: phase, Done: done, Total: total})
 		}
@@ -235,11 +221,11 @@ func readPassphrase(file string, confirm bool, io cliIO) (string, error) {
 		line, _, _ := strings.Cut(string(b), "\n")
 		return strings.TrimSuffix(line, "\r"), nil
 	}
-	if p := io.getenv(EnvBackupPassphrase); p != "" {
+	if p := io.getenv(envBackupPassphrase); p != "" {
 		return p, nil
 	}
 	if io.stdin == nil || !term.IsTerminal(int(io.stdin.Fd())) {
-		return "", fmt.Errorf("no passphrase: give -passphrase-file FILE, set $%s, or run in a terminal", EnvBackupPassphrase)
+		return "", fmt.Errorf("no passphrase: give -passphrase-file FILE, set $%s, or run in a terminal", envBackupPassphrase)
 	}
 	fmt.Fprint(io.stderr, "Passphrase (adgangsfrase): ")
 	p, err := term.ReadPassword(int(io.stdin.Fd()))

@@ -1,11 +1,6 @@
-package main
+package desktop
 
 import (
-	"context"
-	"errors"
-	"os"
-	"path/filepath"
-
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"icm/backend/service"
@@ -16,42 +11,30 @@ import (
 var handoverFilter = []runtime.FileFilter{{DisplayName: "ICM-overdragelse (*" + service.HandoverExtension + ")",
 	Pattern: "*" + service.HandoverExtension}}
 
-// errNoDialogWindow is a dialog asked for before the window exists.
-var errNoDialogWindow = errors.New("no window for a dialog")
-
-// handoverDir is where the dialogs start: the user's Documents folder when there is one.
-func handoverDir() string {
-	dir, _ := os.UserHomeDir()
-	if docs := filepath.Join(dir, "Documents"); isDir(docs) {
-		return docs
-	}
-	return dir
-}
-
 // SaveHandoverPath shows the native save dialog for a handover file; "" means cancelled.
-func (d desktop) SaveHandoverPath(title, defaultName string) (string, error) {
+func (d Native) SaveHandoverPath(title, defaultName string) (string, error) {
 	ctx := d.ctx()
 	if ctx == nil {
-		return "", errNoDialogWindow
+		return "", errNoWindow
 	}
-	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{Title: title, DefaultDirectory: handoverDir(),
+	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{Title: title, DefaultDirectory: documentsDir(),
 		DefaultFilename: defaultName, Filters: handoverFilter, CanCreateDirectories: true})
 }
 
 // OpenHandoverPath shows the native open dialog for a handover file; "" means cancelled.
-func (d desktop) OpenHandoverPath(title string) (string, error) {
+func (d Native) OpenHandoverPath(title string) (string, error) {
 	ctx := d.ctx()
 	if ctx == nil {
-		return "", errNoDialogWindow
+		return "", errNoWindow
 	}
-	return runtime.OpenFileDialog(ctx, runtime.OpenDialogOptions{Title: title, DefaultDirectory: handoverDir(),
+	return runtime.OpenFileDialog(ctx, runtime.OpenDialogOptions{Title: title, DefaultDirectory: documentsDir(),
 		Filters: handoverFilter})
 }
 
 // handoverDialogs gives a desktop without the handover dialogs (a test's) the window's own.
 type handoverDialogs struct {
 	service.Desktop
-	win desktop
+	win Native
 }
 
 func (h handoverDialogs) SaveHandoverPath(title, name string) (string, error) {
@@ -62,10 +45,17 @@ func (h handoverDialogs) OpenHandoverPath(title string) (string, error) {
 	return h.win.OpenHandoverPath(title)
 }
 
-// handoverDesktop is desk when it has the handover dialogs, else desk with the window's.
-func handoverDesktop(desk service.Desktop, ctx func() context.Context) service.HandoverDesktop {
+// WithHandover is desk when it has the handover dialogs, else desk with win's.
+func WithHandover(desk service.Desktop, win Native) service.HandoverDesktop {
 	if h, ok := desk.(service.HandoverDesktop); ok {
 		return h
 	}
-	return handoverDialogs{Desktop: desk, win: desktop{ctx: ctx}}
+	return handoverDialogs{Desktop: desk, win: win}
 }
+
+// The window's desktop answers every dialog the services ask for.
+var (
+	_ service.Desktop         = Native{}
+	_ service.BackupDesktop   = Native{}
+	_ service.HandoverDesktop = Native{}
+)

@@ -1,4 +1,7 @@
-package main
+// Package desktop is the operating system's side of the window: the native save and open
+// dialogs (PDFs, encrypted backups, handover files), opening a file in its default program,
+// and the private folder for files opened to be printed.
+package desktop
 
 import (
 	"context"
@@ -11,21 +14,21 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
-// desktop is the operating system side of exporting: the native save dialog and the
-// default program for a file.
-type desktop struct {
+// Native is the window's dialogs and the system's default programs. It implements the
+// services' Desktop, BackupDesktop and HandoverDesktop.
+type Native struct {
 	ctx func() context.Context
 }
 
+// New is the desktop of the window whose Wails context ctx returns; nil until the window
+// has started, and the dialogs refuse until then.
+func New(ctx func() context.Context) Native { return Native{ctx: ctx} }
+
 // SavePath shows the native save dialog for a PDF; "" means the user cancelled.
-func (d desktop) SavePath(title, defaultName string) (string, error) {
-	dir, _ := os.UserHomeDir()
-	if docs := filepath.Join(dir, "Documents"); isDir(docs) {
-		dir = docs
-	}
+func (d Native) SavePath(title, defaultName string) (string, error) {
 	return runtime.SaveFileDialog(d.ctx(), runtime.SaveDialogOptions{
 		Title:                title,
-		DefaultDirectory:     dir,
+		DefaultDirectory:     documentsDir(),
 		DefaultFilename:      defaultName,
 		Filters:              []runtime.FileFilter{{DisplayName: "PDF (*.pdf)", Pattern: "*.pdf"}},
 		CanCreateDirectories: true,
@@ -39,7 +42,7 @@ var backupFilter = []runtime.FileFilter{{DisplayName: "ICM-sikkerhedskopi (*.icm
 var errNoWindow = errors.New("no window for a dialog")
 
 // SaveBackupPath shows the native save dialog for an encrypted backup; "" means cancelled.
-func (d desktop) SaveBackupPath(title, defaultName string) (string, error) {
+func (d Native) SaveBackupPath(title, defaultName string) (string, error) {
 	if d.ctx() == nil {
 		return "", errNoWindow
 	}
@@ -53,7 +56,7 @@ func (d desktop) SaveBackupPath(title, defaultName string) (string, error) {
 }
 
 // OpenBackupPath shows the native open dialog for an encrypted backup; "" means cancelled.
-func (d desktop) OpenBackupPath(title string) (string, error) {
+func (d Native) OpenBackupPath(title string) (string, error) {
 	if d.ctx() == nil {
 		return "", errNoWindow
 	}
@@ -64,6 +67,7 @@ func (d desktop) OpenBackupPath(title string) (string, error) {
 	})
 }
 
+// documentsDir is where the dialogs start: the user's Documents folder when there is one.
 func documentsDir() string {
 	dir, _ := os.UserHomeDir()
 	if docs := filepath.Join(dir, "Documents"); isDir(docs) {
@@ -73,7 +77,7 @@ func documentsDir() string {
 }
 
 // Open opens a file in its default program without waiting for it to close.
-func (d desktop) Open(path string) error {
+func (d Native) Open(path string) error {
 	var cmd *exec.Cmd
 	switch goruntime.GOOS {
 	case "windows":
@@ -95,8 +99,8 @@ func isDir(p string) bool {
 	return err == nil && st.IsDir()
 }
 
-// printDir is where files opened for printing are put: the user's cache folder, private.
-func printDir() string {
+// PrintDir is where files opened for printing are put: the user's cache folder, private.
+func PrintDir() string {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		base = os.TempDir()

@@ -1,4 +1,6 @@
-package main
+//go:build bench
+
+package benchhook
 
 import (
 	"bufio"
@@ -15,14 +17,15 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
-// The performance measurement's hook (scripts/bench.sh). Started with ICM_BENCH_READY=1,
-// the app prints one line when its first screen has rendered with its data (the frontend's
-// "app:screen-ready" event), then opens the routes listed in ICM_BENCH_TOUR one after
-// another, prints one line with the memory in use after each has rendered, and exits at
-// once: without the closing backup, so that a run does not wait for it. The first route is
-// opened after signing in as ICM_BENCH_SIGNIN ("username:password", an account of the
-// generated benchmark database) through the sign-in method the sign-in screen calls.
-// Without ICM_BENCH_READY nothing listens to the event.
+// The performance measurement's hook (scripts/bench.sh), compiled in with the build tag
+// "bench" only. Started with ICM_BENCH_READY=1, the app prints one line when its first
+// screen has rendered with its data (the frontend's "app:screen-ready" event), then opens
+// the routes listed in ICM_BENCH_TOUR one after another, prints one line with the memory in
+// use after each has rendered, and exits at once: without the closing backup, so that a run
+// does not wait for it. The first route is opened after signing in as ICM_BENCH_SIGNIN
+// ("username:password", an account of the generated benchmark database) through the
+// sign-in method the sign-in screen calls. Without ICM_BENCH_READY nothing listens to the
+// event.
 const (
 	benchReadyEnv  = "ICM_BENCH_READY"
 	benchTourEnv   = "ICM_BENCH_TOUR"
@@ -30,7 +33,9 @@ const (
 	benchWait      = 20 * time.Second // for one screen of the tour
 )
 
-func (a *App) benchHook(ctx context.Context) {
+// Start listens for the frontend's screens and prints the measurement's lines, when
+// ICM_BENCH_READY=1; ctx is the window's Wails context.
+func Start(ctx context.Context) {
 	if os.Getenv(benchReadyEnv) != "1" {
 		return
 	}

@@ -1,7 +1,17 @@
-package main
+// Package instance keeps one window per database. Wails' SingleInstanceLock needs a D-Bus
+// session bus on Linux and lets a second window start without one (plain Xvfb, some
+// desktops), so the app takes its own lock first: an exclusive lock on <db>.lock (flock on
+// Linux and macOS, LockFileEx on Windows), which the system drops when the process ends
+// however it ends, and a unix socket <db>.sock in the data folder (0600 where modes apply)
+// through which a second start asks the first to bring its window forward. The headless
+// restore holds the same lock. Wails' lock stays configured as a second guard (a named mutex
+// on Windows, D-Bus on Linux), under the same ID.
+package instance
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -13,14 +23,6 @@ import (
 	"sync"
 	"time"
 )
-
-// One window per database. Wails' SingleInstanceLock needs a D-Bus session bus on Linux and
-// lets a second window start without one (plain Xvfb, some desktops), so the app takes its
-// own lock first: an exclusive lock on <db>.lock (flock on Linux and macOS, LockFileEx on
-// Windows), which the system drops when the process ends however it ends, and a unix socket
-// <db>.sock in the data folder (0600 where modes apply) through which a second start asks the
-// first to bring its window forward. The headless restore holds the same lock. Wails' lock
-// stays configured as a second guard (a named mutex on Windows, D-Bus on Linux).
 
 // Messages on the instance socket: one line each way.
 const (
@@ -36,15 +38,16 @@ var errBusy = errors.New("busy with a command")
 // macOS) with room for the terminating NUL.
 const maxSocketPath = 100
 
-// alreadyRunningError is what a second start gets: another process holds the database.
-type alreadyRunningError struct {
+// AlreadyRunningError is what a second start gets: another process holds the database.
+type AlreadyRunningError struct {
 	PID     int   // the running process, 0 when unknown
 	Focused bool  // it answered and brought its window forward
 	Busy    bool  // it is a command without a window, such as a restore
 	Cause   error // why it could not be asked, when not Focused
 }
 
-func (e *alreadyRunningError) Error() string {
+// Error says who holds the database and whether it answered.
+func (e *AlreadyRunningError) Error() string {
 	who := "another ICM process"
 	if e.PID > 0 {
 		who = fmt.Sprintf("ICM (process %d)", e.PID)
@@ -62,8 +65,8 @@ func (e *alreadyRunningError) Error() string {
 	return who + " is already running on this database, but did not answer (" + why + ")"
 }
 
-// instance is this process's claim on one database, held until Close.
-type instance struct {
+// Lock is this process's claim on one database, held until Close.
+type Lock struct {
 	lockFile *os.File     // nil on Windows, where Wails holds the lock
 	ln       net.Listener // nil when no socket could be made; the lock still holds
 	mu       sync.Mutex
@@ -72,13 +75,13 @@ type instance struct {
 	wg       sync.WaitGroup
 }
 
-// startInstance claims the database for this process. It returns ok=false with the exit code
+// Start claims the database for this process as the window's start does. It returns ok=false with the exit code
 // when another process has it (0: that window was brought forward, 1: it did not answer). A
 // lock that cannot be made at all (a read-only folder) is reported and the app starts anyway,
-// so that the window can explain the folder problem; the returned instance is then nil.
-func startInstance(dbPath string) (in *instance, exitCode int, ok bool) {
-	in, err := claimInstance(dbPath)
-	var running *alreadyRunningError
+// so that the window can explain the folder problem; the returned Lock is then nil.
+func Start(dbPath string) (in *Lock, exitCode int, ok bool) {
+	in, err := Claim(dbPath)
+	var running *AlreadyRunningError
 	switch {
 	case errors.As(err, &running):
 		fmt.Fprintln(os.Stderr, "icm:", running)
@@ -96,9 +99,9 @@ func startInstance(dbPath string) (in *instance, exitCode int, ok bool) {
 // errLocked is tryLock's answer when another process holds the lock.
 var errLocked = errors.New("locked by another process")
 
-// claimInstance takes the database's instance lock. When another process holds it, it asks
-// that process to bring its window forward and returns an *alreadyRunningError.
-func claimInstance(dbPath string) (*instance, error) {
+// Claim takes the database's instance lock. When another process holds it, it asks
+// that process to bring its window forward and returns an *AlreadyRunningError.
+func Claim(dbPath string) (*Lock, error) {
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return nil, err
 	}
@@ -112,7 +115,7 @@ func claimInstance(dbPath string) (*instance, error) {
 		if !errors.Is(err, errLocked) {
 			return nil, err
 		}
-		running := &alreadyRunningError{PID: pid}
+		running := &AlreadyRunningError{PID: pid}
 		if err := askToFocus(socketPath(dbPath), 3*time.Second); errors.Is(err, errBusy) {
 			running.Busy = true
 		} else if err != nil {
@@ -126,7 +129,7 @@ func claimInstance(dbPath string) (*instance, error) {
 	if err := f.Truncate(0); err == nil {
 		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
-	in := &instance{lockFile: f}
+	in := &Lock{lockFile: f}
 	// Without the socket the lock still keeps a second window out; it only cannot focus us.
 	_ = in.listen(socketPath(dbPath))
 	return in, nil
@@ -142,7 +145,14 @@ func readPID(f *os.File) int {
 	return pid
 }
 
-// lockPath and socketPath name the files next to the database.
+// ID names the database's instance, one per database file so that two databases may be open
+// side by side; Wails' own lock uses it too. It does not show the path.
+func ID(dbPath string) string {
+	sum := sha256.Sum256([]byte(dbPath))
+	return "dk.icm.desktop." + hex.EncodeToString(sum[:8])
+}
+
+// lockPath names the lock file next to the database.
 func lockPath(dbPath string) string { return dbPath + ".lock" }
 
 // socketPath is <db>.sock, or under $XDG_RUNTIME_DIR (private to the user) when the data
@@ -152,7 +162,7 @@ func socketPath(dbPath string) string {
 		return p
 	}
 	if d := os.Getenv("XDG_RUNTIME_DIR"); d != "" && filepath.IsAbs(d) {
-		if p := filepath.Join(d, instanceID(dbPath)+".sock"); len(p) <= maxSocketPath {
+		if p := filepath.Join(d, ID(dbPath)+".sock"); len(p) <= maxSocketPath {
 			return p
 		}
 	}
@@ -161,7 +171,7 @@ func socketPath(dbPath string) string {
 
 // OnFocus sets what a focus request from a second start does. Requests that arrive before it
 // is set are answered without action: the window is still on its way up.
-func (in *instance) OnFocus(fn func()) {
+func (in *Lock) OnFocus(fn func()) {
 	if in == nil {
 		return
 	}
@@ -171,7 +181,7 @@ func (in *instance) OnFocus(fn func()) {
 }
 
 // listen opens the focus socket and answers requests until Close.
-func (in *instance) listen(sock string) error {
+func (in *Lock) listen(sock string) error {
 	if sock == "" {
 		return errors.New("no socket path fits")
 	}
@@ -199,7 +209,7 @@ func (in *instance) listen(sock string) error {
 	return nil
 }
 
-func (in *instance) answer(c net.Conn) {
+func (in *Lock) answer(c net.Conn) {
 	defer c.Close()
 	_ = c.SetDeadline(time.Now().Add(2 * time.Second))
 	line, err := bufio.NewReader(io.LimitReader(c, 64)).ReadString('\n')
@@ -221,7 +231,7 @@ func (in *instance) answer(c net.Conn) {
 
 // Headless marks the holder as a command without a window: a second start is told it is
 // busy rather than that a window was brought forward.
-func (in *instance) Headless() {
+func (in *Lock) Headless() {
 	if in == nil {
 		return
 	}
@@ -271,7 +281,7 @@ func sendFocus(sock string) error {
 
 // Close stops answering and releases the lock. The lock file stays: removing it would let a
 // process that opened the old file and one that creates a new one both believe they hold it.
-func (in *instance) Close() error {
+func (in *Lock) Close() error {
 	if in == nil {
 		return nil
 	}

@@ -1,10 +1,9 @@
-package main
+package cli
 
 import (
 	"context"
 	"fmt"
 	"os"
-	"time"
 
 	"icm/backend/domain"
 	"icm/backend/service"
@@ -18,47 +17,47 @@ func (f fileDesktop) SavePath(string, string) (string, error) { return f.path, n
 func (f fileDesktop) Open(string) error                       { return nil }
 
 // runExportPlan writes a course's plan (the current draft, or signed version id) to out.
-func runExportPlan(dbPath string, courseID, versionID uint, out string) int {
+func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO) int {
 	if out == "" {
-		fmt.Fprintln(os.Stderr, "icm: -out PATH is required with -export-plan")
+		fmt.Fprintln(io.stderr, "icm: -out PATH is required with -export-plan")
 		return 2
 	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm: cannot open the database:", domain.CodeOf(err))
+		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
 		return 1
 	}
 	defer st.Close()
-	exp := service.NewExportService(service.Deps{Store: st, Clock: time.Now}, fileDesktop{path: out}, os.TempDir())
+	exp := service.NewExportService(deps(st), fileDesktop{path: out}, os.TempDir())
 	res, err := exp.SavePlanPDF(service.ExportPlanInput{CourseID: courseID, VersionID: versionID})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm: plan not exported:", domain.CodeOf(err))
+		fmt.Fprintln(io.stderr, "icm: plan not exported:", domain.CodeOf(err))
 		return 1
 	}
-	fmt.Println("Plan written to", res.Path)
+	fmt.Fprintln(io.stdout, "Plan written to", res.Path)
 	return 0
 }
 
 // runExportTemplate writes the method template (the current one, or signed version id) to out.
-func runExportTemplate(dbPath string, versionID uint, out string) int {
+func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int {
 	if out == "" {
-		fmt.Fprintln(os.Stderr, "icm: -out PATH is required with -export-template")
+		fmt.Fprintln(io.stderr, "icm: -out PATH is required with -export-template")
 		return 2
 	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm: cannot open the database:", domain.CodeOf(err))
+		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
 		return 1
 	}
 	defer st.Close()
-	tpl := service.NewTemplateService(service.Deps{Store: st, Clock: time.Now}, fileDesktop{path: out})
+	tpl := service.NewTemplateService(deps(st), fileDesktop{path: out})
 	res, err := tpl.SaveTemplatePDF(service.ExportTemplateInput{VersionID: versionID})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "icm: template not exported:", domain.CodeOf(err))
+		fmt.Fprintln(io.stderr, "icm: template not exported:", domain.CodeOf(err))
 		return 1
 	}
-	fmt.Println("Method template written to", res.Path)
+	fmt.Fprintln(io.stdout, "Method template written to", res.Path)
 	return 0
 }
