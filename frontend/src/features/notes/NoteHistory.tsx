@@ -39,12 +39,12 @@ export function NoteRevisionsDialog(p: { noteId: number; onClose: () => void }) 
   const q = useNoteRevisions(p.noteId);
   return (
     <Modal title={t('notes.revisionsTitle')} onClose={p.onClose} wide>
-      <div className="form-actions note-revisions-close">
+      <div className="note-revisions-head">
+        <p className="muted small">{t('notes.revisionsIntro')}</p>
         <button type="button" onClick={p.onClose}>
           {t('notes.close')}
         </button>
       </div>
-      <p className="muted small">{t('notes.revisionsIntro')}</p>
       <ErrorBanner error={q.error ? toAppError(q.error) : null} />
       {q.isPending ? (
         <Loading />
