@@ -64,8 +64,11 @@ func (g *gen) insertNotes(ctx context.Context, st *store.Store) error {
 		at := time.Unix(s.at*60, 0).UTC()
 		kind := g.pick(noteKinds)
 		text := g.noteText(kind, i%rareEvery == rareEvery/2)
-		n := store.Note{CourseID: g.courses[s.course].row.ID, OccurredAt: at.Format("2006-01-02T15:04"),
+		c := g.courses[s.course]
+		n := store.Note{CourseID: c.row.ID, OccurredAt: at.Format("2006-01-02T15:04"),
 			DurationMinutes: durationFor(kind, g.rng.IntN(12)), Location: g.location(kind), Kind: kind, Text: text,
+			AuthorWorkerID: c.worker.ID, AuthorName: c.worker.Name, RevisionNo: 1,
+			RevisionWorkerID: c.worker.ID, RevisionWorkerName: c.worker.Name,
 			CreatedAt: at.Add(2 * time.Hour), UpdatedAt: at.Add(2 * time.Hour)}
 		batch = append(batch, n)
 		if len(batch) == cap(batch) || i == len(slots)-1 {

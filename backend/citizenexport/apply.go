@@ -49,7 +49,13 @@ type Target struct {
 	// LeadID is the team lead here who stands for the approving team lead of an imported
 	// signed version (the name as signed stays in its snapshot).
 	LeadID uint
-	Now    time.Time
+	// Workers are the team's workers here. A note's author, and whoever saved a revision
+	// of it, is the worker here with the name the file gives; a name no worker here has
+	// stands for ImporterID (the course's worker here when 0), and the file's name stays
+	// on the note and the revision.
+	Workers    []store.Worker
+	ImporterID uint
+	Now        time.Time
 }
 
 // Imported is what Apply wrote.
@@ -159,14 +165,51 @@ func (w *writer) course(citizenID uint, c *Course, i int, t Target) (uint, error
 	if err := w.followUp(id, &c.FollowUp, subGoals); err != nil {
 		return 0, err
 	}
-	for _, n := range c.Notes {
-		err := w.tx.Save(w.ctx, &store.Note{CourseID: id, OccurredAt: n.OccurredAt, DurationMinutes: n.DurationMinutes,
-			Location: n.Location, Kind: n.Kind, Text: n.Text, CreatedAt: w.time(n.CreatedAt), UpdatedAt: w.time(n.UpdatedAt)})
-		if err != nil {
-			return 0, err
-		}
+	if err := w.notes(row, c.Notes, t); err != nil {
+		return 0, err
 	}
 	return id, w.versions(row, c.PlanVersions, t.LeadID)
+}
+
+// notes inserts the journal: each note as its first revision, then every correction in
+// turn, with the times, names and reasons of the file.
+func (w *writer) notes(c *store.Course, notes []Note, t Target) error {
+	who := func(name string) uint {
+		for _, wk := range t.Workers {
+			if domain.FoldForSearch(wk.Name) == domain.FoldForSearch(name) {
+				return wk.ID
+			}
+		}
+		if t.ImporterID != 0 {
+			return t.ImporterID
+		}
+		return c.WorkerID
+	}
+	for _, n := range notes {
+		revisions := n.Revisions
+		if len(revisions) == 0 { // not from Decode: the note as it reads is its one revision
+			revisions = []NoteRevision{{RevisionNo: 1, OccurredAt: n.OccurredAt, DurationMinutes: n.DurationMinutes,
+				Location: n.Location, Kind: n.Kind, Text: n.Text, WorkerName: n.AuthorName, SavedAt: n.UpdatedAt}}
+		}
+		first := revisions[0]
+		row := &store.Note{CourseID: c.ID, OccurredAt: first.OccurredAt, DurationMinutes: first.DurationMinutes,
+			Location: first.Location, Kind: first.Kind, Text: first.Text,
+			AuthorWorkerID: who(n.AuthorName), AuthorName: n.AuthorName,
+			RevisionWorkerID: who(first.WorkerName), RevisionWorkerName: first.WorkerName,
+			CreatedAt: w.time(n.CreatedAt), UpdatedAt: w.time(first.SavedAt)}
+		if err := w.tx.AddNote(w.ctx, row); err != nil {
+			return err
+		}
+		for _, r := range revisions[1:] {
+			row.OccurredAt, row.DurationMinutes, row.Location, row.Kind, row.Text = r.OccurredAt, r.DurationMinutes, r.Location, r.Kind, r.Text
+			row.RevisionWorkerID, row.RevisionWorkerName, row.RevisionReason = who(r.WorkerName), r.WorkerName, r.Reason
+			row.UpdatedAt = w.time(r.SavedAt)
+			if err := w.tx.ReviseNote(w.ctx, row, row.RevisionNo); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // plan inserts goals, sub-goals and activities and maps the file's sub-goal ids to the new ones.

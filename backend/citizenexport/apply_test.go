@@ -159,3 +159,54 @@ func TestApplyToExistingCitizen(t *testing.T) {
 		t.Fatalf("courses = %d, %v", len(courses), err)
 	}
 }
+
+// A note keeps its author and every revision. A name that is a worker here is that worker;
+// any other name stands for the importing worker, and the name of the file stays.
+func TestApplyKeepsNoteAuthorsAndRevisions(t *testing.T) {
+	ctx := context.Background()
+	st, team, workers := newStore(t)
+	lead, aisha := workers[0], workers[1]
+	doc := sampleDoc()
+	var got Imported
+	err := st.Tx(ctx, func(tx *store.Store) error {
+		var err error
+		got, err = Apply(ctx, tx, doc, Target{TeamID: team.ID, LeadID: lead.ID, Now: testNow, Workers: workers,
+			ImporterID: lead.ID, Assign: func(c *store.Course, i int) error { c.WorkerID = aisha.ID; return nil }})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closedNotes, err := st.ListNotes(ctx, got.CourseIDs[0], 0)
+	if err != nil || len(closedNotes) != 1 {
+		t.Fatalf("notes of the closed course = %+v, %v", closedNotes, err)
+	}
+	// Jonas Ravn is no worker here: the importer stands for him, under his own name.
+	if n := closedNotes[0]; n.AuthorWorkerID != lead.ID || n.AuthorName != "Jonas Ravn" || n.RevisionNo != 1 ||
+		n.RevisionWorkerID != lead.ID || n.RevisionWorkerName != "Jonas Ravn" {
+		t.Errorf("note by someone from elsewhere = %+v", n)
+	}
+	notes, err := st.ListNotes(ctx, got.CourseIDs[1], 0)
+	if err != nil || len(notes) != 2 {
+		t.Fatalf("notes = %+v, %v", notes, err)
+	}
+	corrected := notes[1] // newest first: the corrected note is the older one
+	if corrected.AuthorWorkerID != aisha.ID || corrected.AuthorName != "Aisha Berg" || corrected.RevisionNo != 2 ||
+		corrected.RevisionWorkerID != lead.ID || corrected.RevisionWorkerName != "Mette Lund" ||
+		corrected.RevisionReason != "Klokkeslæt og søvn tilføjet" {
+		t.Errorf("corrected note = %+v", corrected)
+	}
+	revs, err := st.ListNoteRevisions(ctx, corrected.ID)
+	if err != nil || len(revs) != 2 {
+		t.Fatalf("revisions = %+v, %v", revs, err)
+	}
+	first, second := doc.Courses[1].Notes[0].Revisions[0], doc.Courses[1].Notes[0].Revisions[1]
+	if r := revs[0]; r.Text != first.Text || r.OccurredAt != first.OccurredAt || r.WorkerID != aisha.ID ||
+		r.WorkerName != "Aisha Berg" || r.Reason != "" || stamp(r.CreatedAt) != first.SavedAt {
+		t.Errorf("revision 1 = %+v, want %+v", r, first)
+	}
+	if r := revs[1]; r.Text != second.Text || r.WorkerID != lead.ID || r.WorkerName != "Mette Lund" ||
+		r.Reason != second.Reason || stamp(r.CreatedAt) != second.SavedAt {
+		t.Errorf("revision 2 = %+v, want %+v", r, second)
+	}
+}

@@ -286,12 +286,26 @@ func buildFollowUp(ctx context.Context, st *store.Store, c *store.Course, out *C
 
 func buildNotes(ctx context.Context, st *store.Store, c *store.Course, out *Course) error {
 	notes, err := st.ListNotes(ctx, c.ID, 0)
+	if err != nil {
+		return err
+	}
+	revisions, err := st.CourseNoteRevisions(ctx, c.ID)
+	if err != nil {
+		return err
+	}
 	byID(notes, func(r store.Note) uint { return r.ID })
 	for _, n := range notes {
-		out.Notes = append(out.Notes, Note{OccurredAt: n.OccurredAt, DurationMinutes: n.DurationMinutes,
-			Location: n.Location, Kind: n.Kind, Text: n.Text, CreatedAt: stamp(n.CreatedAt), UpdatedAt: stamp(n.UpdatedAt)})
+		note := Note{OccurredAt: n.OccurredAt, DurationMinutes: n.DurationMinutes, Location: n.Location, Kind: n.Kind,
+			Text: n.Text, AuthorName: n.AuthorName, CreatedAt: stamp(n.CreatedAt), UpdatedAt: stamp(n.UpdatedAt),
+			Revisions: []NoteRevision{}}
+		for _, r := range revisions[n.ID] {
+			note.Revisions = append(note.Revisions, NoteRevision{RevisionNo: r.RevisionNo, OccurredAt: r.OccurredAt,
+				DurationMinutes: r.DurationMinutes, Location: r.Location, Kind: r.Kind, Text: r.Text,
+				WorkerName: r.WorkerName, Reason: r.Reason, SavedAt: stamp(r.CreatedAt)})
+		}
+		out.Notes = append(out.Notes, note)
 	}
-	return err
+	return nil
 }
 
 func buildVersions(ctx context.Context, st *store.Store, c *store.Course, out *Course, names *workerNames) error {

@@ -43,12 +43,14 @@ func TestDecodeCleansText(t *testing.T) {
 	doc := sampleDoc()
 	doc.Citizen.Name = "  A\u030aSE  "
 	doc.Courses[1].Notes[0].Text = "linje 1\r\nlinje 2  "
+	doc.Courses[1].Notes[0].Revisions[1].Text = "linje 1\r\nlinje 2  "
 	doc.Courses[1].FollowUp.WeeklyChecks[0].WeekStart = "2026-05-28" // a Thursday: stored as its Monday
 	got, err := Decode(marshal(t, doc), testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Citizen.Name != "ÅSE" || got.Courses[1].Notes[0].Text != "linje 1\nlinje 2" ||
+		got.Courses[1].Notes[0].Revisions[1].Text != "linje 1\nlinje 2" ||
 		got.Courses[1].FollowUp.WeeklyChecks[0].WeekStart != "2026-05-25" {
 		t.Errorf("got %q, %q, %q", got.Citizen.Name, got.Courses[1].Notes[0].Text, got.Courses[1].FollowUp.WeeklyChecks[0].WeekStart)
 	}
@@ -77,8 +79,8 @@ func TestDecodeRefuses(t *testing.T) {
 		{"not JSON", []byte("ICMCRYPT\x01 not json"), domain.CodeNotCitizenExport, ""},
 		{"a list", []byte(`[{"format":"icm-citizen-export"}]`), domain.CodeNotCitizenExport, ""},
 		{"another format", replace(`"format": "icm-citizen-export"`, `"format": "icm-backup"`), domain.CodeNotCitizenExport, ""},
-		{"newer version", replace(`"formatVersion": 1,`, `"formatVersion": 2, "newThing": true,`), domain.CodeFileNewer, ""},
-		{"no version", replace(`"formatVersion": 1,`, ``), domain.CodeNotCitizenExport, ""},
+		{"newer version", replace(`"formatVersion": 2,`, `"formatVersion": 3, "newThing": true,`), domain.CodeFileNewer, ""},
+		{"no version", replace(`"formatVersion": 2,`, ``), domain.CodeNotCitizenExport, ""},
 		{"unknown field", replace(`"purpose": "handover",`, `"purpose": "handover", "extra": 1,`), domain.CodeCitizenExportBad, "extra"},
 		{"wrong type", replace(`"durationMinutes": 45`, `"durationMinutes": "45"`), domain.CodeCitizenExportBad, "courses.notes.durationMinutes"},
 		{"negative id", replace(`"id": 41`, `"id": -41`), domain.CodeCitizenExportBad, "courses.plan.goals.subGoals.id"},
@@ -87,6 +89,17 @@ func TestDecodeRefuses(t *testing.T) {
 		{"unknown purpose", edit(func(d *Document) { d.Purpose = "backup" }), domain.CodeCitizenExportBad, "purpose"},
 		{"no name", edit(func(d *Document) { d.Citizen.Name = " " }), domain.CodeCitizenExportBad, "citizen.name"},
 		{"control character", edit(func(d *Document) { d.Courses[1].Notes[1].Text = "ok\x00" }), domain.CodeCitizenExportBad, "courses[1].notes[1].text"},
+		{"note without author", edit(func(d *Document) { d.Courses[1].Notes[1].AuthorName = "" }), domain.CodeCitizenExportBad, "courses[1].notes[1].authorName"},
+		{"note without revisions", edit(func(d *Document) { d.Courses[1].Notes[1].Revisions = nil }), domain.CodeCitizenExportBad, "courses[1].notes[1].revisions"},
+		{"revisions out of order", edit(func(d *Document) { d.Courses[1].Notes[0].Revisions[1].RevisionNo = 3 }), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[1].revisionNo"},
+		{"last revision is not the note", edit(func(d *Document) { d.Courses[1].Notes[0].Revisions[1].Text = "Noget andet." }), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions"},
+		{"revision without its worker", edit(func(d *Document) { d.Courses[1].Notes[0].Revisions[0].WorkerName = "" }), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[0].workerName"},
+		{"reason for the first text", edit(func(d *Document) { d.Courses[1].Notes[0].Revisions[0].Reason = "Hvorfor?" }), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[0].reason"},
+		{"reason too long", edit(func(d *Document) {
+			d.Courses[1].Notes[0].Revisions[1].Reason = strings.Repeat("x", domain.MaxShortText+1)
+		}), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[1].reason"},
+		{"revision of an unknown kind", edit(func(d *Document) { d.Courses[1].Notes[0].Revisions[0].Kind = "chat" }), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[0].kind"},
+		{"revisions in a version 1 file", edit(func(d *Document) { d.FormatVersion = 1 }), domain.CodeCitizenExportBad, "courses[0].notes[0].revisions"},
 		{"direction override", edit(func(d *Document) { d.Citizen.Name = "Åse \u202eesÅ" }), domain.CodeCitizenExportBad, "citizen.name"},
 		{"note too long", edit(func(d *Document) { d.Courses[1].Notes[0].Text = strings.Repeat("ø", domain.MaxLongText+1) }), domain.CodeCitizenExportBad, "courses[1].notes[0].text"},
 		{"bad CPR", edit(func(d *Document) { d.Citizen.CPR = "321390-1234" }), domain.CodeCitizenExportBad, "citizen.cpr"},
@@ -166,5 +179,45 @@ func TestDecodeCapsFieldErrors(t *testing.T) {
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Code != domain.CodeCitizenExportBad || len(de.Fields) != maxFieldErrors {
 		t.Fatalf("error = %v with %d fields, want %d", err, len(de.Fields), maxFieldErrors)
+	}
+}
+
+// A file of version 1 (before notes had authors and revisions) still reads: each note gets
+// the course's worker as author and one revision, and the document reads as version 2.
+func TestDecodeVersion1(t *testing.T) {
+	doc := sampleDoc()
+	doc.FormatVersion = 1
+	for i := range doc.Courses {
+		for j := range doc.Courses[i].Notes {
+			doc.Courses[i].Notes[j].AuthorName, doc.Courses[i].Notes[j].Revisions = "", nil
+		}
+	}
+	b := marshal(t, doc)
+	b = bytes.ReplaceAll(b, []byte(`"authorName": "",`), nil)
+	b = bytes.ReplaceAll(b, []byte(`,
+          "revisions": null`), nil)
+	if bytes.Contains(b, []byte("revisions")) || bytes.Contains(b, []byte("authorName")) {
+		t.Fatalf("the version 1 file still has the fields of version 2:\n%s", b)
+	}
+	got, err := Decode(b, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.FormatVersion != FormatVersion {
+		t.Errorf("format version %d after reading, want %d", got.FormatVersion, FormatVersion)
+	}
+	for i, c := range got.Courses {
+		for j, n := range c.Notes {
+			want := []NoteRevision{{RevisionNo: 1, OccurredAt: n.OccurredAt, DurationMinutes: n.DurationMinutes,
+				Location: n.Location, Kind: n.Kind, Text: n.Text, WorkerName: c.Worker.Name, SavedAt: n.UpdatedAt}}
+			if n.AuthorName != c.Worker.Name || !reflect.DeepEqual(n.Revisions, want) {
+				t.Errorf("course %d note %d: author %q, revisions %+v; want %q and %+v", i, j, n.AuthorName, n.Revisions,
+					c.Worker.Name, want)
+			}
+		}
+	}
+	// What was read is a valid document of this version.
+	if _, err := Decode(marshal(t, got), testNow); err != nil {
+		t.Fatalf("the upgraded document does not read back: %v", err)
 	}
 }

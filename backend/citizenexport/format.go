@@ -17,7 +17,8 @@ const Format = "icm-citizen-export"
 
 // FormatVersion is the version this build writes and the newest it reads. Bump it when a
 // field changes meaning or a field is added, and keep reading the older versions.
-const FormatVersion = 1
+// Version 2 added the journal notes' authors and revisions.
+const FormatVersion = 2
 
 // Why the file was made.
 const (
@@ -280,15 +281,33 @@ type Closing struct {
 	UpdatedAt      string `json:"updatedAt"`
 }
 
-// Note is a journal note.
+// Note is a journal note as it reads now, with who wrote it and every revision. A file of
+// version 1 has neither: reading it gives each note the course's worker as author and one
+// revision, as the upgrade of the database did with the notes here.
 type Note struct {
+	OccurredAt      string         `json:"occurredAt"`
+	DurationMinutes int            `json:"durationMinutes"`
+	Location        string         `json:"location"`
+	Kind            string         `json:"kind"`
+	Text            string         `json:"text"`
+	AuthorName      string         `json:"authorName"`
+	CreatedAt       string         `json:"createdAt"`
+	UpdatedAt       string         `json:"updatedAt"`
+	Revisions       []NoteRevision `json:"revisions"`
+}
+
+// NoteRevision is one saved version of a note, oldest first: the first text, then each
+// correction with who saved it, when and why. The last one is the note as it reads now.
+type NoteRevision struct {
+	RevisionNo      int    `json:"revisionNo"`
 	OccurredAt      string `json:"occurredAt"`
 	DurationMinutes int    `json:"durationMinutes"`
 	Location        string `json:"location"`
 	Kind            string `json:"kind"`
 	Text            string `json:"text"`
-	CreatedAt       string `json:"createdAt"`
-	UpdatedAt       string `json:"updatedAt"`
+	WorkerName      string `json:"workerName"`
+	Reason          string `json:"reason"`
+	SavedAt         string `json:"savedAt"`
 }
 
 // PlanVersion is a signed version of the plan: the signatures and the plan exactly as it

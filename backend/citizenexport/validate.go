@@ -28,6 +28,7 @@ type validator struct {
 	p       domain.Problems
 	today   time.Time // the importing installation's day
 	nowTime time.Time
+	version int // the document's format version
 }
 
 // Validate checks every value of a decoded document as strictly as typed input: texts go
@@ -36,10 +37,11 @@ type validator struct {
 // resolve, and the rules of the method hold (one open course; a closed course has an end
 // date). It returns nil or a citizen_export_invalid error naming the failing fields.
 func Validate(doc *Document, now time.Time) error {
-	v := &validator{today: domain.Day(now), nowTime: now}
+	v := &validator{today: domain.Day(now), nowTime: now, version: doc.FormatVersion}
 	v.document(doc)
 	err := v.p.Err()
 	if err == nil {
+		doc.FormatVersion = FormatVersion // an older version now reads as this one
 		return nil
 	}
 	de, _ := err.(*domain.Error)

@@ -274,31 +274,3 @@ func (v *validator) followUp(f string, x *FollowUp, subGoals map[uint]bool, star
 		v.stamp(h+"updatedAt", &cl.UpdatedAt)
 	}
 }
-
-// noteLayout is a note's local date and time (NoteService).
-const noteLayout = "2006-01-02T15:04"
-
-// notes checks the journal as NoteService.SaveNote does.
-func (v *validator) notes(f string, c *Course) {
-	if v.tooMany(f+"notes", len(c.Notes), maxRows) {
-		c.Notes = nil
-	}
-	for i := range c.Notes {
-		n := &c.Notes[i]
-		h := at(f+"notes", i, "")
-		if t, err := time.Parse(noteLayout, n.OccurredAt); err != nil {
-			v.p.Add(h+"occurredAt", domain.CodeInvalidDate)
-		} else if t.Before(domain.MinCourseDate) || !t.Before(v.today.Add(pastEvent+day)) {
-			v.p.Add(h+"occurredAt", domain.CodeDateOutOfRange, "min", domain.MinCourseDate.Format(domain.DateLayout),
-				"max", v.today.Format(domain.DateLayout))
-		}
-		if n.DurationMinutes < 0 || n.DurationMinutes > 1440 {
-			v.p.Add(h+"durationMinutes", domain.CodeOutOfRange, "min", "0", "max", "1440")
-		}
-		oneOf(v, h+"location", &n.Location, domain.NoteLocations, true)
-		oneOf(v, h+"kind", &n.Kind, domain.NoteKinds, true)
-		v.text(h+"text", &n.Text, domain.MaxLongText, true)
-		v.stamp(h+"createdAt", &n.CreatedAt)
-		v.stamp(h+"updatedAt", &n.UpdatedAt)
-	}
-}

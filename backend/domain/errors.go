@@ -44,6 +44,7 @@ const (
 	CodePlanEmpty         Code = "plan_empty"      // a plan without goals cannot be signed
 	CodePlanSigned        Code = "plan_signed"     // a signed plan version is a record and never changes
 	CodeTemplateSigned    Code = "template_signed" // a signed method template version is a record and never changes
+	CodeNoteRecord        Code = "note_record"     // a journal note is corrected by a new revision, never changed in place or deleted
 	CodeExportFailed      Code = "export_failed"
 	CodeOpenFailed        Code = "open_failed"
 	CodeInternal          Code = "internal"

@@ -114,6 +114,8 @@ func fullSummary() plandoc.Summary {
 		WHO5: p.WHO5,
 		Journal: []plandoc.JournalNote{
 			{Date: "2025-03-04T10:15:00+01:00", Author: "Birthe Møller", Kind: "Samtale", Text: "Gennemgik breve fra kommunen sammen."},
+			{Date: "2025-03-06", Author: "Karin Lykke", Kind: "Telefon", Text: "Søren ringede om lægetiden; den er flyttet til fredag.",
+				CorrectedOn: "2025-03-07", CorrectedBy: "Birthe Møller"},
 		},
 	}
 }

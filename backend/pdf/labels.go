@@ -101,6 +101,7 @@ var labels = map[string]map[string]string{
 		"noChanges":      "Ingen ændringer.",
 		"journal":        "Journalnotater",
 		"by":             "af %s",
+		"corrected":      "Rettet %s af %s",
 	},
 	"en": {
 		"confidential":   "Confidential",
@@ -200,6 +201,7 @@ var labels = map[string]map[string]string{
 		"noChanges":      "No changes.",
 		"journal":        "Journal notes",
 		"by":             "by %s",
+		"corrected":      "Corrected %s by %s",
 	},
 }
 

@@ -126,7 +126,8 @@ func (d *doc) who5Table(points []plandoc.WHO5Point) {
 	d.table([]column{{d.t("colDate"), 25, d.sampleDate()}, {d.t("colScore"), 20, ""}, {d.t("colNote"), 55, ""}}, rows)
 }
 
-// journal prints the included journal notes, each under its date and author.
+// journal prints the included journal notes, each under its date and author, and a
+// corrected one marked with the date and the worker of its latest correction.
 func (d *doc) journal(notes []plandoc.JournalNote) {
 	d.heading(d.t("journal"), 16)
 	for _, n := range notes {
@@ -138,6 +139,9 @@ func (d *doc) journal(notes []plandoc.JournalNote) {
 		d.ensure(float64(len(lines))*4.8 + 10)
 		d.textColor(colText)
 		d.drawLines(lines, marginX, contentW, 4.8, "L")
+		if n.CorrectedOn != "" {
+			d.note(d.tf("corrected", d.date(n.CorrectedOn), n.CorrectedBy))
+		}
 		d.textOr(n.Text, d.t("none"))
 		d.gap(1)
 	}

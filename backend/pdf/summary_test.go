@@ -26,7 +26,8 @@ func TestRenderSummary(t *testing.T) {
 		"Mål Delmål Status Kommentar", "Mødet er aftalt til marts.", "Opsummering", "Søren oplever fremgang",
 		"Ændringer i planen", "Nyt delmål om værkstedsarbejde", "Trivsel (WHO-5)", "Dato Score (0–100) Bemærkning",
 		"05.11.2024 24 28: risiko for depression", "Journalnotater", "04.03.2025 10:15 · Samtale af Birthe Møller",
-		"Gennemgik breve fra kommunen sammen.",
+		"Gennemgik breve fra kommunen sammen.", "06.03.2025 · Telefon af Karin Lykke", "Rettet 07.03.2025 af Birthe Møller",
+		"Søren ringede om lægetiden",
 	}
 	at := 0
 	for _, want := range order {

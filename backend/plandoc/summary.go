@@ -74,12 +74,15 @@ type SubGoalReview struct {
 	Comment string `json:"comment"` // the comment made at the evaluation
 }
 
-// JournalNote is one journal entry included in a summary on request.
+// JournalNote is one journal entry included in a summary on request: the note as it reads
+// now, and when it has been corrected, when and by whom it was corrected last.
 type JournalNote struct {
-	Date   string `json:"date"`   // ISO date (or RFC 3339 timestamp)
-	Author string `json:"author"` // who wrote it
-	Kind   string `json:"kind"`   // translated, e.g. "Samtale" or "Telefon"
-	Text   string `json:"text"`
+	Date        string `json:"date"`        // ISO date (or RFC 3339 timestamp)
+	Author      string `json:"author"`      // who wrote it
+	Kind        string `json:"kind"`        // translated, e.g. "Samtale" or "Telefon"
+	Text        string `json:"text"`        // the current text
+	CorrectedOn string `json:"correctedOn"` // ISO date of the latest correction; "" when never corrected
+	CorrectedBy string `json:"correctedBy"` // who made the latest correction
 }
 
 // EvaluationDoc is a single evaluation printed on its own, with the course

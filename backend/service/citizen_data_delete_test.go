@@ -79,7 +79,7 @@ func TestDeleteCitizenData(t *testing.T) {
 	f := newDataFixture(t)
 	st := f.d.Store
 	other := f.course(t, f.worker.ID, "Bo Berg") // another citizen, who keeps everything
-	if _, err := NewNoteService(f.d).SaveNote(NoteInput{CourseID: other.ID, OccurredAt: "2026-11-02T10:00", Location: "home",
+	if _, err := NewNoteService(asWorker(f.d, f.worker)).SaveNote(NoteInput{CourseID: other.ID, OccurredAt: "2026-11-02T10:00", Location: "home",
 		Kind: "visit", Text: "Bo fik hjælp til at åbne sin post."}); err != nil {
 		t.Fatal(err)
 	}

@@ -280,6 +280,11 @@ func (s *CitizenDataService) ConfirmImport(in ConfirmImportInput) (ImportResultD
 		if target.LeadID, err = standInLead(ctx, tx, a); err != nil {
 			return err
 		}
+		// The notes' authors: the workers here by name, else the importing worker.
+		if target.Workers, err = tx.ListWorkers(ctx, store.FindWorker{}); err != nil {
+			return err
+		}
+		target.ImporterID = a.WorkerID
 		courses := &CourseService{s.base}
 		target.Assign = func(c *store.Course, i int) error {
 			ch := choices[i]

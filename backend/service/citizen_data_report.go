@@ -320,24 +320,6 @@ func accessFollowUp(fu citizenexport.FollowUp, subGoals map[uint]string) pdf.Acc
 	return s
 }
 
-func accessNotes(notes []citizenexport.Note) pdf.AccessSection {
-	s := pdf.AccessSection{Heading: "Journalnotater", Empty: noneRecorded}
-	sorted := slices.Clone(notes)
-	slices.SortStableFunc(sorted, func(a, b citizenexport.Note) int { return strings.Compare(a.OccurredAt, b.OccurredAt) })
-	for _, n := range sorted {
-		when := n.OccurredAt
-		if t, err := time.Parse(NoteLayout, n.OccurredAt); err == nil {
-			when = t.Format("02.01.2006 15:04")
-		}
-		meta := accessWord("location", n.Location)
-		if n.DurationMinutes > 0 {
-			meta += " · " + strconv.Itoa(n.DurationMinutes) + " minutter"
-		}
-		s.Blocks = append(s.Blocks, pdf.AccessBlock{Title: when + " · " + sl("noteKind", n.Kind), Meta: meta, Text: n.Text})
-	}
-	return s
-}
-
 func accessVersions(versions []citizenexport.PlanVersion) pdf.AccessSection {
 	s := pdf.AccessSection{Heading: "Underskrevne planer", Empty: "Ingen plan er underskrevet."}
 	for _, v := range versions {

@@ -61,7 +61,7 @@ func newDataFixture(t *testing.T) *dataFixture {
 	}
 	f.citizen = c
 	f.closed = f.startCourse(t, "2025-01-06")
-	notes := NewNoteService(f.d)
+	notes := NewNoteService(asWorker(f.d, f.worker))
 	if _, err := notes.SaveNote(NoteInput{CourseID: f.closed.ID, OccurredAt: "2025-01-07T10:00", DurationMinutes: 30,
 		Location: "office", Kind: "visit", Text: "Første samtale i det gamle forløb."}); err != nil {
 		t.Fatal(err)
@@ -146,8 +146,22 @@ func TestExportAccessRequest(t *testing.T) {
 	if n := len(doc.Courses[1].Assessment); n < 12 || len(doc.Courses[1].PlanVersions) != 1 || doc.Courses[0].FollowUp.Closing == nil {
 		t.Errorf("course content: %d assessment revisions, %d versions, closing %v", n, len(doc.Courses[1].PlanVersions), doc.Courses[0].FollowUp.Closing)
 	}
+	// Every note names its author; the corrected one holds both its revisions.
+	var corrected *citizenexport.Note
+	for i, n := range doc.Courses[1].Notes {
+		if strings.HasPrefix(n.Text, "Fandt ham ved torvet") {
+			corrected = &doc.Courses[1].Notes[i]
+		} else if n.AuthorName != "Aisha Berg" || len(n.Revisions) != 1 {
+			t.Errorf("note %q: author %q, %d revisions", n.Text, n.AuthorName, len(n.Revisions))
+		}
+	}
+	if c := corrected; c == nil || c.AuthorName != "Mette Lund" || len(c.Revisions) != 2 || c.Revisions[0].OccurredAt == c.OccurredAt ||
+		c.Revisions[1].Reason != "Forkert klokkeslæt" || c.Revisions[1].WorkerName != "Mette Lund" {
+		t.Errorf("the corrected note in the JSON: %+v", corrected)
+	}
 	text := strings.Join(strings.Fields(pdfText(t, res.PDFPath)), " ")
-	for _, want := range []string{"Indsigt i egne oplysninger", "Åse Ærø Łukasz", "010190-1234", "Forløb 06.01.2025 – 28.02.2025",
+	for _, want := range []string{"skrevet af Aisha Berg", "skrevet af Mette Lund · rettet én gang", "Nr. Gemt Af Begrundelse Notatet",
+		"2 01.12.2026 10:00 Mette Lund Forkert", "Indsigt i egne oplysninger", "Åse Ærø Łukasz", "010190-1234", "Forløb 06.01.2025 – 28.02.2025",
 		"Forløb 02.03.2026 – igangværende", "1. Målgruppe og visitation", "Herberg eller forsorgshjem",
 		"2. Udredning", "Version fra", "Mål 1: Jeg vil bo i min egen lejlighed og passe på den.", "Holde fast rengøringsdag",
 		"4. Koordinering", "Lone Bech", "5. Fortalerrolle", "Pensionsafdelingen", "6. Opfølgning", "Evaluering",

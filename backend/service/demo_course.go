@@ -1,10 +1,12 @@
 package service
 
 import (
+	"context"
 	"fmt"
 	"time"
 
 	"icm/backend/domain"
+	"icm/backend/store"
 )
 
 // demoFullCourse fills every step of one demo course, modelled loosely on the method's
@@ -15,7 +17,7 @@ func demoFullCourse(d Deps, courseID uint, start time.Time) error {
 	day := func(n int) string { return start.AddDate(0, 0, n).Format(domain.DateLayout) }
 	at := func(n int, clock string) string { return day(n) + "T" + clock }
 	assess, plan, coord := NewAssessmentService(d), NewPlanningService(d), NewCoordinationService(d)
-	adv, fu, notes := NewAdvocacyService(d), NewFollowUpService(d), NewNoteService(d)
+	adv, fu := NewAdvocacyService(d), NewFollowUpService(d)
 
 	topics := []SaveTopicInput{
 		{Topic: "wishes", CitizenView: "Vil have sin egen lejlighed et roligt sted, se sine to børn igen og komme i form."},
@@ -136,7 +138,13 @@ func demoFullCourse(d Deps, courseID uint, start time.Time) error {
 			return err
 		}
 	}
-	for _, n := range []NoteInput{
+	// The journal is written by the course's worker, except one visit by the team lead, who
+	// covered that day and afterwards corrected the time of the note.
+	own, colleague, err := demoNoteWriters(d, courseID)
+	if err != nil {
+		return err
+	}
+	for i, n := range []NoteInput{
 		{OccurredAt: at(1, "10:00"), DurationMinutes: 90, Location: "home", Kind: "visit", Text: "Første dag i akutboligen. Vi lavede en samarbejdsaftale: vi ses dagligt den første tid, og vi siger tingene ligeud."},
 		{OccurredAt: at(30, "13:00"), DurationMinutes: 75, Location: "office", Kind: "meeting", Text: "Fællesmøde med sagsbehandler og alkoholrådgivning. Han holdt sig rolig og sagde selv, hvad han ønskede."},
 		{OccurredAt: at(62, "09:15"), DurationMinutes: 0, Location: "home", Kind: "attempt", Text: "Ingen åbnede. Lagde en seddel og ringede til søsteren efter aftalen."},
@@ -144,9 +152,53 @@ func demoFullCourse(d Deps, courseID uint, start time.Time) error {
 		{OccurredAt: at(190, "10:00"), DurationMinutes: 45, Location: "home", Kind: "visit", Text: "Rengøringsdag. Han fortalte stolt om mødet med sønnen. Søvnen er bedre."},
 	} {
 		n.CourseID = courseID
-		if _, err := notes.SaveNote(n); err != nil {
+		writer := own
+		if i == 3 {
+			writer = colleague
+		}
+		saved, err := writer.SaveNote(n)
+		if err != nil {
 			return err
+		}
+		if i == 3 {
+			n.ID, n.OccurredAt, n.Reason = saved.ID, at(63, "14:30"), "Forkert klokkeslæt"
+			if _, err := writer.SaveNote(n); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// demoNoteWriters are the note services of the course's worker and of a colleague who may
+// write on the course: a team lead (the worker themself when they are the only one).
+func demoNoteWriters(d Deps, courseID uint) (own, colleague *NoteService, err error) {
+	ctx := context.Background()
+	co, err := d.Store.GetCourse(ctx, courseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	workers, err := d.Store.ListWorkers(ctx, store.FindWorker{})
+	if err != nil {
+		return nil, nil, err
+	}
+	as := func(w store.Worker) *NoteService {
+		wd := d
+		wd.As = &Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}
+		return NewNoteService(wd)
+	}
+	for _, w := range workers {
+		if w.ID == co.WorkerID {
+			own = as(w)
+		} else if colleague == nil && w.Role == string(domain.RoleTeamLead) {
+			colleague = as(w)
+		}
+	}
+	if own == nil {
+		return nil, nil, domain.E(domain.CodeInternal, "the demo course has no worker")
+	}
+	if colleague == nil { // the course's worker is the only team lead
+		colleague = own
+	}
+	return own, colleague, nil
 }

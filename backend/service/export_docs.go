@@ -88,7 +88,11 @@ func buildSummary(ctx context.Context, st *store.Store, c *store.Course, now tim
 		}
 		for i := len(notes) - 1; i >= 0; i-- { // oldest first on paper
 			n := notes[i]
-			out.Journal = append(out.Journal, plandoc.JournalNote{Date: n.OccurredAt[:10], Author: plan.Worker, Kind: sl("noteKind", n.Kind), Text: n.Text})
+			j := plandoc.JournalNote{Date: n.OccurredAt[:10], Author: n.AuthorName, Kind: sl("noteKind", n.Kind), Text: n.Text}
+			if n.RevisionNo > 1 {
+				j.CorrectedOn, j.CorrectedBy = n.UpdatedAt.Local().Format(domain.DateLayout), n.RevisionWorkerName
+			}
+			out.Journal = append(out.Journal, j)
 		}
 	}
 	return out, nil

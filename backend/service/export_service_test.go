@@ -120,10 +120,16 @@ func TestExportSummaryAndEvaluation(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := pdfText(t, res.Path)
-	for _, want := range []string{"Dennis Møller", "Ønsker, håb og drømme", "Antabus", "Første dag i akutboligen"} {
+	// Each note under its own author; the team lead's note, which she corrected, marked so.
+	for _, want := range []string{"Dennis Møller", "Ønsker, håb og drømme", "Antabus", "Første dag i akutboligen",
+		"Besøg eller samtale af Aisha Khalil", "Besøg eller samtale af Mette Lund", "Rettet 01.12.2026 af Mette Lund",
+		"Fandt ham ved torvet"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q", want)
 		}
+	}
+	if n := strings.Count(text, "Rettet "); n != 1 {
+		t.Errorf("%d notes marked as corrected, want 1:\n%s", n, text)
 	}
 	desk.path = filepath.Join(dir, "summary-without.pdf")
 	res, err = exp.SaveSummaryPDF(ExportSummaryInput{CourseID: courseID})

@@ -3,51 +3,12 @@ package service
 import (
 	"context"
 	"slices"
+	"strconv"
 	"time"
 
 	"icm/backend/domain"
 	"icm/backend/store"
 )
-
-// NoteLayout is how a note's date and time cross the API: local time, minutes.
-const NoteLayout = "2006-01-02T15:04"
-
-// NoteDTO is a journal note.
-type NoteDTO struct {
-	ID              uint   `json:"id"`
-	CourseID        uint   `json:"courseId"`
-	OccurredAt      string `json:"occurredAt"`
-	DurationMinutes int    `json:"durationMinutes"`
-	Location        string `json:"location"`
-	Kind            string `json:"kind"`
-	Text            string `json:"text"`
-	UpdatedAt       string `json:"updatedAt"`
-}
-
-// NoteInput creates (ID 0) or corrects a journal note.
-type NoteInput struct {
-	ID              uint   `json:"id"`
-	CourseID        uint   `json:"courseId"`
-	OccurredAt      string `json:"occurredAt"`
-	DurationMinutes int    `json:"durationMinutes"`
-	Location        string `json:"location"`
-	Kind            string `json:"kind"`
-	Text            string `json:"text"`
-}
-
-// NoteSearchInput searches notes; CourseID 0 searches every citizen's notes.
-type NoteSearchInput struct {
-	Query    string `json:"query"`
-	CourseID uint   `json:"courseId"`
-}
-
-// NoteHitDTO is a search hit: the note, whose it is, and the matching words in brackets.
-type NoteHitDTO struct {
-	Note        NoteDTO `json:"note"`
-	CitizenID   uint    `json:"citizenId"`
-	CitizenName string  `json:"citizenName"`
-	Snippet     string  `json:"snippet"`
-}
 
 // NoteService keeps the journal notes the duty to keep notes (notatpligt) asks for.
 type NoteService struct{ base }
@@ -82,20 +43,19 @@ func (s *NoteService) listNotes(in IDInput) ([]NoteDTO, error) {
 	return out, nil
 }
 
-// SaveNote writes a note. Notes are corrected, never deleted: they are the record.
+// SaveNote writes a new note or corrects one. A saved note is never changed in place: a
+// correction is a new revision, kept beside the earlier ones, with who saved it, when and
+// the optional reason. The author of a new note is the signed-in worker; a correction by
+// someone else keeps the note's author and names the corrector on the revision. A
+// correction that changes nothing saves nothing. The audit entry names the note and the
+// revision and is written in the same transaction.
 func (s *NoteService) SaveNote(in NoteInput) (NoteDTO, error) {
-	done, err := s.changes(in.CourseID, "note", AuditChange)
+	st, a, citizenID, err := s.courseUse(in.CourseID, "note", writeAccess)
 	if err != nil {
 		return NoteDTO{}, err
 	}
-	out, err := s.saveNote(in)
-	return out, done(err)
-}
-
-func (s *NoteService) saveNote(in NoteInput) (NoteDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return NoteDTO{}, err
+	if a.WorkerID == 0 {
+		return NoteDTO{}, domain.E(domain.CodeForbidden, "a journal note is written by a signed-in worker")
 	}
 	var p domain.Problems
 	n := store.Note{ID: in.ID, CourseID: in.CourseID,
@@ -107,6 +67,9 @@ func (s *NoteService) saveNote(in NoteInput) (NoteDTO, error) {
 		p.Add("durationMinutes", domain.CodeOutOfRange, "min", "0", "max", "1440")
 	}
 	n.DurationMinutes = in.DurationMinutes
+	if in.ID != 0 {
+		n.RevisionReason = domain.CleanLine(&p, "reason", in.Reason, domain.MaxShortText, false)
+	}
 	if err := p.Err(); err != nil {
 		return NoteDTO{}, err
 	}
@@ -115,9 +78,20 @@ func (s *NoteService) saveNote(in NoteInput) (NoteDTO, error) {
 		if _, err := writableCourse(ctx, tx, in.CourseID); err != nil {
 			return err
 		}
+		me, err := tx.GetWorker(ctx, a.WorkerID)
+		if err != nil {
+			return err
+		}
 		now := s.now()
-		n.CreatedAt = now
-		if in.ID != 0 {
+		n.RevisionWorkerID, n.RevisionWorkerName, n.UpdatedAt = me.ID, me.Name, now
+		action := AuditChange
+		if in.ID == 0 {
+			action = AuditCreate
+			n.AuthorWorkerID, n.AuthorName, n.CreatedAt = me.ID, me.Name, now
+			if err := tx.AddNote(ctx, &n); err != nil {
+				return err
+			}
+		} else {
 			old, err := tx.GetNote(ctx, in.ID)
 			if err != nil {
 				return err
@@ -125,15 +99,62 @@ func (s *NoteService) saveNote(in NoteInput) (NoteDTO, error) {
 			if err := owned(old.CourseID, in.CourseID); err != nil {
 				return err
 			}
-			n.CreatedAt = old.CreatedAt
+			if sameNote(old, &n) {
+				n = *old // nothing to correct: no revision, nothing to log
+				return nil
+			}
+			n.AuthorWorkerID, n.AuthorName, n.CreatedAt = old.AuthorWorkerID, old.AuthorName, old.CreatedAt
+			if err := tx.ReviseNote(ctx, &n, old.RevisionNo); err != nil {
+				return err
+			}
 		}
-		n.UpdatedAt = now
-		return tx.Save(ctx, &n)
+		return tx.AppendAudit(ctx, now, auditEntry(a, action, "note", citizenID, in.CourseID, noteRef(n.ID, n.RevisionNo)))
 	})
 	if err != nil {
 		return NoteDTO{}, err
 	}
 	return noteDTO(n), nil
+}
+
+// sameNote reports whether a correction would save what the note already says.
+func sameNote(old, n *store.Note) bool {
+	return old.OccurredAt == n.OccurredAt && old.DurationMinutes == n.DurationMinutes && old.Location == n.Location &&
+		old.Kind == n.Kind && old.Text == n.Text
+}
+
+// noteRef names a note's revision in the audit log, never its text: "note 12 revision 2".
+func noteRef(id uint, revision int) string {
+	return noteName(id) + " revision " + strconv.Itoa(revision)
+}
+
+// noteName names a note in the audit log: "note 12".
+func noteName(id uint) string { return "note " + strconv.FormatUint(uint64(id), 10) }
+
+// NoteRevisions lists every revision of a note, newest first, for whoever may read the
+// note; the reading is logged as a view of that note.
+func (s *NoteService) NoteRevisions(in IDInput) ([]NoteRevisionDTO, error) {
+	st, err := s.ready()
+	if err != nil {
+		return nil, err
+	}
+	n, err := st.GetNote(s.ctx(), in.ID)
+	if err != nil {
+		return nil, err
+	}
+	// Checked as a read; logged below with the note named.
+	st, a, citizenID, err := s.courseUse(n.CourseID, "note", exportAccess)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := st.ListNoteRevisions(s.ctx(), n.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]NoteRevisionDTO, 0, len(revs))
+	for i := len(revs) - 1; i >= 0; i-- {
+		out = append(out, noteRevisionDTO(revs[i]))
+	}
+	return out, s.audit(st, a, AuditView, "note", citizenID, n.CourseID, noteName(n.ID)+" revisions")
 }
 
 // SearchNotes finds notes containing every word typed (as word beginnings), case-blind
@@ -203,11 +224,6 @@ func parseNoteTime(p *domain.Problems, field, s string, now time.Time) string {
 		return ""
 	}
 	return t.Format(NoteLayout)
-}
-
-func noteDTO(n store.Note) NoteDTO {
-	return NoteDTO{ID: n.ID, CourseID: n.CourseID, OccurredAt: n.OccurredAt, DurationMinutes: n.DurationMinutes,
-		Location: n.Location, Kind: n.Kind, Text: n.Text, UpdatedAt: isoTime(&n.UpdatedAt)}
 }
 
 // contactKinds are the note kinds that count as contact with the citizen.

@@ -176,7 +176,7 @@ func TestTeamOverviewDemo(t *testing.T) {
 func TestFidelityBoundaries(t *testing.T) {
 	s := newSigning(t)
 	ovs := NewOverviewService(s.d)
-	notes := NewNoteService(s.d)
+	notes := NewNoteService(asLead(t, s.d))
 	addNotes := func(t *testing.T, courseID uint, home, office int) {
 		t.Helper()
 		for i := 0; i < home+office; i++ {
@@ -318,7 +318,7 @@ func BenchmarkTeamOverview(b *testing.B) {
 	if err := LoadDemo(context.Background(), d.Store, testNow); err != nil {
 		b.Fatal(err)
 	}
-	teams, citizens, courses, notes := NewTeamService(d), NewCitizenService(d), NewCourseService(d), NewNoteService(d)
+	teams, citizens, courses, notes := NewTeamService(d), NewCitizenService(d), NewCourseService(d), NewNoteService(asLead(b, d))
 	planning := NewPlanningService(d)
 	var workerID uint
 	for i := 0; i < 150; i++ {

@@ -1,8 +1,12 @@
 package service
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"icm/backend/domain"
+	"icm/backend/store"
 )
 
 // wizard is a fixture with every step service and a clock the test can move. It starts at
@@ -24,8 +28,27 @@ func newWizard(t *testing.T) *wizard {
 	d := Deps{Store: w.d.Store, Clock: func() time.Time { return w.clock }}
 	w.d, w.teams, w.citizens, w.courses = d, NewTeamService(d), NewCitizenService(d), NewCourseService(d)
 	w.assess, w.planning, w.coord = NewAssessmentService(d), NewPlanningService(d), NewCoordinationService(d)
-	w.advocacy, w.followUp, w.notes = NewAdvocacyService(d), NewFollowUpService(d), NewNoteService(d)
+	w.advocacy, w.followUp, w.notes = NewAdvocacyService(d), NewFollowUpService(d), NewNoteService(asWorker(d, w.lead))
 	return w
+}
+
+// asWorker is d acting as the worker (without a session): a journal note needs a worker
+// as its author, which the command line is not.
+func asWorker(d Deps, w WorkerDTO) Deps {
+	d.As = &Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}
+	return d
+}
+
+// asLead is d acting as the team's first team lead, who may write on every course.
+func asLead(tb testing.TB, d Deps) Deps {
+	tb.Helper()
+	role := string(domain.RoleTeamLead)
+	ws, err := d.Store.ListWorkers(context.Background(), store.FindWorker{Role: &role})
+	if err != nil || len(ws) == 0 {
+		tb.Fatalf("no team lead: %v", err)
+	}
+	d.As = &Actor{WorkerID: ws[0].ID, Name: ws[0].Name, Initials: ws[0].Initials, Role: domain.RoleTeamLead}
+	return d
 }
 
 // at moves the clock to 10:00 UTC on an ISO date.

@@ -116,6 +116,51 @@ var seedAt = map[int][]string{
 		`INSERT INTO assessment_entries(id, course_id, topic, revision_date, created_at, updated_at)
 			VALUES (3, 1, 'network', '2025-09-01', '2025-09-01 10:00:00+00:00', '2025-09-01 10:00:00+00:00')`,
 	},
+	10: {
+		`INSERT INTO workers(id, team_id, name, initials, role, fte_hundredths, active, created_at, updated_at)
+			VALUES (2, 1, 'Jonas Ørnberg', 'JØ', 'icm_worker', 100, 1, '2025-09-01 10:00:00+00:00', '2025-09-01 10:00:00+00:00')`,
+		// A colleague of the responsible worker writes a note, and the lead corrects it.
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
+				revision_no, revision_worker_id, revision_worker_name, created_at, updated_at)
+			VALUES (10, 1, '2025-09-02T14:00', 30, 'street', 'visit', 'Mødte borgeren ved stationen.', 2, 'Jonas Ørnberg',
+				1, 2, 'Jonas Ørnberg', '2025-09-02 15:00:00+00:00', '2025-09-02 15:00:00+00:00')`,
+		`UPDATE notes SET text = 'Mødte borgeren ved busstationen.', revision_no = 2, revision_worker_id = 1,
+				revision_worker_name = 'Mette Lund', revision_reason = 'Forkert sted', updated_at = '2025-09-03 09:00:00+00:00'
+			WHERE id = 10`,
+	},
+}
+
+// seedLatest holds a version's seed rows as they are written on the latest schema, where a
+// later migration made the version's own SQL invalid. Version 10 made every new note name
+// its author and its revision's writer.
+var seedLatest = map[int][]string{
+	3: {
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
+				revision_worker_id, revision_worker_name, created_at, updated_at)
+			VALUES (1, 1, '2025-02-01T10:00', 45, 'home', 'visit', 'Borgeren sov dårligt, søvnløs nat. ÆBLE på bordet.',
+				1, 'Mette Lund', 1, 'Mette Lund', '2025-02-01 10:00:00+00:00', '2025-02-01 10:00:00+00:00')`,
+	},
+	7: {
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
+				revision_worker_id, revision_worker_name, created_at, updated_at)
+			VALUES (2, 1, '2025-05-01T09:30', 10, 'phone', 'phone_call', 'Tandlægen ringede om en ny tid.',
+				1, 'Mette Lund', 1, 'Mette Lund', '2025-05-01 10:00:00+00:00', '2025-05-01 10:00:00+00:00')`,
+	},
+}
+
+// seedRows returns the statements that seed version v: on the latest schema, the form of
+// seedLatest where there is one, else seedAt's. A version's other rows stay in seedAt.
+func seedRows(v int, latest bool) []string {
+	if !latest {
+		return seedAt[v]
+	}
+	out := []string{}
+	for _, q := range seedAt[v] {
+		if !strings.Contains(q, "INSERT INTO notes(") || len(seedLatest[v]) == 0 {
+			out = append(out, q)
+		}
+	}
+	return append(out, seedLatest[v]...)
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -172,7 +217,7 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM note_stats WHERE course_id = 1 AND kind = 'visit' AND location = 'home' AND n = 1
 			AND last = '2025-02-01T10:00'`,
 		`SELECT COUNT(*) FROM note_stats WHERE course_id = 1 AND kind = 'phone_call' AND location = 'phone' AND n = 1`,
-		`SELECT COUNT(*) = 2 FROM notes_fts WHERE notes_fts MATCH 'course : "c1"'`,
+		`SELECT COUNT(*) = 2 FROM notes_fts WHERE notes_fts MATCH 'course : "c1"' AND rowid IN (1, 2)`,
 	},
 	8: {
 		`SELECT COUNT(*) FROM retention_deletions WHERE course_id = 1 AND citizen_id = 1`,
@@ -185,6 +230,24 @@ var seedChecks = map[int][]string{
 		// The revision of version 3 has text; the network topic's latest revision is empty.
 		`SELECT COUNT(*) FROM assessment_latest WHERE course_id = 1 AND topic = 'housing' AND revision_date = '2025-02-01' AND filled`,
 		`SELECT COUNT(*) FROM assessment_latest WHERE course_id = 1 AND topic = 'network' AND revision_date = '2025-09-01' AND NOT filled`,
+	},
+	10: {
+		// The notes of versions 3 and 7 have the course's worker as author and one revision
+		// with their text (copied by the migration, or written by the triggers).
+		`SELECT COUNT(*) = 2 FROM notes WHERE id IN (1, 2) AND author_worker_id = 1 AND author_name = 'Mette Lund'
+			AND revision_no = 1 AND revision_worker_id = 1`,
+		`SELECT COUNT(*) = 2 FROM note_revisions r JOIN notes n ON n.id = r.note_id AND n.text = r.text
+			WHERE r.note_id IN (1, 2) AND r.revision_no = 1 AND r.worker_id = 1 AND r.worker_name = 'Mette Lund' AND r.reason = ''`,
+		// The colleague's note keeps its author; the lead's correction is its revision 2 and
+		// the first text is kept as revision 1. The search finds the current text only.
+		`SELECT COUNT(*) FROM notes WHERE id = 10 AND author_worker_id = 2 AND revision_no = 2 AND revision_worker_id = 1
+			AND revision_reason = 'Forkert sted'`,
+		`SELECT COUNT(*) FROM note_revisions WHERE note_id = 10 AND revision_no = 1 AND worker_id = 2
+			AND text = 'Mødte borgeren ved stationen.' AND created_at = '2025-09-02 15:00:00+00:00'`,
+		`SELECT COUNT(*) FROM note_revisions WHERE note_id = 10 AND revision_no = 2 AND worker_id = 1
+			AND text = 'Mødte borgeren ved busstationen.' AND reason = 'Forkert sted'`,
+		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"busstationen"' AND rowid = 10`,
+		`SELECT 1 - COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"stationen"'`,
 	},
 }
 
@@ -319,7 +382,7 @@ func TestUpgradeFromEveryVersionKeepsData(t *testing.T) {
 			}
 			// The upgraded data goes on working with the new tables.
 			for v := k + 1; v <= latest; v++ {
-				for _, q := range seedAt[v] {
+				for _, q := range seedRows(v, true) {
 					if err := st.db.Exec(q).Error; err != nil {
 						t.Errorf("insert at version %d after upgrade: %v", v, err)
 					}
@@ -353,7 +416,7 @@ func TestEveryVersionHasSeedRows(t *testing.T) {
 	// Seeding every version on a fresh install passes every check.
 	st, _ := openTemp(t)
 	for v := 1; v <= LatestVersion(); v++ {
-		for _, q := range seedAt[v] {
+		for _, q := range seedRows(v, true) {
 			if err := st.db.Exec(q).Error; err != nil {
 				t.Fatalf("seed version %d on a fresh install: %v\n%s", v, err, q)
 			}

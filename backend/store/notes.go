@@ -8,7 +8,9 @@ import (
 	"time"
 )
 
-// Note is a journal note: the duty to keep notes (notatpligt).
+// Note is a journal note: the duty to keep notes (notatpligt). The row is the note's
+// current revision; every revision, this one included, is in note_revisions. A note is
+// written with AddNote and corrected with ReviseNote (migration 0010).
 type Note struct {
 	ID              uint
 	CourseID        uint
@@ -17,8 +19,19 @@ type Note struct {
 	Location        string
 	Kind            string
 	Text            string
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// AuthorWorkerID wrote the note; AuthorName is their name as it was then.
+	AuthorWorkerID uint
+	AuthorName     string
+	// RevisionNo counts the revisions: 1 for a note never corrected.
+	RevisionNo int
+	// RevisionWorkerID saved the current revision, with their name then and the reason
+	// given for a correction.
+	RevisionWorkerID   uint
+	RevisionWorkerName string
+	RevisionReason     string
+	CreatedAt          time.Time
+	// UpdatedAt is when the current revision was saved.
+	UpdatedAt time.Time
 }
 
 // TableName pins the table name.

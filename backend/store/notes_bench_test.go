@@ -54,7 +54,8 @@ func seedBenchNotes(b *testing.B, st *Store) {
 			sb.WriteByte('.')
 			at := start.Add(time.Duration(i) * 75 * time.Minute)
 			batch = append(batch, Note{CourseID: uint(1 + rng.IntN(benchCourses)), OccurredAt: at.Format("2006-01-02T15:04"),
-				DurationMinutes: 30, Location: "home", Kind: "visit", Text: sb.String(), CreatedAt: now, UpdatedAt: now})
+				DurationMinutes: 30, Location: "home", Kind: "visit", Text: sb.String(), CreatedAt: now, UpdatedAt: now,
+				AuthorWorkerID: 1, AuthorName: "Mette Lund", RevisionNo: 1, RevisionWorkerID: 1, RevisionWorkerName: "Mette Lund"})
 			if len(batch) == cap(batch) || i == benchNotes-1 {
 				if err := tx.Create(&batch).Error; err != nil {
 					return err

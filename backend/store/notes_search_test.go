@@ -54,7 +54,7 @@ func TestSearchOrderMatchesEveryMatchSorted(t *testing.T) {
 	for i := 0; i < 25; i++ {
 		r := recs[rng.IntN(len(recs))]
 		at := day.Add(time.Duration(rng.IntN(700/3)) * 6 * time.Hour).Format("2006-01-02T15:04")
-		if err := st.db.Exec("UPDATE notes SET occurred_at = ? WHERE id = ?", at, r.id).Error; err != nil {
+		if err := st.db.Exec("UPDATE notes SET occurred_at = ?, revision_no = revision_no + 1 WHERE id = ?", at, r.id).Error; err != nil {
 			t.Fatal(err)
 		}
 		r.at = at

@@ -2,11 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // seedCourses adds a team, a worker and one active course per citizen name; course i+1
@@ -41,10 +44,51 @@ func addNote(t *testing.T, st *Store, courseID uint, at, text string) *Note {
 	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 	n := &Note{CourseID: courseID, OccurredAt: at, DurationMinutes: 30, Location: "home", Kind: "visit",
 		Text: text, CreatedAt: now, UpdatedAt: now}
-	if err := st.Save(context.Background(), n); err != nil {
+	byWorker(n, 1, "Mette Lund")
+	if err := st.AddNote(context.Background(), n); err != nil {
 		t.Fatalf("save note %q: %v", text, err)
 	}
 	return n
+}
+
+// byWorker makes the worker the author of a new note and the writer of its revision 1.
+func byWorker(n *Note, workerID uint, name string) {
+	n.AuthorWorkerID, n.AuthorName, n.RevisionWorkerID, n.RevisionWorkerName = workerID, name, workerID, name
+}
+
+// forgetNote deletes a note and its revisions the only way the schema allows: as the
+// deletion at the end of retention does, announced in retention_deletions for its closed
+// course. The course is open again afterwards.
+func forgetNote(t testing.TB, st *Store, id uint) {
+	t.Helper()
+	err := st.db.Transaction(func(tx *gorm.DB) error {
+		var course struct {
+			ID        uint
+			CitizenID uint
+			Status    string
+		}
+		if err := tx.Raw("SELECT c.id, c.citizen_id, c.status FROM courses c JOIN notes n ON n.course_id = c.id WHERE n.id = ?", id).
+			Scan(&course).Error; err != nil {
+			return err
+		}
+		for _, q := range []string{
+			"UPDATE courses SET status = 'closed' WHERE id = @course",
+			"INSERT INTO retention_deletions(course_id, citizen_id, started_at) VALUES (@course, @citizen, '2026-12-01T10:00:00Z')",
+			"DELETE FROM note_revisions WHERE note_id = @note",
+			"DELETE FROM notes WHERE id = @note",
+			"DELETE FROM retention_deletions WHERE course_id = @course",
+			"UPDATE courses SET status = @status WHERE id = @course",
+		} {
+			if err := tx.Exec(q, sql.Named("course", course.ID), sql.Named("citizen", course.CitizenID),
+				sql.Named("note", id), sql.Named("status", course.Status)).Error; err != nil {
+				return fmt.Errorf("%s: %w", q, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("forget note %d: %v", id, err)
+	}
 }
 
 // hitIDs runs a search and returns the ids of the hits in order.
@@ -231,7 +275,7 @@ func TestNotesFTSFollowsEdits(t *testing.T) {
 	}
 
 	n.Text = "Borgeren spiste en pære"
-	if err := st.Save(ctx, n); err != nil {
+	if err := st.ReviseNote(ctx, n, n.RevisionNo); err != nil {
 		t.Fatal(err)
 	}
 	if got := find("æble"); len(got) != 0 {
@@ -245,7 +289,7 @@ func TestNotesFTSFollowsEdits(t *testing.T) {
 	}
 
 	// Changing other columns leaves the index alone (the trigger is on text only).
-	if err := st.db.Exec("UPDATE notes SET kind = 'attempt', location = 'street' WHERE id = ?", n.ID).Error; err != nil {
+	if err := st.db.Exec("UPDATE notes SET kind = 'attempt', location = 'street', revision_no = revision_no + 1 WHERE id = ?", n.ID).Error; err != nil {
 		t.Fatal(err)
 	}
 	if got := find("pære"); fmt.Sprint(got) != fmt.Sprint([]uint{n.ID}) {
@@ -253,15 +297,13 @@ func TestNotesFTSFollowsEdits(t *testing.T) {
 	}
 
 	// Raw SQL edits are indexed too, and deleted notes leave the index.
-	if err := st.db.Exec("UPDATE notes SET text = 'Borgeren fik en banan' WHERE id = ?", n.ID).Error; err != nil {
+	if err := st.db.Exec("UPDATE notes SET text = 'Borgeren fik en banan', revision_no = revision_no + 1 WHERE id = ?", n.ID).Error; err != nil {
 		t.Fatal(err)
 	}
 	if got := find("pære"); len(got) != 0 {
 		t.Errorf("after a raw update pære finds %v", got)
 	}
-	if err := st.Delete(ctx, &Note{}, other.ID); err != nil {
-		t.Fatal(err)
-	}
+	forgetNote(t, st, other.ID)
 	if got := find("borgeren"); fmt.Sprint(got) != fmt.Sprint([]uint{n.ID}) {
 		t.Errorf("after delete borgeren finds %v", got)
 	}
@@ -277,7 +319,8 @@ func TestLastContactAndLocationCounts(t *testing.T) {
 	seedCourses(t, st, "Åse Ærø", "Bjørn Ørsted")
 	add := func(course uint, at, kind, loc string) {
 		n := &Note{CourseID: course, OccurredAt: at, Location: loc, Kind: kind, Text: "x"}
-		if err := st.Save(ctx, n); err != nil {
+		byWorker(n, 1, "Mette Lund")
+		if err := st.AddNote(ctx, n); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -14,7 +14,7 @@ func signedVersion(t *testing.T) (*Store, *PlanVersion) {
 	t.Helper()
 	st, _ := openTemp(t)
 	for _, v := range []int{1, 3} {
-		for _, q := range seedAt[v] {
+		for _, q := range seedRows(v, true) {
 			if err := st.db.Exec(q).Error; err != nil {
 				t.Fatalf("seed %d: %v", v, err)
 			}

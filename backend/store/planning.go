@@ -134,11 +134,14 @@ func (s *Store) Delete(ctx context.Context, model any, id uint) error {
 }
 
 // refuseSigned keeps the generic Save and Delete away from signed plan versions, which are
-// inserted once with CreatePlanVersion and never changed.
+// inserted once with CreatePlanVersion and never changed, and from journal notes, which are
+// written with AddNote and corrected with ReviseNote.
 func refuseSigned(row any) error {
 	switch row.(type) {
 	case *PlanVersion, PlanVersion:
 		return domain.E(domain.CodePlanSigned, "a signed plan version cannot be changed")
+	case *Note, Note, *NoteRevision, NoteRevision:
+		return domain.E(domain.CodeNoteRecord, "a journal note is written with AddNote and corrected with ReviseNote")
 	}
 	return nil
 }

@@ -27,7 +27,8 @@ var retentionTables = []struct{ table, where string }{
 	{"weekly_checks", "course_id IN (" + ofCitizen + ")"},
 	{"closings", "course_id IN (" + ofCitizen + ")"},
 	{"note_stats", "course_id IN (" + ofCitizen + ")"}, // before the notes, whose triggers would empty it first
-	{"notes", "course_id IN (" + ofCitizen + ")"},      // the notes_ad trigger removes the search index rows
+	{"note_revisions", "note_id IN (SELECT id FROM notes WHERE course_id IN (" + ofCitizen + "))"},
+	{"notes", "course_id IN (" + ofCitizen + ")"}, // the notes_ad trigger removes the search index rows
 	{"advocacy_cases", "course_id IN (" + ofCitizen + ")"},
 	{"meeting_actions", "meeting_id IN (SELECT id FROM meetings WHERE course_id IN (" + ofCitizen + "))"},
 	{"meetings", "course_id IN (" + ofCitizen + ")"},
@@ -121,9 +122,9 @@ type WALCheckpoint struct {
 }
 
 // DeleteCitizenData deletes every row of a citizen's data at the end of retention in one
-// transaction, signed plan versions and the notes' search index rows included, and appends
-// the audit entry that entry gives for the counts in the same transaction. The audit log
-// itself keeps its entries about the citizen. It is refused while any of the citizen's
+// transaction, signed plan versions, the notes' revisions and their search index rows
+// included, and appends the audit entry that entry gives for the counts in the same
+// transaction. The audit log itself keeps its entries about the citizen. It is refused while any of the citizen's
 // courses is not closed.
 //
 // Deleted text must not survive in the file: the deleting connection has secure_delete on
@@ -180,7 +181,8 @@ func deleteCitizenRows(tx *gorm.DB, citizenID uint, at time.Time) (CitizenDataCo
 		return counts, domain.E(domain.CodeRetentionCourseOpen, "a course of the citizen is not closed").
 			With("open", strconv.Itoa(counts.OpenCourses))
 	}
-	// The rows that let the plan_versions trigger allow this deletion, and only this one.
+	// The rows that let the triggers of plan_versions, notes and note_revisions allow this
+	// deletion, and only this one.
 	if err := tx.Exec(`INSERT INTO retention_deletions(course_id, citizen_id, started_at)
 		SELECT id, citizen_id, ? FROM courses WHERE citizen_id = ?`, at.UTC().Format(time.RFC3339), citizenID).Error; err != nil {
 		return counts, storageErr(err)

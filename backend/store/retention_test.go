@@ -20,7 +20,7 @@ const marker = "Kvæstorflimmer7431"
 func seedRetention(t *testing.T, st *Store) {
 	t.Helper()
 	for v := 1; v <= 7; v++ {
-		for _, q := range seedAt[v] {
+		for _, q := range seedRows(v, true) {
 			if err := st.db.Exec(q).Error; err != nil {
 				t.Fatalf("seed %d: %v", v, err)
 			}
@@ -29,8 +29,12 @@ func seedRetention(t *testing.T, st *Store) {
 	at := "'2025-06-01 10:00:00+00:00'"
 	for _, q := range []string{
 		`UPDATE citizens SET contact_note = 'Spørg efter ` + marker + `' WHERE id = 1`,
-		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, created_at, updated_at)
-			VALUES (3, 1, '2025-05-02T09:00', 30, 'home', 'visit', 'Talte om ` + marker + ` og om søvn.', ` + at + `, ` + at + `)`,
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
+				revision_worker_id, revision_worker_name, created_at, updated_at)
+			VALUES (3, 1, '2025-05-02T09:00', 30, 'home', 'visit', 'Talte om søvn.', 1, 'Mette Lund', 1, 'Mette Lund', ` + at + `, ` + at + `)`,
+		// corrected: the marker is in both the first text and the correction
+		`UPDATE notes SET text = 'Talte om ` + marker + ` og om søvn.', revision_no = 2, revision_reason = 'Tilføjet ` + marker + `'
+			WHERE id = 3`,
 		`INSERT INTO assessment_entries(id, course_id, topic, revision_date, worker_view, created_at, updated_at)
 			VALUES (2, 1, 'mental', '2025-05-02', 'Iagttagelse: ` + marker + `', ` + at + `, ` + at + `)`,
 		`INSERT INTO plan_versions(id, course_id, version_no, snapshot, signed_at, citizen_name, citizen_date, method,
@@ -41,8 +45,9 @@ func seedRetention(t *testing.T, st *Store) {
 		`INSERT INTO citizens(id, team_id, name, created_at, updated_at) VALUES (2, 1, 'Bo Berg', ` + at + `, ` + at + `)`,
 		`INSERT INTO courses(id, citizen_id, worker_id, start_date, status, end_date, created_at, updated_at)
 			VALUES (2, 2, 1, '2025-01-05', 'closed', '2025-05-30', ` + at + `, ` + at + `)`,
-		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, created_at, updated_at)
-			VALUES (4, 2, '2025-02-01T10:00', 20, 'office', 'visit', 'Bo fik hjælp med søvn.', ` + at + `, ` + at + `)`,
+		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
+				revision_worker_id, revision_worker_name, created_at, updated_at)
+			VALUES (4, 2, '2025-02-01T10:00', 20, 'office', 'visit', 'Bo fik hjælp med søvn.', 1, 'Mette Lund', 1, 'Mette Lund', ` + at + `, ` + at + `)`,
 		`INSERT INTO goals(id, course_id, citizen_words, created_at, updated_at) VALUES (2, 2, 'Arbejde igen', ` + at + `, ` + at + `)`,
 		`INSERT INTO plan_versions(id, course_id, version_no, snapshot, signed_at, citizen_name, citizen_date, method,
 				worker_id, worker_date, created_at)
@@ -90,7 +95,7 @@ func TestRetentionTablesCoverTheSchema(t *testing.T) {
 		AND name <> 'schema_migrations' AND name NOT LIKE 'notes_fts%'`).Scan(&tables).Error; err != nil {
 		t.Fatal(err)
 	}
-	refs := []string{"citizen_id", "course_id", "goal_id", "subgoal_id", "meeting_id", "evaluation_id"}
+	refs := []string{"citizen_id", "course_id", "goal_id", "subgoal_id", "meeting_id", "evaluation_id", "note_id"}
 	kept := map[string]bool{"audit_log": true, "retention_deletions": true}
 	for _, table := range tables {
 		var cols []struct{ Name string }
@@ -159,6 +164,28 @@ func TestDeleteCitizenData(t *testing.T) {
 		}
 	})
 
+	t.Run("notes and their revisions stay protected outside a deletion", func(t *testing.T) {
+		for _, q := range []string{
+			"DELETE FROM note_revisions WHERE note_id = 3",
+			"DELETE FROM notes WHERE id = 3",
+			"UPDATE note_revisions SET text = 'ændret' WHERE note_id = 3",
+			"UPDATE notes SET text = 'ændret' WHERE id = 3", // in place: no new revision
+		} {
+			wantCode(t, storageErr(st.db.Exec(q).Error), "note_record")
+		}
+		// A marker for another citizen's course does not open this one's notes.
+		err := st.Tx(ctx, func(tx *Store) error {
+			if err := tx.db.Exec(`INSERT INTO retention_deletions VALUES (2, 2, '2026-01-10T09:00:00Z')`).Error; err != nil {
+				return err
+			}
+			return storageErr(tx.db.Exec("DELETE FROM note_revisions WHERE note_id = 3").Error)
+		})
+		wantCode(t, err, "note_record")
+		if n := count(t, st, "SELECT COUNT(*) FROM note_revisions WHERE note_id = 3"); n != 2 {
+			t.Fatalf("%d revisions of note 3, want both", n)
+		}
+	})
+
 	// The check below means something only if the text is in the file before the deletion.
 	if err := st.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error; err != nil {
 		t.Fatal(err)
@@ -174,7 +201,7 @@ func TestDeleteCitizenData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if before.Rows["notes"] != 3 || before.Rows["plan_versions"] != 2 || before.AuditEntries != 2 || before.OpenCourses != 0 ||
+	if before.Rows["notes"] != 3 || before.Rows["note_revisions"] != 4 || before.Rows["plan_versions"] != 2 || before.AuditEntries != 2 || before.OpenCourses != 0 ||
 		before.LastEndDate != "2025-06-30" {
 		t.Fatalf("counts before = %+v", before)
 	}
@@ -209,6 +236,7 @@ func TestDeleteCitizenData(t *testing.T) {
 	for q, want := range map[string]int{
 		"SELECT COUNT(*) FROM citizens WHERE id = 2":                                     1,
 		"SELECT COUNT(*) FROM notes WHERE course_id = 2":                                 1,
+		"SELECT COUNT(*) FROM note_revisions WHERE note_id = 4":                          1,
 		"SELECT COUNT(*) FROM goals WHERE course_id = 2":                                 1,
 		"SELECT COUNT(*) FROM plan_versions WHERE course_id = 2":                         1,
 		`SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH '"søvn"'`:                  1,

@@ -303,6 +303,9 @@ func storageErr(err error) error {
 	if strings.Contains(err.Error(), string(domain.CodeTemplateSigned)+":") { // raised by the template_versions triggers
 		return domain.Wrap(domain.CodeTemplateSigned, "a signed template version cannot be changed", err)
 	}
+	if strings.Contains(err.Error(), string(domain.CodeNoteRecord)+":") { // raised by the notes and note_revisions triggers
+		return domain.Wrap(domain.CodeNoteRecord, "a journal note is corrected by a new revision", err)
+	}
 	if strings.Contains(err.Error(), string(domain.CodeAuditAppendOnly)+":") { // raised by the audit_log triggers
 		return domain.Wrap(domain.CodeAuditAppendOnly, "the audit log cannot be changed", err)
 	}

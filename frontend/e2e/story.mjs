@@ -51,6 +51,12 @@ export const story = {
     { daysAgo: 40, time: '13:00', minutes: 45, location: 'Borgerens hjem', kind: 'Besøg eller samtale', text: 'Rengøringsdag i den nye bolig. Hun sover bedre og har ikke drukket i fire uger.' },
     { daysAgo: 5, time: '11:15', minutes: 50, location: 'Borgerens hjem', kind: 'Besøg eller samtale', text: 'Talte om ansøgning til daghøjskolen. Hun vil selv ringe til vejlederen.' },
   ],
+  // The note of the accompaniment, corrected afterwards: the first text stays as version 1.
+  correction: {
+    note: 2,
+    text: 'Fulgte hende til Center for personlighedsforstyrrelse. Vi øvede mødet sammen aftenen før, og hun førte selv ordet.',
+    reason: 'Tilføjet hvordan mødet gik',
+  },
   contacts: [
     { kind: 'Jobcenter', name: 'Ali Berg', org: 'Jobcenter Testrup', role: 'Afklaring af forsørgelse og uddannelse' },
     { kind: 'Psykiatri', name: '', org: 'Center for personlighedsforstyrrelse', role: 'Udredning og toårigt behandlingsforløb' },

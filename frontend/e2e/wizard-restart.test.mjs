@@ -86,7 +86,15 @@ test('evaluations, WHO-5 scores and the weekly check are kept', async () => {
 test('the five notes are kept and found by search', async () => {
   await steps().getByRole('link', { name: /Planlægning/ }).click();
   await page.getByText('5 notater').waitFor();
-  for (const n of story.notes) await page.getByRole('region', { name: 'Journalnotater' }).getByText(n.text).waitFor();
+  const journal = page.getByRole('region', { name: 'Journalnotater' });
+  for (const [i, n] of story.notes.entries()) {
+    await journal.getByText(i === story.correction.note ? story.correction.text : n.text).waitFor();
+  }
+  // The correction and its first version are kept.
+  await journal.getByRole('listitem').filter({ hasText: story.correction.text }).getByRole('button', { name: 'Vis tidligere versioner' }).click();
+  const versions = page.getByRole('dialog', { name: 'Tidligere versioner af notatet' });
+  await versions.getByText(story.notes[story.correction.note].text).waitFor();
+  await versions.getByRole('button', { name: 'Luk' }).click();
   await page.getByRole('link', { name: 'Søg i notater', exact: true }).click();
   await page.getByLabel('Søg i alle notater').fill('søvn selvmordstanker'.split(' ')[1]);
   await page.getByTestId('note-hits').getByText('Ét notat fundet').waitFor();

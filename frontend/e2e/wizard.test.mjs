@@ -141,6 +141,45 @@ test('five journal notes and a search that finds one', async () => {
   await page.getByLabel('Søg i borgerens notater').fill('');
 });
 
+test('a note corrected: a new version with a reason, and the first text kept', async () => {
+  const c = story.correction;
+  const before = story.notes[c.note];
+  const journal = page.getByRole('region', { name: 'Journalnotater' });
+  const item = journal.getByRole('listitem').filter({ hasText: before.text });
+  await item.getByText(`Skrevet af ${story.worker}`).waitFor();
+  await item.getByRole('button', { name: 'Ret notat' }).click();
+  const f = page.getByRole('form', { name: 'Ret notat' });
+  await f.getByLabel('Notat').fill(c.text);
+  await f.getByLabel('Begrundelse for rettelsen').fill(c.reason);
+  await f.getByRole('button', { name: 'Gem notat' }).click();
+  const fixed = journal.getByRole('listitem').filter({ hasText: c.text });
+  await fixed.getByText('Rettet', { exact: true }).waitFor();
+  assert.match(await fixed.innerText(), new RegExp(`Skrevet af ${story.worker} · Rettet ${danishDate(0)} af ${story.worker}`));
+  await page.getByText('5 notater').waitFor(); // a correction is no new note
+  await fixed.scrollIntoViewIfNeeded();
+  await shot(page, 'wizard-notes-corrected');
+
+  await fixed.getByRole('button', { name: 'Vis tidligere versioner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tidligere versioner af notatet' });
+  await dialog.getByRole('listitem').nth(1).waitFor();
+  const [newest, first] = [dialog.getByRole('listitem').nth(0), dialog.getByRole('listitem').nth(1)];
+  assert.match(await newest.innerText(), /Version 2\s*gældende/);
+  assert.match(await newest.innerText(), new RegExp(`Begrundelse: ${c.reason}`));
+  assert.match(await newest.innerText(), new RegExp(c.text.slice(0, 40)));
+  assert.match(await first.innerText(), new RegExp(`Version 1[\\s\\S]*Skrevet .* af ${story.worker}[\\s\\S]*${before.text}`));
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Luk', 'focus moves into the dialog');
+  await shot(page, 'wizard-notes-revisions');
+  await dialog.getByRole('button', { name: 'Luk' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  // The search finds the corrected text, not the first one.
+  await page.getByLabel('Søg i borgerens notater').fill('førte selv ordet');
+  await page.getByTestId('note-hits').getByText('Ét notat fundet').waitFor();
+  await page.getByLabel('Søg i borgerens notater').fill('Forberedte');
+  await page.getByTestId('note-hits').getByText('Ingen notater matcher søgningen.').waitFor();
+  await page.getByLabel('Søg i borgerens notater').fill('');
+});
+
 test('step 4: coordination of her network and a prepared meeting', async () => {
   await steps('Koordinering').click();
   await page.getByRole('heading', { name: 'Koordinering', level: 2 }).waitFor();

@@ -30,6 +30,15 @@ const (
 	EnvSeed  = "ICM_CRASH_SEED"
 )
 
+// courseWorker is the worker of the course the notes go to: their author.
+func courseWorker(ctx context.Context, st *store.Store, courseID uint) (*store.Worker, error) {
+	c, err := st.GetCourse(ctx, courseID)
+	if err != nil {
+		return nil, err
+	}
+	return st.GetWorker(ctx, c.WorkerID)
+}
+
 // CounterKey is the setting the child overwrites with a growing number.
 const CounterKey = "crashtest.counter"
 
@@ -71,6 +80,10 @@ func RunChild(w io.Writer, path string, run int, seed uint64) error {
 	if err != nil {
 		return fmt.Errorf("setup: %w", err)
 	}
+	author, err := courseWorker(ctx, st, courseID)
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
 	counter, err := readCounter(ctx, st)
 	if err != nil {
 		return err
@@ -82,8 +95,9 @@ func RunChild(w io.Writer, path string, run int, seed uint64) error {
 		case p < 55:
 			n := store.Note{CourseID: courseID, OccurredAt: "2026-03-02T10:15", DurationMinutes: 45,
 				Location: string(domain.LocationHome), Kind: string(domain.NoteVisit), Text: NoteText(token),
+				AuthorWorkerID: author.ID, AuthorName: author.Name, RevisionWorkerID: author.ID, RevisionWorkerName: author.Name,
 				CreatedAt: time.Now(), UpdatedAt: time.Now()}
-			if err := st.Save(ctx, &n); err != nil {
+			if err := st.AddNote(ctx, &n); err != nil {
 				return fmt.Errorf("note: %w", err)
 			}
 			say("ack note %d %s", n.ID, token)

@@ -13,6 +13,7 @@ export const stepKeys = {
   followUp: (id: number) => ['followUp', id] as const,
   notes: (id: number) => ['notes', id] as const,
   search: (q: string, courseId: number) => ['noteSearch', q, courseId] as const,
+  noteRevisions: (noteId: number) => ['noteRevisions', noteId] as const,
   teamSettings: ['teamSettings'] as const,
 };
 
@@ -22,6 +23,9 @@ export const useCoordination = (id: number) => useQuery({ queryKey: stepKeys.coo
 export const useAdvocacy = (id: number) => useQuery({ queryKey: stepKeys.advocacy(id), queryFn: () => stepsApi.advocacy(id) });
 export const useFollowUp = (id: number) => useQuery({ queryKey: stepKeys.followUp(id), queryFn: () => stepsApi.followUp(id) });
 export const useNotes = (id: number) => useQuery({ queryKey: stepKeys.notes(id), queryFn: () => stepsApi.notes(id) });
+/** Every revision of a note, newest first; read when the dialog that shows them opens. */
+export const useNoteRevisions = (noteId: number) =>
+  useQuery({ queryKey: stepKeys.noteRevisions(noteId), queryFn: () => stepsApi.noteRevisions(noteId) });
 export const useTeamSettings = () => useQuery({ queryKey: stepKeys.teamSettings, queryFn: stepsApi.teamSettings });
 export const useNoteSearch = (q: string, courseId = 0) =>
   useQuery({

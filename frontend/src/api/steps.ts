@@ -42,6 +42,7 @@ export type ContactGap = service.ContactGapDTO;
 export type Note = service.NoteDTO;
 export type NoteInput = service.NoteInput;
 export type NoteHit = service.NoteHitDTO;
+export type NoteRevision = service.NoteRevisionDTO;
 export type TeamSettings = service.TeamSettingsDTO;
 
 const child = (courseId: number, id: number) => ({ courseId, id });
@@ -77,6 +78,7 @@ export const stepsApi = {
 
   notes: (id: number) => call(() => NoteService.ListNotes({ id })),
   saveNote: (input: NoteInput) => call(() => NoteService.SaveNote(input)),
+  noteRevisions: (id: number) => call(() => NoteService.NoteRevisions({ id })),
   searchNotes: (query: string, courseId: number) => call(() => NoteService.SearchNotes({ query, courseId })),
 
   teamSettings: () => call(() => TeamService.GetSettings()),

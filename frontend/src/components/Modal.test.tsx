@@ -40,4 +40,27 @@ describe('Modal', () => {
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.getByRole('dialog').className).toContain('modal-wide');
   });
+
+  it('keeps focus inside: Tab and Shift+Tab go round its controls', () => {
+    const outside = document.createElement('button');
+    document.body.appendChild(outside);
+    render(
+      <Modal title="Tidligere versioner" onClose={() => {}}>
+        <button>Luk</button>
+        <a href="#x">Link</a>
+        <button disabled>Slået fra</button>
+      </Modal>,
+    );
+    const close = screen.getByRole('button', { name: 'Luk' });
+    const link = screen.getByRole('link', { name: 'Link' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(document, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(link);
+    fireEvent.keyDown(document, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    outside.focus(); // focus that escaped somehow is brought back
+    fireEvent.keyDown(document, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    outside.remove();
+  });
 });

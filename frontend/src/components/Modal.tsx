@@ -2,10 +2,13 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import './modal.css';
 
+/** The controls Tab moves between inside a dialog. */
+const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal dialog: focus moves to its first field or button and back to the opener when it
- * closes; Escape or a click on the backdrop closes it, unless the work inside is running
- * (busy). `wide` is for dialogs with tables (the import preview).
+ * A modal dialog: focus moves to its first field or button, stays inside while it is open
+ * (Tab goes round its controls) and goes back to the opener when it closes; Escape or a
+ * click on the backdrop closes it, unless the work inside is running (busy). `wide` is for dialogs with tables (the import preview).
  */
 export function Modal(p: { title: string; onClose: () => void; busy?: boolean; wide?: boolean; children: ReactNode }) {
   const titleId = useId();
@@ -20,6 +23,21 @@ export function Modal(p: { title: string; onClose: () => void; busy?: boolean; w
       if (e.key === 'Escape' && !state.current.busy) {
         e.preventDefault();
         state.current.onClose();
+      }
+      if (e.key === 'Tab' && box.current) {
+        // Tab and Shift+Tab go round the dialog's own controls, never to the page behind.
+        const all = Array.from(box.current.querySelectorAll<HTMLElement>(focusable)).filter((el) => !el.hasAttribute('disabled'));
+        if (all.length === 0) return;
+        const first = all[0];
+        const last = all[all.length - 1];
+        const inside = box.current.contains(document.activeElement);
+        if (e.shiftKey && (!inside || document.activeElement === first)) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && (!inside || document.activeElement === last)) {
+          e.preventDefault();
+          first.focus();
+        }
       }
     };
     document.addEventListener('keydown', onKey);

@@ -102,6 +102,7 @@ export const da = {
     plan_empty: 'Planen skal have mindst ét mål, før den kan underskrives.',
     plan_signed: 'En underskrevet planversion kan ikke ændres eller slettes. Ændr planen, og underskriv den igen som en ny version.',
     template_signed: 'En underskrevet version af metodeskabelonen kan ikke ændres eller slettes. Ret skabelonen, og underskriv den igen som en ny version.',
+    note_record: 'Et journalnotat ændres ikke og slettes ikke. Ret det i stedet; rettelsen gemmes som en ny version.',
     team_exists: 'Teamet er allerede oprettet.',
     team_missing: 'Der er endnu ikke oprettet et team.',
     database_not_empty: 'Demodata kan kun indlæses i en tom database.',

@@ -104,6 +104,7 @@ export const en: Messages = {
     plan_empty: 'The plan needs at least one goal before it can be signed.',
     plan_signed: 'A signed plan version cannot be changed or deleted. Change the plan and sign it again as a new version.',
     template_signed: 'A signed version of the method template cannot be changed or deleted. Edit the template and sign it again as a new version.',
+    note_record: 'A journal note is never changed or deleted. Correct it instead; the correction is saved as a new version.',
     team_exists: 'The team has already been set up.',
     team_missing: 'No team has been set up yet.',
     database_not_empty: 'Demo data can only be loaded into an empty database.',

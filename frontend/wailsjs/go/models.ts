@@ -744,6 +744,10 @@ export namespace service {
 	    outcome: string;
 	    actions: MeetingActionDTO[];
 	}
+	export interface NoteWorkerDTO {
+	    id: number;
+	    name: string;
+	}
 	export interface NoteDTO {
 	    id: number;
 	    courseId: number;
@@ -752,7 +756,14 @@ export namespace service {
 	    location: string;
 	    kind: string;
 	    text: string;
+	    author: NoteWorkerDTO;
+	    createdAt: string;
 	    updatedAt: string;
+	    revisionCount: number;
+	    corrected: boolean;
+	    correctedAt: string;
+	    correctedBy: NoteWorkerDTO;
+	    correctionReason: string;
 	}
 	export interface NoteHitDTO {
 	    note: NoteDTO;
@@ -768,11 +779,24 @@ export namespace service {
 	    location: string;
 	    kind: string;
 	    text: string;
+	    reason: string;
+	}
+	export interface NoteRevisionDTO {
+	    revisionNo: number;
+	    occurredAt: string;
+	    durationMinutes: number;
+	    location: string;
+	    kind: string;
+	    text: string;
+	    savedBy: NoteWorkerDTO;
+	    savedAt: string;
+	    reason: string;
 	}
 	export interface NoteSearchInput {
 	    query: string;
 	    courseId: number;
 	}
+	
 	
 	export interface RuleTotalDTO {
 	    rule: string;

@@ -30,7 +30,10 @@ export function parseClock(text: string): string | null {
   return `${pad(h)}:${pad(min)}`;
 }
 
-/** Writes or corrects a journal note: when, how long, where, what kind, and the text. */
+/**
+ * Writes or corrects a journal note: when, how long, where, what kind, and the text. A
+ * correction may say why; it is saved as a new version beside the earlier ones.
+ */
 export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
@@ -38,7 +41,7 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
   const n = p.note;
   const [date, setDate] = useState(n ? n.occurredAt.slice(0, 10) : todayIso());
   const [clock, setClock] = useState(n ? n.occurredAt.slice(11, 16) : nowClock());
-  const [f, setF] = useState({ duration: n ? String(n.durationMinutes) : '30', location: n?.location ?? 'home', kind: n?.kind ?? 'visit', text: n?.text ?? '' });
+  const [f, setF] = useState({ duration: n ? String(n.durationMinutes) : '30', location: n?.location ?? 'home', kind: n?.kind ?? 'visit', text: n?.text ?? '', reason: '' });
   const [clockError, setClockError] = useState(false);
   // Closing the window with a half-written note asks first.
   const typed = useRef(false);
@@ -50,6 +53,7 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
       void qc.invalidateQueries({ queryKey: stepKeys.notes(p.courseId) });
       void qc.invalidateQueries({ queryKey: keys.course(p.courseId) });
       void qc.invalidateQueries({ queryKey: ['noteSearch'] });
+      void qc.invalidateQueries({ queryKey: ['noteRevisions'] });
       void qc.invalidateQueries({ queryKey: ['followUp', p.courseId] });
       p.onDone();
     },
@@ -74,6 +78,7 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
           location: f.location,
           kind: f.kind,
           text: f.text,
+          reason: n ? f.reason : '',
         });
       }}
     >
@@ -88,6 +93,9 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
         <SelectField label={t('notes.kind')} allowEmpty={false} value={f.kind} onChange={(kind) => setF({ ...f, kind })} options={opts(vocab.data?.noteKinds, 'noteKind')} error={fe('kind')} />
       </div>
       <TextArea label={t('notes.text')} required value={f.text} onChange={(text) => setF({ ...f, text })} error={fe('text')} rows={5} />
+      {n && (
+        <TextField label={t('notes.reason')} help={t('notes.reasonHelp')} value={f.reason} onChange={(reason) => setF({ ...f, reason })} error={fe('reason')} maxLength={200} />
+      )}
       <div className="form-actions">
         <button className="primary" type="submit" disabled={save.isPending}>
           {t('notes.save')}

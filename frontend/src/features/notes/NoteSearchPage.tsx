@@ -4,6 +4,7 @@ import { toAppError } from '../../api/errors';
 import { ErrorBanner, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../lib/router';
+import { NoteAuthorLine } from './NoteHistory';
 import { NoteMeta } from './NotesPanel';
 import { Snippet } from './Snippet';
 
@@ -29,6 +30,7 @@ export function NoteSearchPage() {
             {q.data.map((h) => (
               <li key={h.note.id}>
                 <NoteMeta note={h.note} citizen={h.citizenName} />
+                <NoteAuthorLine note={h.note} />
                 <Snippet text={h.snippet} />
                 <a href={href({ name: 'course', id: h.note.courseId, step: 'visitation' })}>{h.citizenName}</a>
               </li>

@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { NoteForm } from './NoteForm';
+import { NoteAuthorLine } from './NoteHistory';
 import { Snippet } from './Snippet';
 
 /** The course's journal notes, newest first, with a search in this citizen's notes. */
@@ -42,6 +43,7 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
             {search.data?.map((h) => (
               <li key={h.note.id}>
                 <NoteMeta note={h.note} />
+                <NoteAuthorLine note={h.note} />
                 <Snippet text={h.snippet} />
               </li>
             ))}
@@ -63,6 +65,7 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
               ) : (
                 <li key={n.id}>
                   <NoteMeta note={n} />
+                  <NoteAuthorLine note={n} />
                   <div className="pre note-text">{n.text}</div>
                   {!p.readOnly && editing === null && (
                     <button type="button" className="link" onClick={() => setEditing(n.id)}>

@@ -4,6 +4,8 @@ import {service} from '../models';
 
 export function ListNotes(arg1:service.IDInput):Promise<Array<service.NoteDTO>>;
 
+export function NoteRevisions(arg1:service.IDInput):Promise<Array<service.NoteRevisionDTO>>;
+
 export function SaveNote(arg1:service.NoteInput):Promise<service.NoteDTO>;
 
 export function SearchNotes(arg1:service.NoteSearchInput):Promise<Array<service.NoteHitDTO>>;

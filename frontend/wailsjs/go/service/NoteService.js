@@ -6,6 +6,10 @@ export function ListNotes(arg1) {
   return window['go']['service']['NoteService']['ListNotes'](arg1);
 }
 
+export function NoteRevisions(arg1) {
+  return window['go']['service']['NoteService']['NoteRevisions'](arg1);
+}
+
 export function SaveNote(arg1) {
   return window['go']['service']['NoteService']['SaveNote'](arg1);
 }
