@@ -163,10 +163,20 @@ func TestHeadlessCommandsNameTheOperatorInTheAuditLog(t *testing.T) {
 		if len(es) == 0 {
 			t.Fatal("the demo wrote no audit entries")
 		}
+		// The demo's journal notes are written by its fictional workers (a note's author is
+		// the worker who wrote it); everything else names the operator who loaded it.
+		byOperator := 0
 		for _, e := range es {
-			if e.WorkerName != "Demodata: "+username+"@"+host {
-				t.Fatalf("demo entry %s by %q", e.Action, e.WorkerName)
+			switch {
+			case e.WorkerName == "Demodata: "+username+"@"+host:
+				byOperator++
+			case e.Object == "note" && e.WorkerID != 0:
+			default:
+				t.Fatalf("demo entry %s %s by %q", e.Action, e.Object, e.WorkerName)
 			}
+		}
+		if byOperator == 0 {
+			t.Fatal("no demo entry names the operator")
 		}
 	})
 }
