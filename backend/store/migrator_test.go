@@ -116,6 +116,12 @@ var seedAt = map[int][]string{
 		`INSERT INTO assessment_entries(id, course_id, topic, revision_date, created_at, updated_at)
 			VALUES (3, 1, 'network', '2025-09-01', '2025-09-01 10:00:00+00:00', '2025-09-01 10:00:00+00:00')`,
 	},
+	10: {
+		`INSERT INTO housing_events(id, citizen_id, course_id, date, housing, note, kind, recorded_by, created_at)
+			VALUES (100, 1, NULL, '2025-10-01', 'own', 'Nøgler til egen lejlighed 🙂', 'move', 1, '2025-10-01 10:00:00+00:00')`,
+		`INSERT INTO housing_events(id, citizen_id, course_id, date, housing, note, kind, corrects_id, recorded_by, created_at)
+			VALUES (101, 1, NULL, '2025-10-02', '', 'Forkert borger', 'withdrawal', 100, 1, '2025-10-02 10:00:00+00:00')`,
+	},
 }
 
 // seedChecks are queries that must each return 1 once the rows of that version are in.
@@ -185,6 +191,11 @@ var seedChecks = map[int][]string{
 		// The revision of version 3 has text; the network topic's latest revision is empty.
 		`SELECT COUNT(*) FROM assessment_latest WHERE course_id = 1 AND topic = 'housing' AND revision_date = '2025-02-01' AND filled`,
 		`SELECT COUNT(*) FROM assessment_latest WHERE course_id = 1 AND topic = 'network' AND revision_date = '2025-09-01' AND NOT filled`,
+	},
+	10: {
+		`SELECT COUNT(*) FROM housing_events WHERE id = 100 AND note = 'Nøgler til egen lejlighed 🙂' AND kind = 'move'`,
+		`SELECT COUNT(*) FROM housing_events WHERE id = 101 AND corrects_id = 100 AND housing = ''`,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'courses_close_through_closing'`,
 	},
 }
 

@@ -303,6 +303,9 @@ func storageErr(err error) error {
 	if strings.Contains(err.Error(), string(domain.CodeTemplateSigned)+":") { // raised by the template_versions triggers
 		return domain.Wrap(domain.CodeTemplateSigned, "a signed template version cannot be changed", err)
 	}
+	if strings.Contains(err.Error(), string(domain.CodeCloseThroughClosing)+":") { // raised by the courses trigger (0010)
+		return domain.Wrap(domain.CodeCloseThroughClosing, "a course is closed only through its closing", err)
+	}
 	if strings.Contains(err.Error(), string(domain.CodeAuditAppendOnly)+":") { // raised by the audit_log triggers
 		return domain.Wrap(domain.CodeAuditAppendOnly, "the audit log cannot be changed", err)
 	}
