@@ -222,7 +222,8 @@ func (s *FollowUpService) saveWeeklyCheck(in WeeklyCheckInput) (FollowUpDTO, err
 }
 
 // CloseCourse ends the course: status closed, end date, why, what support follows, and
-// the housing situation at closing (which also becomes the citizen's current one).
+// the housing situation at closing, an entry of the housing history dated the end date. It
+// is the only way a course becomes closed (UpdateCourse refuses it).
 func (s *FollowUpService) CloseCourse(in CloseCourseInput) (FollowUpDTO, error) {
 	done, err := s.changes(in.CourseID, "closing", AuditChange)
 	if err != nil {
@@ -241,6 +242,7 @@ func (s *FollowUpService) closeCourse(in CloseCourseInput) (FollowUpDTO, error) 
 		AfterNote:      domain.CleanText(&p, "afterNote", in.AfterNote, 4000, false),
 		HousingAtClose: string(domain.OneOf(&p, "housingAtClose", domain.Housing(in.HousingAtClose), domain.Housings, true)),
 		Note:           domain.CleanText(&p, "note", in.Note, 8000, false)}
+	actor, _ := s.actor()
 	return s.change(in.CourseID, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(ctx, in.CourseID)
 		if err != nil {
@@ -261,12 +263,7 @@ func (s *FollowUpService) closeCourse(in CloseCourseInput) (FollowUpDTO, error) 
 		if err := tx.UpdateCourse(ctx, c); err != nil {
 			return err
 		}
-		cit, err := tx.GetCitizen(ctx, c.CitizenID)
-		if err != nil {
-			return err
-		}
-		cit.Housing, cit.UpdatedAt = cl.HousingAtClose, now
-		return tx.UpdateCitizen(ctx, cit)
+		return writeStepHousing(ctx, tx, c, domain.HousingKindClose, e, cl.HousingAtClose, "", actor.WorkerID, now)
 	})
 }
 
