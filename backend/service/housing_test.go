@@ -101,7 +101,10 @@ func TestHousingHistoryMovesAndCorrections(t *testing.T) {
 		field string
 		code  domain.Code
 	}{
-		{"no date", func() error { _, err := f.citizens.RecordHousing(HousingInput{CitizenID: c.ID, Housing: "own"}); return err }, "date", domain.CodeRequired},
+		{"no date", func() error {
+			_, err := f.citizens.RecordHousing(HousingInput{CitizenID: c.ID, Housing: "own"})
+			return err
+		}, "date", domain.CodeRequired},
 		{"a date ahead", func() error {
 			_, err := f.citizens.RecordHousing(HousingInput{CitizenID: c.ID, Date: "2026-12-02", Housing: "own"})
 			return err
