@@ -119,6 +119,7 @@ func (v *validator) document(d *Document) {
 	v.line("source.municipality", &d.Source.Municipality, domain.MaxShortText, false)
 	v.line("source.team", &d.Source.Team, domain.MaxShortText, false)
 	v.citizen(&d.Citizen)
+	defer v.housing(d) // after the courses, whose ids it refers to
 	if v.tooMany("courses", len(d.Courses), maxCourses) {
 		d.Courses = nil
 	}

@@ -27,6 +27,8 @@ func housingRowEntries(rows []store.HousingEventRow) []domain.HousingEntry {
 	return out
 }
 
+func housingEntry(e *store.HousingEvent) domain.HousingEntry { return e.DomainEntry() }
+
 func idOf(p *uint) uint {
 	if p == nil {
 		return 0
@@ -34,28 +36,10 @@ func idOf(p *uint) uint {
 	return *p
 }
 
-func housingEntry(e *store.HousingEvent) domain.HousingEntry {
-	d, _ := time.Parse(domain.DateLayout, e.Date)
-	return domain.HousingEntry{ID: e.ID, CourseID: idOf(e.CourseID), Date: d, Housing: domain.Housing(e.Housing),
-		Kind: domain.HousingKind(e.Kind), Corrects: idOf(e.CorrectsID)}
-}
-
 // syncCitizenHousing keeps the citizen's copy of the housing in force in step with the
 // history; every write to the history calls it in the same transaction.
 func syncCitizenHousing(ctx context.Context, tx *store.Store, citizenID uint, now time.Time) error {
-	rows, err := tx.ListHousingEvents(ctx, citizenID)
-	if err != nil {
-		return err
-	}
-	housing, note := "", ""
-	if cur, ok := domain.CurrentHousing(housingRowEntries(rows)); ok {
-		for _, r := range rows {
-			if r.ID == cur.ID {
-				housing, note = r.Housing, r.Note
-			}
-		}
-	}
-	return tx.SetCitizenHousing(ctx, citizenID, housing, note, now)
+	return tx.SyncCitizenHousing(ctx, citizenID, now)
 }
 
 // writeStepHousing keeps a course's start or close entry as its step says: dated the course

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"icm/backend/domain"
 )
 
 // HousingEvent is one dated entry of a citizen's housing history (migration 0010). Entries
@@ -103,6 +105,41 @@ func (s *Store) UpdateStepHousingEvent(ctx context.Context, e *HousingEvent) err
 func (s *Store) DeleteStepHousingEvent(ctx context.Context, courseID uint, kind string) error {
 	return storageErr(s.db.WithContext(ctx).Where("course_id = ? AND kind = ? AND kind IN ('start', 'close')", courseID, kind).
 		Delete(&HousingEvent{}).Error)
+}
+
+// DomainEntry gives an entry to the domain's rules.
+func (e *HousingEvent) DomainEntry() domain.HousingEntry {
+	d, _ := time.Parse(domain.DateLayout, e.Date)
+	out := domain.HousingEntry{ID: e.ID, Date: d, Housing: domain.Housing(e.Housing), Kind: domain.HousingKind(e.Kind)}
+	if e.CourseID != nil {
+		out.CourseID = *e.CourseID
+	}
+	if e.CorrectsID != nil {
+		out.Corrects = *e.CorrectsID
+	}
+	return out
+}
+
+// SyncCitizenHousing sets the citizen's copy of the housing to the entry in force last
+// (domain.CurrentHousing); every write to the history calls it in the same transaction.
+func (s *Store) SyncCitizenHousing(ctx context.Context, citizenID uint, now time.Time) error {
+	rows, err := s.ListHousingEvents(ctx, citizenID)
+	if err != nil {
+		return err
+	}
+	entries := make([]domain.HousingEntry, len(rows))
+	for i := range rows {
+		entries[i] = rows[i].DomainEntry()
+	}
+	housing, note := "", ""
+	if cur, ok := domain.CurrentHousing(entries); ok {
+		for _, r := range rows {
+			if r.ID == cur.ID {
+				housing, note = r.Housing, r.Note
+			}
+		}
+	}
+	return s.SetCitizenHousing(ctx, citizenID, housing, note, now)
 }
 
 // SetCitizenHousing keeps the citizen's copy of the housing in force (citizens.housing and
