@@ -70,7 +70,26 @@ function Figures(p: { o: Overview }) {
         value={t('overview.figures.ownHomeValue', { start: percent(h.ownHomeStart, h.total), now: percent(h.ownHomeNow, h.total) })}
         help={t('overview.figures.ownHomeHelp', { start: h.ownHomeStart, now: h.ownHomeNow, total: h.total })}
       />
+      <KeptFigure r={h.retention} />
     </div>
+  );
+}
+
+/** The method's headline outcome beside the share in own home: of the citizens who moved
+ * into their own home during a course, how many kept it 6 and 12 months. */
+function KeptFigure(p: { r: Overview['housing']['retention'] }) {
+  const { t } = useI18n();
+  const share = (months: number) => {
+    const k = p.r.kept.find((x) => x.months === months);
+    return k && k.eligible > 0 ? t('overview.figures.keptShare', { kept: k.kept, eligible: k.eligible }) : t('overview.figures.keptNone');
+  };
+  return (
+    <Figure
+      testId="figure-own-home-kept"
+      label={t('overview.figures.kept')}
+      value={t('overview.figures.keptValue', { kept6: share(6), kept12: share(12) })}
+      help={t('overview.figures.keptHelp', { moved: p.r.movedIn })}
+    />
   );
 }
 

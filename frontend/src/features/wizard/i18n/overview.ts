@@ -14,6 +14,11 @@ export const overviewText = textGroup(
       ownHome: 'I egen bolig',
       ownHomeValue: '{start} % → {now} %',
       ownHomeHelp: 'Ved start: {start} af {total} · nu: {now} af {total}. Egen bolig tæller både stabil og truet.',
+      kept: 'Har beholdt egen bolig',
+      keptValue: '{kept6} efter 6 mdr. · {kept12} efter 12 mdr.',
+      keptShare: '{kept} af {eligible}',
+      keptNone: 'endnu ingen',
+      keptHelp: '{moved} borgere er flyttet i egen bolig under et forløb. Tæller kun dem, hvor 6 eller 12 måneder er gået siden indflytningen.',
     },
     caseload: {
       title: 'Borgere pr. medarbejder',
@@ -150,6 +155,11 @@ export const overviewText = textGroup(
       ownHome: 'In their own home',
       ownHomeValue: '{start} % → {now} %',
       ownHomeHelp: 'At start: {start} of {total} · now: {now} of {total}. Own home counts both stable and at risk.',
+      kept: 'Kept their own home',
+      keptValue: '{kept6} after 6 months · {kept12} after 12 months',
+      keptShare: '{kept} of {eligible}',
+      keptNone: 'none yet',
+      keptHelp: '{moved} citizens moved into their own home during a course. Counts only those for whom 6 or 12 months have passed since they moved in.',
     },
     caseload: {
       title: 'Citizens per worker',
