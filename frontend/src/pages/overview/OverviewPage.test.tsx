@@ -99,7 +99,7 @@ describe('OverviewPage', () => {
     expect(screen.getByTestId('figure-capacity').textContent).toContain('2 af 12 pladser');
     expect(screen.getByTestId('figure-own-home').textContent).toContain('0 % → 100 %');
     expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('1 af 2 efter 6 mdr. · endnu ingen efter 12 mdr.');
-    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('3 borgere er flyttet i egen bolig');
+    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('Flyttet i egen bolig under et forløb: 3.');
   });
 
   it('draws accessible charts with a table beside them', async () => {

@@ -18,7 +18,7 @@ export const overviewText = textGroup(
       keptValue: '{kept6} efter 6 mdr. · {kept12} efter 12 mdr.',
       keptShare: '{kept} af {eligible}',
       keptNone: 'endnu ingen',
-      keptHelp: '{moved} borgere er flyttet i egen bolig under et forløb. Tæller kun dem, hvor 6 eller 12 måneder er gået siden indflytningen.',
+      keptHelp: 'Flyttet i egen bolig under et forløb: {moved}. Kun dem, hvor 6 eller 12 måneder er gået siden indflytningen, tælles med.',
     },
     caseload: {
       title: 'Borgere pr. medarbejder',
@@ -159,7 +159,7 @@ export const overviewText = textGroup(
       keptValue: '{kept6} after 6 months · {kept12} after 12 months',
       keptShare: '{kept} of {eligible}',
       keptNone: 'none yet',
-      keptHelp: '{moved} citizens moved into their own home during a course. Counts only those for whom 6 or 12 months have passed since they moved in.',
+      keptHelp: 'Moved into their own home during a course: {moved}. Only those for whom 6 or 12 months have passed since moving in are counted.',
     },
     caseload: {
       title: 'Citizens per worker',
