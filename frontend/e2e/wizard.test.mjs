@@ -55,6 +55,9 @@ test('step 1: target group and visitation', async () => {
   await page.getByLabel('Myndighedssagsbehandler').fill(story.caseworker);
   await waitSaved(page);
   await steps('Målgruppe og visitation').getByText('100 % udfyldt').waitFor();
+  // The housing at the start is an entry of her housing history, beside the one before it.
+  await page.getByTestId('housing-entry').filter({ hasText: 'Ved forløbets start' }).waitFor();
+  await shot(page, 'wizard-01-visitation', { full: true });
   await page.getByRole('button', { name: 'Sæt forløbet i gang' }).click();
   await page.locator('.page-header .badge', { hasText: 'I gang' }).waitFor();
 });

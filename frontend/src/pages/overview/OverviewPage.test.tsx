@@ -98,7 +98,8 @@ describe('OverviewPage', () => {
     expect(screen.getByTestId('figure-open').textContent).toContain('2');
     expect(screen.getByTestId('figure-capacity').textContent).toContain('2 af 12 pladser');
     expect(screen.getByTestId('figure-own-home').textContent).toContain('0 % → 100 %');
-    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('1 af 2 efter 6 mdr. · endnu ingen efter 12 mdr.');
+    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('1 af 2 efter 6 mdr.');
+    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('endnu ingen efter 12 mdr.');
     expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('Flyttet i egen bolig under et forløb: 3.');
   });
 

@@ -79,17 +79,17 @@ function Figures(p: { o: Overview }) {
  * into their own home during a course, how many kept it 6 and 12 months. */
 function KeptFigure(p: { r: Overview['housing']['retention'] }) {
   const { t } = useI18n();
-  const share = (months: number) => {
-    const k = p.r.kept.find((x) => x.months === months);
-    return k && k.eligible > 0 ? t('overview.figures.keptShare', { kept: k.kept, eligible: k.eligible }) : t('overview.figures.keptNone');
-  };
   return (
-    <Figure
-      testId="figure-own-home-kept"
-      label={t('overview.figures.kept')}
-      value={t('overview.figures.keptValue', { kept6: share(6), kept12: share(12) })}
-      help={t('overview.figures.keptHelp', { moved: p.r.movedIn })}
-    />
+    <div className="card ov-figure" data-testid="figure-own-home-kept">
+      <div className="muted">{t('overview.figures.kept')}</div>
+      {p.r.kept.map((k) => (
+        <div key={k.months} className="ov-kept">
+          <span className="ov-mid">{k.eligible > 0 ? t('overview.figures.keptShare', { kept: k.kept, eligible: k.eligible }) : t('overview.figures.keptNone')}</span>{' '}
+          {t('overview.figures.keptAfter', { months: k.months })}
+        </div>
+      ))}
+      <div className="muted ov-help">{t('overview.figures.keptHelp', { moved: p.r.movedIn })}</div>
+    </div>
   );
 }
 
