@@ -84,14 +84,16 @@ func Apply(ctx context.Context, tx *store.Store, doc *Document, t Target) (Impor
 		}
 		out.CitizenID = row.ID
 	}
+	courseIDs := map[uint]uint{} // the file's course id → the id here
 	for i := range doc.Courses {
 		id, err := w.course(out.CitizenID, &doc.Courses[i], i, t)
 		if err != nil {
 			return out, err
 		}
 		out.CourseIDs = append(out.CourseIDs, id)
+		courseIDs[doc.Courses[i].ID] = id
 	}
-	return out, nil
+	return out, w.applyHousing(doc, out.CitizenID, t.CitizenID == 0, courseIDs)
 }
 
 // writer inserts one document's rows.

@@ -41,6 +41,17 @@ func comparable(t *testing.T, d *Document) string {
 	t.Helper()
 	c := *d
 	c.ExportedAt, c.App, c.Source, c.AuditLog, c.Purpose = "", App{}, Source{}, nil, ""
+	courseNo := map[uint]uint{}
+	for i, co := range d.Courses {
+		courseNo[co.ID] = uint(i + 1)
+	}
+	entryNo := map[uint]uint{}
+	c.Citizen.HousingHistory = append([]HousingEntry(nil), d.Citizen.HousingHistory...)
+	for i := range c.Citizen.HousingHistory {
+		e := &c.Citizen.HousingHistory[i]
+		entryNo[e.ID] = uint(i + 1)
+		e.ID, e.CourseID, e.Corrects, e.RecordedBy = uint(i+1), courseNo[e.CourseID], entryNo[e.Corrects], nil
+	}
 	c.Courses = append([]Course(nil), d.Courses...)
 	for i := range c.Courses {
 		co := &c.Courses[i]

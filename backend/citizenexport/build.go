@@ -59,6 +59,9 @@ func Build(ctx context.Context, st *store.Store, in BuildInput) (*Document, erro
 	if !found {
 		return nil, domain.E(domain.CodeNotFound, "the course is not the citizen's")
 	}
+	if err := buildHousing(ctx, st, doc, c.ID, &names); err != nil {
+		return nil, err
+	}
 	if in.WithAudit {
 		rows, err := st.ListAudit(ctx, store.FindAudit{CitizenID: c.ID})
 		if err != nil {

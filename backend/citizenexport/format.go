@@ -17,7 +17,8 @@ const Format = "icm-citizen-export"
 
 // FormatVersion is the version this build writes and the newest it reads. Bump it when a
 // field changes meaning or a field is added, and keep reading the older versions.
-// Version 2 added the journal notes' authors and revisions.
+// Version 2 added the journal notes' authors and revisions, and citizen.housingHistory
+// (housing.go).
 const FormatVersion = 2
 
 // Why the file was made.
@@ -63,6 +64,8 @@ type Citizen struct {
 	HousingNote string `json:"housingNote"`
 	CreatedAt   string `json:"createdAt"`
 	UpdatedAt   string `json:"updatedAt"`
+	// HousingHistory is the dated housing history (version 2; absent in version 1).
+	HousingHistory []HousingEntry `json:"housingHistory"`
 }
 
 // Worker names a member of the team.

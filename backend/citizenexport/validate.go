@@ -41,6 +41,11 @@ func Validate(doc *Document, now time.Time) error {
 	v.document(doc)
 	err := v.p.Err()
 	if err == nil {
+		if doc.FormatVersion < 2 {
+			// A version 1 file has no housing history: it is made from the housing fields, as
+			// the upgrade of an installation made it.
+			doc.Citizen.HousingHistory = housingFromFields(doc)
+		}
 		doc.FormatVersion = FormatVersion // an older version now reads as this one
 		return nil
 	}
@@ -121,6 +126,7 @@ func (v *validator) document(d *Document) {
 	v.line("source.municipality", &d.Source.Municipality, domain.MaxShortText, false)
 	v.line("source.team", &d.Source.Team, domain.MaxShortText, false)
 	v.citizen(&d.Citizen)
+	defer v.housing(d) // after the courses, whose ids it refers to
 	if v.tooMany("courses", len(d.Courses), maxCourses) {
 		d.Courses = nil
 	}

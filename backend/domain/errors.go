@@ -83,6 +83,12 @@ const (
 	CodeImportExpired       Code = "import_expired"                 // the previewed import is gone: choose the file again
 	CodeFileTooLarge        Code = "file_too_large"                 // params.max: the largest file in MB
 	CodeDialogFailed        Code = "dialog_failed"                  // the system's file dialog could not be shown
+
+	// The housing history and the closing of a course.
+	CodeCloseThroughClosing Code = "close_through_closing"     // a course is closed only by the follow-up step's closing
+	CodeHousingThroughMove  Code = "housing_through_move"      // an existing citizen's housing changes only by a registered move
+	CodeHousingEntryOfStep  Code = "housing_entry_of_step"     // a course start or closing entry is changed in its step, not in the history
+	CodeHousingCorrected    Code = "housing_already_corrected" // the entry has already been corrected or withdrawn
 )
 
 // FieldError names one input field and what is wrong with it.

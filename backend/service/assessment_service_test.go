@@ -158,8 +158,7 @@ func TestAssessmentValidationAndCompleteness(t *testing.T) {
 	}
 
 	t.Run("a closed course refuses writes", func(t *testing.T) {
-		mustFn[CourseDTO](t)(w.courses.UpdateCourse(UpdateCourseInput{ID: co.ID, WorkerID: w.lead.ID, StartDate: "2026-11-01",
-			Status: "closed", EndDate: "2026-12-02"}))
+		closeCourse(t, w.d, co.ID, "2026-12-02")
 		_, err := w.assess.SaveTopic(SaveTopicInput{CourseID: co.ID, Topic: "housing", CitizenView: "Ny tekst"})
 		wantCode(t, err, domain.CodeCourseClosed)
 		got := mustFn[AssessmentDTO](t)(w.assess.GetAssessment(IDInput{ID: co.ID})) // reading still works

@@ -80,6 +80,7 @@ func accessReport(doc *citizenexport.Document) pdf.AccessReport {
 	p.add("Sådan får vi fat i dig", c.ContactNote)
 	p.add("Boligsituation", accessWord("housing", c.Housing))
 	p.add("Bemærkning om boligen", c.HousingNote)
+	p.add("Boligforløb", accessHousing(c.HousingHistory))
 	p.add("Registreret", accessMoment(c.CreatedAt))
 	p.add("Senest ændret", accessMoment(c.UpdatedAt))
 	r.Personal = p
@@ -346,4 +347,35 @@ func accessVersions(versions []citizenexport.PlanVersion) pdf.AccessSection {
 		s.Blocks = append(s.Blocks, b)
 	}
 	return s
+}
+
+// accessHousing is the housing history as lines, oldest first: the date, the situation and
+// the note, and what became of an entry that was corrected or taken back.
+func accessHousing(entries []citizenexport.HousingEntry) string {
+	kinds := map[string]string{"start": "ved forløbets start", "close": "ved afslutningen",
+		"carried_over": "overført fra den tidligere boligsituation"}
+	fate := map[uint]string{}
+	for _, e := range entries {
+		if e.Corrects != 0 {
+			fate[e.Corrects] = map[bool]string{true: "trukket tilbage: " + e.Note, false: "rettet"}[e.Kind == "withdrawal"]
+		}
+	}
+	var lines []string
+	for _, e := range entries {
+		if e.Kind == "withdrawal" {
+			continue
+		}
+		line := accessDay(e.Date) + ": " + accessWord("housing", e.Housing)
+		if k := kinds[e.Kind]; k != "" {
+			line += " (" + k + ")"
+		}
+		if e.Note != "" {
+			line += " – " + e.Note
+		}
+		if f := fate[e.ID]; f != "" {
+			line += " [" + f + "]"
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }

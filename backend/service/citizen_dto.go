@@ -44,8 +44,12 @@ type CitizenInput struct {
 	Email       string `json:"email"`
 	Address     string `json:"address"`
 	ContactNote string `json:"contactNote"`
+	// Housing, HousingNote and HousingDate (when it began, today if empty) start a new
+	// citizen's housing history. A citizen already here changes housing through
+	// RecordHousing: the fields must then be empty or what the citizen has.
 	Housing     string `json:"housing"`
 	HousingNote string `json:"housingNote"`
+	HousingDate string `json:"housingDate"`
 }
 
 // IDInput names one record.

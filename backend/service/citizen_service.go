@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"sort"
 	"strings"
+	"time"
 
 	"icm/backend/domain"
 	"icm/backend/store"
@@ -107,6 +108,15 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	}
 	var p domain.Problems
 	c := validateCitizen(&p, in)
+	since := s.today()
+	if in.ID == 0 {
+		if d := domain.ParseDate(&p, "housingDate", in.HousingDate, false, domain.MinCourseDate, s.today()); d != nil {
+			since = *d
+		}
+		if c.Housing == "" && c.HousingNote != "" && !p.Has("housing") {
+			p.Add("housing", domain.CodeRequired) // a note belongs to a situation in the history
+		}
+	}
 	if err := p.Err(); err != nil {
 		return CitizenDTO{}, err
 	}
@@ -131,18 +141,28 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 			if err := tx.CreateCitizen(s.ctx(), c); err != nil {
 				return err
 			}
-		} else {
-			old, err := tx.GetCitizen(s.ctx(), in.ID)
-			if err != nil {
-				return err
-			}
-			c.ID, c.TeamID, c.CreatedAt, c.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
-			if err := tx.UpdateCitizen(s.ctx(), c); err != nil {
-				return err
-			}
+			id = c.ID
+			return s.firstHousing(tx, a, c, since, now)
 		}
+		old, err := tx.GetCitizen(s.ctx(), in.ID)
+		if err != nil {
+			return err
+		}
+		// The housing of a citizen already here changes through the history only; the form
+		// may send back what it showed.
+		var p domain.Problems
+		if c.Housing != "" && c.Housing != old.Housing {
+			p.Add("housing", domain.CodeHousingThroughMove)
+		}
+		if c.HousingNote != "" && c.HousingNote != old.HousingNote {
+			p.Add("housingNote", domain.CodeHousingThroughMove)
+		}
+		if err := p.Err(); err != nil {
+			return err
+		}
+		c.ID, c.TeamID, c.CreatedAt, c.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
 		id = c.ID
-		return nil
+		return tx.UpdateCitizen(s.ctx(), c)
 	})
 	if err != nil {
 		return CitizenDTO{}, err
@@ -154,7 +174,23 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	if err := s.audit(st, a, action, "citizen", id, 0, ""); err != nil {
 		return CitizenDTO{}, err
 	}
+	if in.ID == 0 && c.Housing != "" {
+		if err := s.audit(st, a, AuditCreate, "housing", id, 0, ""); err != nil {
+			return CitizenDTO{}, err
+		}
+	}
 	return s.load(st, id)
+}
+
+// firstHousing starts a new citizen's housing history with the situation the form gave,
+// dated since (today unless the form said when it began).
+func (s *CitizenService) firstHousing(tx *store.Store, a Actor, c *store.Citizen, since time.Time, now time.Time) error {
+	if c.Housing == "" {
+		return nil
+	}
+	return tx.AddHousingEvent(s.ctx(), &store.HousingEvent{CitizenID: c.ID, Date: since.Format(domain.DateLayout),
+		Housing: c.Housing, Note: c.HousingNote, Kind: string(domain.HousingKindMove), RecordedBy: workerRef(a.WorkerID),
+		CreatedAt: now})
 }
 
 func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
@@ -165,7 +201,7 @@ func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
 		Address:     domain.CleanText(p, "address", in.Address, domain.MaxShortText, false),
 		ContactNote: domain.CleanText(p, "contactNote", in.ContactNote, 2000, false),
 		Housing:     string(domain.OneOf(p, "housing", domain.Housing(in.Housing), domain.Housings, false)),
-		HousingNote: domain.CleanText(p, "housingNote", in.HousingNote, 2000, false),
+		HousingNote: domain.CleanText(p, "housingNote", in.HousingNote, domain.MaxHousingNote, false),
 	}
 	c.CPR = strPtr(domain.NormalizeCPR(p, "cpr", in.CPR))
 	if c.Phone != "" && !p.Has("phone") && !validPhone(c.Phone) {

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"time"
 
 	"icm/backend/domain"
 	"icm/backend/store"
@@ -73,7 +74,9 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 }
 
 // UpdateCourse changes the worker, start date or status. Handing the course to another
-// worker checks that worker's caseload; closing needs an end date on or after the start.
+// worker checks that worker's caseload. It never closes a course: that is the follow-up
+// step's closing (FollowUpService.CloseCourse), with its reason, housing and support after;
+// a closed course keeps its end date here, and may be reopened.
 func (s *CourseService) UpdateCourse(in UpdateCourseInput) (CourseDTO, error) {
 	done, err := s.changes(in.ID, "course", AuditChange)
 	if err != nil {
@@ -110,6 +113,9 @@ func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 		if err != nil {
 			return err
 		}
+		if err := closesOnlyThroughClosing(c, status, end); err != nil {
+			return err
+		}
 		if domain.CourseStatus(c.Status) == domain.CourseClosed && status.Open() {
 			if open, err := tx.HasOpenCourse(ctx, c.CitizenID); err != nil {
 				return err
@@ -136,12 +142,30 @@ func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 			c.EndDate = &e
 		}
 		c.UpdatedAt = s.now()
-		return tx.UpdateCourse(ctx, c)
+		if err := tx.UpdateCourse(ctx, c); err != nil {
+			return err
+		}
+		return moveStartHousing(ctx, tx, c, s.now()) // the housing at the start is dated the start
 	})
 	if err != nil {
 		return CourseDTO{}, err
 	}
 	return s.getCourse(IDInput{ID: in.ID})
+}
+
+// closesOnlyThroughClosing refuses an update that would close a course, or change when a
+// closed one ended: both belong to the closing.
+func closesOnlyThroughClosing(c *store.Course, status domain.CourseStatus, end *time.Time) error {
+	if status != domain.CourseClosed {
+		return nil
+	}
+	var p domain.Problems
+	if domain.CourseStatus(c.Status) != domain.CourseClosed {
+		p.Add("status", domain.CodeCloseThroughClosing)
+	} else if end != nil && (c.EndDate == nil || *c.EndDate != end.Format(domain.DateLayout)) {
+		p.Add("endDate", domain.CodeCloseThroughClosing)
+	}
+	return p.Err()
 }
 
 // assignWorker makes workerID responsible for c after checking the caseload rule. An

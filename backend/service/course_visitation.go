@@ -53,6 +53,7 @@ func (s *CourseService) saveVisitation(in SaveVisitationInput) (VisitationDTO, e
 		return VisitationDTO{}, err
 	}
 	row := visitationRow(in.CourseID, v, s.now())
+	a, _ := s.actor()
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		c, err := tx.GetCourse(s.ctx(), in.CourseID)
 		if err != nil {
@@ -61,7 +62,12 @@ func (s *CourseService) saveVisitation(in SaveVisitationInput) (VisitationDTO, e
 		if domain.CourseStatus(c.Status) == domain.CourseClosed {
 			return domain.E(domain.CodeCourseClosed, "course is closed")
 		}
-		return tx.SaveVisitation(s.ctx(), row)
+		if err := tx.SaveVisitation(s.ctx(), row); err != nil {
+			return err
+		}
+		// The housing at the start is the course's start entry in the housing history.
+		return writeStepHousing(s.ctx(), tx, c, domain.HousingKindStart, c.StartDate, row.HousingAtStart,
+			row.HousingNote, a.WorkerID, s.now())
 	})
 	if err != nil {
 		return VisitationDTO{}, err

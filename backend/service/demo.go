@@ -19,6 +19,26 @@ type demoCitizen struct {
 	referral             string
 }
 
+// demoMove is a change of housing in a demo citizen's history.
+type demoMove struct {
+	daysAgo int
+	housing string
+	note    string
+}
+
+// demoHousing gives some demo citizens a housing history: where they lived at the course
+// start (if not where they live now) and the moves since, so that the overview's housing
+// outcome has citizens who moved into a home of their own.
+var demoHousing = map[string]struct {
+	start string
+	moves []demoMove
+}{
+	"Bjørn Aagaard": {"sofa", []demoMove{{350, "own", "Fik en etværelses lejlighed gennem boliganvisningen."},
+		{200, "sofa", "Opsagt efter klager over uro; bor igen hos sin bror."}}},
+	"Emil Ærenlund": {"shelter", []demoMove{{600, "temporary", "Akutbolig, mens han venter på anvisning."},
+		{540, "own", "Flyttet ind i egen lejlighed."}}},
+}
+
 var demoCitizens = []demoCitizen{
 	{"Bjørn Aagaard", "20 11 22 33", "sofa", 1, 420, "active", []string{"substance", "debt"}, "shelter"},
 	{"Åse Holm", "", "own_at_risk", 1, 300, "active", []string{"mental_health", "isolation"}, "psychiatry"},
@@ -78,9 +98,23 @@ func LoadDemoBy(ctx context.Context, st *store.Store, now time.Time, operator st
 	}
 	day := func(daysAgo int) string { return domain.Day(now).AddDate(0, 0, -daysAgo).Format(domain.DateLayout) }
 	for _, dc := range demoCitizens {
-		c, err := citizens.SaveCitizen(CitizenInput{Name: dc.name, Phone: dc.phone, Housing: dc.housing})
+		h := demoHousing[dc.name]
+		if h.start == "" {
+			h.start = dc.housing
+		}
+		since := ""
+		if dc.worker >= 0 {
+			since = day(dc.daysAgo + 30)
+		}
+		c, err := citizens.SaveCitizen(CitizenInput{Name: dc.name, Phone: dc.phone, Housing: h.start, HousingDate: since})
 		if err != nil {
 			return err
+		}
+		for _, m := range h.moves {
+			if _, err := citizens.RecordHousing(HousingInput{CitizenID: c.ID, Date: day(m.daysAgo), Housing: m.housing,
+				Note: m.note}); err != nil {
+				return err
+			}
 		}
 		if dc.worker < 0 {
 			continue
@@ -97,7 +131,7 @@ func LoadDemoBy(ctx context.Context, st *store.Store, now time.Time, operator st
 		if dc.stage == "visitation_new" {
 			continue
 		}
-		v := SaveVisitationInput{CourseID: course.ID, HousingAtStart: dc.housing, Needs: dc.needs,
+		v := SaveVisitationInput{CourseID: course.ID, HousingAtStart: h.start, Needs: dc.needs,
 			ReferralSource: dc.referral, VisitationDate: day(dc.daysAgo)}
 		if dc.stage != "visitation_partial" {
 			v.Consent, v.ConsentForm, v.ConsentDate = "yes", "written", day(dc.daysAgo)
@@ -115,19 +149,17 @@ func LoadDemoBy(ctx context.Context, st *store.Store, now time.Time, operator st
 				return err
 			}
 		}
-		status := ""
 		switch dc.stage {
 		case "active", "active_override":
-			status = string(domain.CourseActive)
-		case "closed":
-			status = string(domain.CourseClosed)
-		}
-		if status != "" {
-			up := UpdateCourseInput{ID: course.ID, WorkerID: course.Worker.ID, StartDate: course.StartDate, Status: status}
-			if status == string(domain.CourseClosed) {
-				up.EndDate = day(dc.daysAgo - 400)
-			}
+			up := UpdateCourseInput{ID: course.ID, WorkerID: course.Worker.ID, StartDate: course.StartDate,
+				Status: string(domain.CourseActive)}
 			if _, err := courses.UpdateCourse(up); err != nil {
+				return err
+			}
+		case "closed": // through the closing, as in the app
+			if _, err := NewFollowUpService(d).CloseCourse(CloseCourseInput{CourseID: course.ID, EndDate: day(dc.daysAgo - 400),
+				Reason: string(domain.CloseGoalsReached), AfterSupport: string(domain.AfterNone),
+				AfterNote: "Klarer sig selv i egen bolig; ved, hvor han kan henvende sig.", HousingAtClose: dc.housing}); err != nil {
 				return err
 			}
 		}

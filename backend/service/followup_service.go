@@ -214,7 +214,8 @@ func (s *FollowUpService) saveWeeklyCheck(ch *change, in WeeklyCheckInput) (Foll
 }
 
 // CloseCourse ends the course: status closed, end date, why, what support follows, and
-// the housing situation at closing (which also becomes the citizen's current one).
+// the housing situation at closing, an entry of the housing history dated the end date. It
+// is the only way a course becomes closed (UpdateCourse refuses it).
 func (s *FollowUpService) CloseCourse(in CloseCourseInput) (FollowUpDTO, error) {
 	ch, err := s.changing(in.CourseID, "closing", AuditChange)
 	if err != nil {
@@ -232,6 +233,7 @@ func (s *FollowUpService) closeCourse(ch *change, in CloseCourseInput) (FollowUp
 		AfterNote:      domain.CleanText(&p, "afterNote", in.AfterNote, 4000, false),
 		HousingAtClose: string(domain.OneOf(&p, "housingAtClose", domain.Housing(in.HousingAtClose), domain.Housings, true)),
 		Note:           domain.CleanText(&p, "note", in.Note, 8000, false)}
+	actor, _ := s.actor()
 	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(ctx, in.CourseID)
 		if err != nil {
@@ -252,12 +254,7 @@ func (s *FollowUpService) closeCourse(ch *change, in CloseCourseInput) (FollowUp
 		if err := tx.UpdateCourse(ctx, c); err != nil {
 			return err
 		}
-		cit, err := tx.GetCitizen(ctx, c.CitizenID)
-		if err != nil {
-			return err
-		}
-		cit.Housing, cit.UpdatedAt = cl.HousingAtClose, now
-		return tx.UpdateCitizen(ctx, cit)
+		return writeStepHousing(ctx, tx, c, domain.HousingKindClose, e, cl.HousingAtClose, "", actor.WorkerID, now)
 	})
 }
 

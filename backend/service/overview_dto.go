@@ -62,10 +62,27 @@ type HousingCountDTO struct {
 // housing at start) with the citizens' housing now. "Own home" is own or own_at_risk; the
 // shares are of all open courses, unrecorded housing included.
 type HousingOverviewDTO struct {
-	Categories   []HousingCountDTO `json:"categories"`
-	Total        int               `json:"total"`
-	OwnHomeStart int               `json:"ownHomeStart"`
-	OwnHomeNow   int               `json:"ownHomeNow"`
+	Categories   []HousingCountDTO   `json:"categories"`
+	Total        int                 `json:"total"`
+	OwnHomeStart int                 `json:"ownHomeStart"`
+	OwnHomeNow   int                 `json:"ownHomeNow"`
+	Retention    HousingRetentionDTO `json:"retention"`
+}
+
+// HousingRetentionDTO is the method's headline outcome, from the housing history of every
+// citizen (open and closed courses): of the citizens who moved into a home of their own
+// during a course (MovedIn), how many kept it 6 and 12 months (see domain.HousingRetentionOf).
+type HousingRetentionDTO struct {
+	MovedIn int              `json:"movedIn"`
+	Kept    []HousingKeptDTO `json:"kept"`
+}
+
+// HousingKeptDTO is one span: of the citizens for whom Months have passed since they moved
+// in (Eligible), how many kept their own home all that time (Kept).
+type HousingKeptDTO struct {
+	Months   int `json:"months"`
+	Eligible int `json:"eligible"`
+	Kept     int `json:"kept"`
 }
 
 // WHO5BucketDTO counts the courses whose latest WHO-5 score lies in From-To.

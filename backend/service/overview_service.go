@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"sort"
 	"time"
 
@@ -58,6 +59,9 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 		Fidelity: make([]CourseFidelityDTO, 0, len(facts))}
 	out.Steps = stepCounts(facts)
 	out.Housing = housingOverview(facts)
+	if out.Housing.Retention, err = housingRetention(ctx, st, now); err != nil {
+		return OverviewDTO{}, err
+	}
 	out.WHO5 = who5Overview(facts)
 	for _, f := range facts {
 		fu := f.followUp
@@ -125,9 +129,7 @@ func stepCounts(facts []*courseFacts) []StepCountDTO {
 	return append(out, StepCountDTO{Step: StepComplete, Count: n[StepComplete]})
 }
 
-func isOwnHome(h string) bool {
-	return h == string(domain.HousingOwn) || h == string(domain.HousingOwnAtRisk)
-}
+func isOwnHome(h string) bool { return domain.IsOwnHome(domain.Housing(h)) }
 
 // housingOverview counts housing at the start and now in every category, the method's
 // order first and "not recorded" last (only when it occurs).
@@ -153,6 +155,35 @@ func housingOverview(facts []*courseFacts) HousingOverviewDTO {
 		out.Categories = append(out.Categories, HousingCountDTO{Housing: k, Start: start[k], Now: now[k]})
 	}
 	return out
+}
+
+// housingRetention counts the headline outcome over every citizen's housing history and
+// courses, closed ones included: keeping a home is measured long after moving in.
+func housingRetention(ctx context.Context, st *store.Store, now time.Time) (HousingRetentionDTO, error) {
+	events, err := st.AllHousingEvents(ctx)
+	if err != nil {
+		return HousingRetentionDTO{}, err
+	}
+	courses, err := st.ListCourses(ctx, store.FindCourse{})
+	if err != nil {
+		return HousingRetentionDTO{}, err
+	}
+	periods := map[uint][]domain.CoursePeriod{}
+	for _, c := range courses {
+		if start := parseStoredDate(&c.StartDate); start != nil {
+			periods[c.CitizenID] = append(periods[c.CitizenID], domain.CoursePeriod{Start: *start, End: parseStoredDate(c.EndDate)})
+		}
+	}
+	citizens := make([]domain.CitizenHousing, 0, len(events))
+	for id, evs := range events {
+		citizens = append(citizens, domain.CitizenHousing{Entries: housingEntries(evs), Courses: periods[id]})
+	}
+	r := domain.HousingRetentionOf(citizens, now)
+	out := HousingRetentionDTO{MovedIn: r.MovedIn, Kept: make([]HousingKeptDTO, 0, len(r.Kept))}
+	for _, k := range r.Kept {
+		out.Kept = append(out.Kept, HousingKeptDTO{Months: k.Months, Eligible: k.Eligible, Kept: k.Kept})
+	}
+	return out, nil
 }
 
 // WHO-5 buckets: 0-28 suggests depression, 29-50 poor well-being, 51-100 good.

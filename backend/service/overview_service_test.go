@@ -133,6 +133,15 @@ func TestTeamOverviewDemo(t *testing.T) {
 			t.Errorf("own home start %d > now %d", h.OwnHomeStart, h.OwnHomeNow)
 		}
 	})
+	t.Run("own home kept 6 and 12 months", func(t *testing.T) {
+		// Emil moved into his own flat 540 days ago, during his course, and kept it; Bjørn
+		// moved in 350 days ago and lost it five months later; the others had no such move.
+		want := HousingRetentionDTO{MovedIn: 2, Kept: []HousingKeptDTO{{Months: 6, Eligible: 2, Kept: 1}, {Months: 12, Eligible: 1, Kept: 1}}}
+		r := ov.Housing.Retention
+		if r.MovedIn != want.MovedIn || len(r.Kept) != 2 || r.Kept[0] != want.Kept[0] || r.Kept[1] != want.Kept[1] {
+			t.Fatalf("retention = %+v, want %+v", r, want)
+		}
+	})
 	t.Run("WHO-5", func(t *testing.T) {
 		w := ov.WHO5
 		if w.Improved != 1 || w.Worsened != 0 || w.Stable != 0 || w.NoScore != 9 {

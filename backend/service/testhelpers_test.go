@@ -112,3 +112,12 @@ func wantField(t *testing.T, err error, field string, code domain.Code) {
 	}
 	t.Fatalf("fields = %+v, want %s on %q", de.Fields, code, field)
 }
+
+// closeCourse closes a course the one way there is: the follow-up step's closing.
+func closeCourse(t *testing.T, d Deps, courseID uint, endDate string) {
+	t.Helper()
+	if _, err := NewFollowUpService(d).CloseCourse(CloseCourseInput{CourseID: courseID, EndDate: endDate,
+		Reason: string(domain.CloseGoalsReached), AfterSupport: string(domain.AfterNone), HousingAtClose: string(domain.HousingOwn)}); err != nil {
+		t.Fatalf("CloseCourse(%d): %v", courseID, err)
+	}
+}

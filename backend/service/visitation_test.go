@@ -178,10 +178,7 @@ func TestSaveVisitationOnClosedOrMissingCourse(t *testing.T) {
 	if _, err := f.courses.SaveVisitation(fullVisitation(co.ID)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.courses.UpdateCourse(UpdateCourseInput{ID: co.ID, WorkerID: f.lead.ID, StartDate: co.StartDate,
-		Status: "closed", EndDate: "2026-11-30"}); err != nil {
-		t.Fatal(err)
-	}
+	closeCourse(t, f.d, co.ID, "2026-11-30")
 	in := fullVisitation(co.ID)
 	in.HousingAtStart = "own"
 	_, err := f.courses.SaveVisitation(in)

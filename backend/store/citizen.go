@@ -15,8 +15,8 @@ type Citizen struct {
 	Email       string
 	Address     string
 	ContactNote string
-	Housing     string
-	HousingNote string
+	Housing     string // the housing history's entry in force last (see SetCitizenHousing)
+	HousingNote string // that entry's note
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -61,10 +61,11 @@ func (s *Store) CreateCitizen(ctx context.Context, c *Citizen) error {
 	return storageErr(s.db.WithContext(ctx).Create(c).Error)
 }
 
-// UpdateCitizen saves every editable field of a citizen.
+// UpdateCitizen saves the personal and contact details of a citizen. The housing is not
+// among them: it follows the housing history (SetCitizenHousing).
 func (s *Store) UpdateCitizen(ctx context.Context, c *Citizen) error {
 	return storageErr(s.writer(ctx).Model(c).Select("name", "cpr", "phone", "email",
-		"address", "contact_note", "housing", "housing_note", "updated_at").Updates(c).Error)
+		"address", "contact_note", "updated_at").Updates(c).Error)
 }
 
 // CPRTaken reports whether another citizen already has this CPR number.

@@ -71,14 +71,20 @@ func forgetNote(t testing.TB, st *Store, id uint) {
 			Scan(&course).Error; err != nil {
 			return err
 		}
-		for _, q := range []string{
+		qs := []string{
 			"UPDATE courses SET status = 'closed' WHERE id = @course",
 			"INSERT INTO retention_deletions(course_id, citizen_id, started_at) VALUES (@course, @citizen, '2026-12-01T10:00:00Z')",
 			"DELETE FROM note_revisions WHERE note_id = @note",
 			"DELETE FROM notes WHERE id = @note",
 			"DELETE FROM retention_deletions WHERE course_id = @course",
 			"UPDATE courses SET status = @status WHERE id = @course",
-		} {
+		}
+		if course.Status != "closed" { // a course closes only with its closing (migration 0011)
+			qs = append([]string{`INSERT INTO closings(course_id, reason, after_support, housing_at_close, updated_at)
+				VALUES (@course, 'other', 'none', '', '2026-12-01 10:00:00+00:00')`}, qs...)
+			qs = append(qs, "DELETE FROM closings WHERE course_id = @course")
+		}
+		for _, q := range qs {
 			if err := tx.Exec(q, sql.Named("course", course.ID), sql.Named("citizen", course.CitizenID),
 				sql.Named("note", id), sql.Named("status", course.Status)).Error; err != nil {
 				return fmt.Errorf("%s: %w", q, err)

@@ -39,6 +39,7 @@ var retentionTables = []struct{ table, where string }{
 	{"assessment_latest", "course_id IN (" + ofCitizen + ")"}, // before the revisions, whose triggers would empty it first
 	{"assessment_entries", "course_id IN (" + ofCitizen + ")"},
 	{"visitations", "course_id IN (" + ofCitizen + ")"},
+	{"housing_events", "citizen_id = ?"},
 	{"courses", "citizen_id = ?"},
 	{"citizens", "id = ?"},
 }

@@ -45,6 +45,12 @@ func seedRetention(t *testing.T, st *Store) {
 		`INSERT INTO citizens(id, team_id, name, created_at, updated_at) VALUES (2, 1, 'Bo Berg', ` + at + `, ` + at + `)`,
 		`INSERT INTO courses(id, citizen_id, worker_id, start_date, status, end_date, created_at, updated_at)
 			VALUES (2, 2, 1, '2025-01-05', 'closed', '2025-05-30', ` + at + `, ` + at + `)`,
+		`INSERT INTO closings(course_id, reason, after_support, housing_at_close, updated_at)
+			VALUES (2, 'moved', 'none', 'own', ` + at + `)`,
+		`INSERT INTO housing_events(citizen_id, course_id, date, housing, note, kind, created_at)
+			VALUES (1, NULL, '2025-03-01', 'own', 'Nøgler til ` + marker + `', 'move', ` + at + `)`,
+		`INSERT INTO housing_events(citizen_id, course_id, date, housing, note, kind, created_at)
+			VALUES (2, 2, '2025-05-30', 'own', '', 'close', ` + at + `)`,
 		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
 				revision_worker_id, revision_worker_name, created_at, updated_at)
 			VALUES (4, 2, '2025-02-01T10:00', 20, 'office', 'visit', 'Bo fik hjælp med søvn.', 1, 'Mette Lund', 1, 'Mette Lund', ` + at + `, ` + at + `)`,

@@ -306,6 +306,9 @@ func storageErr(err error) error {
 	if strings.Contains(err.Error(), string(domain.CodeNoteRecord)+":") { // raised by the notes and note_revisions triggers
 		return domain.Wrap(domain.CodeNoteRecord, "a journal note is corrected by a new revision", err)
 	}
+	if strings.Contains(err.Error(), string(domain.CodeCloseThroughClosing)+":") { // raised by the courses trigger (0011)
+		return domain.Wrap(domain.CodeCloseThroughClosing, "a course is closed only through its closing", err)
+	}
 	if strings.Contains(err.Error(), string(domain.CodeAuditAppendOnly)+":") { // raised by the audit_log triggers
 		return domain.Wrap(domain.CodeAuditAppendOnly, "the audit log cannot be changed", err)
 	}

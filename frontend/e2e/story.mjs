@@ -6,6 +6,13 @@ export const story = {
   citizen: 'Maja Østerby',
   caseworker: 'Rikke Holm, Center for Myndighed',
   startDaysAgo: 200,
+  // Her housing history: at the shelter before the course, then three moves to her own flat.
+  housingSinceDaysAgo: 230,
+  moves: [
+    { daysAgo: 170, housing: 'Akut- eller midlertidig bolig', note: 'Akutbolig i Vestbyen, mens hun venter på en anvisning.' },
+    { daysAgo: 120, housing: 'Midlertidigt hos familie eller venner', note: 'Måtte forlade akutboligen; sover hos en veninde.' },
+    { daysAgo: 60, housing: 'Egen bolig – stabil', note: 'Fik nøglerne til en ungdomsbolig.' },
+  ],
   visitation: {
     housingNote: 'Bor på forsorgshjem efter at være flygtet hjemmefra; har fået tilbudt en ungdomsbolig.',
     needs: ['Psykisk lidelse eller sårbarhed', 'Misbrug af alkohol, stoffer eller medicin'],

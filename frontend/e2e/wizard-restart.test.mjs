@@ -26,6 +26,11 @@ test('after the restart the worker signs in again first', async () => {
 
 test('the course opens from the citizen list after the restart', async () => {
   await page.getByRole('link', { name: story.citizen }).click();
+  // The housing history is kept: three moves after the course start, newest first.
+  await page.getByTestId('housing-entry').first().waitFor();
+  const entries = await page.getByTestId('housing-panel').getByTestId('housing-entry').allInnerTexts();
+  assert.equal(entries.length, 5);
+  story.moves.forEach((m, i) => assert.match(entries[2 - i], new RegExp(m.note)));
   await page.getByRole('link', { name: /I gang|Under visitation/ }).click();
   await page.getByRole('heading', { name: 'Målgruppe og visitation', level: 2 }).waitFor();
   assert.equal(await page.getByLabel('Uddybning af boligsituationen').inputValue(), story.visitation.housingNote);

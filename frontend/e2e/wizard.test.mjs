@@ -30,6 +30,7 @@ test('team, worker and citizen for the story', async () => {
   await page.getByRole('link', { name: 'Ny borger' }).click();
   await page.getByLabel('Navn').fill(story.citizen);
   await page.getByLabel('Nuværende boligsituation').selectOption({ label: 'Herberg eller forsorgshjem (§ 110)' });
+  await page.getByLabel('Siden', { exact: true }).fill(danishDate(story.housingSinceDaysAgo));
   await page.getByRole('button', { name: 'Gem' }).click();
   await page.getByRole('heading', { name: story.citizen }).waitFor();
   await page.getByRole('link', { name: 'Start ICM-forløb' }).click();
@@ -54,6 +55,9 @@ test('step 1: target group and visitation', async () => {
   await page.getByLabel('Myndighedssagsbehandler').fill(story.caseworker);
   await waitSaved(page);
   await steps('Målgruppe og visitation').getByText('100 % udfyldt').waitFor();
+  // The housing at the start is an entry of her housing history, beside the one before it.
+  await page.getByTestId('housing-entry').filter({ hasText: 'Ved forløbets start' }).waitFor();
+  await shot(page, 'wizard-01-visitation', { full: true });
   await page.getByRole('button', { name: 'Sæt forløbet i gang' }).click();
   await page.locator('.page-header .badge', { hasText: 'I gang' }).waitFor();
 });
@@ -292,5 +296,38 @@ test('all six steps are complete', async () => {
     await steps(name).getByText('100 % udfyldt').waitFor();
   }
   assert.equal(await page.getByTestId('contact-gap').count(), 0, 'contact was kept');
+  assert.deepEqual(app.pageErrors, []);
+});
+
+test('housing history: three moves from the shelter to her own flat', async () => {
+  await page.getByRole('link', { name: 'Borgere' }).first().click();
+  await page.getByRole('link', { name: story.citizen }).click();
+  await page.getByRole('heading', { name: story.citizen }).waitFor();
+  const panel = page.getByTestId('housing-panel');
+  for (const m of story.moves) {
+    await panel.getByRole('button', { name: 'Registrér flytning / ny boligsituation' }).click();
+    const f = panel.getByRole('form', { name: 'Ny boligsituation' });
+    await f.getByLabel('Fra dato').fill(danishDate(m.daysAgo));
+    await f.getByLabel('Ny boligsituation').selectOption({ label: m.housing });
+    await f.getByLabel('Kort bemærkning').fill(m.note);
+    await f.getByRole('button', { name: 'Gem' }).click();
+    await panel.getByTestId('housing-entry').filter({ hasText: m.note }).waitFor();
+  }
+  const current = await panel.getByTestId('housing-current').innerText();
+  assert.match(current, /Egen bolig – stabil/);
+  assert.match(current, new RegExp(`siden ${danishDate(60).replaceAll('.', '\\.')}`));
+  // Newest first: the three moves, the start of the course and where she lived before it.
+  const entries = await panel.getByTestId('housing-entry').allInnerTexts();
+  assert.equal(entries.length, 5);
+  assert.match(entries[0], new RegExp(`^${danishDate(60).replaceAll('.', '\\.')}`));
+  assert.match(entries[0], /Egen bolig – stabil fra Midlertidigt hos familie eller venner/);
+  assert.match(entries[3], /Ved forløbets start/);
+  assert.match(entries[4], new RegExp(danishDate(story.housingSinceDaysAgo).replaceAll('.', '\\.')));
+  await shot(page, 'wizard-07-housing', { full: true });
+  // The team lead's overview counts her move into her own home during the course.
+  await page.getByRole('link', { name: 'Overblik' }).first().click();
+  const kept = page.getByTestId('figure-own-home-kept');
+  await kept.waitFor();
+  assert.match(await kept.innerText(), /Flyttet i egen bolig under et forløb: 1\./);
   assert.deepEqual(app.pageErrors, []);
 });

@@ -87,6 +87,7 @@ export function useSaveVisitation() {
     onSuccess: (v) => {
       qc.setQueryData(keys.visitation(v.courseId), v);
       void qc.invalidateQueries({ queryKey: keys.course(v.courseId) });
+      void qc.invalidateQueries({ queryKey: ['housing'] }); // housingKeys.all: the start is an entry of the history
     },
   });
 }

@@ -13,6 +13,7 @@ import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
 import { backupText } from '../features/backup/i18n';
 import { citizenDataText } from '../features/citizendata/i18n';
+import { housingText } from '../features/housing/i18n';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -27,6 +28,7 @@ export const da = {
   coordination: coordinationText.da,
   advocacy: advocacyText.da,
   followup: followupText.da,
+  housing: housingText.da,
   versions: versionsText.da,
   about: aboutText.da,
   citizenData: citizenDataText.da,
@@ -139,6 +141,10 @@ export const da = {
     import_course_exists: 'Borgeren har allerede et forløb her med startdato {start}. Overdragelsen ser ud til at være lagt ind før. Intet er gemt.',
     import_expired: 'Forhåndsvisningen er udløbet. Vælg filen igen.',
     file_too_large: 'Filen er for stor (højst {max} MB).',
+    close_through_closing: 'Et forløb afsluttes kun under Opfølgning → Afslut forløbet, med årsag, bolig ved afslutning og støtte bagefter. Slutdatoen ændres også kun dér.',
+    housing_through_move: 'Boligsituationen ændres med »Registrér flytning / ny boligsituation«, så ændringen bliver dateret.',
+    housing_entry_of_step: 'Denne registrering hører til forløbets start eller afslutning og kan ikke rettes her. Boligen ved start rettes i visitationstrinnet.',
+    housing_already_corrected: 'Registreringen er allerede rettet eller trukket tilbage.',
     dialog_failed: 'Vinduet til at vælge en fil kunne ikke åbnes. Prøv igen.',
     internal: 'Der opstod en uventet fejl. Prøv igen – hjælper det ikke, så kontakt IT.',
     network: 'Programmet fik ikke svar fra sin egen database-del. Genstart programmet.',
@@ -195,6 +201,8 @@ export const da = {
     contactNoteHelp: 'Fx faste steder, tider eller personer borgeren har sagt ja til, at du må kontakte.',
     housing: 'Nuværende boligsituation',
     housingNote: 'Bemærkning om boligen',
+    housingDate: 'Siden',
+    housingDateHelp: 'Datoen boligsituationen begyndte. Tom: i dag.',
     details: 'Oplysninger',
     courses: 'ICM-forløb',
     noCourses: 'Borgeren har ikke haft et ICM-forløb.',
@@ -205,6 +213,8 @@ export const da = {
     hideCpr: 'Skjul CPR',
   },
   course: {
+    closeThroughClosing: 'Et forløb afsluttes under Opfølgning → Afslut forløbet.',
+    reopenHelp: 'Slutdatoen hører til afslutningen. Vælg en anden status for at genåbne forløbet.',
     visitationDone: 'Visitationen er udfyldt, og borgeren har sagt ja.',
     startActive: 'Sæt forløbet i gang',
     evaluationDueSoon: 'Næste evaluering skal holdes senest {date}.',
@@ -259,6 +269,7 @@ export const da = {
     housingSection: 'Boligsituation ved start',
     housingAtStart: 'Hvor bor eller opholder borgeren sig ved start?',
     housingNote: 'Uddybning af boligsituationen',
+    housingHistoryHelp: 'Boligen ved start gemmes i borgerens boligforløb med forløbets startdato. Flytninger under forløbet registreres nedenfor.',
     needsSection: 'Komplekse behov',
     needs: 'Hvilke behov gør sig gældende?',
     needsNote: 'Uddybning af behovene',

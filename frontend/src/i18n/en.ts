@@ -14,6 +14,7 @@ import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
 import { backupText } from '../features/backup/i18n';
 import { citizenDataText } from '../features/citizendata/i18n';
+import { housingText } from '../features/housing/i18n';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -29,6 +30,7 @@ export const en: Messages = {
   coordination: coordinationText.en,
   advocacy: advocacyText.en,
   followup: followupText.en,
+  housing: housingText.en,
   versions: versionsText.en,
   about: aboutText.en,
   citizenData: citizenDataText.en,
@@ -141,6 +143,10 @@ export const en: Messages = {
     import_course_exists: 'The citizen already has a course here starting {start}. The handover seems to have been added before. Nothing was saved.',
     import_expired: 'The preview has expired. Choose the file again.',
     file_too_large: 'The file is too large (at most {max} MB).',
+    close_through_closing: 'A course is closed only under Follow-up → Close the course, with the reason, the housing at the end and the support after. The end date is changed only there too.',
+    housing_through_move: 'The housing situation is changed with “Register a move / new housing situation”, so that the change is dated.',
+    housing_entry_of_step: 'This entry belongs to the start or the closing of a course and cannot be corrected here. The housing at the start is corrected in the visitation step.',
+    housing_already_corrected: 'The entry has already been corrected or withdrawn.',
     dialog_failed: 'The window for choosing a file could not be opened. Try again.',
     internal: 'An unexpected error occurred. Try again – if that does not help, contact IT.',
     network: 'The program got no answer from its own database part. Restart the program.',
@@ -197,6 +203,8 @@ export const en: Messages = {
     contactNoteHelp: 'E.g. usual places, times or people the citizen has agreed you may contact.',
     housing: 'Current housing situation',
     housingNote: 'Note on housing',
+    housingDate: 'Since',
+    housingDateHelp: 'The date the housing situation began. Empty: today.',
     details: 'Details',
     courses: 'ICM courses',
     noCourses: 'The citizen has not had an ICM course.',
@@ -207,6 +215,8 @@ export const en: Messages = {
     hideCpr: 'Hide CPR',
   },
   course: {
+    closeThroughClosing: 'A course is closed under Follow-up → Close the course.',
+    reopenHelp: 'The end date belongs to the closing. Choose another status to reopen the course.',
     visitationDone: 'The visitation is complete and the citizen has said yes.',
     startActive: 'Start the support',
     evaluationDueSoon: 'The next evaluation is due by {date}.',
@@ -261,6 +271,7 @@ export const en: Messages = {
     housingSection: 'Housing situation at start',
     housingAtStart: 'Where does the citizen live or stay at the start?',
     housingNote: 'More about the housing situation',
+    housingHistoryHelp: 'The housing at the start is saved in the citizen’s housing history with the course’s start date. Moves during the course are registered below.',
     needsSection: 'Complex needs',
     needs: 'Which needs apply?',
     needsNote: 'More about the needs',

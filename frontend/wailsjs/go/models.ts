@@ -371,6 +371,7 @@ export namespace service {
 	    contactNote: string;
 	    housing: string;
 	    housingNote: string;
+	    housingDate: string;
 	}
 	export interface CitizenListInput {
 	    query: string;
@@ -681,11 +682,61 @@ export namespace service {
 	    start: number;
 	    now: number;
 	}
+	export interface HousingEntryDTO {
+	    id: number;
+	    date: string;
+	    from: string;
+	    housing: string;
+	    note: string;
+	    kind: string;
+	    courseId: number;
+	    correctsId: number;
+	    inForce: boolean;
+	    correctable: boolean;
+	    recordedBy: string;
+	    createdAt: string;
+	    correctedBy: number;
+	    withdrawn: boolean;
+	    withdrawnNote: string;
+	    withdrawnAt: string;
+	    withdrawnBy: string;
+	}
+	export interface HousingHistoryDTO {
+	    citizenId: number;
+	    readOnly: boolean;
+	    current: string;
+	    since: string;
+	    currentNote: string;
+	    entries: HousingEntryDTO[];
+	}
+	export interface HousingInput {
+	    citizenId: number;
+	    date: string;
+	    housing: string;
+	    note: string;
+	    correctsId: number;
+	}
+	export interface HousingKeptDTO {
+	    months: number;
+	    eligible: number;
+	    kept: number;
+	}
+	export interface HousingRetentionDTO {
+	    movedIn: number;
+	    kept: HousingKeptDTO[];
+	}
 	export interface HousingOverviewDTO {
 	    categories: HousingCountDTO[];
 	    total: number;
 	    ownHomeStart: number;
 	    ownHomeNow: number;
+	    retention: HousingRetentionDTO;
+	}
+	
+	export interface HousingWithdrawInput {
+	    citizenId: number;
+	    id: number;
+	    note: string;
 	}
 	export interface IDInput {
 	    id: number;

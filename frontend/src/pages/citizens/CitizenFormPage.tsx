@@ -3,17 +3,19 @@ import { useCitizen, useSaveCitizen, useVocabulary } from '../../api/queries';
 import type { Citizen, CitizenInput } from '../../api/client';
 import { toAppError } from '../../api/errors';
 import { fieldText } from '../../components/errorText';
-import { SelectField, TextArea, TextField } from '../../components/form';
+import { DateField, SelectField, TextArea, TextField } from '../../components/form';
+import { HousingPanel } from '../../features/housing/HousingPanel';
 import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../lib/router';
 import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
 
-const empty: CitizenInput = { id: 0, name: '', cpr: '', phone: '', email: '', address: '', contactNote: '', housing: '', housingNote: '' };
+const empty: CitizenInput = { id: 0, name: '', cpr: '', phone: '', email: '', address: '', contactNote: '', housing: '', housingNote: '', housingDate: '' };
 
+// A citizen already here changes housing through the housing history, not this form.
 function toInput(c: Citizen): CitizenInput {
-  const { id, name, cpr, phone, email, address, contactNote, housing, housingNote } = c;
-  return { id, name, cpr, phone, email, address, contactNote, housing, housingNote };
+  const { id, name, cpr, phone, email, address, contactNote } = c;
+  return { id, name, cpr, phone, email, address, contactNote, housing: '', housingNote: '', housingDate: '' };
 }
 
 /** Create (id 0) or edit a citizen's personal and contact details. */
@@ -56,14 +58,21 @@ function CitizenForm(p: { initial: CitizenInput; readOnly?: boolean }) {
           </div>
           <TextArea label={t('citizens.address')} value={form.address} onChange={set('address')} error={fe('address')} rows={2} />
           <TextArea label={t('citizens.contactNote')} value={form.contactNote} onChange={set('contactNote')} error={fe('contactNote')} help={t('citizens.contactNoteHelp')} />
-          <SelectField
-            label={t('citizens.housing')}
-            value={form.housing}
-            onChange={set('housing')}
-            error={fe('housing')}
-            options={(vocab.data?.housings ?? []).map((v) => ({ value: v, label: tx(`enum.housing.${v}`) }))}
-          />
-          <TextArea label={t('citizens.housingNote')} value={form.housingNote} onChange={set('housingNote')} error={fe('housingNote')} rows={2} />
+          {isNew && (
+            <>
+              <div className="row">
+                <SelectField
+                  label={t('citizens.housing')}
+                  value={form.housing}
+                  onChange={set('housing')}
+                  error={fe('housing')}
+                  options={(vocab.data?.housings ?? []).map((v) => ({ value: v, label: tx(`enum.housing.${v}`) }))}
+                />
+                <DateField label={t('citizens.housingDate')} help={t('citizens.housingDateHelp')} value={form.housingDate} onChange={set('housingDate')} error={fe('housingDate')} />
+              </div>
+              <TextArea label={t('citizens.housingNote')} value={form.housingNote} onChange={set('housingNote')} error={fe('housingNote')} rows={2} />
+            </>
+          )}
         </fieldset>
         <div className="form-actions">
           {!p.readOnly && (
@@ -76,6 +85,11 @@ function CitizenForm(p: { initial: CitizenInput; readOnly?: boolean }) {
           </a>
         </div>
       </form>
+      {!isNew && (
+        <div className="card">
+          <HousingPanel citizenId={p.initial.id} readOnly={p.readOnly} />
+        </div>
+      )}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { href } from '../../lib/router';
 import { statusTone } from './CitizenListPage';
 import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
 import { CitizenDataSection } from '../../features/citizendata/CitizenDataSection';
+import { HousingPanel } from '../../features/housing/HousingPanel';
 
 export function CitizenPage(p: { id: number }) {
   const { t, tx } = useI18n();
@@ -64,10 +65,6 @@ export function CitizenPage(p: { id: number }) {
             <dd className="pre">{c.address || none}</dd>
             <dt>{t('citizens.contactNote')}</dt>
             <dd className="pre">{c.contactNote || none}</dd>
-            <dt>{t('citizens.housing')}</dt>
-            <dd>{c.housing ? tx(`enum.housing.${c.housing}`) : none}</dd>
-            <dt>{t('citizens.housingNote')}</dt>
-            <dd className="pre">{c.housingNote || none}</dd>
           </dl>
         </section>
         <section className="card">
@@ -88,6 +85,9 @@ export function CitizenPage(p: { id: number }) {
             </ul>
           )}
         </section>
+      </div>
+      <div className="card">
+        <HousingPanel citizenId={c.id} readOnly={c.readOnly} />
       </div>
       <CitizenDataSection citizen={c} />
     </>

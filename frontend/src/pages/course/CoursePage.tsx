@@ -36,7 +36,7 @@ export function CoursePage(p: { id: number; step: string }) {
   if (step === 'visitation') {
     if (visitation.isPending) body = <Loading />;
     else if (visitation.error) body = <ErrorBanner error={toAppError(visitation.error)} />;
-    else body = <VisitationStep key={c.id} data={visitation.data} vocab={vocab.data} readOnly={readOnly} />;
+    else body = <VisitationStep key={c.id} data={visitation.data} vocab={vocab.data} readOnly={readOnly} citizenId={c.citizenId} />;
   } else if (step === 'assessment') {
     body = <AssessmentStep courseId={c.id} readOnly={readOnly} />;
   } else if (step === 'planning') {
@@ -46,7 +46,7 @@ export function CoursePage(p: { id: number; step: string }) {
   } else if (step === 'advocacy') {
     body = <AdvocacyStep courseId={c.id} readOnly={readOnly} />;
   } else if (step === 'followup') {
-    body = <FollowUpStep courseId={c.id} readOnly={readOnly} />;
+    body = <FollowUpStep courseId={c.id} citizenId={c.citizenId} readOnly={readOnly} />;
   }
 
   return (

@@ -6,6 +6,7 @@ import { fieldText } from '../../components/errorText';
 import { DateField, SelectField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
+import { isoToDanish } from '../../lib/dates';
 import { OverrideFields, WorkerSelect } from './WorkerSelect';
 
 /** The course's frame: responsible worker, dates and status, behind a disclosure. */
@@ -27,7 +28,14 @@ export function CourseSettings(p: { course: Course }) {
         onSubmit={(e) => {
           e.preventDefault();
           update.mutate(
-            { id: c.id, ...form, overrideReason: showOverride ? form.overrideReason : '', overrideByWorkerId: showOverride ? form.overrideByWorkerId : 0 },
+            {
+              id: c.id,
+              ...form,
+              // The end belongs to the closing: a closed course keeps it, a reopened one has none.
+              endDate: form.status === 'closed' ? c.endDate : '',
+              overrideReason: showOverride ? form.overrideReason : '',
+              overrideByWorkerId: showOverride ? form.overrideByWorkerId : 0,
+            },
             {
               onError: (e) => {
                 if (e.code === 'caseload_full' || e.code === 'override_requires_team_lead') setShowOverride(true);
@@ -45,13 +53,20 @@ export function CourseSettings(p: { course: Course }) {
             allowEmpty={false}
             value={form.status}
             onChange={(status) => setForm((f) => ({ ...f, status }))}
-            options={(vocab.data?.statuses ?? []).map((s) => ({ value: s, label: tx(`enum.status.${s}`) }))}
+            options={(vocab.data?.statuses ?? []).filter((s) => s !== 'closed' || c.status === 'closed').map((s) => ({ value: s, label: tx(`enum.status.${s}`) }))}
+            help={c.status === 'closed' ? t('course.reopenHelp') : t('course.closeThroughClosing')}
             error={fe('status')}
           />
         </div>
         <div className="row">
           <DateField label={t('course.startDate')} required value={form.startDate} onChange={(startDate) => setForm((f) => ({ ...f, startDate }))} error={fe('startDate')} />
-          <DateField label={t('course.endDate')} value={form.endDate} onChange={(endDate) => setForm((f) => ({ ...f, endDate }))} error={fe('endDate')} />
+          {c.status === 'closed' && (
+            <div className="field">
+              <span className="label">{t('course.endDate')}</span>
+              <div>{isoToDanish(c.endDate)}</div>
+              {fe('endDate') && <div className="error" role="alert">{fe('endDate')}</div>}
+            </div>
+          )}
         </div>
         {showOverride && (
           <OverrideFields

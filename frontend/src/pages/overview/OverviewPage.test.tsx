@@ -64,6 +64,7 @@ function overview(): Overview {
         { housing: 'own_at_risk', start: 0, now: 1 },
       ],
       total: 2, ownHomeStart: 0, ownHomeNow: 2,
+      retention: { movedIn: 3, kept: [{ months: 6, eligible: 2, kept: 1 }, { months: 12, eligible: 0, kept: 0 }] },
     },
     who5: {
       buckets: [{ key: 'low', from: 0, to: 28, count: 0 }, { key: 'poor', from: 29, to: 50, count: 0 }, { key: 'good', from: 51, to: 100, count: 1 }],
@@ -97,6 +98,9 @@ describe('OverviewPage', () => {
     expect(screen.getByTestId('figure-open').textContent).toContain('2');
     expect(screen.getByTestId('figure-capacity').textContent).toContain('2 af 12 pladser');
     expect(screen.getByTestId('figure-own-home').textContent).toContain('0 % → 100 %');
+    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('1 af 2 efter 6 mdr.');
+    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('endnu ingen efter 12 mdr.');
+    expect(screen.getByTestId('figure-own-home-kept').textContent).toContain('Flyttet i egen bolig under et forløb: 3.');
   });
 
   it('draws accessible charts with a table beside them', async () => {

@@ -70,6 +70,25 @@ function Figures(p: { o: Overview }) {
         value={t('overview.figures.ownHomeValue', { start: percent(h.ownHomeStart, h.total), now: percent(h.ownHomeNow, h.total) })}
         help={t('overview.figures.ownHomeHelp', { start: h.ownHomeStart, now: h.ownHomeNow, total: h.total })}
       />
+      <KeptFigure r={h.retention} />
+    </div>
+  );
+}
+
+/** The method's headline outcome beside the share in own home: of the citizens who moved
+ * into their own home during a course, how many kept it 6 and 12 months. */
+function KeptFigure(p: { r: Overview['housing']['retention'] }) {
+  const { t } = useI18n();
+  return (
+    <div className="card ov-figure" data-testid="figure-own-home-kept">
+      <div className="muted">{t('overview.figures.kept')}</div>
+      {p.r.kept.map((k) => (
+        <div key={k.months} className="ov-kept">
+          <span className="ov-mid">{k.eligible > 0 ? t('overview.figures.keptShare', { kept: k.kept, eligible: k.eligible }) : t('overview.figures.keptNone')}</span>{' '}
+          {t('overview.figures.keptAfter', { months: k.months })}
+        </div>
+      ))}
+      <div className="muted ov-help">{t('overview.figures.keptHelp', { moved: p.r.movedIn })}</div>
     </div>
   );
 }

@@ -4,6 +4,12 @@ import {service} from '../models';
 
 export function GetCitizen(arg1:service.IDInput):Promise<service.CitizenDTO>;
 
+export function GetHousingHistory(arg1:service.IDInput):Promise<service.HousingHistoryDTO>;
+
 export function ListCitizens(arg1:service.CitizenListInput):Promise<Array<service.CitizenListItem>>;
 
+export function RecordHousing(arg1:service.HousingInput):Promise<service.HousingHistoryDTO>;
+
 export function SaveCitizen(arg1:service.CitizenInput):Promise<service.CitizenDTO>;
+
+export function WithdrawHousing(arg1:service.HousingWithdrawInput):Promise<service.HousingHistoryDTO>;

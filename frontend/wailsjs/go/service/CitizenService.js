@@ -6,10 +6,22 @@ export function GetCitizen(arg1) {
   return window['go']['service']['CitizenService']['GetCitizen'](arg1);
 }
 
+export function GetHousingHistory(arg1) {
+  return window['go']['service']['CitizenService']['GetHousingHistory'](arg1);
+}
+
 export function ListCitizens(arg1) {
   return window['go']['service']['CitizenService']['ListCitizens'](arg1);
 }
 
+export function RecordHousing(arg1) {
+  return window['go']['service']['CitizenService']['RecordHousing'](arg1);
+}
+
 export function SaveCitizen(arg1) {
   return window['go']['service']['CitizenService']['SaveCitizen'](arg1);
+}
+
+export function WithdrawHousing(arg1) {
+  return window['go']['service']['CitizenService']['WithdrawHousing'](arg1);
 }

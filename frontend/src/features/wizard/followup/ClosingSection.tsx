@@ -9,13 +9,15 @@ import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { Section, useFieldErrors } from './shared';
+import { housingKeys, useHousingHistory } from '../../../api/housingQueries';
+import { HousingPanel } from '../../housing/HousingPanel';
 
 // What a closing changes besides the course: the citizen's housing and course lists, and
 // every caseload figure (one open course fewer).
-const alsoAfterClosing: (readonly unknown[])[] = [keys.citizensAll, keys.citizenAll, keys.workers, keys.overview];
+const alsoAfterClosing: (readonly unknown[])[] = [keys.citizensAll, keys.citizenAll, keys.workers, keys.overview, housingKeys.all];
 
 /** Section 4: closing the course – a deliberate act, confirmed, after which all is read-only. */
-export function ClosingSection(p: { courseId: number; data: FollowUp; readOnly: boolean; vocab: Vocabulary }) {
+export function ClosingSection(p: { courseId: number; citizenId: number; data: FollowUp; readOnly: boolean; vocab: Vocabulary }) {
   const { t, tx } = useI18n();
   const [open, setOpen] = useState(false);
   const cl = p.data.closing;
@@ -63,8 +65,9 @@ export function ClosingSection(p: { courseId: number; data: FollowUp; readOnly: 
   return (
     <Section title={t('followup.closeTitle')} intro={t('followup.closeIntro')} className="fu-closing">
       <p className="fu-small muted">{t('followup.closeReadOnlyInfo')}</p>
+      {open && <HousingPanel citizenId={p.citizenId} compact />}
       {open ? (
-        <CloseForm courseId={p.courseId} vocab={p.vocab} onCancel={() => setOpen(false)} />
+        <CloseForm courseId={p.courseId} citizenId={p.citizenId} vocab={p.vocab} onCancel={() => setOpen(false)} />
       ) : (
         <div className="fu-actions">
           <button type="button" className="fu-danger" onClick={() => setOpen(true)}>
@@ -76,8 +79,9 @@ export function ClosingSection(p: { courseId: number; data: FollowUp; readOnly: 
   );
 }
 
-function CloseForm(p: { courseId: number; vocab: Vocabulary; onCancel: () => void }) {
+function CloseForm(p: { courseId: number; citizenId: number; vocab: Vocabulary; onCancel: () => void }) {
   const { t, tx } = useI18n();
+  const housing = useHousingHistory(p.citizenId);
   const close = useStepMutation<CloseCourseInput, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.closeCourse, alsoAfterClosing);
   const [form, setForm] = useState<CloseCourseInput>(() => ({
     courseId: p.courseId,
@@ -85,9 +89,14 @@ function CloseForm(p: { courseId: number; vocab: Vocabulary; onCancel: () => voi
     reason: '',
     afterSupport: '',
     afterNote: '',
-    housingAtClose: '',
+    housingAtClose: housing.data?.current ?? '',
     note: '',
   }));
+  // The housing at the end starts as the housing now, once the history has loaded.
+  const current = housing.data?.current ?? '';
+  useEffect(() => {
+    if (current) setForm((f) => (f.housingAtClose ? f : { ...f, housingAtClose: current }));
+  }, [current]);
   const fe = useFieldErrors(close.error);
   const head = useRef<HTMLHeadingElement>(null);
   useEffect(() => head.current?.focus(), []);

@@ -6,6 +6,7 @@ import { stepsApi, type FollowUp, type Plan } from '../../../api/steps';
 import { I18nProvider } from '../../../i18n/i18n';
 import { todayIso } from '../../../lib/dates';
 import { FollowUpStep } from '../steps/FollowUpStep';
+import { housingApi } from '../../../api/housing';
 
 vi.mock('../../../api/steps', () => ({
   stepsApi: {
@@ -19,6 +20,7 @@ vi.mock('../../../api/steps', () => ({
   },
 }));
 vi.mock('../../../api/client', () => ({ api: { vocabulary: vi.fn() } }));
+vi.mock('../../../api/housing', () => ({ housingApi: { history: vi.fn(), record: vi.fn(), withdraw: vi.fn() } }));
 
 const steps = vi.mocked(stepsApi);
 const client = vi.mocked(api);
@@ -103,6 +105,11 @@ beforeEach(() => {
   steps.saveWeeklyCheck.mockResolvedValue(followUp());
   steps.closeCourse.mockResolvedValue(followUp());
   client.vocabulary.mockResolvedValue(vocab);
+  vi.mocked(housingApi).history.mockResolvedValue({
+    citizenId: 3, readOnly: false, current: 'shelter', since: '2026-01-05', currentNote: '',
+    entries: [{ id: 1, date: '2026-01-05', from: '', housing: 'shelter', note: '', kind: 'move', courseId: 0, correctsId: 0,
+      inForce: true, correctable: true, recordedBy: 'ML', createdAt: '', correctedBy: 0, withdrawn: false, withdrawnNote: '', withdrawnAt: '', withdrawnBy: '' }],
+  });
 });
 
 async function renderStep(readOnly = false) {
@@ -110,7 +117,7 @@ async function renderStep(readOnly = false) {
   const r = render(
     <QueryClientProvider client={qc}>
       <I18nProvider lang="da" onChange={() => {}}>
-        <FollowUpStep courseId={7} readOnly={readOnly} />
+        <FollowUpStep courseId={7} citizenId={3} readOnly={readOnly} />
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -325,6 +332,9 @@ describe('FollowUpStep: contact and closing', () => {
     await renderStep();
     fireEvent.click(screen.getByRole('button', { name: 'Afslut forløb' }));
     const form = screen.getByRole('form', { name: 'Afslut forløbet' });
+    // The housing at the end starts as the housing now, from the housing history beside it.
+    await waitFor(() => expect((within(form).getByLabelText('Boligsituation ved afslutningen') as HTMLSelectElement).value).toBe('shelter'));
+    expect(screen.getByTestId('housing-current').textContent).toContain('siden 05.01.2026');
     fireEvent.change(within(form).getByLabelText('Årsag til afslutningen'), { target: { value: 'goals_reached' } });
     fireEvent.click(within(form).getByRole('radio', { name: 'CTI (Critical Time Intervention)' }));
     fireEvent.change(within(form).getByLabelText('Boligsituation ved afslutningen'), { target: { value: 'own' } });

@@ -14,6 +14,11 @@ export const overviewText = textGroup(
       ownHome: 'I egen bolig',
       ownHomeValue: '{start} % → {now} %',
       ownHomeHelp: 'Ved start: {start} af {total} · nu: {now} af {total}. Egen bolig tæller både stabil og truet.',
+      kept: 'Har beholdt egen bolig',
+      keptAfter: 'efter {months} mdr.',
+      keptShare: '{kept} af {eligible}',
+      keptNone: 'endnu ingen',
+      keptHelp: 'Flyttet i egen bolig under et forløb: {moved}. Kun dem, hvor 6 eller 12 måneder er gået siden indflytningen, tælles med.',
     },
     caseload: {
       title: 'Borgere pr. medarbejder',
@@ -150,6 +155,11 @@ export const overviewText = textGroup(
       ownHome: 'In their own home',
       ownHomeValue: '{start} % → {now} %',
       ownHomeHelp: 'At start: {start} of {total} · now: {now} of {total}. Own home counts both stable and at risk.',
+      kept: 'Kept their own home',
+      keptAfter: 'after {months} months',
+      keptShare: '{kept} of {eligible}',
+      keptNone: 'none yet',
+      keptHelp: 'Moved into their own home during a course: {moved}. Only those for whom 6 or 12 months have passed since moving in are counted.',
     },
     caseload: {
       title: 'Citizens per worker',

@@ -16,7 +16,7 @@ import { MissingLine } from './MissingLine';
  * and – as a deliberate, confirmed act – closing the course. A closed course is shown
  * in full, without forms.
  */
-export function FollowUpStep(p: { courseId: number; readOnly: boolean }) {
+export function FollowUpStep(p: { courseId: number; citizenId: number; readOnly: boolean }) {
   const { t } = useI18n();
   const q = useFollowUp(p.courseId);
   const vocab = useVocabulary();
@@ -42,7 +42,7 @@ export function FollowUpStep(p: { courseId: number; readOnly: boolean }) {
       <EvaluationSection courseId={p.courseId} data={d} readOnly={ro} statuses={vocab.data.subGoalStatuses} />
       <Who5Section courseId={p.courseId} data={d} readOnly={ro} />
       <WeeklySection courseId={p.courseId} data={d} readOnly={ro} />
-      <ClosingSection courseId={p.courseId} data={d} readOnly={ro} vocab={vocab.data} />
+      <ClosingSection courseId={p.courseId} citizenId={p.citizenId} data={d} readOnly={ro} vocab={vocab.data} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { CheckboxGroup, DateField, RadioGroup, SelectField, TextArea, TextField 
 import { useI18n } from '../../../i18n/i18n';
 import { SaveIndicator } from '../SaveIndicator';
 import { useAutosave } from '../useAutosave';
+import { HousingPanel } from '../../housing/HousingPanel';
 
 function toInput(v: Visitation): SaveVisitationInput {
   const { updatedAt: _u, completeness: _c, ...rest } = v;
@@ -15,7 +16,7 @@ function toInput(v: Visitation): SaveVisitationInput {
 }
 
 /** Step 1: target group and visitation. Autosaves the whole step as the worker types. */
-export function VisitationStep(p: { data: Visitation; vocab: Vocabulary; readOnly: boolean }) {
+export function VisitationStep(p: { data: Visitation; vocab: Vocabulary; readOnly: boolean; citizenId: number }) {
   const { t, tx, lang } = useI18n();
   const save = useSaveVisitation();
   const [form, setForm] = useState<SaveVisitationInput>(() => toInput(p.data));
@@ -27,7 +28,8 @@ export function VisitationStep(p: { data: Visitation; vocab: Vocabulary; readOnl
   const c = save.data?.completeness ?? p.data.completeness;
 
   return (
-    <form className="step-form" onSubmit={(e) => e.preventDefault()} onBlur={() => void flush()} aria-label={t('steps.visitation')}>
+    // A div in the role of a form: the housing history inside has forms of its own.
+    <div role="form" className="step-form" onBlur={() => void flush()} aria-label={t('steps.visitation')}>
       <div className="step-toolbar">
         <SaveIndicator state={state} onRetry={() => void flush()} />
       </div>
@@ -41,6 +43,8 @@ export function VisitationStep(p: { data: Visitation; vocab: Vocabulary; readOnl
           <h3>{t('visitation.housingSection')}</h3>
           <SelectField label={t('visitation.housingAtStart')} value={form.housingAtStart} onChange={set('housingAtStart')} options={opts(p.vocab.housings, 'housing')} error={fe('housingAtStart')} />
           <TextArea label={t('visitation.housingNote')} value={form.housingNote} onChange={set('housingNote')} error={fe('housingNote')} rows={2} />
+          <p className="help">{t('visitation.housingHistoryHelp')}</p>
+          <HousingPanel citizenId={p.citizenId} readOnly={p.readOnly} />
         </section>
         <section className="form-section">
           <h3>{t('visitation.needsSection')}</h3>
@@ -79,6 +83,6 @@ export function VisitationStep(p: { data: Visitation; vocab: Vocabulary; readOnl
           <TextArea label={t('visitation.actionPlanNote')} value={form.actionPlanNote} onChange={set('actionPlanNote')} error={fe('actionPlanNote')} />
         </section>
       </fieldset>
-    </form>
+    </div>
   );
 }
