@@ -57,6 +57,10 @@ func TestChangeNeverCommitsWithoutItsAuditEntry(t *testing.T) {
 			_, err := assess.SaveTopic(SaveTopicInput{CourseID: co.ID, Topic: "housing", CitizenView: "Vil gerne bo selv"})
 			return err
 		},
+		"SaveNote": func() error {
+			_, err := f.notes.SaveNote(NoteInput{CourseID: co.ID, OccurredAt: "2026-11-20T10:00", Location: "home", Kind: "visit", Text: "Besøg"})
+			return err
+		},
 		"SaveWHO5": func() error {
 			_, err := follow.SaveWHO5(WHO5Input{CourseID: co.ID, Date: "2026-11-20", Items: []int{3, 3, 3, 3, 3}})
 			return err

@@ -187,9 +187,31 @@ func Check(ctx context.Context, st *store.Store, a *Acks) (Findings, error) {
 	}
 	batch := map[string]int{}
 	maxCitizen := map[string]uint{}
+	noteEntries := map[uint]int{} // note id → its "create" entries
 	for _, e := range entries {
+		if e.Object == "note" {
+			var id uint
+			if _, err := fmt.Sscanf(e.Detail, "note %d revision 1", &id); err != nil || e.Action != "create" {
+				f.Torn = append(f.Torn, fmt.Sprintf("audit entry %d: unexpected %s %q", e.ID, e.Action, e.Detail))
+				continue
+			}
+			noteEntries[id]++
+			continue
+		}
 		batch[e.Detail]++
 		maxCitizen[e.Detail] = max(maxCitizen[e.Detail], e.CitizenID)
+	}
+	// A change never commits without its audit entry, nor an entry without its change: every
+	// note there (acked or not) has exactly one, and every entry names a note that is there.
+	for _, n := range notes {
+		if noteEntries[n.ID] != 1 {
+			f.Torn = append(f.Torn, fmt.Sprintf("note %d has %d audit entries, want 1", n.ID, noteEntries[n.ID]))
+		}
+	}
+	for id := range noteEntries {
+		if _, ok := byID[id]; !ok {
+			f.Torn = append(f.Torn, fmt.Sprintf("audit entry for note %d, which is not there", id))
+		}
 	}
 	for tok, n := range batch {
 		if uint(n) != maxCitizen[tok] { // a batch of n has citizens 1..n

@@ -1,7 +1,8 @@
 // Package crashtest kills a process that writes to the real store at random moments and
 // checks what the next start finds. The child (the test binary started again with EnvChild
 // set) opens the database with store.Open and makes the app's kinds of writes through the
-// store: single-row journal notes, a goal with its SMART sub-goals in one transaction, a
+// store: journal notes through the notes service (each with its audit entry in the same
+// transaction), a goal with its SMART sub-goals in one transaction, a
 // setting overwritten in place, WAL checkpoints and closing and reopening the store. It
 // prints "ack ..." only after a commit returned; the parent then requires every acked write
 // to be there, whole, and every transaction to be all or nothing.
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"icm/backend/domain"
+	"icm/backend/service"
 	"icm/backend/store"
 )
 
@@ -93,11 +95,11 @@ func RunChild(w io.Writer, path string, run int, seed uint64) error {
 		token := fmt.Sprintf("r%d-s%d", run, seq)
 		switch p := rng.IntN(100); {
 		case p < 55:
-			n := store.Note{CourseID: courseID, OccurredAt: "2026-03-02T10:15", DurationMinutes: 45,
-				Location: string(domain.LocationHome), Kind: string(domain.NoteVisit), Text: NoteText(token),
-				AuthorWorkerID: author.ID, AuthorName: author.Name, RevisionWorkerID: author.ID, RevisionWorkerName: author.Name,
-				CreatedAt: time.Now(), UpdatedAt: time.Now()}
-			if err := st.AddNote(ctx, &n); err != nil {
+			// Through the notes service, as the worker: the note and its audit entry commit
+			// in one transaction, so after a kill neither is there without the other.
+			n, err := notesAs(st, author).SaveNote(service.NoteInput{CourseID: courseID, OccurredAt: "2026-03-02T10:15",
+				DurationMinutes: 45, Location: string(domain.LocationHome), Kind: string(domain.NoteVisit), Text: NoteText(token)})
+			if err != nil {
 				return fmt.Errorf("note: %w", err)
 			}
 			say("ack note %d %s", n.ID, token)
@@ -165,6 +167,12 @@ func RunChild(w io.Writer, path string, run int, seed uint64) error {
 			say("phase %s", PhaseWrite)
 		}
 	}
+}
+
+// notesAs is the notes service acting as the course's worker, as a signed-in worker would.
+func notesAs(st *store.Store, w *store.Worker) *service.NoteService {
+	return service.NewNoteService(service.Deps{Store: st, Clock: time.Now,
+		As: &service.Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}})
 }
 
 // ensureCourse returns the course the writes go to, creating the team, a worker, a
