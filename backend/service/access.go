@@ -242,6 +242,19 @@ func (c *change) commit(write func(ctx context.Context, tx *store.Store) error) 
 	})
 }
 
+// commitLogged runs write in one transaction and appends the audit entries it returns in
+// that same transaction: for the changes that are not a course's (a citizen, the team, an
+// account), as change.commit is for a course's.
+func (b base) commitLogged(st *store.Store, write func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error)) error {
+	return st.Tx(b.ctx(), func(tx *store.Store) error {
+		entries, err := write(b.ctx(), tx)
+		if err != nil {
+			return err
+		}
+		return tx.AppendAudit(b.ctx(), b.now(), entries...)
+	})
+}
+
 // uses checks that the actor may read a course's data and returns the function that logs
 // the use (an export or a print) once it has succeeded: a colleague with read-only access
 // may print the plan for a meeting.

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"icm/backend/domain"
 	"icm/backend/store"
 )
@@ -42,27 +43,25 @@ func (s *CitizenService) RecordHousing(in HousingInput) (HousingHistoryDTO, erro
 	now := s.now()
 	e := &store.HousingEvent{CitizenID: in.CitizenID, Date: date.Format(domain.DateLayout), Housing: string(housing),
 		Note: note, Kind: string(domain.HousingKindMove), RecordedBy: workerRef(a.WorkerID), CreatedAt: now}
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
 		if in.CorrectsID != 0 {
 			if err := s.correctable(tx, in.CitizenID, in.CorrectsID); err != nil {
-				return err
+				return nil, err
 			}
 			id := in.CorrectsID
 			e.CorrectsID = &id
 		}
-		if err := tx.AddHousingEvent(s.ctx(), e); err != nil {
-			return err
+		if err := tx.AddHousingEvent(ctx, e); err != nil {
+			return nil, err
 		}
-		return syncCitizenHousing(s.ctx(), tx, in.CitizenID, now)
+		action, detail := AuditCreate, "entry "+itoa(int(e.ID))
+		if in.CorrectsID != 0 {
+			action, detail = AuditChange, detail+" corrects entry "+itoa(int(in.CorrectsID))
+		}
+		return []store.AuditEntry{auditEntry(a, action, "housing", in.CitizenID, 0, detail)},
+			syncCitizenHousing(ctx, tx, in.CitizenID, now)
 	})
 	if err != nil {
-		return HousingHistoryDTO{}, err
-	}
-	action, detail := AuditCreate, ""
-	if in.CorrectsID != 0 {
-		action, detail = AuditChange, "corrects entry "+itoa(int(in.CorrectsID))
-	}
-	if err := s.audit(st, a, action, "housing", in.CitizenID, 0, detail); err != nil {
 		return HousingHistoryDTO{}, err
 	}
 	return s.housingHistory(st, a, in.CitizenID)
@@ -81,22 +80,20 @@ func (s *CitizenService) WithdrawHousing(in HousingWithdrawInput) (HousingHistor
 		return HousingHistoryDTO{}, err
 	}
 	now := s.now()
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
 		if err := s.correctable(tx, in.CitizenID, in.ID); err != nil {
-			return err
+			return nil, err
 		}
 		id := in.ID
 		e := &store.HousingEvent{CitizenID: in.CitizenID, Date: s.today().Format(domain.DateLayout), Note: note,
 			Kind: string(domain.HousingKindWithdrawal), CorrectsID: &id, RecordedBy: workerRef(a.WorkerID), CreatedAt: now}
-		if err := tx.AddHousingEvent(s.ctx(), e); err != nil {
-			return err
+		if err := tx.AddHousingEvent(ctx, e); err != nil {
+			return nil, err
 		}
-		return syncCitizenHousing(s.ctx(), tx, in.CitizenID, now)
+		return []store.AuditEntry{auditEntry(a, AuditChange, "housing", in.CitizenID, 0,
+			"entry "+itoa(int(e.ID))+" withdraws entry "+itoa(int(in.ID)))}, syncCitizenHousing(ctx, tx, in.CitizenID, now)
 	})
 	if err != nil {
-		return HousingHistoryDTO{}, err
-	}
-	if err := s.audit(st, a, AuditChange, "housing", in.CitizenID, 0, "withdraws entry "+itoa(int(in.ID))); err != nil {
 		return HousingHistoryDTO{}, err
 	}
 	return s.housingHistory(st, a, in.CitizenID)

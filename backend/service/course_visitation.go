@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"encoding/json"
 	"time"
 
@@ -34,19 +35,14 @@ func (s *CourseService) getVisitation(in IDInput) (VisitationDTO, error) {
 // SaveVisitation validates and stores the whole visitation step in one write. Nothing is
 // stored when a field is invalid: the error names each field so the form can show it.
 func (s *CourseService) SaveVisitation(in SaveVisitationInput) (VisitationDTO, error) {
-	done, err := s.changes(in.CourseID, "visitation", AuditChange)
+	ch, err := s.changing(in.CourseID, "visitation", AuditChange)
 	if err != nil {
 		return VisitationDTO{}, err
 	}
-	out, err := s.saveVisitation(in)
-	return out, done(err)
+	return s.saveVisitation(ch, in)
 }
 
-func (s *CourseService) saveVisitation(in SaveVisitationInput) (VisitationDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return VisitationDTO{}, err
-	}
+func (s *CourseService) saveVisitation(ch *change, in SaveVisitationInput) (VisitationDTO, error) {
 	var p domain.Problems
 	v := validateVisitation(&p, in, s.now())
 	if err := p.Err(); err != nil {
@@ -54,7 +50,7 @@ func (s *CourseService) saveVisitation(in SaveVisitationInput) (VisitationDTO, e
 	}
 	row := visitationRow(in.CourseID, v, s.now())
 	a, _ := s.actor()
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
+	err := ch.commit(func(_ context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(s.ctx(), in.CourseID)
 		if err != nil {
 			return err
