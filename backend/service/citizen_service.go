@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"sort"
 	"strings"
+	"time"
 
 	"icm/backend/domain"
 	"icm/backend/store"
@@ -106,7 +107,7 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 		}
 	}
 	var p domain.Problems
-	c := validateCitizen(&p, in)
+	c := validateCitizen(&p, in, s.today())
 	if err := p.Err(); err != nil {
 		return CitizenDTO{}, err
 	}
@@ -157,7 +158,7 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	return s.load(st, id)
 }
 
-func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
+func validateCitizen(p *domain.Problems, in CitizenInput, today time.Time) *store.Citizen {
 	c := &store.Citizen{
 		Name:        domain.CleanLine(p, "name", in.Name, domain.MaxName, true),
 		Phone:       domain.CleanLine(p, "phone", in.Phone, 30, false),
@@ -167,7 +168,7 @@ func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
 		Housing:     string(domain.OneOf(p, "housing", domain.Housing(in.Housing), domain.Housings, false)),
 		HousingNote: domain.CleanText(p, "housingNote", in.HousingNote, 2000, false),
 	}
-	c.CPR = strPtr(domain.NormalizeCPR(p, "cpr", in.CPR))
+	c.CPR = strPtr(domain.NormalizeCPR(p, "cpr", in.CPR, today))
 	if c.Phone != "" && !p.Has("phone") && !validPhone(c.Phone) {
 		p.Add("phone", domain.CodeInvalidPhone)
 	}
