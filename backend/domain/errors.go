@@ -63,14 +63,15 @@ const (
 	CodeAuditChainBroken Code = "audit_chain_broken" // params.entry: the first entry that does not match
 
 	// Encrypted files (backups, handovers) and restore.
-	CodeWeakPassphrase  Code = "weak_passphrase"    // params.min: the minimum length of a file's passphrase
-	CodeWrongPassphrase Code = "wrong_passphrase"   // the passphrase does not open the file
-	CodeFileDamaged     Code = "file_damaged"       // an encrypted file was changed, cut short or added to
-	CodeNotEncrypted    Code = "not_encrypted_file" // the file is not one of ICM's encrypted files
-	CodeWrongFileKind   Code = "wrong_file_kind"    // params.kind: e.g. a handover file given to restore
-	CodeFileNewer       Code = "file_newer"         // the file was written by a newer version of ICM
-	CodeBackupInvalid   Code = "backup_invalid"     // the backup opened but holds no sound ICM database
-	CodeWriteFailed     Code = "write_failed"       // a file could not be written (disk full, no access to the folder)
+	CodeWeakPassphrase      Code = "weak_passphrase"      // params.min: the minimum length of a file's passphrase
+	CodeGuessablePassphrase Code = "guessable_passphrase" // one character repeated, only digits, or only common words
+	CodeWrongPassphrase     Code = "wrong_passphrase"     // the passphrase does not open the file
+	CodeFileDamaged         Code = "file_damaged"         // an encrypted file was changed, cut short or added to
+	CodeNotEncrypted        Code = "not_encrypted_file"   // the file is not one of ICM's encrypted files
+	CodeWrongFileKind       Code = "wrong_file_kind"      // params.kind: e.g. a handover file given to restore
+	CodeFileNewer           Code = "file_newer"           // the file was written by a newer version of ICM
+	CodeBackupInvalid       Code = "backup_invalid"       // the backup opened but holds no sound ICM database
+	CodeWriteFailed         Code = "write_failed"         // a file could not be written (disk full, no access to the folder)
 
 	// A citizen's data: access request, handover between installations, deletion at the end of retention.
 	CodeRetentionCourseOpen Code = "retention_course_open"          // params.open: courses not closed yet

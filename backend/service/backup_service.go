@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -352,13 +353,20 @@ func readBackupHeader(path string) (crypt.Header, error) {
 	return h, nil
 }
 
-// passphraseProblem reports a too short passphrase as a field error of the form.
+// passphraseProblem reports a passphrase too weak to seal a file with (see
+// crypt.CheckPassphrase) as a field error of the form.
 func passphraseProblem(passphrase string) error {
-	if crypt.CheckPassphrase(passphrase) == nil {
-		return nil
+	err := crypt.CheckPassphrase(passphrase)
+	var de *domain.Error
+	if err == nil || !errors.As(err, &de) {
+		return err
 	}
 	var p domain.Problems
-	p.Add("passphrase", domain.CodeWeakPassphrase, "min", strconv.Itoa(crypt.MinPassphrase))
+	var kv []string
+	for k, v := range de.Params {
+		kv = append(kv, k, v)
+	}
+	p.Add("passphrase", de.Code, kv...)
 	return p.Err()
 }
 
