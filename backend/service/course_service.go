@@ -15,7 +15,8 @@ func NewCourseService(d Deps) *CourseService { return &CourseService{base{d}} }
 
 // CreateCourse starts a course in the visitation stage. The citizen may have no other open
 // course, and the worker's caseload must stay within floor(8 × FTE) unless a team lead
-// records why it may not.
+// records why it may not. A worker who may read the citizen may start it: a citizen whose
+// courses are all closed belongs to nobody until then.
 func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	st, err := s.ready()
 	if err != nil {
@@ -23,7 +24,7 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	}
 	if in.CitizenID != 0 {
 		a, _ := s.actor()
-		if err := s.citizenUse(st, a, in.CitizenID, writeAccess); err != nil {
+		if err := s.citizenUse(st, a, in.CitizenID, readAccess); err != nil {
 			return CourseDTO{}, err
 		}
 	}

@@ -105,21 +105,48 @@ func (s *Store) CourseCitizen(ctx context.Context, courseID uint) (uint, error) 
 	return ids[0], nil
 }
 
-// CitizenWorkerIDs returns the workers of a citizen's courses, open or closed.
-func (s *Store) CitizenWorkerIDs(ctx context.Context, citizenID uint) ([]uint, error) {
-	var ids []uint
-	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT worker_id FROM courses WHERE citizen_id = ?`, citizenID).
-		Scan(&ids).Error
-	return ids, storageErr(err)
+// Owners is who works with a citizen. Only an open course makes its worker the citizen's
+// own: the worker of a closed course, or of one that went on with a colleague, is one of
+// the colleagues.
+type Owners struct {
+	Open    []uint // the workers of the citizen's open courses
+	Courses bool   // the citizen has had a course, open or closed
 }
 
-// WorkersByCitizen maps every citizen with a course to the workers of their courses.
-func (s *Store) WorkersByCitizen(ctx context.Context) (map[uint][]uint, error) {
-	var rows []struct{ CitizenID, WorkerID uint }
-	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT citizen_id, worker_id FROM courses`).Scan(&rows).Error
-	out := make(map[uint][]uint)
+// CitizenOwners returns the workers of a citizen's open courses and whether they have any course.
+func (s *Store) CitizenOwners(ctx context.Context, citizenID uint) (Owners, error) {
+	var rows []struct {
+		WorkerID uint
+		Open     bool
+	}
+	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT worker_id, status <> 'closed' AS open FROM courses
+		WHERE citizen_id = ?`, citizenID).Scan(&rows).Error
+	var out Owners
 	for _, r := range rows {
-		out[r.CitizenID] = append(out[r.CitizenID], r.WorkerID)
+		out.Courses = true
+		if r.Open {
+			out.Open = append(out.Open, r.WorkerID)
+		}
+	}
+	return out, storageErr(err)
+}
+
+// WorkersByCitizen maps every citizen with a course to who works with them (see Owners).
+func (s *Store) WorkersByCitizen(ctx context.Context) (map[uint]Owners, error) {
+	var rows []struct {
+		CitizenID, WorkerID uint
+		Open                bool
+	}
+	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT citizen_id, worker_id, status <> 'closed' AS open
+		FROM courses`).Scan(&rows).Error
+	out := make(map[uint]Owners)
+	for _, r := range rows {
+		o := out[r.CitizenID]
+		o.Courses = true
+		if r.Open {
+			o.Open = append(o.Open, r.WorkerID)
+		}
+		out[r.CitizenID] = o
 	}
 	return out, storageErr(err)
 }
