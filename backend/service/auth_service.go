@@ -32,7 +32,7 @@ type UserDTO struct {
 // AuthStatusDTO tells the UI what to show before and after sign-in.
 type AuthStatusDTO struct {
 	HasTeam     bool     `json:"hasTeam"`
-	HasAccount  bool     `json:"hasAccount"` // an active team lead can sign in
+	HasAccount  bool     `json:"hasAccount"` // someone can sign in: no first-account set-up
 	SignedIn    bool     `json:"signedIn"`
 	Locked      bool     `json:"locked"`
 	MustChange  bool     `json:"mustChange"`
@@ -112,7 +112,7 @@ func (s *AuthService) Status() (AuthStatusDTO, error) {
 	if _, err := st.GetTeam(ctx); err == nil {
 		out.HasTeam = true
 	}
-	n, err := st.CountActiveLeadCredentials(ctx)
+	n, err := st.CountCredentials(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -284,8 +284,10 @@ func (s *AuthService) SignOut() (AuthStatusDTO, error) {
 	return s.Status()
 }
 
-// SetupFirstAccount gives an active team lead the first sign-in of a database that has
-// none (a new team is set up with SetupTeam; this is for data from before sign-in existed).
+// SetupFirstAccount gives an active team lead the first sign-in of a database where nobody
+// can sign in at all (a new team is set up with SetupTeam; this is for data from before
+// sign-in existed). Once any worker has an account it is refused: whoever is at the screen
+// must not be able to make themselves team lead.
 func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, error) {
 	st, err := s.open()
 	if err != nil {
@@ -304,12 +306,12 @@ func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, er
 	}
 	var actor Actor
 	err = st.Tx(ctx, func(tx *store.Store) error {
-		n, err := tx.CountActiveLeadCredentials(ctx)
+		n, err := tx.CountCredentials(ctx)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
-			return domain.E(domain.CodeAccountSetUp, "a team lead can already sign in")
+			return domain.E(domain.CodeAccountSetUp, "someone can already sign in")
 		}
 		w, err := tx.GetWorker(ctx, in.WorkerID)
 		if err != nil {

@@ -78,6 +78,22 @@ func (s *Session) setLockAfter(d time.Duration) {
 	s.lockAfter = d
 }
 
+// changed applies a change to a worker's name, role or activity to the session when that
+// worker is the one signed in: a lead who steps down loses the lead's rights at once, and
+// one made inactive is signed out.
+func (s *Session) changed(workerID uint, name, initials string, role domain.Role, active bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.actor == nil || s.actor.WorkerID != workerID {
+		return
+	}
+	if !active {
+		s.actor, s.locked = nil, false
+		return
+	}
+	s.actor.Name, s.actor.Initials, s.actor.Role = name, initials, role
+}
+
 // current is the signed-in actor and whether the session is locked, without touching it.
 func (s *Session) current() (*Actor, bool) {
 	s.mu.Lock()

@@ -138,8 +138,10 @@ func (s *TeamService) ListWorkers() ([]WorkerDTO, error) {
 }
 
 // SaveWorker creates or updates a worker. A team keeps at least one active team lead, and
-// a worker with open courses cannot be made inactive until the courses are handed over.
-// Lowering an FTE below the current caseload is allowed: the overview then shows it as over.
+// one who can sign in: the last of them can neither step down nor go inactive. A worker with
+// open courses cannot be made inactive until the courses are handed over. Lowering an FTE
+// below the current caseload is allowed: the overview then shows it as over. A change to the
+// signed-in worker's own role applies to the session at once.
 func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 	st, _, err := s.leadReady()
 	if err != nil {
@@ -193,6 +195,13 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 				if len(leads) <= 1 {
 					return domain.E(domain.CodeLastTeamLead, "the team needs an active team lead")
 				}
+				canSignIn, err := tx.ActiveLeadsWithCredentials(s.ctx())
+				if err != nil {
+					return err
+				}
+				if len(canSignIn) == 1 && canSignIn[0] == old.ID {
+					return domain.E(domain.CodeLastTeamLead, "the team needs a team lead who can sign in")
+				}
 			}
 			w.ID, w.TeamID, w.CreatedAt, w.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
 			if err := tx.UpdateWorker(s.ctx(), w); err != nil {
@@ -202,7 +211,13 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 		out = workerDTO(w, open)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	if s.deps.Session != nil {
+		s.deps.Session.changed(w.ID, w.Name, w.Initials, domain.Role(w.Role), w.Active)
+	}
+	return out, nil
 }
 
 // TeamOverview gives every active worker's caseload (n of max) with the overrides that

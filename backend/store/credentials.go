@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
 	"time"
-
-	"gorm.io/gorm"
 
 	"icm/backend/domain"
 )
@@ -81,15 +78,19 @@ func (s *Store) SaveCredential(ctx context.Context, c *Credential) error {
 		"must_change", "last_sign_in", "updated_at").Updates(c).Error)
 }
 
-// CountActiveLeadCredentials counts active team leads who can sign in.
-func (s *Store) CountActiveLeadCredentials(ctx context.Context) (int, error) {
+// CountCredentials counts every worker's sign-in, active or not.
+func (s *Store) CountCredentials(ctx context.Context) (int, error) {
 	var n int64
-	err := s.db.WithContext(ctx).Raw(`SELECT COUNT(*) FROM credentials c JOIN workers w ON w.id = c.worker_id
-		WHERE w.active = 1 AND w.role = ?`, string(domain.RoleTeamLead)).Scan(&n).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return 0, nil
-	}
+	err := s.db.WithContext(ctx).Model(&Credential{}).Count(&n).Error
 	return int(n), storageErr(err)
+}
+
+// ActiveLeadsWithCredentials lists the active team leads who can sign in.
+func (s *Store) ActiveLeadsWithCredentials(ctx context.Context) ([]uint, error) {
+	var ids []uint
+	err := s.db.WithContext(ctx).Raw(`SELECT c.worker_id FROM credentials c JOIN workers w ON w.id = c.worker_id
+		WHERE w.active = 1 AND w.role = ? ORDER BY c.worker_id`, string(domain.RoleTeamLead)).Scan(&ids).Error
+	return ids, storageErr(err)
 }
 
 // CourseCitizen returns the citizen a course belongs to.
