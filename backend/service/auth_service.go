@@ -205,36 +205,26 @@ func (s *AuthService) checkPassword(st *store.Store, username, password string, 
 		return err
 	}
 	actor := Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}
-	if c.LockedUntil != nil && now.Before(*c.LockedUntil) {
-		return s.logFailure(st, actor, "account locked",
-			domain.E(domain.CodeAccountLocked, "account locked").With("until", c.LockedUntil.Local().Format("15:04")))
+	try, err := s.countAttempt(st, c.WorkerID)
+	if err != nil {
+		return err
 	}
-	ok, verr := auth.Verify(c.PasswordHash, password)
+	if try.locked != nil {
+		return s.logFailure(st, actor, "account locked", lockedErr(*try.locked))
+	}
+	ok, verr := auth.Verify(try.credential.PasswordHash, password)
 	if verr != nil || !ok || !w.Active || (onlyWorker != 0 && w.ID != onlyWorker) {
-		c.FailedAttempts++
 		reason := "wrong password"
 		var result error = wrong
-		if c.FailedAttempts >= MaxFailedSignIns {
-			until := now.Add(lockoutFor)
-			c.LockedUntil, c.FailedAttempts, reason = &until, 0, "wrong password, account locked"
-			result = domain.E(domain.CodeAccountLocked, "account locked").With("until", until.Local().Format("15:04"))
+		if try.lockedNow != nil {
+			reason, result = "wrong password, account locked", lockedErr(*try.lockedNow)
 		}
 		if !w.Active {
 			reason = "inactive worker"
 		}
-		c.UpdatedAt = now
-		if err := st.SaveCredential(ctx, c); err != nil {
-			return err
-		}
 		return s.logFailure(st, actor, reason, result)
 	}
-	c.FailedAttempts, c.LockedUntil, c.LastSignIn, c.UpdatedAt = 0, nil, &now, now
-	if auth.NeedsRehash(c.PasswordHash) {
-		if h, err := auth.Hash(password); err == nil {
-			c.PasswordHash = h
-		}
-	}
-	if err := st.SaveCredential(ctx, c); err != nil {
+	if err := s.clearAttempts(st, try.credential, password, true); err != nil {
 		return err
 	}
 	if s.deps.Session != nil {
@@ -340,7 +330,9 @@ func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, er
 	return s.Status()
 }
 
-// ChangePassword changes the signed-in worker's own password.
+// ChangePassword changes the signed-in worker's own password. The current password is one
+// more try of it: a wrong one counts towards the lockout as a failed sign-in does, and the
+// lockout locks the screen as well.
 func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, error) {
 	st, err := s.ready()
 	if err != nil {
@@ -352,14 +344,12 @@ func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, err
 	if err != nil {
 		return AuthStatusDTO{}, err
 	}
-	if ok, _ := auth.Verify(c.PasswordHash, in.Current); !ok {
-		var p domain.Problems
-		p.Add("current", domain.CodeWrongCredentials)
-		return AuthStatusDTO{}, p.Err()
-	}
 	var p domain.Problems
 	validPassword(&p, "new", in.New, c.Username)
 	if err := p.Err(); err != nil {
+		return AuthStatusDTO{}, err
+	}
+	if err := s.checkCurrent(st, a, in.Current); err != nil {
 		return AuthStatusDTO{}, err
 	}
 	if err := saveAccount(ctx, st, a.WorkerID, c.Username, "", false, s.now(), in.New); err != nil {
@@ -369,6 +359,35 @@ func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, err
 		return AuthStatusDTO{}, err
 	}
 	return s.Status()
+}
+
+// checkCurrent checks the signed-in worker's current password as a sign-in attempt.
+func (s *AuthService) checkCurrent(st *store.Store, a Actor, current string) error {
+	try, err := s.countAttempt(st, a.WorkerID)
+	if err != nil {
+		return err
+	}
+	if try.locked != nil {
+		return s.lockedOut(st, a, "account locked (change password)", *try.locked)
+	}
+	if ok, _ := auth.Verify(try.credential.PasswordHash, current); ok && len(current) <= maxPasswordLen {
+		return s.clearAttempts(st, try.credential, current, false)
+	}
+	if try.lockedNow != nil {
+		return s.lockedOut(st, a, "wrong current password, account locked", *try.lockedNow)
+	}
+	var p domain.Problems
+	p.Add("current", domain.CodeWrongCredentials)
+	return s.logFailure(st, a, "wrong current password", p.Err())
+}
+
+// lockedOut logs a failed try of a signed-in worker's password that found or left the
+// account locked, and locks the screen.
+func (s *AuthService) lockedOut(st *store.Store, a Actor, reason string, until time.Time) error {
+	if s.deps.Session != nil {
+		s.deps.Session.lock()
+	}
+	return s.logFailure(st, a, reason, lockedErr(until))
 }
 
 var (
