@@ -49,18 +49,19 @@ const (
 	CodeInternal          Code = "internal"
 
 	// Sign-in and access.
-	CodeNotSignedIn      Code = "not_signed_in"      // no one is signed in
-	CodeSessionLocked    Code = "session_locked"     // the screen locked after inactivity: sign in again
-	CodeWrongCredentials Code = "wrong_credentials"  // unknown username or wrong password (never says which)
-	CodeAccountLocked    Code = "account_locked"     // too many failed attempts: locked until params.until
-	CodeForbidden        Code = "forbidden"          // the role may not do this
-	CodeReadOnlyAccess   Code = "read_only_access"   // a colleague's citizen, shown read-only
-	CodeNoAccess         Code = "no_access"          // a colleague's citizen, and the team hides them
-	CodeWeakPassword     Code = "weak_password"      // params.min: the minimum length
-	CodeUsernameTaken    Code = "username_taken"     // another worker signs in with this username
-	CodeAccountSetUp     Code = "account_exists"     // the first team lead account is already set up
-	CodeAuditAppendOnly  Code = "audit_append_only"  // the audit log is never changed
-	CodeAuditChainBroken Code = "audit_chain_broken" // params.entry: the first entry that does not match
+	CodeNotSignedIn      Code = "not_signed_in"            // no one is signed in
+	CodeSessionLocked    Code = "session_locked"           // the screen locked after inactivity: sign in again
+	CodePasswordChange   Code = "password_change_required" // the worker must choose their own password first
+	CodeWrongCredentials Code = "wrong_credentials"        // unknown username or wrong password (never says which)
+	CodeAccountLocked    Code = "account_locked"           // too many failed attempts: locked until params.until
+	CodeForbidden        Code = "forbidden"                // the role may not do this
+	CodeReadOnlyAccess   Code = "read_only_access"         // a colleague's citizen, shown read-only
+	CodeNoAccess         Code = "no_access"                // a colleague's citizen, and the team hides them
+	CodeWeakPassword     Code = "weak_password"            // params.min: the minimum length
+	CodeUsernameTaken    Code = "username_taken"           // another worker signs in with this username
+	CodeAccountSetUp     Code = "account_exists"           // the first team lead account is already set up
+	CodeAuditAppendOnly  Code = "audit_append_only"        // the audit log is never changed
+	CodeAuditChainBroken Code = "audit_chain_broken"       // params.entry: the first entry that does not match
 
 	// Encrypted files (backups, handovers) and restore.
 	CodeWeakPassphrase      Code = "weak_passphrase"      // params.min: the minimum length of a file's passphrase

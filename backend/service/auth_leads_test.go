@@ -40,6 +40,7 @@ func TestLastLeadWhoCanSignInStays(t *testing.T) {
 
 	// Lars, now the only lead who can sign in, cannot make himself inactive.
 	f.signIn(t, "lars", "første kode 123")
+	mustFn[AuthStatusDTO](t)(f.auth.ChangePassword(ChangePasswordInput{Current: "første kode 123", New: "lars egen kode 1"}))
 	_, err = f.teams.SaveWorker(WorkerInput{ID: lars.ID, Name: "Lars Bak", Initials: "LB", Role: string(domain.RoleTeamLead), FTE: 1})
 	wantCode(t, err, domain.CodeLastTeamLead)
 }

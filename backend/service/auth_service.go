@@ -229,6 +229,7 @@ func (s *AuthService) checkPassword(st *store.Store, username, password string, 
 	}
 	if s.deps.Session != nil {
 		s.deps.Session.signIn(actor, now, lockMinutes(ctx, st))
+		s.deps.Session.setMustChange(try.credential.MustChange)
 	}
 	return s.base.audit(st, actor, AuditSignIn, "", 0, 0, "")
 }
@@ -332,9 +333,10 @@ func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, er
 
 // ChangePassword changes the signed-in worker's own password. The current password is one
 // more try of it: a wrong one counts towards the lockout as a failed sign-in does, and the
-// lockout locks the screen as well.
+// lockout locks the screen as well. It is the one call open to a worker who must replace
+// the team lead's first password.
 func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, error) {
-	st, err := s.ready()
+	st, err := s.signedIn()
 	if err != nil {
 		return AuthStatusDTO{}, err
 	}
@@ -354,6 +356,9 @@ func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, err
 	}
 	if err := saveAccount(ctx, st, a.WorkerID, c.Username, "", false, s.now(), in.New); err != nil {
 		return AuthStatusDTO{}, err
+	}
+	if s.deps.Session != nil {
+		s.deps.Session.setMustChange(false)
 	}
 	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "changed own password"); err != nil {
 		return AuthStatusDTO{}, err

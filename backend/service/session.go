@@ -27,6 +27,7 @@ type Session struct {
 	mu         sync.Mutex
 	actor      *Actor
 	locked     bool
+	mustChange bool // signed in with a password the team lead gave: only choosing one's own is open
 	lastActive time.Time
 	lockAfter  time.Duration
 }
@@ -55,13 +56,27 @@ func (s *Session) check(now time.Time) (Actor, error) {
 func (s *Session) signIn(a Actor, now time.Time, lockAfter time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.actor, s.locked, s.lastActive, s.lockAfter = &a, false, now, lockAfter
+	s.actor, s.locked, s.lastActive, s.lockAfter, s.mustChange = &a, false, now, lockAfter, false
+}
+
+// setMustChange marks whether the signed-in worker must choose their own password before
+// anything else.
+func (s *Session) setMustChange(must bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mustChange = must
+}
+
+func (s *Session) mustChangePassword() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.actor != nil && s.mustChange
 }
 
 func (s *Session) signOut() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.actor, s.locked = nil, false
+	s.actor, s.locked, s.mustChange = nil, false, false
 }
 
 func (s *Session) lock() {

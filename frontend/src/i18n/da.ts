@@ -112,6 +112,7 @@ export const da = {
     database_newer: 'Databasen er gemt af en nyere version af programmet.',
     not_signed_in: 'Du er ikke logget ind. Log ind for at fortsætte.',
     session_locked: 'Skærmen er låst, fordi programmet ikke har været brugt et stykke tid. Skriv din adgangskode for at fortsætte.',
+    password_change_required: 'Vælg din egen adgangskode, før du fortsætter.',
     wrong_credentials: 'Brugernavn eller adgangskode er forkert.',
     account_locked: 'Kontoen er spærret efter for mange forkerte forsøg. Prøv igen efter kl. {until}, eller bed teamlederen om at ophæve spærringen.',
     forbidden: 'Det kræver rollen som teamleder.',

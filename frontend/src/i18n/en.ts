@@ -114,6 +114,7 @@ export const en: Messages = {
     database_newer: 'The database was saved by a newer version of the program.',
     not_signed_in: 'You are not signed in. Sign in to continue.',
     session_locked: 'The screen locked because the program was not used for a while. Enter your password to continue.',
+    password_change_required: 'Choose your own password before you go on.',
     wrong_credentials: 'The username or password is wrong.',
     account_locked: 'The account is locked after too many wrong attempts. Try again after {until}, or ask the team lead to unlock it.',
     forbidden: 'This needs the team lead role.',
