@@ -28,6 +28,7 @@ const (
 	CodeInvalidPhone      Code = "invalid_phone"
 	CodeCaseloadFull      Code = "caseload_full"
 	CodeOverrideByLead    Code = "override_requires_team_lead"
+	CodeApprovalByLead    Code = "approval_requires_team_lead" // only the signed-in team lead approves a plan version
 	CodeActiveCourse      Code = "citizen_has_open_course"
 	CodeCourseClosed      Code = "course_closed"
 	CodeNotFound          Code = "not_found"

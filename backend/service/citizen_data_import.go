@@ -284,7 +284,7 @@ func (s *CitizenDataService) ConfirmImport(in ConfirmImportInput) (ImportResultD
 		target.Assign = func(c *store.Course, i int) error {
 			ch := choices[i]
 			if domain.CourseStatus(c.Status).Open() {
-				return courses.assignWorker(ctx, tx, c, ch.WorkerID, ch.OverrideReason, ch.OverrideByWorkerID)
+				return courses.assignWorker(ctx, tx, c, ch.WorkerID, ch.OverrideReason, a)
 			}
 			if _, err := tx.GetWorker(ctx, ch.WorkerID); err != nil {
 				return choiceErr(i, domain.CodeInvalidChoice)

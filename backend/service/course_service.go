@@ -53,7 +53,8 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 		}
 		c := &store.Course{CitizenID: in.CitizenID, StartDate: start.Format(domain.DateLayout),
 			Status: string(domain.CourseVisitation)}
-		if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, in.OverrideByWorkerID); err != nil {
+		a, _ := s.actor()
+		if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, a); err != nil {
 			return err
 		}
 		c.CreatedAt, c.UpdatedAt = s.now(), s.now()
@@ -120,7 +121,8 @@ func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 		}
 		reopening := !domain.CourseStatus(c.Status).Open() && status.Open()
 		if status.Open() && (c.WorkerID != in.WorkerID || reopening) {
-			if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, in.OverrideByWorkerID); err != nil {
+			a, _ := s.actor()
+			if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, a); err != nil {
 				return err
 			}
 		} else {
@@ -146,9 +148,10 @@ func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 }
 
 // assignWorker makes workerID responsible for c after checking the caseload rule. An
-// override is kept only when it was needed; otherwise any earlier one is cleared.
+// override is the acting team lead's (by): a worker cannot record one in a lead's name. It
+// is kept only when it was needed; otherwise any earlier one is cleared.
 func (s *CourseService) assignWorker(ctx context.Context, tx *store.Store, c *store.Course,
-	workerID uint, reason string, byID uint) error {
+	workerID uint, reason string, by Actor) error {
 	w, err := tx.GetWorker(ctx, workerID)
 	if err != nil {
 		return err
@@ -165,8 +168,8 @@ func (s *CourseService) assignWorker(ctx context.Context, tx *store.Store, c *st
 	if c.ID != 0 && c.WorkerID == workerID && domain.CourseStatus(c.Status).Open() {
 		open-- // the course already counts in this worker's caseload
 	}
-	byLead := false
-	if reason != "" && byID != 0 {
+	byLead, byID := false, by.WorkerID
+	if reason != "" && by.IsLead() && byID != 0 {
 		lead, err := tx.GetWorker(ctx, byID)
 		if err == nil {
 			byLead = lead.Active && lead.Role == string(domain.RoleTeamLead)

@@ -77,17 +77,17 @@ func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, err
 	return s.load(st)
 }
 
-// SignTemplate signs the live template as the next version. The signer must be an active
-// team lead and the date may not lie in the future.
+// SignTemplate signs the live template as the next version in the name of the signed-in
+// team lead; the date may not lie in the future. The signing is logged.
 func (s *TemplateService) SignTemplate(in SignTemplateInput) (TemplateVersionDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return TemplateVersionDTO{}, err
 	}
 	var out TemplateVersionDTO
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		ctx, now := s.ctx(), s.now()
-		lead, date, note, err := validateTemplateSignature(ctx, tx, in, now)
+		lead, date, note, err := validateTemplateSignature(ctx, tx, in, now, a)
 		if err != nil {
 			return err
 		}
@@ -112,7 +112,10 @@ func (s *TemplateService) SignTemplate(in SignTemplateInput) (TemplateVersionDTO
 		out = TemplateVersionDTO{Summary: templateSummary(row, doc), Elements: templateElementDTOs(doc)}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return TemplateVersionDTO{}, err
+	}
+	return out, s.audit(st, a, AuditSign, "template", 0, 0, "version "+itoa(out.Summary.VersionNo))
 }
 
 // GetTemplateVersion returns one signed version exactly as it was signed.

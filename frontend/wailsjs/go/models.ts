@@ -398,7 +398,6 @@ export namespace service {
 	    index: number;
 	    workerId: number;
 	    overrideReason: string;
-	    overrideByWorkerId: number;
 	}
 	export interface ConfirmImportInput {
 	    token: string;
@@ -509,7 +508,6 @@ export namespace service {
 	    workerId: number;
 	    startDate: string;
 	    overrideReason: string;
-	    overrideByWorkerId: number;
 	}
 	export interface DeleteCitizenInput {
 	    citizenId: number;
@@ -918,12 +916,11 @@ export namespace service {
 	    citizenDate: string;
 	    method: string;
 	    workerDate: string;
-	    leadId: number;
+	    leadApproval: boolean;
 	    leadDate: string;
 	    citizenComment: string;
 	}
 	export interface SignTemplateInput {
-	    leadId: number;
 	    date: string;
 	    note: string;
 	}
@@ -1000,7 +997,6 @@ export namespace service {
 	    status: string;
 	    endDate: string;
 	    overrideReason: string;
-	    overrideByWorkerId: number;
 	}
 	export interface UpdateTeamInput {
 	    municipality: string;

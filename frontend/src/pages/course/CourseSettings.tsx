@@ -15,7 +15,7 @@ export function CourseSettings(p: { course: Course }) {
   const vocab = useVocabulary();
   const update = useUpdateCourse();
   const c = p.course;
-  const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '', overrideByWorkerId: 0 });
+  const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '' });
   const [showOverride, setShowOverride] = useState(false);
   const err = update.error ? toAppError(update.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
@@ -27,7 +27,7 @@ export function CourseSettings(p: { course: Course }) {
         onSubmit={(e) => {
           e.preventDefault();
           update.mutate(
-            { id: c.id, ...form, overrideReason: showOverride ? form.overrideReason : '', overrideByWorkerId: showOverride ? form.overrideByWorkerId : 0 },
+            { id: c.id, ...form, overrideReason: showOverride ? form.overrideReason : '' },
             {
               onError: (e) => {
                 if (e.code === 'caseload_full' || e.code === 'override_requires_team_lead') setShowOverride(true);
@@ -55,11 +55,8 @@ export function CourseSettings(p: { course: Course }) {
         </div>
         {showOverride && (
           <OverrideFields
-            workers={workers.data ?? []}
             reason={form.overrideReason}
-            byId={form.overrideByWorkerId}
             onReason={(overrideReason) => setForm((f) => ({ ...f, overrideReason }))}
-            onBy={(overrideByWorkerId) => setForm((f) => ({ ...f, overrideByWorkerId }))}
             reasonError={fe('overrideReason')}
           />
         )}
