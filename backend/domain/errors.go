@@ -21,6 +21,7 @@ const (
 	CodeDateOrder         Code = "date_order"
 	CodeInvalidCPR        Code = "invalid_cpr"
 	CodeDuplicateCPR      Code = "duplicate_cpr"
+	CodeCPRUnavailable    Code = "cpr_unavailable" // the CPR number is taken by a citizen hidden from the worker
 	CodeInvalidFTE        Code = "invalid_fte"
 	CodeInvalidChoice     Code = "invalid_choice"
 	CodeOutOfRange        Code = "out_of_range"
@@ -83,6 +84,7 @@ const (
 	CodeImportCitizenOpen   Code = "import_citizen_has_open_course" // the citizen is here already, with an open course
 	CodeImportCourseExists  Code = "import_course_exists"           // params.start: the citizen here has a course with that start
 	CodeImportExpired       Code = "import_expired"                 // the previewed import is gone: choose the file again
+	CodeImportNeedsLead     Code = "import_needs_team_lead"         // the file's citizen is here, hidden from the worker
 	CodeFileTooLarge        Code = "file_too_large"                 // params.max: the largest file in MB
 	CodeDialogFailed        Code = "dialog_failed"                  // the system's file dialog could not be shown
 )

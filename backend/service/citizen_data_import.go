@@ -79,7 +79,14 @@ func (s *CitizenDataService) PreviewImport(in PreviewImportInput) (ImportPreview
 	if err != nil {
 		return ImportPreviewDTO{}, err
 	}
-	out, err := s.preview(st, doc)
+	out, err := s.preview(st, doc, a)
+	if domain.CodeOf(err) == domain.CodeImportNeedsLead {
+		if aerr := s.audit(st, a, AuditSearch, "handover", out.Citizen.ExistingID, 0,
+			"handover file of a citizen hidden from the worker"); aerr != nil {
+			return ImportPreviewDTO{}, aerr
+		}
+		return ImportPreviewDTO{}, err
+	}
 	if err != nil {
 		return ImportPreviewDTO{}, err
 	}
@@ -113,7 +120,19 @@ func existingCitizen(ctx context.Context, st *store.Store, cpr string) (*store.C
 	return nil, nil
 }
 
-func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Document) (ImportPreviewDTO, error) {
+// hiddenHere refuses a handover of a citizen here whom the actor may not see: only a team
+// lead (or the citizen's own worker) may import it, and the answer tells nothing about them.
+func (s *CitizenDataService) hiddenHere(st *store.Store, a Actor, citizenID uint) error {
+	err := s.citizenUse(st, a, citizenID, readAccess)
+	if domain.CodeOf(err) == domain.CodeNoAccess {
+		return domain.E(domain.CodeImportNeedsLead, "the file's citizen is here and hidden from the worker")
+	}
+	return err
+}
+
+// preview compares the file with the data here, as the actor may see it: a citizen here
+// hidden from the actor is neither matched nor pointed out by name.
+func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Document, a Actor) (ImportPreviewDTO, error) {
 	ctx := s.ctx()
 	out := ImportPreviewDTO{Source: strings.Join(joinable(doc.Source.Municipality, doc.Source.Team), " · "),
 		Citizen:   ImportCitizenDTO{Name: doc.Citizen.Name, CPRMasked: domain.MaskCPR(doc.Citizen.CPR)},
@@ -135,6 +154,10 @@ func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Documen
 		return out, err
 	}
 	if here != nil {
+		if err := s.hiddenHere(st, a, here.ID); err != nil {
+			out.Citizen.ExistingID = here.ID // for the audit entry only; the DTO is not returned
+			return out, err
+		}
 		out.Citizen.ExistingID, out.Citizen.ExistingName = here.ID, here.Name
 		conflict(ConflictCitizenExists, -1, false, "name", here.Name)
 		if here.CourseID != nil {
@@ -150,8 +173,14 @@ func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Documen
 		if err != nil {
 			return out, err
 		}
+		owners, err := st.WorkersByCitizen(ctx)
+		if err != nil {
+			return out, err
+		}
+		check := newAccessCheck(ctx, st, a)
 		for _, r := range rows {
-			if domain.FoldForSearch(r.Name) == domain.FoldForSearch(doc.Citizen.Name) {
+			if domain.FoldForSearch(r.Name) == domain.FoldForSearch(doc.Citizen.Name) &&
+				check.may(owners[r.ID], readAccess) == nil {
 				conflict(ConflictSameName, -1, false, "name", r.Name, "cprMasked", domain.MaskCPR(deref(r.CPR)))
 				break
 			}
@@ -262,6 +291,9 @@ func (s *CitizenDataService) ConfirmImport(in ConfirmImportInput) (ImportResultD
 		}
 		target := citizenexport.Target{Now: s.now()}
 		if here != nil {
+			if err := s.hiddenHere(tx, a, here.ID); err != nil {
+				return err
+			}
 			if here.CourseID != nil {
 				return domain.E(domain.CodeImportCitizenOpen, "the citizen here has an open course")
 			}

@@ -94,7 +94,9 @@ func (s *CitizenService) load(st *store.Store, id uint) (CitizenDTO, error) {
 }
 
 // SaveCitizen creates or updates a citizen. A CPR number is optional but, when given, must
-// be valid and belong to no other citizen.
+// be valid and belong to no other citizen. When the other citizen is hidden from the worker,
+// the answer does not say that a citizen has it (cpr_unavailable), and the try is logged
+// with that citizen for the team lead to see.
 func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	st, err := s.ready()
 	if err != nil {
@@ -111,18 +113,25 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	if err := p.Err(); err != nil {
 		return CitizenDTO{}, err
 	}
-	var id uint
+	var id, hiddenHolder uint
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		team, err := tx.GetTeam(s.ctx())
 		if err != nil {
 			return err
 		}
 		if c.CPR != nil {
-			if taken, err := tx.CPRTaken(s.ctx(), *c.CPR, in.ID); err != nil {
+			holder, err := tx.CPRHolder(s.ctx(), *c.CPR, in.ID)
+			if err != nil {
 				return err
-			} else if taken {
+			}
+			if holder != 0 {
 				var p domain.Problems
-				p.Add("cpr", domain.CodeDuplicateCPR)
+				if s.citizenUse(tx, a, holder, readAccess) != nil {
+					hiddenHolder = holder
+					p.Add("cpr", domain.CodeCPRUnavailable)
+				} else {
+					p.Add("cpr", domain.CodeDuplicateCPR)
+				}
 				return p.Err()
 			}
 		}
@@ -146,6 +155,11 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 		return nil
 	})
 	if err != nil {
+		if hiddenHolder != 0 {
+			if aerr := s.audit(st, a, AuditSearch, "cpr", hiddenHolder, 0, "CPR number of a citizen hidden from the worker"); aerr != nil {
+				return CitizenDTO{}, aerr
+			}
+		}
 		return CitizenDTO{}, err
 	}
 	action := AuditChange

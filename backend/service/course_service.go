@@ -233,7 +233,7 @@ func (s *CourseService) getCourse(in IDInput) (CourseDTO, error) {
 		Steps: steps, UpdatedAt: isoTime(&c.UpdatedAt), ContactGap: sig.gap,
 		NextEvaluationDue: sig.due.Format(domain.DateLayout), EvaluationState: string(sig.dueState)}
 	if c.OverrideReason != "" {
-		o := &OverrideDTO{CourseID: c.ID, CitizenName: cit.Name, Reason: c.OverrideReason, At: isoTime(c.OverrideAt)}
+		o := &OverrideDTO{CourseID: c.ID, CitizenID: c.CitizenID, CitizenName: cit.Name, Reason: c.OverrideReason, At: isoTime(c.OverrideAt)}
 		if c.OverrideByWorkerID != nil {
 			if lead, err := st.GetWorker(ctx, *c.OverrideByWorkerID); err == nil {
 				o.ByName = lead.Name

@@ -236,7 +236,8 @@ func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
-	overrides, err := overridesByWorker(ctx, st)
+	a, _ := s.actor()
+	overrides, err := overridesByWorker(ctx, st, a)
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
@@ -257,15 +258,26 @@ func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	return out, nil
 }
 
-// overridesByWorker collects the recorded caseload overrides of open courses per worker.
-func overridesByWorker(ctx context.Context, st *store.Store) (map[uint][]OverrideDTO, error) {
+// overridesByWorker collects the recorded caseload overrides of open courses per worker:
+// only those of citizens the actor may read, since each names the citizen and the reason.
+func overridesByWorker(ctx context.Context, st *store.Store, a Actor) (map[uint][]OverrideDTO, error) {
 	rows, err := st.ListOverrides(ctx)
 	if err != nil {
 		return nil, err
 	}
+	owners, err := st.WorkersByCitizen(ctx)
+	if err != nil {
+		return nil, err
+	}
+	check := newAccessCheck(ctx, st, a)
 	out := map[uint][]OverrideDTO{}
 	for _, r := range rows {
-		out[r.WorkerID] = append(out[r.WorkerID], OverrideDTO{CourseID: r.CourseID,
+		if err := check.may(owners[r.CitizenID], readAccess); domain.CodeOf(err) == domain.CodeNoAccess {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out[r.WorkerID] = append(out[r.WorkerID], OverrideDTO{CourseID: r.CourseID, CitizenID: r.CitizenID,
 			CitizenName: r.CitizenName, Reason: r.Reason, ByName: r.ByName, At: isoTime(r.At)})
 	}
 	return out, nil

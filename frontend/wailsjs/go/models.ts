@@ -300,6 +300,7 @@ export namespace service {
 	}
 	export interface OverrideDTO {
 	    courseId: number;
+	    citizenId: number;
 	    citizenName: string;
 	    reason: string;
 	    byName: string;
