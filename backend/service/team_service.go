@@ -87,9 +87,9 @@ func (s *TeamService) SetupTeam(in SetupTeamInput) (TeamDTO, error) {
 	return out, s.audit(st, actor, AuditAccount, "team", 0, 0, "team and first team lead account set up")
 }
 
-// UpdateTeam renames the team or its municipality.
+// UpdateTeam renames the team or its municipality; the change is logged.
 func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return TeamDTO{}, err
 	}
@@ -107,7 +107,7 @@ func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
 	if err := st.UpdateTeam(s.ctx(), t); err != nil {
 		return TeamDTO{}, err
 	}
-	return teamDTO(t), nil
+	return teamDTO(t), s.audit(st, a, AuditSetting, "team", 0, 0, "municipality and team name")
 }
 
 // ListWorkers returns every worker, active first, in Danish name order.
@@ -143,7 +143,7 @@ func (s *TeamService) ListWorkers() ([]WorkerDTO, error) {
 // below the current caseload is allowed: the overview then shows it as over. A change to the
 // signed-in worker's own role applies to the session at once.
 func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return WorkerDTO{}, err
 	}
@@ -153,6 +153,7 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 		return WorkerDTO{}, err
 	}
 	var out WorkerDTO
+	var before *store.Worker
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		team, err := tx.GetTeam(s.ctx())
 		if err != nil {
@@ -177,6 +178,7 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 			if err != nil {
 				return err
 			}
+			before = old
 			if open, err = tx.CountOpenCourses(s.ctx(), in.ID); err != nil {
 				return err
 			}
@@ -214,6 +216,10 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 	if err != nil {
 		return out, err
 	}
+	action, detail := workerChange(before, w)
+	if err := s.audit(st, a, action, "worker", 0, 0, detail); err != nil {
+		return out, err
+	}
 	if s.deps.Session != nil {
 		s.deps.Session.changed(w.ID, w.Name, w.Initials, domain.Role(w.Role), w.Active)
 	}
@@ -221,12 +227,29 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 }
 
 // TeamOverview gives every active worker's caseload (n of max) with the overrides that
-// explain a caseload above the ceiling.
+// explain a caseload above the ceiling. It is logged as one view and one entry for each
+// citizen an override row names.
 func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
+	a, _ := s.actor()
+	out, err := s.teamOverview(st, a)
+	if err != nil {
+		return out, err
+	}
+	entries := []store.AuditEntry{auditEntry(a, AuditView, "caseload", 0, 0, itoa(len(out.Caseloads))+" workers")}
+	for _, c := range out.Caseloads {
+		for _, o := range c.Overrides {
+			entries = append(entries, auditEntry(a, AuditList, "caseload", o.CitizenID, o.CourseID, "override"))
+		}
+	}
+	return out, st.AppendAudit(s.ctx(), s.now(), entries...)
+}
+
+// teamOverview is TeamOverview without the log: the team overview logs what it shows itself.
+func (s *TeamService) teamOverview(st *store.Store, a Actor) (TeamOverviewDTO, error) {
 	ctx := s.ctx()
 	team, err := st.GetTeam(ctx)
 	if err != nil {
@@ -236,7 +259,6 @@ func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
-	a, _ := s.actor()
 	overrides, err := overridesByWorker(ctx, st, a)
 	if err != nil {
 		return TeamOverviewDTO{}, err

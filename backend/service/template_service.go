@@ -57,9 +57,10 @@ func (s *TemplateService) load(st *store.Store) (TemplateDTO, error) {
 	return out, nil
 }
 
-// SaveElement saves one element's answer and status and returns the whole template.
+// SaveElement saves one element's answer and status and returns the whole template; the
+// change is logged.
 func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return TemplateDTO{}, err
 	}
@@ -72,6 +73,9 @@ func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, err
 	}
 	row.UpdatedAt = s.now()
 	if err := st.SaveTemplateElement(s.ctx(), &row); err != nil {
+		return TemplateDTO{}, err
+	}
+	if err := s.audit(st, a, AuditSetting, "template", 0, 0, row.Element+": "+row.Status); err != nil {
 		return TemplateDTO{}, err
 	}
 	return s.load(st)
