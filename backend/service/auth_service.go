@@ -366,35 +366,6 @@ func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, err
 	return s.Status()
 }
 
-// checkCurrent checks the signed-in worker's current password as a sign-in attempt.
-func (s *AuthService) checkCurrent(st *store.Store, a Actor, current string) error {
-	try, err := s.countAttempt(st, a.WorkerID)
-	if err != nil {
-		return err
-	}
-	if try.locked != nil {
-		return s.lockedOut(st, a, "account locked (change password)", *try.locked)
-	}
-	if ok, _ := auth.Verify(try.credential.PasswordHash, current); ok && len(current) <= maxPasswordLen {
-		return s.clearAttempts(st, try.credential, current, false)
-	}
-	if try.lockedNow != nil {
-		return s.lockedOut(st, a, "wrong current password, account locked", *try.lockedNow)
-	}
-	var p domain.Problems
-	p.Add("current", domain.CodeWrongCredentials)
-	return s.logFailure(st, a, "wrong current password", p.Err())
-}
-
-// lockedOut logs a failed try of a signed-in worker's password that found or left the
-// account locked, and locks the screen.
-func (s *AuthService) lockedOut(st *store.Store, a Actor, reason string, until time.Time) error {
-	if s.deps.Session != nil {
-		s.deps.Session.lock()
-	}
-	return s.logFailure(st, a, reason, lockedErr(until))
-}
-
 var (
 	dummyOnce sync.Once
 	dummy     string

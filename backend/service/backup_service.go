@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -351,23 +350,6 @@ func readBackupHeader(path string) (crypt.Header, error) {
 		return h, domain.E(domain.CodeWrongFileKind, "not a backup").With("kind", h.Kind)
 	}
 	return h, nil
-}
-
-// passphraseProblem reports a passphrase too weak to seal a file with (see
-// crypt.CheckPassphrase) as a field error of the form.
-func passphraseProblem(passphrase string) error {
-	err := crypt.CheckPassphrase(passphrase)
-	var de *domain.Error
-	if err == nil || !errors.As(err, &de) {
-		return err
-	}
-	var p domain.Problems
-	var kv []string
-	for k, v := range de.Params {
-		kv = append(kv, k, v)
-	}
-	p.Add("passphrase", de.Code, kv...)
-	return p.Err()
 }
 
 // reporter turns the backup package's progress into the UI's, at most ten steps a second
