@@ -38,6 +38,24 @@ func TestEveryBoundMethodNeedsASignedInSession(t *testing.T) {
 			_, err := a.services.auth.Lock()
 			return err
 		}, domain.CodeSessionLocked},
+		// A worker with the first password the lead gave may only choose their own: the
+		// backend refuses everything else, whatever the UI shows.
+		{"must change password", func() error {
+			if _, err := a.services.auth.SignIn(service.SignInInput{Username: "mette", Password: "en lang adgangskode"}); err != nil {
+				return err
+			}
+			w, err := a.services.team.SaveWorker(service.WorkerInput{Name: "Jonas Ørnberg", Initials: "JØ",
+				Role: string(domain.RoleTeamLead), FTE: 1, Active: true})
+			if err != nil {
+				return err
+			}
+			if _, err := a.services.auth.SaveAccount(service.AccountInput{WorkerID: w.ID, Username: "jonas",
+				Password: "første kode 123"}); err != nil {
+				return err
+			}
+			_, err = a.services.auth.SignIn(service.SignInInput{Username: "jonas", Password: "første kode 123"})
+			return err
+		}, domain.CodePasswordChange},
 	} {
 		if err := state.set(); err != nil {
 			t.Fatal(err)
@@ -54,7 +72,7 @@ func TestEveryBoundMethodNeedsASignedInSession(t *testing.T) {
 			for i := 0; i < typ.NumMethod(); i++ {
 				m := typ.Method(i)
 				full := name + "." + m.Name
-				if openBeforeSignIn[full] {
+				if openBeforeSignIn[full] || (state.want == domain.CodePasswordChange && full == "AuthService.ChangePassword") {
 					continue
 				}
 				args := []reflect.Value{v}

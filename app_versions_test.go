@@ -50,7 +50,7 @@ func signedApp(t *testing.T) (a *App, courseID, versionID uint) {
 		t.Fatal(err)
 	}
 	v, err := s.versions.SignPlan(service.SignPlanInput{CourseID: co.ID, CitizenDate: "2026-12-01", Method: "paper",
-		WorkerDate: "2026-12-01", LeadID: ws[0].ID, LeadDate: "2026-12-01", CitizenComment: "Uenig i fristen"})
+		WorkerDate: "2026-12-01", LeadApproval: true, LeadDate: "2026-12-01", CitizenComment: "Uenig i fristen"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func (v *validator) citizen(c *Citizen) {
 	v.text("citizen.contactNote", &c.ContactNote, maxText2000, false)
 	oneOf(v, "citizen.housing", &c.Housing, domain.Housings, false)
 	v.text("citizen.housingNote", &c.HousingNote, maxText2000, false)
-	c.CPR = domain.NormalizeCPR(&v.p, "citizen.cpr", c.CPR)
+	c.CPR = domain.NormalizeCPR(&v.p, "citizen.cpr", c.CPR, v.today)
 	v.phone("citizen.phone", c.Phone)
 	if c.Email != "" && !v.p.Has("citizen.email") {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {

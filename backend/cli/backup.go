@@ -79,7 +79,7 @@ func runBackup(args []string, io cliIO) int {
 		return 2
 	}
 	if err := crypt.CheckPassphrase(pass); err != nil {
-		fmt.Fprintf(io.stderr, "icm: the passphrase must have at least %d characters\n", crypt.MinPassphrase)
+		fmt.Fprintln(io.stderr, "icm:", passphraseAdvice(err))
 		return 2
 	}
 	ctx := context.Background()
@@ -207,6 +207,18 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 	}
 	return service.RestoreInfoDTO{BackupCreated: staged.BackupCreated.Local().Format("02.01.2006 15:04"),
 		Citizens: staged.Citizens, Workers: staged.Workers}, nil
+}
+
+// passphraseAdvice says why crypt.CheckPassphrase refused a passphrase.
+func passphraseAdvice(err error) string {
+	switch domain.CodeOf(err) {
+	case domain.CodeWeakPassphrase:
+		return fmt.Sprintf("the passphrase must have at least %d characters", crypt.MinPassphrase)
+	case domain.CodeInvalidCharacters:
+		return "the passphrase has an invisible or control character; use visible characters and spaces"
+	default:
+		return "the passphrase is easy to guess (one character repeated, only digits, or common words); use a short sentence"
+	}
 }
 
 // readPassphrase takes the passphrase from -passphrase-file, else the environment, else the

@@ -187,6 +187,7 @@ func TestBackupCommandRefuses(t *testing.T) {
 		{"no -out", []string{"-db", db}, map[string]string{envBackupPassphrase: cliPass}, 2},
 		{"no passphrase and no terminal", []string{"-db", db, "-out", out}, nil, 2},
 		{"short passphrase", []string{"-db", db, "-out", out}, map[string]string{envBackupPassphrase: "kort"}, 2},
+		{"guessable passphrase", []string{"-db", db, "-out", out}, map[string]string{envBackupPassphrase: "1234567890123"}, 2},
 		{"unknown flag", []string{"-db", db, "-out", out, "-x"}, map[string]string{envBackupPassphrase: cliPass}, 2},
 		{"no database", []string{"-db", filepath.Join(t.TempDir(), "none.db"), "-out", out}, map[string]string{envBackupPassphrase: cliPass}, 1},
 		{"a folder that does not exist", []string{"-db", db, "-out", filepath.Join(t.TempDir(), "no", "b")}, map[string]string{envBackupPassphrase: cliPass}, 1},

@@ -26,7 +26,6 @@ import (
 	"os"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
@@ -100,14 +99,6 @@ type Progress func(done, total int64)
 // now is the clock of the created-at stamp; tests fix it.
 var now = time.Now
 
-// CheckPassphrase reports a passphrase that is too short to seal a file with.
-func CheckPassphrase(passphrase string) error {
-	if utf8.RuneCountInString(norm.NFC.String(passphrase)) < MinPassphrase {
-		return domain.E(domain.CodeWeakPassphrase, "passphrase too short").With("min", strconv.Itoa(MinPassphrase))
-	}
-	return nil
-}
-
 // Seal encrypts everything read from r into w as a file of the given kind.
 func Seal(w io.Writer, r io.Reader, passphrase, kind string, progress Progress) error {
 	return seal(w, r, passphrase, kind, Default, DefaultChunkSize, progress)
@@ -117,6 +108,11 @@ func seal(w io.Writer, r io.Reader, passphrase, kind string, p Params, chunkSize
 	if err := CheckPassphrase(passphrase); err != nil {
 		return err
 	}
+	return sealKeyed(w, r, normalized(passphrase), kind, p, chunkSize, progress)
+}
+
+// sealKeyed seals with the passphrase as it is given (keys applies NFC only).
+func sealKeyed(w io.Writer, r io.Reader, passphrase, kind string, p Params, chunkSize int, progress Progress) error {
 	if kind == "" || len(kind) > maxKindLen {
 		return domain.E(domain.CodeInternal, "crypt: bad kind")
 	}
@@ -190,9 +186,15 @@ func Open(w io.Writer, r io.Reader, passphrase, kind string, progress Progress) 
 	if h.Kind != kind {
 		return h, domain.E(domain.CodeWrongFileKind, "crypt: another kind of file").With("kind", h.Kind)
 	}
-	aead, macKey, err := keys(passphrase, h)
+	aead, macKey, err := keys(normalized(passphrase), h)
 	if err != nil {
 		return h, err
+	}
+	if !hmac.Equal(check, keyCheck(macKey, prefix)) && normalized(passphrase) != norm.NFC.String(passphrase) {
+		// Sealed before passphrases were trimmed: spaces at the ends may be part of the key.
+		if aead, macKey, err = keys(passphrase, h); err != nil {
+			return h, err
+		}
 	}
 	if !hmac.Equal(check, keyCheck(macKey, prefix)) {
 		return h, domain.E(domain.CodeWrongPassphrase, "crypt: wrong passphrase")

@@ -45,6 +45,16 @@ func sealBytes(t testing.TB, plain []byte, chunk int) []byte {
 	return out.Bytes()
 }
 
+// sealUntrimmed seals "x" as before passphrases were trimmed: the spaces at the ends are in the key.
+func sealUntrimmed(t testing.TB, passphrase string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := sealKeyed(&out, bytes.NewReader([]byte("x")), passphrase, KindBackup, testParams, minChunk, nil); err != nil {
+		t.Fatalf("seal: %v", err)
+	}
+	return out.Bytes()
+}
+
 func openBytes(file []byte, passphrase, kind string) ([]byte, Header, error) {
 	var out bytes.Buffer
 	h, err := Open(&out, bytes.NewReader(file), passphrase, kind, nil)
@@ -153,16 +163,70 @@ func TestPassphraseIsNormalised(t *testing.T) {
 }
 
 func TestWeakPassphrase(t *testing.T) {
-	for _, p := range []string{"", "kort", "elleve tegn", "ææææææææææø"[:11]} {
-		err := seal(io.Discard, bytes.NewReader(nil), p, KindBackup, testParams, minChunk, nil)
-		var de *domain.Error
-		if !errors.As(err, &de) || de.Code != domain.CodeWeakPassphrase || de.Params["min"] != "12" {
-			t.Fatalf("passphrase %q: %v", p, err)
+	cases := []struct {
+		name, pass string
+		code       domain.Code
+	}{
+		{"empty", "", domain.CodeWeakPassphrase},
+		{"short", "kort", domain.CodeWeakPassphrase},
+		{"eleven", "elleve tegn", domain.CodeWeakPassphrase},
+		{"eleven runes", "æblegrød på", domain.CodeWeakPassphrase},
+		{"invalid UTF-8", "æblegrød på bordet\xc3", domain.CodeInvalidCharacters},
+		{"short once trimmed", "   elleve tegn   ", domain.CodeWeakPassphrase},
+		{"one character repeated", "aaaaaaaaaaaaaaaa", domain.CodeGuessablePassphrase},
+		{"one letter repeated with spaces", "x x x x x x x x", domain.CodeGuessablePassphrase},
+		{"two characters repeated", "abababababababab", domain.CodeGuessablePassphrase},
+		{"only digits", "123456789012", domain.CodeGuessablePassphrase},
+		{"a common word with digits", "Password1234", domain.CodeGuessablePassphrase},
+		{"a Danish common word with a year", "adgangskode2026!", domain.CodeGuessablePassphrase},
+		{"a season and a year", "Sommer2026!!", domain.CodeGuessablePassphrase},
+		{"common words together", "kodeord kodeord kodeord", domain.CodeGuessablePassphrase},
+		{"a keyboard row", "qwertyuiop12", domain.CodeGuessablePassphrase},
+		{"the alphabet", "abcdefghijklmn", domain.CodeGuessablePassphrase},
+		{"a zero-width space", "hest\u200bbatteri hæfteklamme", domain.CodeInvalidCharacters},
+		{"a direction mark", "hest batteri hæfteklamme\u200f", domain.CodeInvalidCharacters},
+		{"a no-break space", "hest\u00a0batteri hæfteklamme", domain.CodeInvalidCharacters},
+		{"a tab", "hest\tbatteri hæfteklamme", domain.CodeInvalidCharacters},
+		{"a newline", "hest batteri\nhæfteklamme", domain.CodeInvalidCharacters},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := seal(io.Discard, bytes.NewReader(nil), c.pass, KindBackup, testParams, minChunk, nil)
+			var de *domain.Error
+			if !errors.As(err, &de) || de.Code != c.code {
+				t.Fatalf("passphrase %q: %v, want %s", c.pass, err, c.code)
+			}
+			if c.code == domain.CodeWeakPassphrase && de.Params["min"] != "12" {
+				t.Fatalf("passphrase %q: params %v", c.pass, de.Params)
+			}
+		})
+	}
+	// Twelve characters, even when several bytes each, are enough; so is a short sentence.
+	for _, ok := range []string{"Ærø på Fyn å", pass, "Min kat hedder Bodil 2026", "sommerhus ved vesterhavet"} {
+		if err := CheckPassphrase(ok); err != nil {
+			t.Fatalf("%q: %v", ok, err)
 		}
 	}
-	// Twelve letters, even when several bytes each, are enough.
-	if err := CheckPassphrase("æøåæøåæøåæøå"); err != nil {
-		t.Fatalf("12 Danish letters: %v", err)
+}
+
+// Spaces at the ends of a passphrase are dropped: typed with a trailing space or without,
+// the file opens. A file sealed before the trimming, with the spaces in its key, opens too.
+func TestPassphraseIsTrimmed(t *testing.T) {
+	var out bytes.Buffer
+	if err := seal(&out, bytes.NewReader([]byte("x")), "  "+pass+" ", KindBackup, testParams, minChunk, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, typed := range []string{pass, " " + pass, pass + "\t"} {
+		if _, _, err := openBytes(out.Bytes(), typed, KindBackup); err != nil {
+			t.Fatalf("%q: %v", typed, err)
+		}
+	}
+	old := sealUntrimmed(t, " "+pass+" ")
+	if _, _, err := openBytes(old, " "+pass+" ", KindBackup); err != nil {
+		t.Fatalf("a file sealed with the spaces: %v", err)
+	}
+	if _, _, err := openBytes(old, pass, KindBackup); code(err) != domain.CodeWrongPassphrase {
+		t.Fatalf("a file sealed with the spaces, opened without: %v", err)
 	}
 }
 

@@ -7,9 +7,10 @@ import (
 
 // NormalizeCPR checks a Danish CPR number (ddmmåå-xxxx, dash optional) and returns it as
 // "ddmmåå-xxxx". The first six digits must be a real date, with the century taken from the
-// seventh digit as the CPR office defines it. Modulus 11 is not checked: numbers issued
-// since 2007 need not satisfy it.
-func NormalizeCPR(p *Problems, field, s string) string {
+// seventh digit as the CPR office defines it, and not lie after today: the century rule
+// reads some numbers as births up to 2057, which nobody can have yet. Modulus 11 is not
+// checked: numbers issued since 2007 need not satisfy it.
+func NormalizeCPR(p *Problems, field, s string, today time.Time) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
@@ -25,7 +26,7 @@ func NormalizeCPR(p *Problems, field, s string) string {
 			return s
 		}
 	}
-	if _, ok := CPRBirthDate(digits); !ok {
+	if born, ok := CPRBirthDate(digits); !ok || born.After(Day(today)) {
 		p.Add(field, CodeInvalidCPR)
 		return s
 	}

@@ -5,6 +5,9 @@ import (
 	"time"
 )
 
+// cprToday is the fixed "today" of the CPR tests: 01.12.2026.
+var cprToday = time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC)
+
 func TestNormalizeCPR(t *testing.T) {
 	cases := []struct {
 		name, in, want string
@@ -31,11 +34,15 @@ func TestNormalizeCPR(t *testing.T) {
 		{"two dashes at end", "010190--1234", "", false},
 		{"Arabic-Indic digits", "٠١٠١٩٠١٢٣٤", "", false},
 		{"fullwidth digits", "０１０１９０１２３４", "", false},
+		{"born today", "011226-4123", "011226-4123", true},
+		{"born tomorrow", "021226-4123", "", false},
+		{"born in 2036", "010136-4123", "", false},
+		{"born in 2057", "010157-5123", "", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var p Problems
-			got := NormalizeCPR(&p, "cpr", c.in)
+			got := NormalizeCPR(&p, "cpr", c.in, cprToday)
 			codes := fieldCodes(&p, "cpr")
 			if c.ok {
 				if len(codes) != 0 || got != c.want {

@@ -21,6 +21,7 @@ const (
 	CodeDateOrder         Code = "date_order"
 	CodeInvalidCPR        Code = "invalid_cpr"
 	CodeDuplicateCPR      Code = "duplicate_cpr"
+	CodeCPRUnavailable    Code = "cpr_unavailable" // the CPR number is taken by a citizen hidden from the worker
 	CodeInvalidFTE        Code = "invalid_fte"
 	CodeInvalidChoice     Code = "invalid_choice"
 	CodeOutOfRange        Code = "out_of_range"
@@ -28,6 +29,7 @@ const (
 	CodeInvalidPhone      Code = "invalid_phone"
 	CodeCaseloadFull      Code = "caseload_full"
 	CodeOverrideByLead    Code = "override_requires_team_lead"
+	CodeApprovalByLead    Code = "approval_requires_team_lead" // only the signed-in team lead approves a plan version
 	CodeActiveCourse      Code = "citizen_has_open_course"
 	CodeCourseClosed      Code = "course_closed"
 	CodeNotFound          Code = "not_found"
@@ -50,28 +52,30 @@ const (
 	CodeInternal          Code = "internal"
 
 	// Sign-in and access.
-	CodeNotSignedIn      Code = "not_signed_in"      // no one is signed in
-	CodeSessionLocked    Code = "session_locked"     // the screen locked after inactivity: sign in again
-	CodeWrongCredentials Code = "wrong_credentials"  // unknown username or wrong password (never says which)
-	CodeAccountLocked    Code = "account_locked"     // too many failed attempts: locked until params.until
-	CodeForbidden        Code = "forbidden"          // the role may not do this
-	CodeReadOnlyAccess   Code = "read_only_access"   // a colleague's citizen, shown read-only
-	CodeNoAccess         Code = "no_access"          // a colleague's citizen, and the team hides them
-	CodeWeakPassword     Code = "weak_password"      // params.min: the minimum length
-	CodeUsernameTaken    Code = "username_taken"     // another worker signs in with this username
-	CodeAccountSetUp     Code = "account_exists"     // the first team lead account is already set up
-	CodeAuditAppendOnly  Code = "audit_append_only"  // the audit log is never changed
-	CodeAuditChainBroken Code = "audit_chain_broken" // params.entry: the first entry that does not match
+	CodeNotSignedIn      Code = "not_signed_in"            // no one is signed in
+	CodeSessionLocked    Code = "session_locked"           // the screen locked after inactivity: sign in again
+	CodePasswordChange   Code = "password_change_required" // the worker must choose their own password first
+	CodeWrongCredentials Code = "wrong_credentials"        // unknown username or wrong password (never says which)
+	CodeAccountLocked    Code = "account_locked"           // too many failed attempts: locked until params.until
+	CodeForbidden        Code = "forbidden"                // the role may not do this
+	CodeReadOnlyAccess   Code = "read_only_access"         // a colleague's citizen, shown read-only
+	CodeNoAccess         Code = "no_access"                // a colleague's citizen, and the team hides them
+	CodeWeakPassword     Code = "weak_password"            // params.min: the minimum length
+	CodeUsernameTaken    Code = "username_taken"           // another worker signs in with this username
+	CodeAccountSetUp     Code = "account_exists"           // the first team lead account is already set up
+	CodeAuditAppendOnly  Code = "audit_append_only"        // the audit log is never changed
+	CodeAuditChainBroken Code = "audit_chain_broken"       // params.entry: the first entry that does not match
 
 	// Encrypted files (backups, handovers) and restore.
-	CodeWeakPassphrase  Code = "weak_passphrase"    // params.min: the minimum length of a file's passphrase
-	CodeWrongPassphrase Code = "wrong_passphrase"   // the passphrase does not open the file
-	CodeFileDamaged     Code = "file_damaged"       // an encrypted file was changed, cut short or added to
-	CodeNotEncrypted    Code = "not_encrypted_file" // the file is not one of ICM's encrypted files
-	CodeWrongFileKind   Code = "wrong_file_kind"    // params.kind: e.g. a handover file given to restore
-	CodeFileNewer       Code = "file_newer"         // the file was written by a newer version of ICM
-	CodeBackupInvalid   Code = "backup_invalid"     // the backup opened but holds no sound ICM database
-	CodeWriteFailed     Code = "write_failed"       // a file could not be written (disk full, no access to the folder)
+	CodeWeakPassphrase      Code = "weak_passphrase"      // params.min: the minimum length of a file's passphrase
+	CodeGuessablePassphrase Code = "guessable_passphrase" // one character repeated, only digits, or only common words
+	CodeWrongPassphrase     Code = "wrong_passphrase"     // the passphrase does not open the file
+	CodeFileDamaged         Code = "file_damaged"         // an encrypted file was changed, cut short or added to
+	CodeNotEncrypted        Code = "not_encrypted_file"   // the file is not one of ICM's encrypted files
+	CodeWrongFileKind       Code = "wrong_file_kind"      // params.kind: e.g. a handover file given to restore
+	CodeFileNewer           Code = "file_newer"           // the file was written by a newer version of ICM
+	CodeBackupInvalid       Code = "backup_invalid"       // the backup opened but holds no sound ICM database
+	CodeWriteFailed         Code = "write_failed"         // a file could not be written (disk full, no access to the folder)
 
 	// A citizen's data: access request, handover between installations, deletion at the end of retention.
 	CodeRetentionCourseOpen Code = "retention_course_open"          // params.open: courses not closed yet
@@ -81,6 +85,7 @@ const (
 	CodeImportCitizenOpen   Code = "import_citizen_has_open_course" // the citizen is here already, with an open course
 	CodeImportCourseExists  Code = "import_course_exists"           // params.start: the citizen here has a course with that start
 	CodeImportExpired       Code = "import_expired"                 // the previewed import is gone: choose the file again
+	CodeImportNeedsLead     Code = "import_needs_team_lead"         // the file's citizen is here, hidden from the worker
 	CodeFileTooLarge        Code = "file_too_large"                 // params.max: the largest file in MB
 	CodeDialogFailed        Code = "dialog_failed"                  // the system's file dialog could not be shown
 

@@ -15,7 +15,8 @@ import (
 var cleanSeeds = []string{"", "  Anna Jensen \t", "æøåÆØÅ", "a\u030aa", "A\u030a", "første\r\nanden", "a\rb",
 	"Anna\x00Jensen", "\x1b[31mrød", "a\u0085b", "Ann\xffa", "æ\xc3", "a\uFFFDb", "Anna\u202Egpj.exe",
 	"a\u2067b", "عائشة خليل", "שרה כהן", "Glad i dag 😀👍🏽\nGod kontakt 🏠", "👨‍👩‍👧", "\u2000a\u2000",
-	"\u00a0x\u00a0", "e\u0301\u0301", "\u1100\u1161\u11a8", "ﬁ", "Ω", "\u0344", "\t\n"}
+	"\u00a0x\u00a0", "e\u0301\u0301", "\u1100\u1161\u11a8", "ﬁ", "Ω", "\u0344", "\t\n", "An\u200bna", "Anna\u200e",
+	"\ufeffAnna", "An\u200dna", "👩\u200d", "\u200d👩"}
 
 // FuzzCleanLine and FuzzCleanText check what every free-text field relies on: text accepted
 // without a problem is valid UTF-8 in NFC, trimmed, free of control and bidi-override
@@ -114,11 +115,12 @@ func checkCleanShape(t *testing.T, in, got string, multiline bool) {
 }
 
 func hasForbidden(s string, multiline bool) bool {
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		if multiline && (r == '\n' || r == '\t') {
 			continue
 		}
-		if unicode.IsControl(r) || isBidiOverride(r) || r == utf8.RuneError {
+		if unicode.IsControl(r) || isBidiOverride(r) || r == utf8.RuneError || (!multiline && invisibleFormat(rs, i)) {
 			return true
 		}
 	}

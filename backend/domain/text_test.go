@@ -63,6 +63,17 @@ func TestCleanLineAndText(t *testing.T) {
 		{"Hebrew accepted", line, "שרה כהן", 50, true, "שרה כהן", ""},
 		{"emoji accepted", text, "Glad i dag 😀👍🏽\nGod kontakt 🏠", 50, true, "Glad i dag 😀👍🏽\nGod kontakt 🏠", ""},
 		{"ZWJ family emoji accepted", line, "👨‍👩‍👧", 50, true, "👨‍👩‍👧", ""},
+		{"ZWJ after a skin tone accepted", line, "👩🏽\u200d🚒", 50, true, "👩🏽\u200d🚒", ""},
+		{"zero-width space rejected in line", line, "An\u200bna", 50, true, "An\u200bna", CodeInvalidCharacters},
+		{"zero-width joiner between letters rejected", line, "An\u200dna", 50, true, "An\u200dna", CodeInvalidCharacters},
+		{"dangling joiner after an emoji rejected", line, "Bo 👩\u200d", 50, true, "Bo 👩\u200d", CodeInvalidCharacters},
+		{"zero-width non-joiner rejected in line", line, "Anna\u200cJensen", 50, true, "Anna\u200cJensen", CodeInvalidCharacters},
+		{"left-to-right mark rejected in line", line, "Anna\u200e", 50, true, "Anna\u200e", CodeInvalidCharacters},
+		{"right-to-left mark rejected in line", line, "\u200fAnna", 50, true, "\u200fAnna", CodeInvalidCharacters},
+		{"Arabic letter mark rejected in line", line, "عائشة\u061c", 50, true, "عائشة\u061c", CodeInvalidCharacters},
+		{"byte order mark rejected in line", line, "\ufeffAnna", 50, true, "\ufeffAnna", CodeInvalidCharacters},
+		{"soft hyphen rejected in line", line, "An\u00adna", 50, true, "An\u00adna", CodeInvalidCharacters},
+		{"zero-width space kept in text", text, "kopieret\u200btekst", 50, true, "kopieret\u200btekst", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -82,10 +82,12 @@ func lockMinutes(ctx context.Context, st *store.Store) time.Duration {
 }
 
 // mayUse decides whether the actor may read or change a citizen's data. Team leads may do
-// both for every citizen; a worker for citizens with one of their own courses, or with no
-// course yet. A colleague's citizen is read-only or hidden, as the team has decided.
-func mayUse(ctx context.Context, st *store.Store, a Actor, workers []uint, need access) error {
-	return newAccessCheck(ctx, st, a).may(workers, need)
+// both for every citizen; a worker for the citizens of their own open courses, and for a
+// citizen who has never had a course (someone just registered). Every other citizen is a
+// colleague's, read-only or hidden as the team has decided: also one whose courses are all
+// closed, even to the worker who had them.
+func mayUse(ctx context.Context, st *store.Store, a Actor, owners store.Owners, need access) error {
+	return newAccessCheck(ctx, st, a).may(owners, need)
 }
 
 // accessCheck is mayUse for one actor over many citizens (a list, a search): the team's
@@ -101,8 +103,8 @@ func newAccessCheck(ctx context.Context, st *store.Store, a Actor) *accessCheck 
 	return &accessCheck{ctx: ctx, st: st, a: a}
 }
 
-func (c *accessCheck) may(workers []uint, need access) error {
-	if c.a.IsLead() || len(workers) == 0 || slices.Contains(workers, c.a.WorkerID) {
+func (c *accessCheck) may(owners store.Owners, need access) error {
+	if c.a.IsLead() || !owners.Courses || (c.a.WorkerID != 0 && slices.Contains(owners.Open, c.a.WorkerID)) {
 		return nil
 	}
 	if c.mode == "" {
@@ -123,11 +125,11 @@ func (c *accessCheck) may(workers []uint, need access) error {
 
 // citizenUse checks the actor's access to a citizen's data.
 func (b base) citizenUse(st *store.Store, a Actor, citizenID uint, need access) error {
-	workers, err := st.CitizenWorkerIDs(b.ctx(), citizenID)
+	owners, err := st.CitizenOwners(b.ctx(), citizenID)
 	if err != nil {
 		return err
 	}
-	return mayUse(b.ctx(), st, a, workers, need)
+	return mayUse(b.ctx(), st, a, owners, need)
 }
 
 // viewCitizen opens a citizen's data for reading and logs the view.

@@ -213,9 +213,10 @@ func (s *AuditService) Verify() (AuditCheckDTO, error) {
 	return out, s.audit(st, a, AuditVerify, "audit_log", 0, 0, detail)
 }
 
-// List returns a page of the audit log for the team lead.
+// List returns a page of the audit log for the team lead. Reading the log is logged too,
+// with the citizen it was filtered by: the entries about a citizen are their data.
 func (s *AuditService) List(in AuditFilter) (AuditPageDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return AuditPageDTO{}, err
 	}
@@ -260,7 +261,26 @@ func (s *AuditService) List(in AuditFilter) (AuditPageDTO, error) {
 	for i := range rows {
 		out.Entries = append(out.Entries, auditEntryDTO(&rows[i], names))
 	}
-	return out, nil
+	return out, s.audit(st, a, AuditView, "audit_log", in.CitizenID, 0, listDetail(in, action, len(out.Entries)))
+}
+
+// listDetail says which page of the log was read: how many entries, and the filter.
+func listDetail(in AuditFilter, action string, n int) string {
+	d := itoa(n) + " entries"
+	for _, kv := range [][2]string{{"worker", idText(in.WorkerID)}, {"action", action}, {"from", in.From}, {"to", in.To},
+		{"before", idText(in.Before)}} {
+		if kv[1] != "" {
+			d += ", " + kv[0] + " " + kv[1]
+		}
+	}
+	return d
+}
+
+func idText(id uint) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatUint(uint64(id), 10)
 }
 
 func auditEntryDTO(e *store.AuditEntry, names map[uint]string) AuditEntryDTO {

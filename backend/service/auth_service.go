@@ -32,7 +32,7 @@ type UserDTO struct {
 // AuthStatusDTO tells the UI what to show before and after sign-in.
 type AuthStatusDTO struct {
 	HasTeam     bool     `json:"hasTeam"`
-	HasAccount  bool     `json:"hasAccount"` // an active team lead can sign in
+	HasAccount  bool     `json:"hasAccount"` // someone can sign in: no first-account set-up
 	SignedIn    bool     `json:"signedIn"`
 	Locked      bool     `json:"locked"`
 	MustChange  bool     `json:"mustChange"`
@@ -112,7 +112,7 @@ func (s *AuthService) Status() (AuthStatusDTO, error) {
 	if _, err := st.GetTeam(ctx); err == nil {
 		out.HasTeam = true
 	}
-	n, err := st.CountActiveLeadCredentials(ctx)
+	n, err := st.CountCredentials(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -205,40 +205,31 @@ func (s *AuthService) checkPassword(st *store.Store, username, password string, 
 		return err
 	}
 	actor := Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.Role(w.Role)}
-	if c.LockedUntil != nil && now.Before(*c.LockedUntil) {
-		return s.logFailure(st, actor, "account locked",
-			domain.E(domain.CodeAccountLocked, "account locked").With("until", c.LockedUntil.Local().Format("15:04")))
+	try, err := s.countAttempt(st, c.WorkerID)
+	if err != nil {
+		return err
 	}
-	ok, verr := auth.Verify(c.PasswordHash, password)
+	if try.locked != nil {
+		return s.logFailure(st, actor, "account locked", lockedErr(*try.locked))
+	}
+	ok, verr := auth.Verify(try.credential.PasswordHash, password)
 	if verr != nil || !ok || !w.Active || (onlyWorker != 0 && w.ID != onlyWorker) {
-		c.FailedAttempts++
 		reason := "wrong password"
 		var result error = wrong
-		if c.FailedAttempts >= MaxFailedSignIns {
-			until := now.Add(lockoutFor)
-			c.LockedUntil, c.FailedAttempts, reason = &until, 0, "wrong password, account locked"
-			result = domain.E(domain.CodeAccountLocked, "account locked").With("until", until.Local().Format("15:04"))
+		if try.lockedNow != nil {
+			reason, result = "wrong password, account locked", lockedErr(*try.lockedNow)
 		}
 		if !w.Active {
 			reason = "inactive worker"
 		}
-		c.UpdatedAt = now
-		if err := st.SaveCredential(ctx, c); err != nil {
-			return err
-		}
 		return s.logFailure(st, actor, reason, result)
 	}
-	c.FailedAttempts, c.LockedUntil, c.LastSignIn, c.UpdatedAt = 0, nil, &now, now
-	if auth.NeedsRehash(c.PasswordHash) {
-		if h, err := auth.Hash(password); err == nil {
-			c.PasswordHash = h
-		}
-	}
-	if err := st.SaveCredential(ctx, c); err != nil {
+	if err := s.clearAttempts(st, try.credential, password, true); err != nil {
 		return err
 	}
 	if s.deps.Session != nil {
 		s.deps.Session.signIn(actor, now, lockMinutes(ctx, st))
+		s.deps.Session.setMustChange(try.credential.MustChange)
 	}
 	return s.base.audit(st, actor, AuditSignIn, "", 0, 0, "")
 }
@@ -286,8 +277,10 @@ func (s *AuthService) SignOut() (AuthStatusDTO, error) {
 	return s.Status()
 }
 
-// SetupFirstAccount gives an active team lead the first sign-in of a database that has
-// none (a new team is set up with SetupTeam; this is for data from before sign-in existed).
+// SetupFirstAccount gives an active team lead the first sign-in of a database where nobody
+// can sign in at all (a new team is set up with SetupTeam; this is for data from before
+// sign-in existed). Once any worker has an account it is refused: whoever is at the screen
+// must not be able to make themselves team lead.
 func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, error) {
 	st, err := s.open()
 	if err != nil {
@@ -306,12 +299,12 @@ func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, er
 	}
 	var actor Actor
 	err = st.Tx(ctx, func(tx *store.Store) error {
-		n, err := tx.CountActiveLeadCredentials(ctx)
+		n, err := tx.CountCredentials(ctx)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
-			return domain.E(domain.CodeAccountSetUp, "a team lead can already sign in")
+			return domain.E(domain.CodeAccountSetUp, "someone can already sign in")
 		}
 		w, err := tx.GetWorker(ctx, in.WorkerID)
 		if err != nil {
@@ -340,9 +333,12 @@ func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, er
 	return s.Status()
 }
 
-// ChangePassword changes the signed-in worker's own password.
+// ChangePassword changes the signed-in worker's own password. The current password is one
+// more try of it: a wrong one counts towards the lockout as a failed sign-in does, and the
+// lockout locks the screen as well. It is the one call open to a worker who must replace
+// the team lead's first password.
 func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, error) {
-	st, err := s.ready()
+	st, err := s.signedIn()
 	if err != nil {
 		return AuthStatusDTO{}, err
 	}
@@ -352,18 +348,19 @@ func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, err
 	if err != nil {
 		return AuthStatusDTO{}, err
 	}
-	if ok, _ := auth.Verify(c.PasswordHash, in.Current); !ok {
-		var p domain.Problems
-		p.Add("current", domain.CodeWrongCredentials)
-		return AuthStatusDTO{}, p.Err()
-	}
 	var p domain.Problems
 	validPassword(&p, "new", in.New, c.Username)
 	if err := p.Err(); err != nil {
 		return AuthStatusDTO{}, err
 	}
+	if err := s.checkCurrent(st, a, in.Current); err != nil {
+		return AuthStatusDTO{}, err
+	}
 	if err := saveAccount(ctx, st, a.WorkerID, c.Username, "", false, s.now(), in.New); err != nil {
 		return AuthStatusDTO{}, err
+	}
+	if s.deps.Session != nil {
+		s.deps.Session.setMustChange(false)
 	}
 	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "changed own password"); err != nil {
 		return AuthStatusDTO{}, err

@@ -379,16 +379,6 @@ func readBackupHeader(path string) (crypt.Header, error) {
 	return h, nil
 }
 
-// passphraseProblem reports a too short passphrase as a field error of the form.
-func passphraseProblem(passphrase string) error {
-	if crypt.CheckPassphrase(passphrase) == nil {
-		return nil
-	}
-	var p domain.Problems
-	p.Add("passphrase", domain.CodeWeakPassphrase, "min", strconv.Itoa(crypt.MinPassphrase))
-	return p.Err()
-}
-
 // reporter turns the backup package's progress into the UI's, at most ten steps a second
 // (and always the first step of a phase and the last of a count).
 func (s *BackupService) reporter(operation string) backup.Progress {

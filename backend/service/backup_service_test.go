@@ -208,6 +208,11 @@ func TestEncryptedBackupAndRestoreThroughTheServices(t *testing.T) {
 		de.Fields[0].Params["min"] != "12" {
 		t.Fatalf("short passphrase: %+v", de.Fields)
 	}
+	for pass, code := range map[string]domain.Code{"aaaaaaaaaaaaaaaa": domain.CodeGuessablePassphrase,
+		"Adgangskode2026!": domain.CodeGuessablePassphrase, "tolv tegn\u200b eller flere": domain.CodeInvalidCharacters} {
+		_, err := f.svc.SaveEncryptedBackup(SaveBackupInput{Passphrase: pass})
+		wantField(t, err, "passphrase", code)
+	}
 
 	atBackup := dumpOf(t, st)
 	res := mustFn[SaveBackupResultDTO](t)(f.svc.SaveEncryptedBackup(SaveBackupInput{Passphrase: backupPass}))

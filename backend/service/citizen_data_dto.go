@@ -104,13 +104,12 @@ type ImportPreviewDTO struct {
 	Blocked    bool                `json:"blocked"`
 }
 
-// ImportCourseChoice is the worker here chosen for course Index of the file, with a team
-// lead's override when that worker's caseload is full.
+// ImportCourseChoice is the worker here chosen for course Index of the file, with the
+// reason for an override when that worker's caseload is full (the signed-in team lead's).
 type ImportCourseChoice struct {
-	Index              int    `json:"index"`
-	WorkerID           uint   `json:"workerId"`
-	OverrideReason     string `json:"overrideReason"`
-	OverrideByWorkerID uint   `json:"overrideByWorkerId"`
+	Index          int    `json:"index"`
+	WorkerID       uint   `json:"workerId"`
+	OverrideReason string `json:"overrideReason"`
 }
 
 // ConfirmImportInput writes a previewed import.

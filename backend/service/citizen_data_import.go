@@ -79,7 +79,14 @@ func (s *CitizenDataService) PreviewImport(in PreviewImportInput) (ImportPreview
 	if err != nil {
 		return ImportPreviewDTO{}, err
 	}
-	out, err := s.preview(st, doc)
+	out, err := s.preview(st, doc, a)
+	if domain.CodeOf(err) == domain.CodeImportNeedsLead {
+		if aerr := s.audit(st, a, AuditSearch, "handover", out.Citizen.ExistingID, 0,
+			"handover file of a citizen hidden from the worker"); aerr != nil {
+			return ImportPreviewDTO{}, aerr
+		}
+		return ImportPreviewDTO{}, err
+	}
 	if err != nil {
 		return ImportPreviewDTO{}, err
 	}
@@ -95,25 +102,19 @@ func (s *CitizenDataService) PreviewImport(in PreviewImportInput) (ImportPreview
 	return out, s.audit(st, a, AuditView, "handover", out.Citizen.ExistingID, 0, "courses="+itoa(len(doc.Courses)))
 }
 
-// existingCitizen finds the citizen here with the file's CPR number, if any, and whether
-// they have an open course.
-func existingCitizen(ctx context.Context, st *store.Store, cpr string) (*store.CitizenRow, error) {
-	if cpr == "" {
-		return nil, nil
+// hiddenHere refuses a handover of a citizen here whom the actor may not see: only a team
+// lead (or the citizen's own worker) may import it, and the answer tells nothing about them.
+func (s *CitizenDataService) hiddenHere(st *store.Store, a Actor, citizenID uint) error {
+	err := s.citizenUse(st, a, citizenID, readAccess)
+	if domain.CodeOf(err) == domain.CodeNoAccess {
+		return domain.E(domain.CodeImportNeedsLead, "the file's citizen is here and hidden from the worker")
 	}
-	rows, err := st.ListCitizens(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for i := range rows {
-		if rows[i].CPR != nil && *rows[i].CPR == cpr {
-			return &rows[i], nil
-		}
-	}
-	return nil, nil
+	return err
 }
 
-func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Document) (ImportPreviewDTO, error) {
+// preview compares the file with the data here, as the actor may see it: a citizen here
+// hidden from the actor is neither matched nor pointed out by name.
+func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Document, a Actor) (ImportPreviewDTO, error) {
 	ctx := s.ctx()
 	out := ImportPreviewDTO{Source: strings.Join(joinable(doc.Source.Municipality, doc.Source.Team), " · "),
 		Citizen:   ImportCitizenDTO{Name: doc.Citizen.Name, CPRMasked: domain.MaskCPR(doc.Citizen.CPR)},
@@ -135,6 +136,10 @@ func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Documen
 		return out, err
 	}
 	if here != nil {
+		if err := s.hiddenHere(st, a, here.ID); err != nil {
+			out.Citizen.ExistingID = here.ID // for the audit entry only; the DTO is not returned
+			return out, err
+		}
 		out.Citizen.ExistingID, out.Citizen.ExistingName = here.ID, here.Name
 		conflict(ConflictCitizenExists, -1, false, "name", here.Name)
 		if here.CourseID != nil {
@@ -150,8 +155,14 @@ func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Documen
 		if err != nil {
 			return out, err
 		}
+		owners, err := st.WorkersByCitizen(ctx)
+		if err != nil {
+			return out, err
+		}
+		check := newAccessCheck(ctx, st, a)
 		for _, r := range rows {
-			if domain.FoldForSearch(r.Name) == domain.FoldForSearch(doc.Citizen.Name) {
+			if domain.FoldForSearch(r.Name) == domain.FoldForSearch(doc.Citizen.Name) &&
+				check.may(owners[r.ID], readAccess) == nil {
 				conflict(ConflictSameName, -1, false, "name", r.Name, "cprMasked", domain.MaskCPR(deref(r.CPR)))
 				break
 			}
@@ -186,39 +197,6 @@ func (s *CitizenDataService) preview(st *store.Store, doc *citizenexport.Documen
 		out.Courses = append(out.Courses, dto)
 	}
 	return out, nil
-}
-
-// matchWorker suggests the active worker here for a course's worker: the same name, or
-// else the same initials.
-func matchWorker(workers []store.Worker, w citizenexport.Worker) *store.Worker {
-	for i := range workers {
-		if domain.FoldForSearch(workers[i].Name) == domain.FoldForSearch(w.Name) {
-			return &workers[i]
-		}
-	}
-	for i := range workers {
-		if w.Initials != "" && strings.EqualFold(workers[i].Initials, w.Initials) {
-			return &workers[i]
-		}
-	}
-	return nil
-}
-
-// sameStart reports a course of the citizen here that starts on the same day as one in
-// the file: most likely the same handover imported twice.
-func sameStart(ctx context.Context, st *store.Store, citizenID uint, doc *citizenexport.Document) (string, bool, error) {
-	courses, err := st.ListCourses(ctx, store.FindCourse{CitizenID: &citizenID})
-	if err != nil {
-		return "", false, err
-	}
-	for _, here := range courses {
-		for _, c := range doc.Courses {
-			if here.StartDate == c.StartDate {
-				return c.StartDate, true, nil
-			}
-		}
-	}
-	return "", false, nil
 }
 
 // takePending returns the previewed import with this token, if it is the actor's and not
@@ -262,6 +240,9 @@ func (s *CitizenDataService) ConfirmImport(in ConfirmImportInput) (ImportResultD
 		}
 		target := citizenexport.Target{Now: s.now()}
 		if here != nil {
+			if err := s.hiddenHere(tx, a, here.ID); err != nil {
+				return err
+			}
 			if here.CourseID != nil {
 				return domain.E(domain.CodeImportCitizenOpen, "the citizen here has an open course")
 			}
@@ -289,7 +270,7 @@ func (s *CitizenDataService) ConfirmImport(in ConfirmImportInput) (ImportResultD
 		target.Assign = func(c *store.Course, i int) error {
 			ch := choices[i]
 			if domain.CourseStatus(c.Status).Open() {
-				return courses.assignWorker(ctx, tx, c, ch.WorkerID, ch.OverrideReason, ch.OverrideByWorkerID)
+				return courses.assignWorker(ctx, tx, c, ch.WorkerID, ch.OverrideReason, a)
 			}
 			if _, err := tx.GetWorker(ctx, ch.WorkerID); err != nil {
 				return choiceErr(i, domain.CodeInvalidChoice)

@@ -170,8 +170,8 @@ func TestImportCaseloadAndChoices(t *testing.T) {
 			domain.CodeInvalidChoice, "courses.1.index"},
 		{"unknown worker", []ImportCourseChoice{{Index: 0, WorkerID: 999}}, domain.CodeNotFound, ""},
 		{"caseload full", []ImportCourseChoice{{Index: 0, WorkerID: half.ID}}, domain.CodeCaseloadFull, ""},
-		{"override by a worker", []ImportCourseChoice{{Index: 0, WorkerID: half.ID, OverrideReason: "Kender borgeren",
-			OverrideByWorkerID: to.worker.ID}}, domain.CodeOverrideByLead, ""},
+		{"override recorded by the command line", []ImportCourseChoice{{Index: 0, WorkerID: half.ID,
+			OverrideReason: "Kender borgeren"}}, domain.CodeOverrideByLead, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := to.svc.ConfirmImport(ConfirmImportInput{Token: pre.Token, Courses: tc.choices})
@@ -185,9 +185,18 @@ func TestImportCaseloadAndChoices(t *testing.T) {
 	if n := countRows(t, to.d.Store, "notes"); n != 0 {
 		t.Fatalf("refused imports wrote %d notes", n)
 	}
-	// A team lead's override lets the full worker take the course; the token survived the refusals.
-	out, err := to.svc.ConfirmImport(ConfirmImportInput{Token: pre.Token, Courses: []ImportCourseChoice{{Index: 0, WorkerID: half.ID,
-		OverrideReason: "Kender borgeren fra herberget", OverrideByWorkerID: to.lead.ID}}})
+	// An ICM worker cannot record an override either.
+	worker := Actor{WorkerID: to.worker.ID, Name: to.worker.Name, Role: domain.RoleICMWorker}
+	bySvc := NewCitizenDataService(to.as(worker), &dataDesktop{dir: t.TempDir()})
+	byPre := mustFn[ImportPreviewDTO](t)(bySvc.PreviewImport(PreviewImportInput{Path: path, Passphrase: passphrase}))
+	_, err = bySvc.ConfirmImport(ConfirmImportInput{Token: byPre.Token, Courses: []ImportCourseChoice{{Index: 0, WorkerID: half.ID,
+		OverrideReason: "Kender borgeren fra herberget"}}})
+	wantCode(t, err, domain.CodeOverrideByLead)
+	// The team lead's override lets the full worker take the course.
+	leadSvc := NewCitizenDataService(to.as(to.leadActor()), &dataDesktop{dir: t.TempDir()})
+	leadPre := mustFn[ImportPreviewDTO](t)(leadSvc.PreviewImport(PreviewImportInput{Path: path, Passphrase: passphrase}))
+	out, err := leadSvc.ConfirmImport(ConfirmImportInput{Token: leadPre.Token, Courses: []ImportCourseChoice{{Index: 0, WorkerID: half.ID,
+		OverrideReason: "Kender borgeren fra herberget"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,8 +84,8 @@ func newDataFixture(t *testing.T) *dataFixture {
 		Location: "phone", Kind: "phone_call", Text: markerNote}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewPlanVersionService(f.d).SignPlan(SignPlanInput{CourseID: f.active.ID, CitizenDate: "2026-04-01",
-		Method: "paper", WorkerDate: "2026-04-01", LeadID: f.lead.ID, LeadDate: "2026-04-02",
+	if _, err := NewPlanVersionService(f.as(f.leadActor())).SignPlan(SignPlanInput{CourseID: f.active.ID, CitizenDate: "2026-04-01",
+		Method: "paper", WorkerDate: "2026-04-01", LeadApproval: true, LeadDate: "2026-04-02",
 		CitizenComment: "Uenig i fristen for ADHD-skolen."}); err != nil {
 		t.Fatal(err)
 	}

@@ -94,7 +94,9 @@ func (s *CitizenService) load(st *store.Store, id uint) (CitizenDTO, error) {
 }
 
 // SaveCitizen creates or updates a citizen. A CPR number is optional but, when given, must
-// be valid and belong to no other citizen.
+// be valid and belong to no other citizen. When the other citizen is hidden from the worker,
+// the answer does not say that a citizen has it (cpr_unavailable), and the try is logged
+// with that citizen for the team lead to see.
 func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	st, err := s.ready()
 	if err != nil {
@@ -107,7 +109,7 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 		}
 	}
 	var p domain.Problems
-	c := validateCitizen(&p, in)
+	c := validateCitizen(&p, in, s.today())
 	since := s.today()
 	if in.ID == 0 {
 		if d := domain.ParseDate(&p, "housingDate", in.HousingDate, false, domain.MinCourseDate, s.today()); d != nil {
@@ -120,18 +122,25 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 	if err := p.Err(); err != nil {
 		return CitizenDTO{}, err
 	}
-	var id uint
+	var id, hiddenHolder uint
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		team, err := tx.GetTeam(s.ctx())
 		if err != nil {
 			return err
 		}
 		if c.CPR != nil {
-			if taken, err := tx.CPRTaken(s.ctx(), *c.CPR, in.ID); err != nil {
+			holder, err := tx.CPRHolder(s.ctx(), *c.CPR, in.ID)
+			if err != nil {
 				return err
-			} else if taken {
+			}
+			if holder != 0 {
 				var p domain.Problems
-				p.Add("cpr", domain.CodeDuplicateCPR)
+				if s.citizenUse(tx, a, holder, readAccess) != nil {
+					hiddenHolder = holder
+					p.Add("cpr", domain.CodeCPRUnavailable)
+				} else {
+					p.Add("cpr", domain.CodeDuplicateCPR)
+				}
 				return p.Err()
 			}
 		}
@@ -142,7 +151,14 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 				return err
 			}
 			id = c.ID
-			return s.firstHousing(tx, a, c, since, now)
+			if err := s.firstHousing(tx, a, c, since, now); err != nil {
+				return err
+			}
+			entries := []store.AuditEntry{auditEntry(a, AuditCreate, "citizen", id, 0, "")}
+			if c.Housing != "" {
+				entries = append(entries, auditEntry(a, AuditCreate, "housing", id, 0, ""))
+			}
+			return tx.AppendAudit(s.ctx(), now, entries...) // in the change's own transaction
 		}
 		old, err := tx.GetCitizen(s.ctx(), in.ID)
 		if err != nil {
@@ -162,22 +178,18 @@ func (s *CitizenService) SaveCitizen(in CitizenInput) (CitizenDTO, error) {
 		}
 		c.ID, c.TeamID, c.CreatedAt, c.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
 		id = c.ID
-		return tx.UpdateCitizen(s.ctx(), c)
+		if err := tx.UpdateCitizen(s.ctx(), c); err != nil {
+			return err
+		}
+		return tx.AppendAudit(s.ctx(), now, auditEntry(a, AuditChange, "citizen", id, 0, ""))
 	})
 	if err != nil {
-		return CitizenDTO{}, err
-	}
-	action := AuditChange
-	if in.ID == 0 {
-		action = AuditCreate
-	}
-	if err := s.audit(st, a, action, "citizen", id, 0, ""); err != nil {
-		return CitizenDTO{}, err
-	}
-	if in.ID == 0 && c.Housing != "" {
-		if err := s.audit(st, a, AuditCreate, "housing", id, 0, ""); err != nil {
-			return CitizenDTO{}, err
+		if hiddenHolder != 0 {
+			if aerr := s.audit(st, a, AuditSearch, "cpr", hiddenHolder, 0, "CPR number of a citizen hidden from the worker"); aerr != nil {
+				return CitizenDTO{}, aerr
+			}
 		}
+		return CitizenDTO{}, err
 	}
 	return s.load(st, id)
 }
@@ -193,7 +205,7 @@ func (s *CitizenService) firstHousing(tx *store.Store, a Actor, c *store.Citizen
 		CreatedAt: now})
 }
 
-func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
+func validateCitizen(p *domain.Problems, in CitizenInput, today time.Time) *store.Citizen {
 	c := &store.Citizen{
 		Name:        domain.CleanLine(p, "name", in.Name, domain.MaxName, true),
 		Phone:       domain.CleanLine(p, "phone", in.Phone, 30, false),
@@ -203,7 +215,7 @@ func validateCitizen(p *domain.Problems, in CitizenInput) *store.Citizen {
 		Housing:     string(domain.OneOf(p, "housing", domain.Housing(in.Housing), domain.Housings, false)),
 		HousingNote: domain.CleanText(p, "housingNote", in.HousingNote, domain.MaxHousingNote, false),
 	}
-	c.CPR = strPtr(domain.NormalizeCPR(p, "cpr", in.CPR))
+	c.CPR = strPtr(domain.NormalizeCPR(p, "cpr", in.CPR, today))
 	if c.Phone != "" && !p.Has("phone") && !validPhone(c.Phone) {
 		p.Add("phone", domain.CodeInvalidPhone)
 	}

@@ -115,6 +115,16 @@ func TestSaveCitizenValidation(t *testing.T) {
 		{"duplicate CPR", CitizenInput{Name: "Bo", CPR: "010190-1234"}, "cpr", domain.CodeDuplicateCPR},
 		{"duplicate CPR without dash", CitizenInput{Name: "Bo", CPR: "0101901234"}, "cpr", domain.CodeDuplicateCPR},
 		{"invalid CPR", CitizenInput{Name: "Bo", CPR: "310290-1234"}, "cpr", domain.CodeInvalidCPR},
+		// The clock is 01.12.2026: a birth date after today is as impossible as 31 February.
+		{"CPR born tomorrow", CitizenInput{Name: "Bo", CPR: "021226-4123"}, "cpr", domain.CodeInvalidCPR},
+		{"CPR born in 2036", CitizenInput{Name: "Bo", CPR: "010136-4123"}, "cpr", domain.CodeInvalidCPR},
+		{"CPR born in 2057", CitizenInput{Name: "Bo", CPR: "010157-5123"}, "cpr", domain.CodeInvalidCPR},
+		// A zero-width space or a direction mark makes a name that looks like another one.
+		{"name with a zero-width space", CitizenInput{Name: "An\u200bna"}, "name", domain.CodeInvalidCharacters},
+		{"name with a left-to-right mark", CitizenInput{Name: "Anna\u200e"}, "name", domain.CodeInvalidCharacters},
+		{"name with a byte order mark", CitizenInput{Name: "\ufeffAnna"}, "name", domain.CodeInvalidCharacters},
+		{"name with a soft hyphen", CitizenInput{Name: "An\u00adna"}, "name", domain.CodeInvalidCharacters},
+		{"name with a joiner between letters", CitizenInput{Name: "An\u200dna"}, "name", domain.CodeInvalidCharacters},
 		{"no name", CitizenInput{Name: " "}, "name", domain.CodeRequired},
 		{"email without @", CitizenInput{Name: "Bo", Email: "bo.example.dk"}, "email", domain.CodeInvalidEmail},
 		{"email with display name", CitizenInput{Name: "Bo", Email: "Bo <bo@example.dk>"}, "email", domain.CodeInvalidEmail},
@@ -139,6 +149,12 @@ func TestSaveCitizenValidation(t *testing.T) {
 		c, err := f.citizens.SaveCitizen(CitizenInput{Name: "عائشة", Phone: "+45 20 11 22 33", Email: "aisha@example.dk",
 			Address: "Nørregade 1\n2. tv.\n1165 København K"})
 		if err != nil || c.Phone != "+45 20 11 22 33" || c.Address != "Nørregade 1\n2. tv.\n1165 København K" || c.CPR != "" {
+			t.Fatalf("SaveCitizen = %+v, %v", c, err)
+		}
+	})
+	t.Run("born today and an emoji family accepted", func(t *testing.T) {
+		c, err := f.citizens.SaveCitizen(CitizenInput{Name: "Lille Bo 👨\u200d👩\u200d👧", CPR: "011226-4123"})
+		if err != nil || c.CPR != "011226-4123" {
 			t.Fatalf("SaveCitizen = %+v, %v", c, err)
 		}
 	})

@@ -41,24 +41,23 @@ type CourseDTO struct {
 }
 
 // CreateCourseInput starts an ICM course for a citizen with one responsible worker.
-// OverrideReason and OverrideByWorkerID are needed only when the worker's caseload is full.
+// OverrideReason is needed only when the worker's caseload is full; the override is the
+// signed-in team lead's.
 type CreateCourseInput struct {
-	CitizenID          uint   `json:"citizenId"`
-	WorkerID           uint   `json:"workerId"`
-	StartDate          string `json:"startDate"`
-	OverrideReason     string `json:"overrideReason"`
-	OverrideByWorkerID uint   `json:"overrideByWorkerId"`
+	CitizenID      uint   `json:"citizenId"`
+	WorkerID       uint   `json:"workerId"`
+	StartDate      string `json:"startDate"`
+	OverrideReason string `json:"overrideReason"`
 }
 
 // UpdateCourseInput changes a course's worker, dates or status.
 type UpdateCourseInput struct {
-	ID                 uint   `json:"id"`
-	WorkerID           uint   `json:"workerId"`
-	StartDate          string `json:"startDate"`
-	Status             string `json:"status"`
-	EndDate            string `json:"endDate"`
-	OverrideReason     string `json:"overrideReason"`
-	OverrideByWorkerID uint   `json:"overrideByWorkerId"`
+	ID             uint   `json:"id"`
+	WorkerID       uint   `json:"workerId"`
+	StartDate      string `json:"startDate"`
+	Status         string `json:"status"`
+	EndDate        string `json:"endDate"`
+	OverrideReason string `json:"overrideReason"`
 }
 
 // VisitationDTO is step 1, target group and visitation, with its completeness.

@@ -16,7 +16,8 @@ func NewCourseService(d Deps) *CourseService { return &CourseService{base{d}} }
 
 // CreateCourse starts a course in the visitation stage. The citizen may have no other open
 // course, and the worker's caseload must stay within floor(8 × FTE) unless a team lead
-// records why it may not.
+// records why it may not. A worker who may read the citizen may start it: a citizen whose
+// courses are all closed belongs to nobody until then.
 func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	st, err := s.ready()
 	if err != nil {
@@ -24,7 +25,7 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	}
 	if in.CitizenID != 0 {
 		a, _ := s.actor()
-		if err := s.citizenUse(st, a, in.CitizenID, writeAccess); err != nil {
+		if err := s.citizenUse(st, a, in.CitizenID, readAccess); err != nil {
 			return CourseDTO{}, err
 		}
 	}
@@ -53,7 +54,8 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 		}
 		c := &store.Course{CitizenID: in.CitizenID, StartDate: start.Format(domain.DateLayout),
 			Status: string(domain.CourseVisitation)}
-		if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, in.OverrideByWorkerID); err != nil {
+		a, _ := s.actor()
+		if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, a); err != nil {
 			return err
 		}
 		c.CreatedAt, c.UpdatedAt = s.now(), s.now()
@@ -125,7 +127,8 @@ func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 		}
 		reopening := !domain.CourseStatus(c.Status).Open() && status.Open()
 		if status.Open() && (c.WorkerID != in.WorkerID || reopening) {
-			if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, in.OverrideByWorkerID); err != nil {
+			a, _ := s.actor()
+			if err := s.assignWorker(ctx, tx, c, in.WorkerID, reason, a); err != nil {
 				return err
 			}
 		} else {
@@ -169,9 +172,10 @@ func closesOnlyThroughClosing(c *store.Course, status domain.CourseStatus, end *
 }
 
 // assignWorker makes workerID responsible for c after checking the caseload rule. An
-// override is kept only when it was needed; otherwise any earlier one is cleared.
+// override is the acting team lead's (by): a worker cannot record one in a lead's name. It
+// is kept only when it was needed; otherwise any earlier one is cleared.
 func (s *CourseService) assignWorker(ctx context.Context, tx *store.Store, c *store.Course,
-	workerID uint, reason string, byID uint) error {
+	workerID uint, reason string, by Actor) error {
 	w, err := tx.GetWorker(ctx, workerID)
 	if err != nil {
 		return err
@@ -188,8 +192,8 @@ func (s *CourseService) assignWorker(ctx context.Context, tx *store.Store, c *st
 	if c.ID != 0 && c.WorkerID == workerID && domain.CourseStatus(c.Status).Open() {
 		open-- // the course already counts in this worker's caseload
 	}
-	byLead := false
-	if reason != "" && byID != 0 {
+	byLead, byID := false, by.WorkerID
+	if reason != "" && by.IsLead() && byID != 0 {
 		lead, err := tx.GetWorker(ctx, byID)
 		if err == nil {
 			byLead = lead.Active && lead.Role == string(domain.RoleTeamLead)
@@ -253,7 +257,7 @@ func (s *CourseService) getCourse(in IDInput) (CourseDTO, error) {
 		Steps: steps, UpdatedAt: isoTime(&c.UpdatedAt), ContactGap: sig.gap,
 		NextEvaluationDue: sig.due.Format(domain.DateLayout), EvaluationState: string(sig.dueState)}
 	if c.OverrideReason != "" {
-		o := &OverrideDTO{CourseID: c.ID, CitizenName: cit.Name, Reason: c.OverrideReason, At: isoTime(c.OverrideAt)}
+		o := &OverrideDTO{CourseID: c.ID, CitizenID: c.CitizenID, CitizenName: cit.Name, Reason: c.OverrideReason, At: isoTime(c.OverrideAt)}
 		if c.OverrideByWorkerID != nil {
 			if lead, err := st.GetWorker(ctx, *c.OverrideByWorkerID); err == nil {
 				o.ByName = lead.Name

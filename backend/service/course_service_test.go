@@ -39,24 +39,26 @@ func TestCaseloadRuleEndToEnd(t *testing.T) {
 	henrik := f.citizen(t, "Henrik Vang")
 	fifth := CreateCourseInput{CitizenID: henrik.ID, WorkerID: aisha.ID, StartDate: "2026-11-15"}
 
+	lead := f.leadActor()
 	refusals := []struct {
 		name   string
 		reason string
-		by     uint
+		by     Actor // who records the override
 		code   domain.Code
 	}{
-		{"no reason", "", 0, domain.CodeCaseloadFull},
-		{"blank reason counts as none", "  \n ", f.lead.ID, domain.CodeCaseloadFull},
-		{"lead without reason", "", f.lead.ID, domain.CodeCaseloadFull},
-		{"reason recorded by a plain ICM worker", "Kender borgeren", jonas.ID, domain.CodeOverrideByLead},
-		{"reason without anyone recording it", "Kender borgeren", 0, domain.CodeOverrideByLead},
-		{"reason by an unknown worker", "Kender borgeren", 9999, domain.CodeOverrideByLead},
+		{"no reason", "", lead, domain.CodeCaseloadFull},
+		{"blank reason counts as none", "  \n ", lead, domain.CodeCaseloadFull},
+		{"lead without reason", "", lead, domain.CodeCaseloadFull},
+		{"reason recorded by a plain ICM worker", "Kender borgeren",
+			Actor{WorkerID: jonas.ID, Name: jonas.Name, Role: domain.RoleICMWorker}, domain.CodeOverrideByLead},
+		{"reason recorded by the command line", "Kender borgeren", commandLine, domain.CodeOverrideByLead},
+		{"reason by an unknown worker", "Kender borgeren", Actor{WorkerID: 9999, Role: domain.RoleTeamLead}, domain.CodeOverrideByLead},
 	}
 	for _, r := range refusals {
 		t.Run("fifth refused: "+r.name, func(t *testing.T) {
 			in := fifth
-			in.OverrideReason, in.OverrideByWorkerID = r.reason, r.by
-			_, err := f.courses.CreateCourse(in)
+			in.OverrideReason = r.reason
+			_, err := NewCourseService(f.as(r.by)).CreateCourse(in)
 			de := wantCode(t, err, r.code)
 			if de.Params["open"] != "4" || de.Params["max"] != "4" || de.Params["worker"] != "Aisha Khalil" {
 				t.Errorf("params = %v, want open=4 max=4 worker=Aisha Khalil", de.Params)
@@ -70,8 +72,8 @@ func TestCaseloadRuleEndToEnd(t *testing.T) {
 	const reason = "Borgeren kender Aisha fra herberget."
 	t.Run("fifth accepted with a team lead's reason", func(t *testing.T) {
 		in := fifth
-		in.OverrideReason, in.OverrideByWorkerID = "  "+reason+"  ", f.lead.ID
-		co, err := f.courses.CreateCourse(in)
+		in.OverrideReason = "  " + reason + "  "
+		co, err := NewCourseService(f.as(lead)).CreateCourse(in)
 		if err != nil {
 			t.Fatal(err)
 		}

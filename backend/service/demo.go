@@ -120,11 +120,15 @@ func LoadDemoBy(ctx context.Context, st *store.Store, now time.Time, operator st
 			continue
 		}
 		in := CreateCourseInput{CitizenID: c.ID, WorkerID: ids[dc.worker], StartDate: day(dc.daysAgo)}
+		starts := courses
 		if dc.stage == "active_override" {
+			// The override is the team lead's own: Mette starts this course.
 			in.OverrideReason = "Borgeren kender Aisha fra herberget; en ny relation vil sætte forløbet tilbage. Genvurderes ved næste teammøde."
-			in.OverrideByWorkerID = ids[0]
+			asLead := d
+			asLead.As = &Actor{WorkerID: ids[0], Name: workers[0].Name, Initials: workers[0].Initials, Role: domain.RoleTeamLead}
+			starts = NewCourseService(asLead)
 		}
-		course, err := courses.CreateCourse(in)
+		course, err := starts.CreateCourse(in)
 		if err != nil {
 			return err
 		}

@@ -18,12 +18,10 @@ func NewOverviewService(d Deps) *OverviewService { return &OverviewService{base{
 
 // TeamOverview gives the whole team's picture over its open courses: caseloads, method
 // steps, what is due, housing and WHO-5 outcomes, and the fidelity check per course and rule.
+// It is logged as one view and one entry for each citizen it shows.
 func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 	st, a, err := s.leadReady()
 	if err != nil {
-		return OverviewDTO{}, err
-	}
-	if err := s.audit(st, a, AuditView, "team_overview", 0, 0, ""); err != nil {
 		return OverviewDTO{}, err
 	}
 	ctx, now := s.ctx(), s.now()
@@ -33,7 +31,7 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 	teamDone := make(chan struct{})
 	go func() {
 		defer close(teamDone)
-		team, teamErr = (&TeamService{s.base}).TeamOverview()
+		team, teamErr = (&TeamService{s.base}).teamOverview(st, a)
 	}()
 	env, err := loadOverviewEnv(ctx, st, now)
 	if err != nil {
@@ -82,7 +80,11 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 	sort.SliceStable(out.Evaluations, func(i, j int) bool { return out.Evaluations[i].Days < out.Evaluations[j].Days })
 	sort.SliceStable(out.ContactGaps, func(i, j int) bool { return out.ContactGaps[i].Days > out.ContactGaps[j].Days })
 	out.FidelityTotals = fidelityTotals(out.Fidelity)
-	return out, nil
+	entries := []store.AuditEntry{auditEntry(a, AuditView, "team_overview", 0, 0, itoa(len(facts))+" open courses")}
+	for _, f := range facts {
+		entries = append(entries, auditEntry(a, AuditList, "team_overview", f.citizen.ID, f.course.ID, ""))
+	}
+	return out, st.AppendAudit(ctx, now, entries...)
 }
 
 // CourseFidelity gives the fidelity check of one course, as the team overview computes it.

@@ -30,14 +30,15 @@ type PlanVersionDTO struct {
 }
 
 // SignPlanInput is the sign-off form: the citizen's and the ICM worker's signatures and
-// an optional approval by a team lead. The ICM worker is the course's worker.
+// an optional approval by the team lead. The ICM worker is the course's worker; the
+// approving lead is the one signed in, never a name the form sends.
 type SignPlanInput struct {
 	CourseID       uint   `json:"courseId"`
 	CitizenName    string `json:"citizenName"` // empty: the citizen's name as registered
 	CitizenDate    string `json:"citizenDate"`
 	Method         string `json:"method"`
 	WorkerDate     string `json:"workerDate"`
-	LeadID         uint   `json:"leadId"` // 0: no team lead approval
+	LeadApproval   bool   `json:"leadApproval"` // the signed-in team lead approves the version
 	LeadDate       string `json:"leadDate"`
 	CitizenComment string `json:"citizenComment"`
 }

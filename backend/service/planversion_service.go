@@ -125,7 +125,8 @@ func (s *PlanVersionService) signPlan(in SignPlanInput) (PlanVersionDTO, error) 
 		if err != nil {
 			return err
 		}
-		sig, err := validateSignature(ctx, tx, c, citizen, in, now)
+		a, _ := s.actor()
+		sig, err := validateSignature(ctx, tx, c, citizen, in, now, a)
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,8 @@ type signing struct {
 func newSigning(t *testing.T) *signing {
 	t.Helper()
 	w := newWizard(t)
-	s := &signing{wizard: w, versions: NewPlanVersionService(w.d)}
+	s := &signing{wizard: w}
+	s.versions = NewPlanVersionService(w.as(w.leadActor())) // the team lead signs, and may approve
 	cit, err := w.citizens.SaveCitizen(CitizenInput{Name: "Åse Ærø", CPR: "010190-1234"})
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +86,7 @@ func (s *signing) sign(t *testing.T, edit func(*SignPlanInput)) (PlanVersionDTO,
 func TestSignPlanTakesASelfContainedSnapshot(t *testing.T) {
 	s := newSigning(t)
 	v, err := s.sign(t, func(in *SignPlanInput) {
-		in.LeadID, in.LeadDate, in.CitizenComment = s.lead.ID, "2026-12-01", "  Jeg er uenig i fristen.  "
+		in.LeadApproval, in.LeadDate, in.CitizenComment = true, "2026-12-01", "  Jeg er uenig i fristen.  "
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -183,7 +184,6 @@ func TestSignPlanTakesASelfContainedSnapshot(t *testing.T) {
 
 func TestSignPlanValidation(t *testing.T) {
 	s := newSigning(t)
-	other := s.worker(t, "Karin Holm", "KH", domain.RoleICMWorker, 1)
 	gone := s.worker(t, "Pia Lind", "PL", domain.RoleTeamLead, 1)
 	if _, err := s.teams.SaveWorker(WorkerInput{ID: gone.ID, Name: gone.Name, Initials: gone.Initials, Role: gone.Role, FTE: 1, Active: false}); err != nil {
 		t.Fatal(err)
@@ -202,12 +202,9 @@ func TestSignPlanValidation(t *testing.T) {
 		{"worker date in the future", func(in *SignPlanInput) { in.WorkerDate = "2027-01-01" }, "workerDate", domain.CodeDateOutOfRange},
 		{"method missing", func(in *SignPlanInput) { in.Method = "" }, "method", domain.CodeRequired},
 		{"method unknown", func(in *SignPlanInput) { in.Method = "email" }, "method", domain.CodeInvalidChoice},
-		{"lead is not a team lead", func(in *SignPlanInput) { in.LeadID, in.LeadDate = other.ID, "2026-12-01" }, "leadId", domain.CodeInvalidChoice},
-		{"lead is inactive", func(in *SignPlanInput) { in.LeadID, in.LeadDate = gone.ID, "2026-12-01" }, "leadId", domain.CodeInvalidChoice},
-		{"lead unknown", func(in *SignPlanInput) { in.LeadID, in.LeadDate = 999, "2026-12-01" }, "leadId", domain.CodeInvalidChoice},
-		{"lead without date", func(in *SignPlanInput) { in.LeadID = s.lead.ID }, "leadDate", domain.CodeRequired},
-		{"lead date before the course", func(in *SignPlanInput) { in.LeadID, in.LeadDate = s.lead.ID, "2026-01-01" }, "leadDate", domain.CodeDateOutOfRange},
-		{"lead date without lead", func(in *SignPlanInput) { in.LeadDate = "2026-12-01" }, "leadId", domain.CodeRequired},
+		{"approval without date", func(in *SignPlanInput) { in.LeadApproval = true }, "leadDate", domain.CodeRequired},
+		{"approval dated before the course", func(in *SignPlanInput) { in.LeadApproval, in.LeadDate = true, "2026-01-01" }, "leadDate", domain.CodeDateOutOfRange},
+		{"approval date without approval", func(in *SignPlanInput) { in.LeadDate = "2026-12-01" }, "leadApproval", domain.CodeRequired},
 		{"citizen name too long", func(in *SignPlanInput) { in.CitizenName = strings.Repeat("Å", domain.MaxName+1) }, "citizenName", domain.CodeTooLong},
 		{"citizen name with control characters", func(in *SignPlanInput) { in.CitizenName = "Åse\x00" }, "citizenName", domain.CodeInvalidCharacters},
 		{"comment with a bidi override", func(in *SignPlanInput) { in.CitizenComment = "uenig \u202e" }, "citizenComment", domain.CodeInvalidCharacters},
@@ -217,6 +214,19 @@ func TestSignPlanValidation(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := s.sign(t, c.edit)
 			wantField(t, err, c.field, c.code)
+		})
+	}
+	// Only the acting team lead approves: not a lead made inactive, an unknown worker or the
+	// command line (an ICM worker: see TestApprovalsComeFromTheSignedInLead).
+	for name, by := range map[string]Actor{
+		"an inactive lead": {WorkerID: gone.ID, Name: gone.Name, Role: domain.RoleTeamLead},
+		"an unknown lead":  {WorkerID: 999, Name: "Ukendt", Role: domain.RoleTeamLead},
+		"the command line": commandLine,
+	} {
+		t.Run("approval by "+name, func(t *testing.T) {
+			_, err := NewPlanVersionService(s.as(by)).SignPlan(SignPlanInput{CourseID: s.course.ID, CitizenDate: "2026-12-01",
+				Method: "paper", WorkerDate: "2026-12-01", LeadApproval: true, LeadDate: "2026-12-01"})
+			wantField(t, err, "leadApproval", domain.CodeApprovalByLead)
 		})
 	}
 	if list, _ := s.versions.ListVersions(IDInput{ID: s.course.ID}); len(list) != 0 {
@@ -238,7 +248,7 @@ func TestSignPlanValidation(t *testing.T) {
 	})
 	t.Run("dates on the course's first day and today are allowed", func(t *testing.T) {
 		_, err := s.sign(t, func(in *SignPlanInput) {
-			in.CitizenDate, in.WorkerDate, in.LeadID, in.LeadDate = "2026-11-01", "2026-12-01", s.lead.ID, "2026-11-01"
+			in.CitizenDate, in.WorkerDate, in.LeadApproval, in.LeadDate = "2026-11-01", "2026-12-01", true, "2026-11-01"
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -18,11 +18,11 @@ type signature struct {
 }
 
 // validateSignature checks the sign-off form against the course: every date lies between
-// the course's start and today, the method is one of domain.SignMethods, an approving lead
-// is an active team lead and comes with a date (and a date only with a lead). An empty
-// citizen name becomes the citizen's registered name.
+// the course's start and today, the method is one of domain.SignMethods, and an approval
+// is the acting team lead's (an active one) and comes with a date (and a date only with an
+// approval). An empty citizen name becomes the citizen's registered name.
 func validateSignature(ctx context.Context, st *store.Store, c *store.Course, citizen *store.Citizen,
-	in SignPlanInput, now time.Time) (signature, error) {
+	in SignPlanInput, now time.Time, a Actor) (signature, error) {
 	var p domain.Problems
 	start, err := time.Parse(domain.DateLayout, c.StartDate)
 	if err != nil {
@@ -43,23 +43,33 @@ func validateSignature(ctx context.Context, st *store.Store, c *store.Course, ci
 		workerDate:  date("workerDate", in.WorkerDate, true),
 		comment:     domain.CleanText(&p, "citizenComment", in.CitizenComment, 4000, false),
 	}
-	if in.LeadID == 0 {
+	if !in.LeadApproval {
 		if in.LeadDate != "" {
-			p.Add("leadId", domain.CodeRequired) // a date of approval, but nobody who approved
+			p.Add("leadApproval", domain.CodeRequired) // a date of approval, but no approval
 		}
 		return sig, p.Err()
 	}
 	sig.leadDate = date("leadDate", in.LeadDate, true)
-	lead, err := st.GetWorker(ctx, in.LeadID)
-	switch {
-	case domain.CodeOf(err) == domain.CodeNotFound:
-		p.Add("leadId", domain.CodeInvalidChoice)
-	case err != nil:
-		return sig, err
-	case !lead.Active || lead.Role != string(domain.RoleTeamLead):
-		p.Add("leadId", domain.CodeInvalidChoice)
-	default:
-		sig.lead = lead
+	lead, err := actingLead(ctx, st, a)
+	if err != nil {
+		if domain.CodeOf(err) != domain.CodeForbidden {
+			return sig, err
+		}
+		p.Add("leadApproval", domain.CodeApprovalByLead)
 	}
+	sig.lead = lead
 	return sig, p.Err()
+}
+
+// actingLead is the acting worker when an active team lead: who approves or signs. The
+// command line (no worker) and anyone else get forbidden.
+func actingLead(ctx context.Context, st *store.Store, a Actor) (*store.Worker, error) {
+	if !a.IsLead() || a.WorkerID == 0 {
+		return nil, domain.E(domain.CodeForbidden, "only a signed-in team lead approves")
+	}
+	w, err := st.GetWorker(ctx, a.WorkerID)
+	if domain.CodeOf(err) == domain.CodeNotFound || (err == nil && (!w.Active || w.Role != string(domain.RoleTeamLead))) {
+		return nil, domain.E(domain.CodeForbidden, "only an active team lead approves")
+	}
+	return w, err
 }

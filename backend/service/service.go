@@ -47,8 +47,21 @@ func (b base) open() (*store.Store, error) {
 	return b.deps.Store, nil
 }
 
-// ready returns the store for a signed-in worker whose session has not locked.
+// ready returns the store for a signed-in worker whose session has not locked, and who
+// has chosen their own password if the team lead's first one must be replaced.
 func (b base) ready() (*store.Store, error) {
+	st, err := b.signedIn()
+	if err != nil {
+		return nil, err
+	}
+	if b.deps.Session != nil && b.deps.Session.mustChangePassword() {
+		return nil, domain.E(domain.CodePasswordChange, "choose your own password first")
+	}
+	return st, nil
+}
+
+// signedIn is ready without the password check: only for changing one's own password.
+func (b base) signedIn() (*store.Store, error) {
 	st, err := b.open()
 	if err != nil {
 		return nil, err

@@ -58,6 +58,7 @@ type Session struct {
 	mu         sync.Mutex
 	actor      *Actor
 	locked     bool
+	mustChange bool // signed in with a password the team lead gave: only choosing one's own is open
 	lastActive time.Time
 	lockAfter  time.Duration
 }
@@ -86,13 +87,27 @@ func (s *Session) check(now time.Time) (Actor, error) {
 func (s *Session) signIn(a Actor, now time.Time, lockAfter time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.actor, s.locked, s.lastActive, s.lockAfter = &a, false, now, lockAfter
+	s.actor, s.locked, s.lastActive, s.lockAfter, s.mustChange = &a, false, now, lockAfter, false
+}
+
+// setMustChange marks whether the signed-in worker must choose their own password before
+// anything else.
+func (s *Session) setMustChange(must bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mustChange = must
+}
+
+func (s *Session) mustChangePassword() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.actor != nil && s.mustChange
 }
 
 func (s *Session) signOut() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.actor, s.locked = nil, false
+	s.actor, s.locked, s.mustChange = nil, false, false
 }
 
 func (s *Session) lock() {
@@ -107,6 +122,22 @@ func (s *Session) setLockAfter(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.lockAfter = d
+}
+
+// changed applies a change to a worker's name, role or activity to the session when that
+// worker is the one signed in: a lead who steps down loses the lead's rights at once, and
+// one made inactive is signed out.
+func (s *Session) changed(workerID uint, name, initials string, role domain.Role, active bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.actor == nil || s.actor.WorkerID != workerID {
+		return
+	}
+	if !active {
+		s.actor, s.locked = nil, false
+		return
+	}
+	s.actor.Name, s.actor.Initials, s.actor.Role = name, initials, role
 }
 
 // current is the signed-in actor and whether the session is locked, without touching it.

@@ -50,6 +50,7 @@ type WorkerInput struct {
 // OverrideDTO is a recorded exception to the caseload ceiling.
 type OverrideDTO struct {
 	CourseID    uint   `json:"courseId"`
+	CitizenID   uint   `json:"citizenId"`
 	CitizenName string `json:"citizenName"`
 	Reason      string `json:"reason"`
 	ByName      string `json:"byName"`

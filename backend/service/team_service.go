@@ -87,9 +87,9 @@ func (s *TeamService) SetupTeam(in SetupTeamInput) (TeamDTO, error) {
 	return out, s.audit(st, actor, AuditAccount, "team", 0, 0, "team and first team lead account set up")
 }
 
-// UpdateTeam renames the team or its municipality.
+// UpdateTeam renames the team or its municipality; the change is logged.
 func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return TeamDTO{}, err
 	}
@@ -107,7 +107,7 @@ func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
 	if err := st.UpdateTeam(s.ctx(), t); err != nil {
 		return TeamDTO{}, err
 	}
-	return teamDTO(t), nil
+	return teamDTO(t), s.audit(st, a, AuditSetting, "team", 0, 0, "municipality and team name")
 }
 
 // ListWorkers returns every worker, active first, in Danish name order.
@@ -138,10 +138,12 @@ func (s *TeamService) ListWorkers() ([]WorkerDTO, error) {
 }
 
 // SaveWorker creates or updates a worker. A team keeps at least one active team lead, and
-// a worker with open courses cannot be made inactive until the courses are handed over.
-// Lowering an FTE below the current caseload is allowed: the overview then shows it as over.
+// one who can sign in: the last of them can neither step down nor go inactive. A worker with
+// open courses cannot be made inactive until the courses are handed over. Lowering an FTE
+// below the current caseload is allowed: the overview then shows it as over. A change to the
+// signed-in worker's own role applies to the session at once.
 func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return WorkerDTO{}, err
 	}
@@ -151,6 +153,7 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 		return WorkerDTO{}, err
 	}
 	var out WorkerDTO
+	var before *store.Worker
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		team, err := tx.GetTeam(s.ctx())
 		if err != nil {
@@ -175,6 +178,7 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 			if err != nil {
 				return err
 			}
+			before = old
 			if open, err = tx.CountOpenCourses(s.ctx(), in.ID); err != nil {
 				return err
 			}
@@ -193,6 +197,13 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 				if len(leads) <= 1 {
 					return domain.E(domain.CodeLastTeamLead, "the team needs an active team lead")
 				}
+				canSignIn, err := tx.ActiveLeadsWithCredentials(s.ctx())
+				if err != nil {
+					return err
+				}
+				if len(canSignIn) == 1 && canSignIn[0] == old.ID {
+					return domain.E(domain.CodeLastTeamLead, "the team needs a team lead who can sign in")
+				}
 			}
 			w.ID, w.TeamID, w.CreatedAt, w.UpdatedAt = old.ID, old.TeamID, old.CreatedAt, now
 			if err := tx.UpdateWorker(s.ctx(), w); err != nil {
@@ -202,16 +213,43 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 		out = workerDTO(w, open)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	action, detail := workerChange(before, w)
+	if err := s.audit(st, a, action, "worker", 0, 0, detail); err != nil {
+		return out, err
+	}
+	if s.deps.Session != nil {
+		s.deps.Session.changed(w.ID, w.Name, w.Initials, domain.Role(w.Role), w.Active)
+	}
+	return out, nil
 }
 
 // TeamOverview gives every active worker's caseload (n of max) with the overrides that
-// explain a caseload above the ceiling.
+// explain a caseload above the ceiling. It is logged as one view and one entry for each
+// citizen an override row names.
 func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
+	a, _ := s.actor()
+	out, err := s.teamOverview(st, a)
+	if err != nil {
+		return out, err
+	}
+	entries := []store.AuditEntry{auditEntry(a, AuditView, "caseload", 0, 0, itoa(len(out.Caseloads))+" workers")}
+	for _, c := range out.Caseloads {
+		for _, o := range c.Overrides {
+			entries = append(entries, auditEntry(a, AuditList, "caseload", o.CitizenID, o.CourseID, "override"))
+		}
+	}
+	return out, st.AppendAudit(s.ctx(), s.now(), entries...)
+}
+
+// teamOverview is TeamOverview without the log: the team overview logs what it shows itself.
+func (s *TeamService) teamOverview(st *store.Store, a Actor) (TeamOverviewDTO, error) {
 	ctx := s.ctx()
 	team, err := st.GetTeam(ctx)
 	if err != nil {
@@ -221,7 +259,7 @@ func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
-	overrides, err := overridesByWorker(ctx, st)
+	overrides, err := overridesByWorker(ctx, st, a)
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
@@ -242,15 +280,26 @@ func (s *TeamService) TeamOverview() (TeamOverviewDTO, error) {
 	return out, nil
 }
 
-// overridesByWorker collects the recorded caseload overrides of open courses per worker.
-func overridesByWorker(ctx context.Context, st *store.Store) (map[uint][]OverrideDTO, error) {
+// overridesByWorker collects the recorded caseload overrides of open courses per worker:
+// only those of citizens the actor may read, since each names the citizen and the reason.
+func overridesByWorker(ctx context.Context, st *store.Store, a Actor) (map[uint][]OverrideDTO, error) {
 	rows, err := st.ListOverrides(ctx)
 	if err != nil {
 		return nil, err
 	}
+	owners, err := st.WorkersByCitizen(ctx)
+	if err != nil {
+		return nil, err
+	}
+	check := newAccessCheck(ctx, st, a)
 	out := map[uint][]OverrideDTO{}
 	for _, r := range rows {
-		out[r.WorkerID] = append(out[r.WorkerID], OverrideDTO{CourseID: r.CourseID,
+		if err := check.may(owners[r.CitizenID], readAccess); domain.CodeOf(err) == domain.CodeNoAccess {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out[r.WorkerID] = append(out[r.WorkerID], OverrideDTO{CourseID: r.CourseID, CitizenID: r.CitizenID,
 			CitizenName: r.CitizenName, Reason: r.Reason, ByName: r.ByName, At: isoTime(r.At)})
 	}
 	return out, nil

@@ -86,27 +86,15 @@ func validateTemplateElement(in TemplateElementInput) (store.TemplateElement, er
 	return store.TemplateElement{Element: in.Element, Answer: answer, Status: string(status)}, p.Err()
 }
 
-// validateTemplateSignature checks the signing form: an active team lead, a date between
-// the earliest course date and today, and a short note.
-func validateTemplateSignature(ctx context.Context, st *store.Store, in SignTemplateInput, now time.Time) (*store.Worker, string, string, error) {
+// validateTemplateSignature checks the signing form: a date between the earliest course
+// date and today, and a short note. The signer is the acting team lead (see actingLead).
+func validateTemplateSignature(ctx context.Context, st *store.Store, in SignTemplateInput, now time.Time, a Actor) (*store.Worker, string, string, error) {
+	lead, err := actingLead(ctx, st, a)
+	if err != nil {
+		return nil, "", "", err
+	}
 	var p domain.Problems
 	date := domain.FormatDate(domain.ParseDate(&p, "date", in.Date, true, domain.MinCourseDate, domain.Day(now)))
 	note := domain.CleanText(&p, "note", in.Note, domain.MaxTemplateNote, false)
-	var lead *store.Worker
-	if in.LeadID == 0 {
-		p.Add("leadId", domain.CodeRequired)
-	} else {
-		w, err := st.GetWorker(ctx, in.LeadID)
-		switch {
-		case domain.CodeOf(err) == domain.CodeNotFound:
-			p.Add("leadId", domain.CodeInvalidChoice)
-		case err != nil:
-			return nil, "", "", err
-		case !w.Active || w.Role != string(domain.RoleTeamLead):
-			p.Add("leadId", domain.CodeInvalidChoice)
-		default:
-			lead = w
-		}
-	}
 	return lead, date, note, p.Err()
 }

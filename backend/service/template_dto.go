@@ -48,11 +48,11 @@ type TemplateElementInput struct {
 	Status  string `json:"status"`
 }
 
-// SignTemplateInput signs the live template as the next version.
+// SignTemplateInput signs the live template as the next version, in the name of the
+// signed-in team lead.
 type SignTemplateInput struct {
-	LeadID uint   `json:"leadId"`
-	Date   string `json:"date"` // ISO date, not in the future
-	Note   string `json:"note"`
+	Date string `json:"date"` // ISO date, not in the future
+	Note string `json:"note"`
 }
 
 // ExportTemplateInput names a template version to export; VersionID 0 is the live draft.

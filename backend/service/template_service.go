@@ -57,9 +57,10 @@ func (s *TemplateService) load(st *store.Store) (TemplateDTO, error) {
 	return out, nil
 }
 
-// SaveElement saves one element's answer and status and returns the whole template.
+// SaveElement saves one element's answer and status and returns the whole template; the
+// change is logged.
 func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return TemplateDTO{}, err
 	}
@@ -74,20 +75,23 @@ func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, err
 	if err := st.SaveTemplateElement(s.ctx(), &row); err != nil {
 		return TemplateDTO{}, err
 	}
+	if err := s.audit(st, a, AuditSetting, "template", 0, 0, row.Element+": "+row.Status); err != nil {
+		return TemplateDTO{}, err
+	}
 	return s.load(st)
 }
 
-// SignTemplate signs the live template as the next version. The signer must be an active
-// team lead and the date may not lie in the future.
+// SignTemplate signs the live template as the next version in the name of the signed-in
+// team lead; the date may not lie in the future. The signing is logged.
 func (s *TemplateService) SignTemplate(in SignTemplateInput) (TemplateVersionDTO, error) {
-	st, _, err := s.leadReady()
+	st, a, err := s.leadReady()
 	if err != nil {
 		return TemplateVersionDTO{}, err
 	}
 	var out TemplateVersionDTO
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		ctx, now := s.ctx(), s.now()
-		lead, date, note, err := validateTemplateSignature(ctx, tx, in, now)
+		lead, date, note, err := validateTemplateSignature(ctx, tx, in, now, a)
 		if err != nil {
 			return err
 		}
@@ -112,7 +116,10 @@ func (s *TemplateService) SignTemplate(in SignTemplateInput) (TemplateVersionDTO
 		out = TemplateVersionDTO{Summary: templateSummary(row, doc), Elements: templateElementDTOs(doc)}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return TemplateVersionDTO{}, err
+	}
+	return out, s.audit(st, a, AuditSign, "template", 0, 0, "version "+itoa(out.Summary.VersionNo))
 }
 
 // GetTemplateVersion returns one signed version exactly as it was signed.

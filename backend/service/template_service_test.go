@@ -16,7 +16,7 @@ func newTemplateFixture(t *testing.T) (*fixture, *TemplateService, *fakeDesktop)
 	t.Helper()
 	f := newFixture(t)
 	desk := &fakeDesktop{path: filepath.Join(t.TempDir(), "skabelon")}
-	return f, NewTemplateService(f.d, desk), desk
+	return f, NewTemplateService(f.as(f.leadActor()), desk), desk // the team lead signs
 }
 
 func elementOf(t *testing.T, tpl TemplateDTO, code string) TemplateElementDTO {
@@ -120,7 +120,7 @@ func TestSignTemplateSnapshotsAndStaysUnchanged(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	v, err := s.SignTemplate(SignTemplateInput{LeadID: f.lead.ID, Date: "2026-11-30", Note: "Aftalt på teammødet"})
+	v, err := s.SignTemplate(SignTemplateInput{Date: "2026-11-30", Note: "Aftalt på teammødet"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestSignTemplateSnapshotsAndStaysUnchanged(t *testing.T) {
 	wantCode(t, f.d.Store.Delete(context.Background(), &store.TemplateVersion{}, sum.ID), domain.CodeTemplateSigned)
 
 	// Signing again makes version 2 with the edited answer.
-	v2, err := s.SignTemplate(SignTemplateInput{LeadID: f.lead.ID, Date: "2026-12-01"})
+	v2, err := s.SignTemplate(SignTemplateInput{Date: "2026-12-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,20 +188,29 @@ func TestSignTemplateRefusals(t *testing.T) {
 		Role: former.Role, FTE: former.FTE, Active: false}); err != nil {
 		t.Fatal(err)
 	}
+	// The signer is the acting team lead: not an ICM worker, a lead made inactive, an
+	// unknown worker or the command line, whatever they send.
+	for name, by := range map[string]Actor{
+		"an ICM worker":    {WorkerID: worker.ID, Name: worker.Name, Role: domain.RoleICMWorker},
+		"an inactive lead": {WorkerID: former.ID, Name: former.Name, Role: domain.RoleTeamLead},
+		"an unknown lead":  {WorkerID: 999, Name: "Ukendt", Role: domain.RoleTeamLead},
+		"the command line": commandLine,
+	} {
+		t.Run("signed by "+name, func(t *testing.T) {
+			_, err := NewTemplateService(f.as(by), nil).SignTemplate(SignTemplateInput{Date: "2026-12-01"})
+			wantCode(t, err, domain.CodeForbidden)
+		})
+	}
 	for _, tc := range []struct {
 		name  string
 		in    SignTemplateInput
 		field string
 		code  domain.Code
 	}{
-		{"an ICM worker", SignTemplateInput{LeadID: worker.ID, Date: "2026-12-01"}, "leadId", domain.CodeInvalidChoice},
-		{"an inactive lead", SignTemplateInput{LeadID: former.ID, Date: "2026-12-01"}, "leadId", domain.CodeInvalidChoice},
-		{"nobody", SignTemplateInput{Date: "2026-12-01"}, "leadId", domain.CodeRequired},
-		{"an unknown worker", SignTemplateInput{LeadID: 999, Date: "2026-12-01"}, "leadId", domain.CodeInvalidChoice},
-		{"a future date", SignTemplateInput{LeadID: f.lead.ID, Date: "2026-12-02"}, "date", domain.CodeDateOutOfRange},
-		{"no date", SignTemplateInput{LeadID: f.lead.ID}, "date", domain.CodeRequired},
-		{"a bad date", SignTemplateInput{LeadID: f.lead.ID, Date: "1.12.2026"}, "date", domain.CodeInvalidDate},
-		{"a control character", SignTemplateInput{LeadID: f.lead.ID, Date: "2026-12-01", Note: "ok\x07"}, "note", domain.CodeInvalidCharacters},
+		{"a future date", SignTemplateInput{Date: "2026-12-02"}, "date", domain.CodeDateOutOfRange},
+		{"no date", SignTemplateInput{}, "date", domain.CodeRequired},
+		{"a bad date", SignTemplateInput{Date: "1.12.2026"}, "date", domain.CodeInvalidDate},
+		{"a control character", SignTemplateInput{Date: "2026-12-01", Note: "ok\x07"}, "note", domain.CodeInvalidCharacters},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := s.SignTemplate(tc.in)
@@ -216,7 +225,7 @@ func TestSignTemplateRefusals(t *testing.T) {
 }
 
 func TestTemplatePDF(t *testing.T) {
-	f, s, desk := newTemplateFixture(t)
+	_, s, desk := newTemplateFixture(t)
 	if _, err := s.SaveElement(TemplateElementInput{Element: "target_group", Answer: "Borgere fra herberget på Åvej", Status: "agreed"}); err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +254,7 @@ func TestTemplatePDF(t *testing.T) {
 	}
 
 	// A signed version names its signer and date, and is not a draft.
-	v, err := s.SignTemplate(SignTemplateInput{LeadID: f.lead.ID, Date: "2026-11-30", Note: "Første udgave"})
+	v, err := s.SignTemplate(SignTemplateInput{Date: "2026-11-30", Note: "Første udgave"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -80,6 +80,18 @@ func (f *fixture) course(t *testing.T, workerID uint, citizenName string) Course
 	return co
 }
 
+// as is the fixture's deps acting as a (not signed in through a session).
+func (f *fixture) as(a Actor) Deps {
+	d := f.d
+	d.As = &a
+	return d
+}
+
+// leadActor is the fixture's team lead as the one who acts (rather than the command line).
+func (f *fixture) leadActor() Actor {
+	return Actor{WorkerID: f.lead.ID, Name: f.lead.Name, Initials: f.lead.Initials, Role: domain.RoleTeamLead}
+}
+
 func names(n int, prefix string) []string {
 	out := make([]string, n)
 	for i := range out {

@@ -68,9 +68,12 @@ func (s *Store) UpdateCitizen(ctx context.Context, c *Citizen) error {
 		"address", "contact_note", "updated_at").Updates(c).Error)
 }
 
-// CPRTaken reports whether another citizen already has this CPR number.
-func (s *Store) CPRTaken(ctx context.Context, cpr string, exceptID uint) (bool, error) {
-	var n int64
-	err := s.db.WithContext(ctx).Model(&Citizen{}).Where("cpr = ? AND id <> ?", cpr, exceptID).Count(&n).Error
-	return n > 0, storageErr(err)
+// CPRHolder returns the other citizen who already has this CPR number, or 0.
+func (s *Store) CPRHolder(ctx context.Context, cpr string, exceptID uint) (uint, error) {
+	var ids []uint
+	err := s.db.WithContext(ctx).Model(&Citizen{}).Where("cpr = ? AND id <> ?", cpr, exceptID).Limit(1).Pluck("id", &ids).Error
+	if err != nil || len(ids) == 0 {
+		return 0, storageErr(err)
+	}
+	return ids[0], nil
 }

@@ -81,6 +81,7 @@ func (s *Store) HasOpenCourse(ctx context.Context, citizenID uint) (bool, error)
 // OverrideRow is a caseload override on an open course, with the names to show.
 type OverrideRow struct {
 	CourseID    uint
+	CitizenID   uint
 	WorkerID    uint
 	CitizenName string
 	Reason      string
@@ -91,7 +92,7 @@ type OverrideRow struct {
 // ListOverrides returns the overrides recorded on open courses, oldest first.
 func (s *Store) ListOverrides(ctx context.Context) ([]OverrideRow, error) {
 	var out []OverrideRow
-	err := s.db.WithContext(ctx).Raw(`SELECT co.id AS course_id, co.worker_id, c.name AS citizen_name,
+	err := s.db.WithContext(ctx).Raw(`SELECT co.id AS course_id, co.citizen_id, co.worker_id, c.name AS citizen_name,
 			co.override_reason AS reason, COALESCE(l.name, '') AS by_name, co.override_at AS at
 		FROM courses co JOIN citizens c ON c.id = co.citizen_id
 		LEFT JOIN workers l ON l.id = co.override_by_worker_id

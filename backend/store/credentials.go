@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
 	"time"
-
-	"gorm.io/gorm"
 
 	"icm/backend/domain"
 )
@@ -81,15 +78,19 @@ func (s *Store) SaveCredential(ctx context.Context, c *Credential) error {
 		"must_change", "last_sign_in", "updated_at").Updates(c).Error)
 }
 
-// CountActiveLeadCredentials counts active team leads who can sign in.
-func (s *Store) CountActiveLeadCredentials(ctx context.Context) (int, error) {
+// CountCredentials counts every worker's sign-in, active or not.
+func (s *Store) CountCredentials(ctx context.Context) (int, error) {
 	var n int64
-	err := s.db.WithContext(ctx).Raw(`SELECT COUNT(*) FROM credentials c JOIN workers w ON w.id = c.worker_id
-		WHERE w.active = 1 AND w.role = ?`, string(domain.RoleTeamLead)).Scan(&n).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return 0, nil
-	}
+	err := s.db.WithContext(ctx).Model(&Credential{}).Count(&n).Error
 	return int(n), storageErr(err)
+}
+
+// ActiveLeadsWithCredentials lists the active team leads who can sign in.
+func (s *Store) ActiveLeadsWithCredentials(ctx context.Context) ([]uint, error) {
+	var ids []uint
+	err := s.db.WithContext(ctx).Raw(`SELECT c.worker_id FROM credentials c JOIN workers w ON w.id = c.worker_id
+		WHERE w.active = 1 AND w.role = ? ORDER BY c.worker_id`, string(domain.RoleTeamLead)).Scan(&ids).Error
+	return ids, storageErr(err)
 }
 
 // CourseCitizen returns the citizen a course belongs to.
@@ -105,21 +106,48 @@ func (s *Store) CourseCitizen(ctx context.Context, courseID uint) (uint, error) 
 	return ids[0], nil
 }
 
-// CitizenWorkerIDs returns the workers of a citizen's courses, open or closed.
-func (s *Store) CitizenWorkerIDs(ctx context.Context, citizenID uint) ([]uint, error) {
-	var ids []uint
-	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT worker_id FROM courses WHERE citizen_id = ?`, citizenID).
-		Scan(&ids).Error
-	return ids, storageErr(err)
+// Owners is who works with a citizen. Only an open course makes its worker the citizen's
+// own: the worker of a closed course, or of one that went on with a colleague, is one of
+// the colleagues.
+type Owners struct {
+	Open    []uint // the workers of the citizen's open courses
+	Courses bool   // the citizen has had a course, open or closed
 }
 
-// WorkersByCitizen maps every citizen with a course to the workers of their courses.
-func (s *Store) WorkersByCitizen(ctx context.Context) (map[uint][]uint, error) {
-	var rows []struct{ CitizenID, WorkerID uint }
-	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT citizen_id, worker_id FROM courses`).Scan(&rows).Error
-	out := make(map[uint][]uint)
+// CitizenOwners returns the workers of a citizen's open courses and whether they have any course.
+func (s *Store) CitizenOwners(ctx context.Context, citizenID uint) (Owners, error) {
+	var rows []struct {
+		WorkerID uint
+		Open     bool
+	}
+	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT worker_id, status <> 'closed' AS open FROM courses
+		WHERE citizen_id = ?`, citizenID).Scan(&rows).Error
+	var out Owners
 	for _, r := range rows {
-		out[r.CitizenID] = append(out[r.CitizenID], r.WorkerID)
+		out.Courses = true
+		if r.Open {
+			out.Open = append(out.Open, r.WorkerID)
+		}
+	}
+	return out, storageErr(err)
+}
+
+// WorkersByCitizen maps every citizen with a course to who works with them (see Owners).
+func (s *Store) WorkersByCitizen(ctx context.Context) (map[uint]Owners, error) {
+	var rows []struct {
+		CitizenID, WorkerID uint
+		Open                bool
+	}
+	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT citizen_id, worker_id, status <> 'closed' AS open
+		FROM courses`).Scan(&rows).Error
+	out := make(map[uint]Owners)
+	for _, r := range rows {
+		o := out[r.CitizenID]
+		o.Courses = true
+		if r.Open {
+			o.Open = append(o.Open, r.WorkerID)
+		}
+		out[r.CitizenID] = o
 	}
 	return out, storageErr(err)
 }

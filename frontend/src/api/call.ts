@@ -1,10 +1,11 @@
 // The one wrapper every binding call goes through: a rejection becomes an AppError, and the
-// two session answers (nobody signed in, screen locked) are announced to the app shell, which
-// then shows the sign-in or the lock screen whichever screen made the call.
+// session answers (nobody signed in, screen locked, own password still to be chosen) are
+// announced to the app shell, which then shows the sign-in, the lock screen or the password
+// change whichever screen made the call.
 import { toAppError, type AppError } from './errors';
 
 /** The error codes by which the backend says the session, not the call, is the problem. */
-export const sessionCodes = ['not_signed_in', 'session_locked'] as const;
+export const sessionCodes = ['not_signed_in', 'session_locked', 'password_change_required'] as const;
 export type SessionCode = (typeof sessionCodes)[number];
 
 type Listener = (code: SessionCode) => void;

@@ -314,6 +314,7 @@ export namespace service {
 	}
 	export interface OverrideDTO {
 	    courseId: number;
+	    citizenId: number;
 	    citizenName: string;
 	    reason: string;
 	    byName: string;
@@ -413,7 +414,6 @@ export namespace service {
 	    index: number;
 	    workerId: number;
 	    overrideReason: string;
-	    overrideByWorkerId: number;
 	}
 	export interface ConfirmImportInput {
 	    token: string;
@@ -524,7 +524,6 @@ export namespace service {
 	    workerId: number;
 	    startDate: string;
 	    overrideReason: string;
-	    overrideByWorkerId: number;
 	}
 	export interface DeleteCitizenInput {
 	    citizenId: number;
@@ -1007,12 +1006,11 @@ export namespace service {
 	    citizenDate: string;
 	    method: string;
 	    workerDate: string;
-	    leadId: number;
+	    leadApproval: boolean;
 	    leadDate: string;
 	    citizenComment: string;
 	}
 	export interface SignTemplateInput {
-	    leadId: number;
 	    date: string;
 	    note: string;
 	}
@@ -1089,7 +1087,6 @@ export namespace service {
 	    status: string;
 	    endDate: string;
 	    overrideReason: string;
-	    overrideByWorkerId: number;
 	}
 	export interface UpdateTeamInput {
 	    municipality: string;

@@ -6,10 +6,12 @@ import { TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { NewPasswordFields } from './PasswordFields';
+import { useSession } from './session';
 
 /** Changes the signed-in worker's own password: the current one, then the new one twice. */
 export function ChangePasswordForm(p: { onDone: (s: AuthStatus) => void; title: string; intro: string; autoFocus?: boolean }) {
   const { t, lang } = useI18n();
+  const session = useSession();
   const [f, setF] = useState({ current: '', next: '', repeat: '' });
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +40,12 @@ export function ChangePasswordForm(p: { onDone: (s: AuthStatus) => void; title: 
             setDone(true);
             p.onDone(s);
           })
-          .catch((e) => setError(toAppError(e)))
+          .catch((e) => {
+            const err = toAppError(e);
+            setError(err);
+            // Too many wrong current passwords lock the account and the screen with it.
+            if (err.code === 'account_locked') void session?.refresh();
+          })
           .finally(() => setBusy(false));
       }}
     >

@@ -86,6 +86,7 @@ export const authText = textGroup(
 
     readOnlyBadge: 'Kun læse',
     citizenReadOnly: 'Borgeren har en anden ICM-medarbejder. Du kan læse oplysningerne, men ikke ændre dem.',
+    citizenNoOpenCourse: 'Borgeren har ikke et åbent forløb med dig. Du kan læse oplysningerne og starte et nyt forløb, men ikke ændre dem.',
     courseReadOnly: 'Forløbet hører til {worker}. Du kan læse det, men ikke ændre noget.',
     leadOnly: 'Kun teamlederen kan ændre dette.',
   },
@@ -172,6 +173,7 @@ export const authText = textGroup(
 
     readOnlyBadge: 'Read only',
     citizenReadOnly: 'The citizen has another ICM worker. You can read the information but not change it.',
+    citizenNoOpenCourse: 'The citizen has no open course with you. You can read the information and start a new course, but not change it.',
     courseReadOnly: 'The course belongs to {worker}. You can read it but not change anything.',
     leadOnly: 'Only the team lead can change this.',
   },

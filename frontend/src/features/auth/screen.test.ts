@@ -44,6 +44,12 @@ describe('afterSessionError', () => {
     expect(s.locked).toBe(false);
   });
 
+  it('asks for the own password when the backend says it must be chosen first', () => {
+    const s = afterSessionError(base, 'password_change_required');
+    expect(authScreen(s)).toBe('changePassword');
+    expect(s.user?.name).toBe('Jonas Ørnberg');
+  });
+
   it('does not invent a session that is not there', () => {
     const out = { ...base, signedIn: false, user: undefined };
     expect(authScreen(afterSessionError(out, 'session_locked'))).toBe('signIn');

@@ -19,6 +19,7 @@ export function authScreen(s: Pick<AuthStatus, 'hasTeam' | 'hasAccount' | 'signe
  */
 export function afterSessionError(s: AuthStatus, code: SessionCode): AuthStatus {
   if (code === 'session_locked') return s.signedIn ? { ...s, locked: true } : s;
+  if (code === 'password_change_required') return s.signedIn ? { ...s, mustChange: true } : s;
   return { ...s, signedIn: false, locked: false, mustChange: false, user: undefined };
 }
 

@@ -24,6 +24,17 @@ export function useSession(): Session | null {
 }
 
 /**
+ * Who approves and signs in the team lead's name: the signed-in team lead's name, or null
+ * when the signed-in worker is not a team lead. The backend takes the approver from the
+ * session, never from the form; outside a session (a unit test) it is ''.
+ */
+export function useActingLead(): string | null {
+  const s = useContext(SessionContext);
+  if (!s) return '';
+  return s.isLead ? (s.user?.name ?? '') : null;
+}
+
+/**
  * Whether the team lead's actions are shown. Outside a session (a screen rendered on its own
  * in a unit test) nothing is hidden: the backend refuses what the role may not do anyway.
  */

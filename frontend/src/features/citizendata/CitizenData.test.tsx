@@ -202,7 +202,7 @@ describe('the import of a handover', () => {
     expect(citizenDataApi.confirmImport).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: t.confirmImport }));
     expect(await screen.findByText(t.imported)).toBeTruthy();
-    expect(citizenDataApi.confirmImport).toHaveBeenCalledWith('tok', [{ index: 0, workerId: 2, overrideReason: '', overrideByWorkerId: 0 }]);
+    expect(citizenDataApi.confirmImport).toHaveBeenCalledWith('tok', [{ index: 0, workerId: 2, overrideReason: '' }]);
   });
 
   it('cannot add a blocked handover, and words the conflict with Danish dates', async () => {

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { navigate } from '../../lib/router';
 import { Modal } from '../../components/Modal';
+import { useActingLead } from '../auth/session';
 import './citizendata.css';
 import { useChooseHandoverFile, useConfirmImport, usePreviewImport } from './queries';
 
@@ -39,7 +40,7 @@ export function ImportDialog(p: { onClose: () => void }) {
   const busy = choose.isPending || open.isPending || confirm.isPending;
 
   const start = (pv: ImportPreview) =>
-    setChoices(pv.courses.map((c) => ({ index: c.index, workerId: c.suggestedWorkerId, overrideReason: '', overrideByWorkerId: 0 })));
+    setChoices(pv.courses.map((c) => ({ index: c.index, workerId: c.suggestedWorkerId, overrideReason: '' })));
   const setChoice = (i: number, change: Partial<ImportCourseChoice>) =>
     setChoices((cs) => cs.map((c) => (c.index === i ? { ...c, ...change } : c)));
 
@@ -163,6 +164,7 @@ function CourseChoice(p: {
   setChoice: (c: Partial<ImportCourseChoice>) => void;
 }) {
   const { t, tx } = useI18n();
+  const lead = useActingLead();
   const c = p.course;
   const active = p.workers.filter((w) => w.active);
   const chosen = active.find((w) => w.id === p.choice?.workerId);
@@ -200,17 +202,17 @@ function CourseChoice(p: {
         options={active.map((w) => ({ value: String(w.id), label: t('course.workerOption', { name: `${w.name} (${w.initials})`, open: w.openCourses, max: w.maxCaseload }) }))}
         onChange={(v) => p.setChoice({ workerId: Number(v) })}
       />
-      {full && (
-        <div className="row">
-          <TextArea label={t('citizenData.overrideReason')} value={p.choice?.overrideReason ?? ''} onChange={(v) => p.setChoice({ overrideReason: v })} />
-          <SelectField
-            label={t('citizenData.overrideBy')}
-            value={p.choice?.overrideByWorkerId ? String(p.choice.overrideByWorkerId) : ''}
-            options={active.filter((w) => w.role === 'team_lead').map((w) => ({ value: String(w.id), label: w.name }))}
-            onChange={(v) => p.setChoice({ overrideByWorkerId: Number(v) })}
+      {full &&
+        (lead === null ? (
+          <p className="banner banner-warn">{t('citizenData.overrideLeadOnly')}</p>
+        ) : (
+          <TextArea
+            label={t('citizenData.overrideReason')}
+            help={lead ? t('citizenData.overrideByYou', { name: lead }) : undefined}
+            value={p.choice?.overrideReason ?? ''}
+            onChange={(v) => p.setChoice({ overrideReason: v })}
           />
-        </div>
-      )}
+        ))}
     </div>
   );
 }

@@ -76,7 +76,8 @@ export const citizenDataText = textGroup(
     workerInFile: 'ICM-medarbejder i filen: {name}',
     workerHere: 'Hvem skal have forløbet her',
     overrideReason: 'Begrundelse for at gå over caseload-loftet',
-    overrideBy: 'Teamleder der giver lov',
+    overrideByYou: 'Undtagelsen gemmes som givet af dig som teamleder: {name}.',
+    overrideLeadOnly: 'Medarbejderen er på sit caseload-loft. Kun en teamleder kan give lov til at gå over det: bed teamlederen om at lægge overdragelsen ind.',
     counts: {
       notes: 'Journalnotater',
       assessment: 'Udredningsversioner',
@@ -179,7 +180,8 @@ export const citizenDataText = textGroup(
     workerInFile: 'ICM worker in the file: {name}',
     workerHere: 'Who takes the course here',
     overrideReason: 'Reason for exceeding the caseload ceiling',
-    overrideBy: 'Team lead who allows it',
+    overrideByYou: 'The exception is recorded as allowed by you as team lead: {name}.',
+    overrideLeadOnly: 'The worker is at their caseload ceiling. Only a team lead can allow going over it: ask the team lead to import the handover.',
     counts: {
       notes: 'Journal notes',
       assessment: 'Assessment versions',

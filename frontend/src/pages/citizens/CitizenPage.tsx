@@ -25,21 +25,22 @@ export function CitizenPage(p: { id: number }) {
         title={c.name}
         subtitle={c.housing ? tx(`enum.housing.${c.housing}`) : undefined}
         actions={
-          !c.readOnly && (
-            <>
+          <>
+            {!c.readOnly && (
               <a className="button" href={href({ name: 'citizenEdit', id: c.id })}>
                 {t('common.edit')}
               </a>
-              {!open && (
-                <a className="button primary" href={href({ name: 'courseNew', citizenId: c.id })}>
-                  {t('citizens.startCourse')}
-                </a>
-              )}
-            </>
-          )
+            )}
+            {/* Whoever may read a citizen without an open course may start the next one. */}
+            {!open && (
+              <a className="button primary" href={href({ name: 'courseNew', citizenId: c.id })}>
+                {t('citizens.startCourse')}
+              </a>
+            )}
+          </>
         }
       />
-      {c.readOnly && <ReadOnlyBanner text={t('auth.citizenReadOnly')} />}
+      {c.readOnly && <ReadOnlyBanner text={t(open ? 'auth.citizenReadOnly' : 'auth.citizenNoOpenCourse')} />}
       <div className="two-col">
         <section className="card">
           <h2>{t('citizens.details')}</h2>

@@ -16,7 +16,7 @@ export function CourseSettings(p: { course: Course }) {
   const vocab = useVocabulary();
   const update = useUpdateCourse();
   const c = p.course;
-  const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '', overrideByWorkerId: 0 });
+  const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '' });
   const [showOverride, setShowOverride] = useState(false);
   const err = update.error ? toAppError(update.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
@@ -34,7 +34,6 @@ export function CourseSettings(p: { course: Course }) {
               // The end belongs to the closing: a closed course keeps it, a reopened one has none.
               endDate: form.status === 'closed' ? c.endDate : '',
               overrideReason: showOverride ? form.overrideReason : '',
-              overrideByWorkerId: showOverride ? form.overrideByWorkerId : 0,
             },
             {
               onError: (e) => {
@@ -70,11 +69,8 @@ export function CourseSettings(p: { course: Course }) {
         </div>
         {showOverride && (
           <OverrideFields
-            workers={workers.data ?? []}
             reason={form.overrideReason}
-            byId={form.overrideByWorkerId}
             onReason={(overrideReason) => setForm((f) => ({ ...f, overrideReason }))}
-            onBy={(overrideByWorkerId) => setForm((f) => ({ ...f, overrideByWorkerId }))}
             reasonError={fe('overrideReason')}
           />
         )}

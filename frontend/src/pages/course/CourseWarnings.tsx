@@ -41,7 +41,7 @@ function StartActive(p: { course: Course }) {
         type="button"
         className="primary"
         disabled={update.isPending}
-        onClick={() => update.mutate({ id: c.id, workerId: c.worker.id, startDate: c.startDate, status: 'active', endDate: '', overrideReason: '', overrideByWorkerId: 0 })}
+        onClick={() => update.mutate({ id: c.id, workerId: c.worker.id, startDate: c.startDate, status: 'active', endDate: '', overrideReason: '' })}
       >
         {t('course.startActive')}
       </button>

@@ -20,7 +20,6 @@ export function StartCoursePage(p: { citizenId: number }) {
   const [workerId, setWorkerId] = useState(0);
   const [startDate, setStartDate] = useState(todayIso());
   const [reason, setReason] = useState('');
-  const [byId, setById] = useState(0);
   const [showOverride, setShowOverride] = useState(false);
   const err = create.error ? toAppError(create.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
@@ -36,7 +35,7 @@ export function StartCoursePage(p: { citizenId: number }) {
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(
-            { citizenId: p.citizenId, workerId, startDate, overrideReason: showOverride ? reason : '', overrideByWorkerId: showOverride ? byId : 0 },
+            { citizenId: p.citizenId, workerId, startDate, overrideReason: showOverride ? reason : '' },
             {
               onSuccess: (c) => navigate({ name: 'course', id: c.id, step: 'visitation' }),
               onError: (e) => {
@@ -51,7 +50,7 @@ export function StartCoursePage(p: { citizenId: number }) {
         <WorkerSelect workers={workers.data} value={workerId} onChange={setWorkerId} error={fe('workerId')} />
         <DateField label={t('course.startDate')} required value={startDate} onChange={setStartDate} error={fe('startDate')} />
         {showOverride && (
-          <OverrideFields workers={workers.data} reason={reason} byId={byId} onReason={setReason} onBy={setById} reasonError={fe('overrideReason')} />
+          <OverrideFields reason={reason} onReason={setReason} reasonError={fe('overrideReason')} />
         )}
         <div className="form-actions">
           <button className="primary" type="submit" disabled={create.isPending}>

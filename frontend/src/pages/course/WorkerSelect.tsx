@@ -1,5 +1,6 @@
 import type { Worker } from '../../api/client';
 import { SelectField } from '../../components/form';
+import { useActingLead } from '../../features/auth/session';
 import { useI18n } from '../../i18n/i18n';
 
 /** Picks the responsible worker; each option shows the caseload as "n of max". */
@@ -26,21 +27,32 @@ export function WorkerSelect(p: { workers: Worker[]; value: number; onChange: (i
   );
 }
 
-/** The team lead and reason needed to go over the caseload ceiling. */
-export function OverrideFields(p: {
-  workers: Worker[];
-  reason: string;
-  byId: number;
-  onReason: (v: string) => void;
-  onBy: (id: number) => void;
-  reasonError?: string;
-}) {
+/**
+ * The reason needed to go over the caseload ceiling. The exception is the signed-in team
+ * lead's: a worker is told to ask the team lead, who signs in and records it.
+ */
+export function OverrideFields(p: { reason: string; onReason: (v: string) => void; reasonError?: string }) {
   const { t } = useI18n();
-  const leads = p.workers.filter((w) => w.active && w.role === 'team_lead');
+  const lead = useActingLead();
   return (
     <fieldset className="override">
       <legend>{t('course.overrideTitle')}</legend>
       <p>{t('course.overrideIntro')}</p>
+      {lead === null ? (
+        <p className="banner banner-warn" data-testid="override-lead-only">
+          {t('course.overrideLeadOnly')}
+        </p>
+      ) : (
+        <OverrideReason reason={p.reason} onReason={p.onReason} reasonError={p.reasonError} lead={lead} />
+      )}
+    </fieldset>
+  );
+}
+
+function OverrideReason(p: { reason: string; onReason: (v: string) => void; reasonError?: string; lead: string }) {
+  const { t } = useI18n();
+  return (
+    <>
       <div className="field">
         <label htmlFor="override-reason">{t('course.overrideReason')}</label>
         <textarea id="override-reason" rows={3} value={p.reason} onChange={(e) => p.onReason(e.target.value)} aria-invalid={!!p.reasonError} />
@@ -50,12 +62,7 @@ export function OverrideFields(p: {
           </div>
         )}
       </div>
-      <SelectField
-        label={t('course.overrideBy')}
-        value={p.byId ? String(p.byId) : ''}
-        onChange={(v) => p.onBy(Number(v) || 0)}
-        options={leads.map((w) => ({ value: String(w.id), label: `${w.name} (${w.initials})` }))}
-      />
-    </fieldset>
+      {p.lead && <p className="small muted">{t('course.overrideByYou', { name: p.lead })}</p>}
+    </>
   );
 }

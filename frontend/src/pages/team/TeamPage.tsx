@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatFraction, parseFraction } from '../../lib/dates';
 import { useAccounts } from '../../api/authQueries';
 import { AccountCell } from '../../features/auth/Accounts';
-import { useIsLead } from '../../features/auth/session';
+import { useIsLead, useSession } from '../../features/auth/session';
 
 /**
  * The team's name and its workers with role, FTE and caseload ceiling; for the team lead also
@@ -121,6 +121,7 @@ function WorkerForm(p: { initial: WorkerInput; onDone: () => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const save = useSaveWorker();
+  const session = useSession();
   const [form, setForm] = useState({ ...p.initial, fteText: formatFraction(p.initial.fte, lang) });
   const err = save.error ? toAppError(save.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
@@ -131,7 +132,16 @@ function WorkerForm(p: { initial: WorkerInput; onDone: () => void }) {
       onSubmit={(e) => {
         e.preventDefault();
         const { fteText, ...rest } = form;
-        save.mutate({ ...rest, fte: parseFraction(fteText) || 0 }, { onSuccess: p.onDone });
+        save.mutate(
+          { ...rest, fte: parseFraction(fteText) || 0 },
+          {
+            onSuccess: (w) => {
+              // A lead who changed their own role or stepped down has other rights now.
+              if (session && w.id === session.user?.workerId) void session.refresh();
+              p.onDone();
+            },
+          },
+        );
       }}
     >
       <h2>{p.initial.id ? t('team.editWorker') : t('team.newWorker')}</h2>

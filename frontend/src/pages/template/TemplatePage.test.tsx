@@ -9,6 +9,7 @@ import { da } from '../../i18n/da';
 import { I18nProvider } from '../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../lib/dates';
 import { workers } from '../../features/wizard/versions/testData';
+import { SignedInAs } from '../../features/auth/testSession';
 import { TemplatePage } from './TemplatePage';
 
 vi.mock('../../api/template', async (orig) => ({
@@ -37,7 +38,9 @@ function renderPage(t: Template) {
   render(
     <QueryClientProvider client={client}>
       <I18nProvider lang="da" onChange={() => {}}>
-        <TemplatePage />
+        <SignedInAs role="team_lead">
+          <TemplatePage />
+        </SignedInAs>
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -106,10 +109,10 @@ describe('the method template page', () => {
     fireEvent.click(await screen.findByRole('button', { name: tt.versions.signOpen }));
     const form = within(screen.getByRole('form', { name: tt.versions.signOpen }));
     expect(form.getByRole('heading', { name: 'Underskriv skabelonen som version 1' })).toBeTruthy();
-    const lead = form.getByLabelText(/^Teamleder/) as HTMLSelectElement;
-    await waitFor(() => expect([...lead.options].map((o) => o.textContent)).toEqual([da.common.choose, 'Mette Lund', 'Lars Bak']));
+    // signed in the signed-in team lead's name: nobody to choose
+    expect(form.getByTestId('template-signer').textContent).toBe('Underskrives af dig som teamleder: Lars Bak.');
+    expect(form.queryByRole('combobox')).toBeNull();
     expect((form.getByLabelText(/^Dato for underskriften/) as HTMLInputElement).value).toBe(isoToDanish(todayIso()));
-    change(lead, '4');
     change(form.getByLabelText(/^Bemærkning/), 'Aftalt på teammødet');
 
     vi.mocked(templateApi.sign).mockResolvedValue({ summary: v1, elements: template().elements });
@@ -120,7 +123,7 @@ describe('the method template page', () => {
     fireEvent.click(form.getByRole('button', { name: 'Ja, underskriv version 1' }));
 
     await waitFor(() => expect(screen.queryByRole('form', { name: tt.versions.signOpen })).toBeNull());
-    expect(vi.mocked(templateApi.sign).mock.calls[0][0]).toEqual({ leadId: 4, date: todayIso(), note: 'Aftalt på teammødet' });
+    expect(vi.mocked(templateApi.sign).mock.calls[0][0]).toEqual({ date: todayIso(), note: 'Aftalt på teammødet' });
     expect(screen.getByRole('status').textContent).toBe('Version 1 er underskrevet og gemt.');
     const row = within(await screen.findByRole('listitem', { name: 'Version 1' }));
     expect(row.getByText('Underskrevet af Lars Bak 30.11.2026')).toBeTruthy();
@@ -128,15 +131,15 @@ describe('the method template page', () => {
     expect(row.getByRole('button', { name: tt.versions.savePdf })).toBeTruthy();
   });
 
-  it('shows the backend’s refusal next to the lead', async () => {
+  it('shows the backend’s refusal next to the date', async () => {
     renderPage(template());
     fireEvent.click(await screen.findByRole('button', { name: tt.versions.signOpen }));
     const form = within(screen.getByRole('form', { name: tt.versions.signOpen }));
-    vi.mocked(templateApi.sign).mockRejectedValue(new AppError('invalid_input', [{ field: 'leadId', code: 'required' }]));
+    vi.mocked(templateApi.sign).mockRejectedValue(new AppError('invalid_input', [{ field: 'date', code: 'required' }]));
     fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
     fireEvent.click(form.getByRole('button', { name: 'Ja, underskriv version 1' }));
     await form.findByText(da.errors.required);
-    expect(form.getByLabelText(/^Teamleder/).getAttribute('aria-invalid')).toBe('true');
+    expect(form.getByLabelText(/^Dato for underskriften/).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('saves the current template and a signed version as PDF, and shows a version as signed', async () => {

@@ -91,17 +91,23 @@ export function useFormErrors(...errors: unknown[]) {
   return { err, fe: (name: string) => fieldText(lang, err?.field(name)) };
 }
 
-/** A labelled single checkbox with an optional help text. */
-export function CheckField(p: { label: string; checked: boolean; onChange: (v: boolean) => void; help?: string }) {
+/** A labelled single checkbox with an optional help text and error. */
+export function CheckField(p: { label: string; checked: boolean; onChange: (v: boolean) => void; help?: string; error?: string }) {
   const id = useId();
+  const described = [p.help ? `${id}-help` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field ca-check-field">
+    <div className={`field ca-check-field ${p.error ? 'field-invalid' : ''}`}>
       <label className="choice">
-        <input type="checkbox" checked={p.checked} aria-describedby={p.help ? `${id}-help` : undefined} onChange={(e) => p.onChange(e.target.checked)} /> {p.label}
+        <input type="checkbox" checked={p.checked} aria-invalid={!!p.error} aria-describedby={described} onChange={(e) => p.onChange(e.target.checked)} /> {p.label}
       </label>
       {p.help && (
         <div className="help" id={`${id}-help`}>
           {p.help}
+        </div>
+      )}
+      {p.error && (
+        <div className="error" id={`${id}-error`} role="alert">
+          {p.error}
         </div>
       )}
     </div>

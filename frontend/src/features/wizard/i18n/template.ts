@@ -42,8 +42,7 @@ export const templateText = textGroup(
     sign: {
       title: 'Underskriv skabelonen som version {n}',
       intro: 'Skabelonen, som den står nu, gemmes som version {n}. {agreed} af {total} elementer er aftalt.',
-      lead: 'Teamleder',
-      leadHelp: 'Kun aktive teamledere kan underskrive.',
+      signer: 'Underskrives af dig som teamleder: {name}.',
       date: 'Dato for underskriften',
       note: 'Bemærkning',
       noteHelp: 'Valgfrit, for eksempel hvilket møde skabelonen blev aftalt på.',
@@ -183,8 +182,7 @@ export const templateText = textGroup(
     sign: {
       title: 'Sign the template as version {n}',
       intro: 'The template as it stands now is stored as version {n}. {agreed} of {total} elements are agreed.',
-      lead: 'Team lead',
-      leadHelp: 'Only active team leads can sign.',
+      signer: 'Signed by you as team lead: {name}.',
       date: 'Date of signing',
       note: 'Note',
       noteHelp: 'Optional, for example at which meeting the template was agreed.',

@@ -8,6 +8,7 @@ import { da } from '../../../i18n/da';
 import { I18nProvider } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { anyDirty } from '../../../lib/unsaved';
+import { SignedInAs } from '../../auth/testSession';
 import { PlanVersionsSection } from './PlanVersionsSection';
 import { COURSE, course, diff, doc, signed, summary, vocab, workers } from './testData';
 
@@ -23,7 +24,7 @@ afterEach(cleanup);
 const v = da.versions;
 const f = v.form;
 
-function renderSection(opts: { versions?: PlanVersionSummary[]; readOnly?: boolean; hasGoals?: boolean } = {}) {
+function renderSection(opts: { versions?: PlanVersionSummary[]; readOnly?: boolean; hasGoals?: boolean; role?: 'team_lead' | 'icm_worker' } = {}) {
   vi.clearAllMocks();
   vi.mocked(versionsApi.list).mockResolvedValue(opts.versions ?? []);
   vi.mocked(versionsApi.compare).mockResolvedValue(diff());
@@ -35,7 +36,9 @@ function renderSection(opts: { versions?: PlanVersionSummary[]; readOnly?: boole
   render(
     <QueryClientProvider client={client}>
       <I18nProvider lang="da" onChange={() => {}}>
-        <PlanVersionsSection courseId={COURSE} readOnly={opts.readOnly ?? false} hasGoals={opts.hasGoals ?? true} />
+        <SignedInAs role={opts.role ?? 'team_lead'}>
+          <PlanVersionsSection courseId={COURSE} readOnly={opts.readOnly ?? false} hasGoals={opts.hasGoals ?? true} />
+        </SignedInAs>
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -61,16 +64,16 @@ describe('signing off the plan', () => {
     expect(value(form.getByLabelText(/^Dato for borgerens underskrift/))).toBe(isoToDanish(today));
     expect(value(form.getByLabelText(/^Dato for ICM-medarbejderens underskrift/))).toBe(isoToDanish(today));
     expect(form.getByText('ICM-medarbejder: Karin Holm')).toBeTruthy();
-    // only active team leads can approve
-    await waitFor(() => expect(form.getAllByRole('option').length).toBe(3));
-    const lead = form.getByLabelText(/^Godkendt af teamleder/);
-    expect([...(lead as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([da.common.choose, 'Mette Lund', 'Lars Bak']);
+    // the signed-in team lead approves in their own name
+    const lead = form.getByLabelText(f.lead);
+    expect((lead as HTMLInputElement).checked).toBe(false);
+    expect(form.getByText('Valgfrit. Godkendelsen gemmes i dit navn: Lars Bak.')).toBeTruthy();
     expect(form.queryByLabelText(/^Dato for teamlederens godkendelse/)).toBeNull();
 
     change(form.getByLabelText(/^Borgerens navn/), 'Åse E.');
     change(form.getByLabelText(/^Dato for borgerens underskrift/), '30.11.2026');
     fireEvent.click(await form.findByLabelText(v.method.paper));
-    change(lead, '4');
+    fireEvent.click(lead);
     expect(value(form.getByLabelText(/^Dato for teamlederens godkendelse/))).toBe(isoToDanish(today));
     change(form.getByLabelText(/^Borgerens kommentarer eller uenighed/), 'Jeg er uenig i fristen.');
     expect(anyDirty()).toBe(true);
@@ -96,7 +99,7 @@ describe('signing off the plan', () => {
       citizenDate: '2026-11-30',
       method: 'paper',
       workerDate: today,
-      leadId: 4,
+      leadApproval: true,
       leadDate: today,
       citizenComment: 'Jeg er uenig i fristen.',
     });
@@ -162,20 +165,27 @@ describe('signing off the plan', () => {
     expect(versionsApi.sign).not.toHaveBeenCalled();
   });
 
-  it('choosing no team lead again clears the lead’s date', async () => {
+  it('taking the approval back clears the lead’s date', async () => {
     renderSection();
     const form = await openForm();
-    await waitFor(() => expect(form.getAllByRole('option').length).toBe(3));
-    change(form.getByLabelText(/^Godkendt af teamleder/), '1');
+    fireEvent.click(form.getByLabelText(f.lead));
     change(form.getByLabelText(/^Dato for teamlederens godkendelse/), '28.11.2026');
-    change(form.getByLabelText(/^Godkendt af teamleder/), '');
+    fireEvent.click(form.getByLabelText(f.lead));
     expect(form.queryByLabelText(/^Dato for teamlederens godkendelse/)).toBeNull();
-    fireEvent.click(form.getByLabelText(v.method.paper));
+    fireEvent.click(await form.findByLabelText(v.method.paper));
     vi.mocked(versionsApi.sign).mockResolvedValue(signed());
     fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
     fireEvent.click(form.getByRole('button', { name: 'Ja, underskriv version 1' }));
     await waitFor(() => expect(versionsApi.sign).toHaveBeenCalledTimes(1));
-    expect(vi.mocked(versionsApi.sign).mock.calls[0][0]).toMatchObject({ leadId: 0, leadDate: '' });
+    expect(vi.mocked(versionsApi.sign).mock.calls[0][0]).toMatchObject({ leadApproval: false, leadDate: '' });
+  });
+
+  it('an ICM worker signs without the approval, which only the team lead can give', async () => {
+    renderSection({ role: 'icm_worker' });
+    const form = await openForm();
+    expect(form.getByText(f.leadOnly)).toBeTruthy();
+    expect(form.queryByLabelText(f.lead)).toBeNull();
+    expect(form.queryByLabelText(/^Dato for teamlederens godkendelse/)).toBeNull();
   });
 
   it('offers no signing on a closed course or a plan without goals', async () => {

@@ -1,28 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
-import { useVocabulary, useWorkers } from '../../../api/queries';
+import { useVocabulary } from '../../../api/queries';
 import type { PlanVersion, SignPlanInput } from '../../../api/versions';
 import { useSignPlan } from '../../../api/versionQueries';
-import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../../../components/form';
+import { DateField, RadioGroup, TextArea, TextField } from '../../../components/form';
 import { ErrorBanner } from '../../../components/ui';
+import { useActingLead } from '../../auth/session';
 import { useI18n } from '../../../i18n/i18n';
 import { todayIso } from '../../../lib/dates';
-import { differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from '../coordination/shared';
+import { CheckField, differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from '../coordination/shared';
 
-/** The form as it opens: the citizen's registered name, both dates today, no lead. */
+/** The form as it opens: the citizen's registered name, both dates today, no approval. */
 export function emptySignature(courseId: number, citizenName: string, today = todayIso()): SignPlanInput {
-  return { courseId, citizenName, citizenDate: today, method: '', workerDate: today, leadId: 0, leadDate: '', citizenComment: '' };
+  return { courseId, citizenName, citizenDate: today, method: '', workerDate: today, leadApproval: false, leadDate: '', citizenComment: '' };
 }
 
 /**
  * Signs off the plan as the next version: the citizen's name, date and how they signed,
- * the ICM worker's date, an optional team lead approval and the citizen's comments or
- * disagreement. Submitting asks once more, because a signed version cannot be changed;
+ * the ICM worker's date, an optional approval by the signed-in team lead (a worker's form
+ * says that only the team lead can give it) and the citizen's comments or disagreement. Submitting asks once more, because a signed version cannot be changed;
  * the backend's field errors are shown next to the fields and nothing typed is lost.
  */
 export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName: string; workerName: string; onDone: (v?: PlanVersion) => void }) {
   const { t, tx } = useI18n();
   const vocab = useVocabulary();
-  const workers = useWorkers();
+  const lead = useActingLead();
   const sign = useSignPlan(p.courseId);
   const [initial] = useState(() => emptySignature(p.courseId, p.citizenName));
   const [form, setForm] = useState<SignPlanInput>(initial);
@@ -38,7 +39,6 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
     <K extends keyof SignPlanInput>(k: K) =>
     (v: SignPlanInput[K]) =>
       setForm((f) => ({ ...f, [k]: v }));
-  const leads = (workers.data ?? []).filter((w) => w.active && w.role === 'team_lead');
   const busy = sign.isPending;
   const title = t('versions.form.title', { n: p.nextNo });
 
@@ -78,20 +78,20 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
         <div className="row">
           <DateField label={t('versions.form.workerDate')} help={t('versions.form.workerHelp', { name: p.workerName })} required value={form.workerDate} onChange={set('workerDate')} error={fe('workerDate')} />
         </div>
-        <div className="row">
-          <SelectField
-            label={t('versions.form.lead')}
-            help={t('versions.form.leadHelp')}
-            value={form.leadId ? String(form.leadId) : ''}
-            onChange={(v) => {
-              const leadId = Number(v) || 0;
-              setForm((f) => ({ ...f, leadId, leadDate: leadId ? f.leadDate || todayIso() : '' }));
-            }}
-            options={leads.map((w) => ({ value: String(w.id), label: w.name }))}
-            error={fe('leadId')}
-          />
-          {form.leadId !== 0 && <DateField label={t('versions.form.leadDate')} required value={form.leadDate} onChange={set('leadDate')} error={fe('leadDate')} />}
-        </div>
+        {lead === null ? (
+          <p className="muted small">{t('versions.form.leadOnly')}</p>
+        ) : (
+          <div className="row">
+            <CheckField
+              label={t('versions.form.lead')}
+              help={lead ? t('versions.form.leadHelp', { name: lead }) : undefined}
+              checked={form.leadApproval}
+              error={fe('leadApproval')}
+              onChange={(leadApproval) => setForm((f) => ({ ...f, leadApproval, leadDate: leadApproval ? f.leadDate || todayIso() : '' }))}
+            />
+            {form.leadApproval && <DateField label={t('versions.form.leadDate')} required value={form.leadDate} onChange={set('leadDate')} error={fe('leadDate')} />}
+          </div>
+        )}
         <TextArea label={t('versions.form.comment')} help={t('versions.form.commentHelp')} value={form.citizenComment} onChange={set('citizenComment')} error={fe('citizenComment')} rows={3} />
       </fieldset>
       {confirming ? (
