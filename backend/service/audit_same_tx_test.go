@@ -2,6 +2,8 @@ package service
 
 import (
 	"testing"
+
+	"icm/backend/domain"
 )
 
 // blockAudit makes every append to the audit log fail, as a full disk or a crash between
@@ -26,11 +28,12 @@ func TestChangeNeverCommitsWithoutItsAuditEntry(t *testing.T) {
 	cit := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Åse Ærø"}))
 	co := mustFn[CourseDTO](t)(f.courses.CreateCourse(CreateCourseInput{CitizenID: cit.ID, WorkerID: f.lead.ID, StartDate: "2026-11-01"}))
 	plan := mustFn[PlanDTO](t)(f.planning.SaveGoal(GoalInput{CourseID: co.ID, CitizenWords: "Min egen bolig", Area: "housing"}))
+	other := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Carl Dahl"}))
 	coord, advocacy := NewCoordinationService(f.d), NewAdvocacyService(f.d)
 	assess, follow := NewAssessmentService(f.d), NewFollowUpService(f.d)
 	calls := map[string]func() error{
 		"SaveGoal": func() error {
-			_, err := f.planning.SaveGoal(GoalInput{CourseID: co.ID, CitizenWords: "Et job", Area: "work"})
+			_, err := f.planning.SaveGoal(GoalInput{CourseID: co.ID, CitizenWords: "Et job", Area: "employment"})
 			return err
 		},
 		"SaveSubGoal": func() error {
@@ -66,6 +69,61 @@ func TestChangeNeverCommitsWithoutItsAuditEntry(t *testing.T) {
 			return err
 		},
 	}
+	more := map[string]func() error{
+		"SaveCitizen_new": func() error {
+			_, err := f.citizens.SaveCitizen(CitizenInput{Name: "Bo Berg", Housing: "shelter"})
+			return err
+		},
+		"SaveCitizen_change": func() error {
+			_, err := f.citizens.SaveCitizen(CitizenInput{ID: cit.ID, Name: "Åse Ærø Hansen"})
+			return err
+		},
+		"RecordHousing": func() error {
+			_, err := f.citizens.RecordHousing(HousingInput{CitizenID: cit.ID, Date: "2026-11-25", Housing: "own"})
+			return err
+		},
+		"CreateCourse": func() error {
+			_, err := f.courses.CreateCourse(CreateCourseInput{CitizenID: other.ID, WorkerID: f.lead.ID, StartDate: "2026-11-01"})
+			return err
+		},
+		"UpdateCourse": func() error {
+			_, err := f.courses.UpdateCourse(UpdateCourseInput{ID: co.ID, WorkerID: f.lead.ID, StartDate: "2026-11-02", Status: "active"})
+			return err
+		},
+		"SaveVisitation": func() error {
+			_, err := f.courses.SaveVisitation(SaveVisitationInput{CourseID: co.ID, HousingAtStart: "shelter"})
+			return err
+		},
+		"SignPlan": func() error {
+			_, err := NewPlanVersionService(f.d).SignPlan(SignPlanInput{CourseID: co.ID, CitizenDate: "2026-11-30",
+				Method: string(domain.SignPaper), WorkerDate: "2026-11-30"})
+			return err
+		},
+		"CloseCourse": func() error {
+			_, err := follow.CloseCourse(CloseCourseInput{CourseID: co.ID, EndDate: "2026-11-30", Reason: "goals_reached",
+				AfterSupport: "none", HousingAtClose: "own"})
+			return err
+		},
+		"SaveWorker": func() error {
+			_, err := f.teams.SaveWorker(WorkerInput{Name: "Dina Holm", Initials: "DH", Role: "icm_worker", FTE: 1, Active: true})
+			return err
+		},
+		"UpdateTeam": func() error {
+			_, err := f.teams.UpdateTeam(UpdateTeamInput{Municipality: "Solvang Kommune", TeamName: "Nyt navn"})
+			return err
+		},
+		"SaveSettings": func() error {
+			_, err := f.teams.SaveSettings(TeamSettingsDTO{ContactGapDays: 10, ColleagueAccess: ColleagueNone, LockMinutes: 15})
+			return err
+		},
+		"SaveElement": func() error {
+			_, err := NewTemplateService(f.d, nil).SaveElement(TemplateElementInput{Element: "target_group", Answer: "Hjemløse", Status: "agreed"})
+			return err
+		},
+	}
+	for k, v := range more {
+		calls[k] = v
+	}
 	for name, call := range calls {
 		t.Run(name, func(t *testing.T) {
 			before := dumpOf(t, f.d.Store)
@@ -74,6 +132,9 @@ func TestChangeNeverCommitsWithoutItsAuditEntry(t *testing.T) {
 			unblock()
 			if err == nil {
 				t.Fatal("the call succeeded although its audit entry could not be written")
+			}
+			if domain.CodeOf(err) != domain.CodeInternal { // the blocked log, not a refused input
+				t.Fatalf("failed for another reason: %v", err)
 			}
 			if after := dumpOf(t, f.d.Store); after != before {
 				t.Fatal("the change committed without its audit entry")

@@ -77,10 +77,15 @@ func (s *AuthService) SaveAccount(in AccountInput) (AccountDTO, error) {
 		return AccountDTO{}, p.Err()
 	}
 	mustChange := w.ID != a.WorkerID
-	if err := saveAccount(ctx, st, w.ID, username, "", mustChange, s.now(), in.Password); err != nil {
-		return AccountDTO{}, err
+	hash, err := auth.Hash(in.Password) // before the transaction: hashing takes a while
+	if err != nil {
+		return AccountDTO{}, domain.Wrap(domain.CodeInternal, "hash password", err)
 	}
-	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "account of worker "+itoa(int(w.ID))); err != nil {
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
+		return []store.AuditEntry{auditEntry(a, AuditAccount, "worker", 0, 0, "account of worker "+itoa(int(w.ID)))},
+			saveAccount(ctx, tx, w.ID, username, hash, mustChange, s.now())
+	})
+	if err != nil {
 		return AccountDTO{}, err
 	}
 	return s.account(w.ID)
@@ -97,10 +102,11 @@ func (s *AuthService) UnlockAccount(in IDInput) (AccountDTO, error) {
 		return AccountDTO{}, err
 	}
 	c.FailedAttempts, c.LockedUntil, c.UpdatedAt = 0, nil, s.now()
-	if err := st.SaveCredential(s.ctx(), c); err != nil {
-		return AccountDTO{}, err
-	}
-	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "unlocked worker "+itoa(int(in.ID))); err != nil {
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
+		return []store.AuditEntry{auditEntry(a, AuditAccount, "worker", 0, 0, "unlocked worker "+itoa(int(in.ID)))},
+			tx.SaveCredential(ctx, c)
+	})
+	if err != nil {
 		return AccountDTO{}, err
 	}
 	return s.account(in.ID)

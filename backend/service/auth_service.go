@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"time"
@@ -319,16 +320,13 @@ func (s *AuthService) SetupFirstAccount(in FirstAccountInput) (AuthStatusDTO, er
 			return err
 		}
 		actor = Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.RoleTeamLead}
-		return nil
+		return tx.AppendAudit(ctx, s.now(), auditEntry(actor, AuditAccount, "worker", 0, 0, "first team lead account"))
 	})
 	if err != nil {
 		return AuthStatusDTO{}, err
 	}
 	if s.deps.Session != nil {
 		s.deps.Session.signIn(actor, s.now(), lockMinutes(ctx, st))
-	}
-	if err := s.base.audit(st, actor, AuditAccount, "worker", 0, 0, "first team lead account"); err != nil {
-		return AuthStatusDTO{}, err
 	}
 	return s.Status()
 }
@@ -356,14 +354,19 @@ func (s *AuthService) ChangePassword(in ChangePasswordInput) (AuthStatusDTO, err
 	if err := s.checkCurrent(st, a, in.Current); err != nil {
 		return AuthStatusDTO{}, err
 	}
-	if err := saveAccount(ctx, st, a.WorkerID, c.Username, "", false, s.now(), in.New); err != nil {
+	hash, err := auth.Hash(in.New) // before the transaction: hashing takes a while
+	if err != nil {
+		return AuthStatusDTO{}, domain.Wrap(domain.CodeInternal, "hash password", err)
+	}
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
+		return []store.AuditEntry{auditEntry(a, AuditAccount, "worker", 0, 0, "changed own password")},
+			saveAccount(ctx, tx, a.WorkerID, c.Username, hash, false, s.now())
+	})
+	if err != nil {
 		return AuthStatusDTO{}, err
 	}
 	if s.deps.Session != nil {
 		s.deps.Session.setMustChange(false)
-	}
-	if err := s.base.audit(st, a, AuditAccount, "worker", 0, 0, "changed own password"); err != nil {
-		return AuthStatusDTO{}, err
 	}
 	return s.Status()
 }

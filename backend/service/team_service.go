@@ -69,22 +69,24 @@ func (s *TeamService) SetupTeam(in SetupTeamInput) (TeamDTO, error) {
 		if err := tx.CreateWorker(s.ctx(), lead); err != nil {
 			return err
 		}
-		if withAccount {
-			if err := saveAccount(s.ctx(), tx, lead.ID, username, hash, false, now); err != nil {
-				return err
-			}
-		}
 		out = teamDTO(t)
-		return nil
+		if !withAccount {
+			return nil
+		}
+		if err := saveAccount(s.ctx(), tx, lead.ID, username, hash, false, now); err != nil {
+			return err
+		}
+		actor := Actor{WorkerID: lead.ID, Name: lead.Name, Initials: lead.Initials, Role: domain.RoleTeamLead}
+		return tx.AppendAudit(s.ctx(), now, auditEntry(actor, AuditAccount, "team", 0, 0, "team and first team lead account set up"))
 	})
 	if err != nil || !withAccount {
 		return out, err
 	}
-	actor := Actor{WorkerID: lead.ID, Name: lead.Name, Initials: lead.Initials, Role: domain.RoleTeamLead}
 	if s.deps.Session != nil {
+		actor := Actor{WorkerID: lead.ID, Name: lead.Name, Initials: lead.Initials, Role: domain.RoleTeamLead}
 		s.deps.Session.signIn(actor, s.now(), lockMinutes(s.ctx(), st))
 	}
-	return out, s.audit(st, actor, AuditAccount, "team", 0, 0, "team and first team lead account set up")
+	return out, nil
 }
 
 // UpdateTeam renames the team or its municipality; the change is logged.
@@ -104,10 +106,13 @@ func (s *TeamService) UpdateTeam(in UpdateTeamInput) (TeamDTO, error) {
 		return TeamDTO{}, err
 	}
 	t.Municipality, t.Name, t.UpdatedAt = muni, name, s.now()
-	if err := st.UpdateTeam(s.ctx(), t); err != nil {
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
+		return []store.AuditEntry{auditEntry(a, AuditSetting, "team", 0, 0, "municipality and team name")}, tx.UpdateTeam(ctx, t)
+	})
+	if err != nil {
 		return TeamDTO{}, err
 	}
-	return teamDTO(t), s.audit(st, a, AuditSetting, "team", 0, 0, "municipality and team name")
+	return teamDTO(t), nil
 }
 
 // ListWorkers returns every worker, active first, in Danish name order.
@@ -211,13 +216,10 @@ func (s *TeamService) SaveWorker(in WorkerInput) (WorkerDTO, error) {
 			}
 		}
 		out = workerDTO(w, open)
-		return nil
+		action, detail := workerChange(before, w)
+		return tx.AppendAudit(s.ctx(), now, auditEntry(a, action, "worker", 0, 0, detail))
 	})
 	if err != nil {
-		return out, err
-	}
-	action, detail := workerChange(before, w)
-	if err := s.audit(st, a, action, "worker", 0, 0, detail); err != nil {
 		return out, err
 	}
 	if s.deps.Session != nil {

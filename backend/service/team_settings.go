@@ -61,17 +61,14 @@ func (s *TeamService) SaveSettings(in TeamSettingsDTO) (TeamSettingsDTO, error) 
 				return err
 			}
 		}
-		return nil
+		return tx.AppendAudit(ctx, s.now(), auditEntry(a, AuditSetting, "team", 0, 0, "colleague access "+access+", lock "+
+			strconv.Itoa(in.LockMinutes)+" min"))
 	})
 	if err != nil {
 		return TeamSettingsDTO{}, err
 	}
 	if s.deps.Session != nil {
 		s.deps.Session.setLockAfter(time.Duration(in.LockMinutes) * time.Minute)
-	}
-	if err := s.audit(st, a, AuditSetting, "team", 0, 0, "colleague access "+access+", lock "+
-		strconv.Itoa(in.LockMinutes)+" min"); err != nil {
-		return TeamSettingsDTO{}, err
 	}
 	return s.GetSettings()
 }

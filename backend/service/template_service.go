@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 
 	"icm/backend/domain"
@@ -72,10 +73,11 @@ func (s *TemplateService) SaveElement(in TemplateElementInput) (TemplateDTO, err
 		return TemplateDTO{}, err
 	}
 	row.UpdatedAt = s.now()
-	if err := st.SaveTemplateElement(s.ctx(), &row); err != nil {
-		return TemplateDTO{}, err
-	}
-	if err := s.audit(st, a, AuditSetting, "template", 0, 0, row.Element+": "+row.Status); err != nil {
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
+		return []store.AuditEntry{auditEntry(a, AuditSetting, "template", 0, 0, row.Element+": "+row.Status)},
+			tx.SaveTemplateElement(ctx, &row)
+	})
+	if err != nil {
 		return TemplateDTO{}, err
 	}
 	return s.load(st)
@@ -114,12 +116,12 @@ func (s *TemplateService) SignTemplate(in SignTemplateInput) (TemplateVersionDTO
 			return err
 		}
 		out = TemplateVersionDTO{Summary: templateSummary(row, doc), Elements: templateElementDTOs(doc)}
-		return nil
+		return tx.AppendAudit(ctx, now, auditEntry(a, AuditSign, "template", 0, 0, "version "+itoa(no)))
 	})
 	if err != nil {
 		return TemplateVersionDTO{}, err
 	}
-	return out, s.audit(st, a, AuditSign, "template", 0, 0, "version "+itoa(out.Summary.VersionNo))
+	return out, nil
 }
 
 // GetTemplateVersion returns one signed version exactly as it was signed.
