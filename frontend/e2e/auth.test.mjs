@@ -230,6 +230,15 @@ test('the team lead finds the worker’s view of the citizen in the audit log', 
   await page.getByTestId('chain-status').getByText(/Loggen er intakt: \d+ poster kontrolleret/).waitFor();
   await shot(page, 'auth-06-audit', { full: true });
 
+  // The chain's head, as a printed log shows it, typed back: it matches; one digit off does not.
+  const head = await page.getByTestId('chain-status').getByText(/Kædens sidste post lige nu/).innerText();
+  const [, no, hash] = head.match(/nr\. (\d+) · ([0-9a-f ]+)/);
+  const anchor = page.getByRole('form', { name: 'Kontrollér et kontrolpunkt' });
+  await anchor.getByLabel('Postens nummer').fill(no);
+  await anchor.getByLabel(/^Kode/).fill(hash.trim());
+  await anchor.getByRole('button', { name: 'Kontrollér' }).click();
+  await anchor.getByText('Kontrolpunktet passer').waitFor();
+
   await filters.getByLabel('Borger').selectOption({ index: 0 });
   await filters.getByLabel('Handling').selectOption({ label: 'Mislykket login' });
   // five wrong, one while the account was locked, one wrong password on the lock screen
