@@ -46,6 +46,19 @@ func headAnchor(ctx context.Context, st *store.Store, source string, now time.Ti
 	return auditanchor.Anchor{ID: id, Hash: hash, At: now, Source: source}, nil
 }
 
+// AnchorHead keeps the chain's head in the journal: at sign-out and when the window closes,
+// so that the entries of the session just ended are covered by an anchor too, and cannot be
+// cut from the end of the log unseen. Like keepAnchor it never fails the caller. A function,
+// not a method, so that it is not callable from the UI.
+func AnchorHead(ctx context.Context, st *store.Store, source string, now time.Time) {
+	if st == nil {
+		return
+	}
+	if a, err := headAnchor(ctx, st, source, now); err == nil {
+		keepAnchor(st, a)
+	}
+}
+
 // compareAnchors checks the checkpoint in the database and every anchor of the journal
 // against the chain and returns the oldest that no longer matches (nil: all match). A
 // journal that cannot be read is no finding: the checkpoint and the walk still run.

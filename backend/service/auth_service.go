@@ -277,6 +277,7 @@ func (s *AuthService) SignOut() (AuthStatusDTO, error) {
 			if err := s.base.audit(st, *a, AuditSignOut, "", 0, 0, ""); err != nil {
 				return AuthStatusDTO{}, err
 			}
+			AnchorHead(s.ctx(), st, "sign_out", s.now())
 		}
 	}
 	return s.Status()
