@@ -181,37 +181,6 @@ func (b base) viewCourse(courseID uint, object string) (*store.Store, error) {
 	return st, err
 }
 
-// changeCourse checks that the actor may change a course's data. The returned done logs
-// the change once it has succeeded and passes any earlier error through.
-func (b base) changeCourse(courseID uint, object, action string) (*store.Store, func(error) error, error) {
-	st, a, citizenID, err := b.courseUse(courseID, object, writeAccess)
-	if err != nil {
-		return nil, nil, err
-	}
-	done := func(err error) error {
-		if err != nil {
-			return err
-		}
-		return b.audit(st, a, action, object, citizenID, courseID, "")
-	}
-	return st, done, nil
-}
-
-// logged runs the audit entry after a successful call and returns out with its error.
-func logged[T any](out T, err error, done func(error) error) (T, error) {
-	if err != nil {
-		return out, err
-	}
-	return out, done(nil)
-}
-
-// changes checks that the actor may change a course's data and returns the function that
-// logs the change once it has succeeded.
-func (b base) changes(courseID uint, object, action string) (func(error) error, error) {
-	_, done, err := b.changeCourse(courseID, object, action)
-	return done, err
-}
-
 // change is one change to a course's data that the actor may make, with the audit entry
 // that records it. commit writes both in one transaction: a change never commits without
 // its entry, and an entry is never written for a change that did not commit.

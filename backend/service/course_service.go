@@ -63,13 +63,10 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 			return err
 		}
 		id = c.ID
-		return nil
+		// The course's audit entry commits with it.
+		return tx.AppendAudit(ctx, s.now(), auditEntry(a, AuditCreate, "course", in.CitizenID, id, ""))
 	})
 	if err != nil {
-		return CourseDTO{}, err
-	}
-	a, _ := s.actor()
-	if err := s.audit(st, a, AuditCreate, "course", in.CitizenID, id, ""); err != nil {
 		return CourseDTO{}, err
 	}
 	return s.getCourse(IDInput{ID: id})
@@ -80,19 +77,15 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 // step's closing (FollowUpService.CloseCourse), with its reason, housing and support after;
 // a closed course keeps its end date here, and may be reopened.
 func (s *CourseService) UpdateCourse(in UpdateCourseInput) (CourseDTO, error) {
-	done, err := s.changes(in.ID, "course", AuditChange)
+	ch, err := s.changing(in.ID, "course", AuditChange)
 	if err != nil {
 		return CourseDTO{}, err
 	}
-	out, err := s.updateCourse(in)
-	return out, done(err)
+	return s.updateCourse(ch, in)
 }
 
-func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return CourseDTO{}, err
-	}
+// updateCourse writes the change and its audit entry (ch) in one transaction.
+func (s *CourseService) updateCourse(ch *change, in UpdateCourseInput) (CourseDTO, error) {
 	var p domain.Problems
 	latest := domain.LatestCourseDate(s.now())
 	start := domain.ParseDate(&p, "startDate", in.StartDate, true, domain.MinCourseDate, latest)
@@ -109,8 +102,7 @@ func (s *CourseService) updateCourse(in UpdateCourseInput) (CourseDTO, error) {
 	if err := p.Err(); err != nil {
 		return CourseDTO{}, err
 	}
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		ctx := s.ctx()
+	err := ch.commit(func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(ctx, in.ID)
 		if err != nil {
 			return err

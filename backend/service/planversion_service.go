@@ -94,22 +94,18 @@ func (s *PlanVersionService) draft(in IDInput) (PlanVersionDTO, error) {
 // SignPlan signs off the current plan as the course's next version. The course must be
 // open and the plan must have at least one goal; see validateSignature for the form's rules.
 func (s *PlanVersionService) SignPlan(in SignPlanInput) (PlanVersionDTO, error) {
-	done, err := s.changes(in.CourseID, "plan", AuditSign)
+	ch, err := s.changing(in.CourseID, "plan", AuditSign)
 	if err != nil {
 		return PlanVersionDTO{}, err
 	}
-	out, err := s.signPlan(in)
-	return out, done(err)
+	return s.signPlan(ch, in)
 }
 
-func (s *PlanVersionService) signPlan(in SignPlanInput) (PlanVersionDTO, error) {
-	st, err := s.ready()
-	if err != nil {
-		return PlanVersionDTO{}, err
-	}
+// signPlan writes the signed version and its audit entry (ch) in one transaction.
+func (s *PlanVersionService) signPlan(ch *change, in SignPlanInput) (PlanVersionDTO, error) {
 	var out PlanVersionDTO
-	err = st.Tx(s.ctx(), func(tx *store.Store) error {
-		ctx, now := s.ctx(), s.now()
+	err := ch.commit(func(ctx context.Context, tx *store.Store) error {
+		now := s.now()
 		c, err := writableCourse(ctx, tx, in.CourseID)
 		if err != nil {
 			return err
