@@ -210,6 +210,8 @@ func (a *App) shutdown(context.Context) {
 		close(a.stopBackup)
 		// The closing backup, if the newest is a day old; it waits for one that is running.
 		_, _ = a.services.backups.RunIfDue()
+		// The session's entries get an anchor outside the file before it closes.
+		service.AnchorHead(context.Background(), a.store, "close", time.Now())
 		_ = a.store.Close()
 	}
 }

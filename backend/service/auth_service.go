@@ -229,6 +229,11 @@ func (s *AuthService) checkPassword(st *store.Store, username, password string, 
 		return err
 	}
 	if s.deps.Session != nil {
+		// Another worker signing in on a locked screen ends the last one's session: the
+		// plans they opened for printing go, as at a sign-out.
+		if prev, _ := s.deps.Session.current(); prev != nil && prev.WorkerID != actor.WorkerID {
+			s.deps.Prints.RemoveAll()
+		}
 		s.deps.Session.signIn(actor, now, lockMinutes(ctx, st))
 		s.deps.Session.setMustChange(try.credential.MustChange)
 	}
@@ -273,6 +278,7 @@ func (s *AuthService) SignOut() (AuthStatusDTO, error) {
 			if err := s.base.audit(st, *a, AuditSignOut, "", 0, 0, ""); err != nil {
 				return AuthStatusDTO{}, err
 			}
+			AnchorHead(s.ctx(), st, "sign_out", s.now())
 		}
 	}
 	return s.Status()

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"testing"
 
 	"icm/backend/domain"
@@ -58,6 +59,14 @@ func TestUpdateCourseNeverCloses(t *testing.T) {
 		}
 		_, err := w.courses.UpdateCourse(with("closed", "2026-12-01"))
 		wantField(t, err, "status", domain.CodeCloseThroughClosing)
+		// Reopened, the course has no closing left: the database itself refuses to close it
+		// without a new one, and the history has no close entry of the old closing.
+		if cl, err := w.d.Store.GetClosing(context.Background(), co.ID); err == nil && cl != nil {
+			t.Fatalf("the reopened course keeps its closing %+v", cl)
+		}
+		if e, err := w.d.Store.StepHousingEvent(context.Background(), co.ID, "close"); err == nil && e != nil {
+			t.Fatalf("the reopened course keeps the close entry %+v", e)
+		}
 		closeCourse(t, w.d, co.ID, "2026-12-01")
 		if got := mustFn[CourseDTO](t)(w.courses.GetCourse(IDInput{ID: co.ID})); got.Status != "closed" || got.EndDate != "2026-12-01" {
 			t.Fatalf("closed again = %+v", got)

@@ -63,6 +63,7 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 			return err
 		}
 		id = c.ID
+		// The course's audit entry commits with it.
 		return tx.AppendAudit(ctx, s.now(), auditEntry(a, AuditCreate, "course", in.CitizenID, id, ""))
 	})
 	if err != nil {
@@ -83,6 +84,7 @@ func (s *CourseService) UpdateCourse(in UpdateCourseInput) (CourseDTO, error) {
 	return s.updateCourse(ch, in)
 }
 
+// updateCourse writes the change and its audit entry (ch) in one transaction.
 func (s *CourseService) updateCourse(ch *change, in UpdateCourseInput) (CourseDTO, error) {
 	var p domain.Problems
 	latest := domain.LatestCourseDate(s.now())
@@ -137,6 +139,20 @@ func (s *CourseService) updateCourse(ch *change, in UpdateCourseInput) (CourseDT
 		c.UpdatedAt = s.now()
 		if err := tx.UpdateCourse(ctx, c); err != nil {
 			return err
+		}
+		if reopening {
+			// A reopened course is no longer closed: its closing and the housing entry of
+			// the closing go, so that only a new closing closes it again.
+			if err := tx.DeleteClosing(ctx, c.ID); err != nil {
+				return err
+			}
+			if err := tx.DeleteStepHousingEvent(ctx, c.ID, string(domain.HousingKindClose)); err != nil {
+				return err
+			}
+			if err := tx.SyncCitizenHousing(ctx, c.CitizenID, s.now()); err != nil {
+				return err
+			}
+			ch.name("reopened")
 		}
 		return moveStartHousing(ctx, tx, c, s.now()) // the housing at the start is dated the start
 	})

@@ -101,6 +101,7 @@ func (s *PlanVersionService) SignPlan(in SignPlanInput) (PlanVersionDTO, error) 
 	return s.signPlan(ch, in)
 }
 
+// signPlan writes the signed version and its audit entry (ch) in one transaction.
 func (s *PlanVersionService) signPlan(ch *change, in SignPlanInput) (PlanVersionDTO, error) {
 	var out PlanVersionDTO
 	err := ch.commit(func(ctx context.Context, tx *store.Store) error {

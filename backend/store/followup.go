@@ -157,3 +157,10 @@ func (s *Store) GetClosing(ctx context.Context, courseID uint) (*Closing, error)
 func (s *Store) SaveClosing(ctx context.Context, c *Closing) error {
 	return storageErr(s.db.WithContext(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(c).Error)
 }
+
+// DeleteClosing removes a course's closing: when the course is reopened, the closing no
+// longer holds (the audit log keeps that it was closed, and the next closing is written
+// anew).
+func (s *Store) DeleteClosing(ctx context.Context, courseID uint) error {
+	return storageErr(s.db.WithContext(ctx).Where("course_id = ?", courseID).Delete(&Closing{}).Error)
+}
