@@ -166,7 +166,7 @@ func housingRetention(ctx context.Context, st *store.Store, now time.Time) (Hous
 	if err != nil {
 		return HousingRetentionDTO{}, err
 	}
-	courses, err := st.ListCourses(ctx, store.FindCourse{})
+	courses, err := st.CoursePeriods(ctx)
 	if err != nil {
 		return HousingRetentionDTO{}, err
 	}

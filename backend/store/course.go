@@ -100,3 +100,18 @@ func (s *Store) ListOverrides(ctx context.Context) ([]OverrideRow, error) {
 		ORDER BY co.override_at, co.id`).Scan(&out).Error
 	return out, storageErr(err)
 }
+
+// CoursePeriod is when one of a citizen's courses ran (End nil: still open).
+type CoursePeriod struct {
+	CitizenID uint
+	StartDate string
+	EndDate   *string
+}
+
+// CoursePeriods lists every course's citizen, start and end, and nothing else: for figures
+// over the whole team, where loading whole courses would cost more than the figure.
+func (s *Store) CoursePeriods(ctx context.Context) ([]CoursePeriod, error) {
+	var out []CoursePeriod
+	err := s.db.WithContext(ctx).Raw(`SELECT citizen_id, start_date, end_date FROM courses`).Scan(&out).Error
+	return out, storageErr(err)
+}
