@@ -12,7 +12,7 @@ import (
 // A team lead who mistypes a printed point (one wrong hex digit, or a number no entry can
 // have) is told it does not match (or refused), and nothing more: a typo must not make a
 // lasting false "rewritten" alarm on an intact chain.
-func TestReviewMistypedAnchorMakesNoLastingAlarm(t *testing.T) {
+func TestMistypedAnchorMakesNoLastingAlarm(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		in   func(id uint, hash string) AnchorInput

@@ -4,12 +4,12 @@ import (
 	"testing"
 )
 
-// Review: the anchors only cover the chain up to the last check (at start), a backup or an
+// the anchors only cover the chain up to the last check (at start), a backup or an
 // exported PDF. Entries written after that, a whole session's views, can be cut from the end
 // of the log with a SQLite tool (delete trigger dropped and put back), and the next check
 // finds the chain, the checkpoint and every anchor in order. A sign-out must leave the head
 // it wrote in the journal, so that the session's entries are covered too.
-func TestReviewSessionEntriesCannotBeCutFromTheEnd(t *testing.T) {
+func TestSessionEntriesCannotBeCutFromTheEnd(t *testing.T) {
 	f := newSignedIn(t)
 	appendViews(t, f, 5)
 	first := startCheck(t, f)

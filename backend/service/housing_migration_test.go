@@ -20,14 +20,7 @@ import (
 // the overview show what they showed before.
 func TestHousingMigrationOfReleasedDemo(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "icm.db")
-	src, err := os.ReadFile(filepath.Join("..", "store", "testdata", "schema9-demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, src, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := releasedDemoCopy(t)
 
 	// What version 9 shows, read from its own columns.
 	raw, err := gorm.Open(sqlite.Open(store.DSN(path)), &gorm.Config{Logger: logger.Discard})
@@ -147,4 +140,19 @@ func TestHousingMigrationOfReleasedDemo(t *testing.T) {
 	if r := ov.Housing.Retention; r.MovedIn != 1 || r.Kept[0].Eligible != 0 {
 		t.Errorf("retention = %+v", r)
 	}
+}
+
+// releasedDemoCopy copies the demo database of the last released version (schema 9) into a
+// temporary folder and returns its path.
+func releasedDemoCopy(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "icm.db")
+	src, err := os.ReadFile(filepath.Join("..", "store", "testdata", "schema9-demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -8,10 +8,10 @@ import (
 	"icm/backend/printfiles"
 )
 
-// Review: on a locked screen another worker may sign in with SignIn (no SignOut first). The
+// on a locked screen another worker may sign in with SignIn (no SignOut first). The
 // plan the previous worker opened for printing, of a citizen the team may hide from the new
 // worker, must go then too, as at a sign-out.
-func TestReviewPrintFilesGoWhenAnotherWorkerSignsIn(t *testing.T) {
+func TestPrintFilesGoWhenAnotherWorkerSignsIn(t *testing.T) {
 	f := newSignedIn(t)
 	prints := printfiles.New(filepath.Join(t.TempDir(), "print"))
 	f.d.Prints = prints

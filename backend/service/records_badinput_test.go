@@ -8,9 +8,9 @@ import (
 	"icm/backend/domain"
 )
 
-// Review: bad input to the new methods gets a clear code (never internal/storage) and
+// bad input to the new methods gets a clear code (never internal/storage) and
 // writes nothing.
-func TestReviewBadInputNewMethods(t *testing.T) {
+func TestBadInputNewMethods(t *testing.T) {
 	f := newSignedIn(t)
 	cit := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Åse Ærø"}))
 	other := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Bent Bo"}))

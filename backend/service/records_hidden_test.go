@@ -7,9 +7,9 @@ import (
 	"icm/backend/domain"
 )
 
-// Review: as Jonas, a worker from whom the team hides Anna's citizen Gitte, every new
+// as Jonas, a worker from whom the team hides Anna's citizen Gitte, every new
 // method refuses (no_access) and answers nothing about her.
-func TestReviewHiddenCitizenNewMethods(t *testing.T) {
+func TestHiddenCitizenNewMethods(t *testing.T) {
 	f := newHiddenTeam(t)
 	f.signIn(t, "anna", "første kode 123")
 	note := mustFn[NoteDTO](t)(f.notes.SaveNote(NoteInput{CourseID: f.course.ID, OccurredAt: "2026-11-20T10:00",

@@ -2,26 +2,17 @@ package service
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"icm/backend/store"
 )
 
-// Review: the released demo (schema 9) upgraded; every note keeps its text with an author and
+// The released demo (schema 9) upgraded: every note keeps its text with an author and
 // one revision, and the screens' calls work on every citizen and course, as the demo lead.
-func TestReviewUpgradedDemoScreens(t *testing.T) {
+func TestUpgradedDemoScreens(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "icm.db")
-	src, err := os.ReadFile(filepath.Join("..", "store", "testdata", "schema9-demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, src, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := releasedDemoCopy(t)
 	raw := rawDB(t, path)
 	type noteRow struct {
 		ID   uint

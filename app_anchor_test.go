@@ -8,7 +8,7 @@ import (
 	"icm/backend/service"
 )
 
-// Review: closing the window anchors the chain's head outside the file, so that the
+// closing the window anchors the chain's head outside the file, so that the
 // session's entries cannot be cut from the end of the log unseen.
 func TestShutdownAnchorsTheChainsHead(t *testing.T) {
 	a, courseID, _ := signedApp(t)
