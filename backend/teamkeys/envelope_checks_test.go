@@ -177,3 +177,24 @@ func TestJoinFiles(t *testing.T) {
 		t.Fatalf("PeekPlain of an encrypted file: %v", err)
 	}
 }
+
+// A roster is signed only: a laptop reads it before it holds the team key, and it cannot be
+// sealed with encryption by mistake.
+func TestRosterIsSignedNotEncrypted(t *testing.T) {
+	w := newWorld(t)
+	h := Header{Kind: KindRoster, TeamID: testTeam, Seq: 2, Name: "roster-000000000002.icm", Created: testNow}
+	data, err := SealPlain(h, []byte(`{"version":2}`), w.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, payload, err := OpenPlain(data, w.a.Public().Sign)
+	if err != nil || got.Kind != KindRoster || got.Seq != 2 || string(payload) != `{"version":2}` {
+		t.Fatalf("OpenPlain: %+v, %q, %v", got, payload, err)
+	}
+	if _, _, err := OpenPlain(data, w.b.Public().Sign); !errors.Is(err, ErrBadSignature) {
+		t.Fatalf("OpenPlain with another key: %v", err)
+	}
+	if _, err := Seal(h, []byte("x"), w.recipients(), w.a); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Seal of a roster: %v, want ErrInvalid", err)
+	}
+}

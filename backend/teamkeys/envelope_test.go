@@ -19,7 +19,6 @@ func TestSealOpenRoundTrip(t *testing.T) {
 		{"small batch", batchHeader(w.a, 2), []byte(`{"changes":[]}`)},
 		{"batch over several age chunks", batchHeader(w.a, 3), bytes.Repeat([]byte("ICM "), 50_000)},
 		{"snapshot", Header{Kind: KindSnapshot, TeamID: testTeam, Seq: 9, Name: "snapshot-000000000009.icm", Created: testNow}, []byte("snap")},
-		{"roster", Header{Kind: KindRoster, TeamID: testTeam, Seq: 1, Name: "roster-000000000001.icm", Created: testNow}, []byte("roster")},
 		{"key file", Header{Kind: KindKey, TeamID: testTeam, Name: "key-0123456789abcdef0123456789abcdef.icm", Created: testNow}, make([]byte, 32)},
 	}
 	for _, tc := range cases {

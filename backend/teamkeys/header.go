@@ -62,8 +62,10 @@ func (h Header) Expect(teamID, laptop, name string) error {
 	return nil
 }
 
-// plainKind reports whether files of kind travel unencrypted (join requests hold only public keys).
-func plainKind(kind string) bool { return kind == KindJoin }
+// plainKind reports whether files of kind travel unencrypted and only signed: join requests
+// hold only public keys, and a roster must be readable by a laptop before it holds the team
+// key (the team keys inside it are encrypted to each member separately).
+func plainKind(kind string) bool { return kind == KindJoin || kind == KindRoster }
 
 // validate reports the first field that a written header may not have.
 func (h Header) validate() error {
@@ -128,9 +130,9 @@ func prepare(h Header, signer *LaptopKeys, plain bool) (Header, error) {
 	}
 	if plainKind(h.Kind) != plain {
 		if plain {
-			return Header{}, fmt.Errorf("%w: only join files are sealed without encryption", ErrInvalid)
+			return Header{}, fmt.Errorf("%w: only join requests and rosters are sealed without encryption", ErrInvalid)
 		}
-		return Header{}, fmt.Errorf("%w: a join file holds public keys only and is sealed with SealPlain", ErrInvalid)
+		return Header{}, fmt.Errorf("%w: join requests and rosters are signed only, with SealPlain", ErrInvalid)
 	}
 	return h, nil
 }
