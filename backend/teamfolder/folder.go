@@ -9,6 +9,7 @@ package teamfolder
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,14 +146,17 @@ func realPath(p string) (string, error) {
 	return abs, nil
 }
 
-// sqliteMagic begins every SQLite database file.
-var sqliteMagic = []byte("SQLite format 3\x00")
+// sqliteMagic begins every SQLite database file; walMagic (with a last byte of 0x82 or 0x83)
+// every write-ahead log.
+var (
+	sqliteMagic = []byte("SQLite format 3\x00")
+	walMagic    = []byte{0x37, 0x7f, 0x06}
+)
 
-// dbSuffixes are the names of SQLite files and their companions.
-var dbSuffixes = []string{".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3", ".sqlite-wal", ".sqlite-shm"}
-
-// databaseIn reports the first database file (by name or by its first bytes) at the top
-// level of dir.
+// databaseIn reports the first database file at the top level of dir: the app's own
+// database or one of its companions by name (icm.db, icm.db-wal, icm.db.laptop-key ...), or
+// any SQLite database or write-ahead log by its first bytes. Other names ending in .db
+// (Windows' Thumbs.db) are not databases and do not count.
 func databaseIn(dir string) (string, bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -162,11 +166,8 @@ func databaseIn(dir string) (string, bool) {
 		if !e.Type().IsRegular() {
 			continue
 		}
-		lower := strings.ToLower(e.Name())
-		for _, s := range dbSuffixes {
-			if strings.HasSuffix(lower, s) {
-				return e.Name(), true
-			}
+		if strings.HasPrefix(strings.ToLower(e.Name()), "icm.db") {
+			return e.Name(), true
 		}
 		if isSQLiteFile(filepath.Join(dir, e.Name())) {
 			return e.Name(), true
@@ -175,6 +176,7 @@ func databaseIn(dir string) (string, bool) {
 	return "", false
 }
 
+// isSQLiteFile reports a file that begins like an SQLite database or write-ahead log.
 func isSQLiteFile(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -182,8 +184,12 @@ func isSQLiteFile(path string) bool {
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
-	n, _ := f.Read(head)
-	return n == len(head) && bytes.Equal(head, sqliteMagic)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if bytes.Equal(head, sqliteMagic) {
+		return true
+	}
+	return n >= 4 && bytes.Equal(head[:3], walMagic) && (head[3] == 0x82 || head[3] == 0x83)
 }
 
 // ownDir is laptops/<me>/.

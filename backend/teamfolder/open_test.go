@@ -46,9 +46,14 @@ func TestOpenRefusesAFolderItCannotUse(t *testing.T) {
 			put(t, d, "icm.db", sqlite)
 			return d
 		}, laptopA, ErrHoldsDB, ReasonDatabase},
-		{"folder with a left -wal", func(t *testing.T) string {
+		{"folder with a write-ahead log", func(t *testing.T) string {
 			d := t.TempDir()
-			put(t, d, "other.db-wal", []byte("w"))
+			put(t, d, "other-wal", []byte{0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 0})
+			return d
+		}, laptopA, ErrHoldsDB, ReasonDatabase},
+		{"folder with the laptop key", func(t *testing.T) string {
+			d := t.TempDir()
+			put(t, d, "icm.db.laptop-key", []byte("private"))
 			return d
 		}, laptopA, ErrHoldsDB, ReasonDatabase},
 		{"folder with a database under another name", func(t *testing.T) string {
@@ -84,6 +89,16 @@ func TestOpenRefusesAFolderItCannotUse(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Windows leaves Thumbs.db in folders with pictures: a .db name alone is no database.
+func TestOpenAcceptsAFolderWithThumbsDB(t *testing.T) {
+	d := t.TempDir()
+	put(t, d, "Thumbs.db", []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1})
+	put(t, d, "Mødereferat.docx", []byte("PK"))
+	if _, err := Open(d, laptopA); err != nil {
+		t.Fatal(err)
 	}
 }
 
