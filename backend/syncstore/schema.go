@@ -86,10 +86,10 @@ func newTableInfo(t *Table, cols []column) *tableInfo {
 	return ti
 }
 
-// isOwnID reports the integer primary key of a random-uid table: a local id that never
-// travels (derived-uid tables keep theirs: it is a reference or the key).
+// isOwnID reports a table's own integer primary key: a local id that never travels
+// (unless it is the key of a derived uid, such as a visitation's course_id).
 func (t *Table) isOwnID(c column) bool {
-	return t.Identity == RandomUID && c.PK && c.Type == "INTEGER"
+	return c.PK && c.Type == "INTEGER" && !contains(t.Key, c.Name)
 }
 
 // integer reports a column whose values are whole numbers.

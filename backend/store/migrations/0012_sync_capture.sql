@@ -530,8 +530,7 @@ BEGIN
     INSERT INTO sync_outbox(tbl, row_id, op, worker, tx) SELECT 'assessment_entries', NEW.rowid, 'ins', worker_id, tx FROM sync_actor;
 END;
 CREATE TRIGGER sync_assessment_entries_au AFTER UPDATE ON assessment_entries
-WHEN (OLD.id IS NOT NEW.id
-    OR OLD.course_id IS NOT NEW.course_id
+WHEN (OLD.course_id IS NOT NEW.course_id
     OR OLD.topic IS NOT NEW.topic
     OR OLD.revision_date IS NOT NEW.revision_date
     OR OLD.citizen_view IS NOT NEW.citizen_view
@@ -544,8 +543,7 @@ WHEN (OLD.id IS NOT NEW.id
     AND (SELECT active FROM sync_apply) = 0
 BEGIN
     INSERT INTO sync_outbox(tbl, row_id, op, cols, worker, tx) SELECT 'assessment_entries', NEW.rowid, 'upd',
-        CASE WHEN OLD.id IS NOT NEW.id THEN ',id' ELSE '' END
-        || CASE WHEN OLD.course_id IS NOT NEW.course_id THEN ',course_id' ELSE '' END
+        CASE WHEN OLD.course_id IS NOT NEW.course_id THEN ',course_id' ELSE '' END
         || CASE WHEN OLD.topic IS NOT NEW.topic THEN ',topic' ELSE '' END
         || CASE WHEN OLD.revision_date IS NOT NEW.revision_date THEN ',revision_date' ELSE '' END
         || CASE WHEN OLD.citizen_view IS NOT NEW.citizen_view THEN ',citizen_view' ELSE '' END
@@ -865,16 +863,14 @@ BEGIN
     INSERT INTO sync_outbox(tbl, row_id, op, worker, tx) SELECT 'evaluation_items', NEW.rowid, 'ins', worker_id, tx FROM sync_actor;
 END;
 CREATE TRIGGER sync_evaluation_items_au AFTER UPDATE ON evaluation_items
-WHEN (OLD.id IS NOT NEW.id
-    OR OLD.evaluation_id IS NOT NEW.evaluation_id
+WHEN (OLD.evaluation_id IS NOT NEW.evaluation_id
     OR OLD.subgoal_id IS NOT NEW.subgoal_id
     OR OLD.status IS NOT NEW.status
     OR OLD.comment IS NOT NEW.comment)
     AND (SELECT active FROM sync_apply) = 0
 BEGIN
     INSERT INTO sync_outbox(tbl, row_id, op, cols, worker, tx) SELECT 'evaluation_items', NEW.rowid, 'upd',
-        CASE WHEN OLD.id IS NOT NEW.id THEN ',id' ELSE '' END
-        || CASE WHEN OLD.evaluation_id IS NOT NEW.evaluation_id THEN ',evaluation_id' ELSE '' END
+        CASE WHEN OLD.evaluation_id IS NOT NEW.evaluation_id THEN ',evaluation_id' ELSE '' END
         || CASE WHEN OLD.subgoal_id IS NOT NEW.subgoal_id THEN ',subgoal_id' ELSE '' END
         || CASE WHEN OLD.status IS NOT NEW.status THEN ',status' ELSE '' END
         || CASE WHEN OLD.comment IS NOT NEW.comment THEN ',comment' ELSE '' END,
@@ -934,8 +930,7 @@ BEGIN
     INSERT INTO sync_outbox(tbl, row_id, op, worker, tx) SELECT 'weekly_checks', NEW.rowid, 'ins', worker_id, tx FROM sync_actor;
 END;
 CREATE TRIGGER sync_weekly_checks_au AFTER UPDATE ON weekly_checks
-WHEN (OLD.id IS NOT NEW.id
-    OR OLD.course_id IS NOT NEW.course_id
+WHEN (OLD.course_id IS NOT NEW.course_id
     OR OLD.week_start IS NOT NEW.week_start
     OR OLD.substance IS NOT NEW.substance
     OR OLD.mental IS NOT NEW.mental
@@ -945,8 +940,7 @@ WHEN (OLD.id IS NOT NEW.id
     AND (SELECT active FROM sync_apply) = 0
 BEGIN
     INSERT INTO sync_outbox(tbl, row_id, op, cols, worker, tx) SELECT 'weekly_checks', NEW.rowid, 'upd',
-        CASE WHEN OLD.id IS NOT NEW.id THEN ',id' ELSE '' END
-        || CASE WHEN OLD.course_id IS NOT NEW.course_id THEN ',course_id' ELSE '' END
+        CASE WHEN OLD.course_id IS NOT NEW.course_id THEN ',course_id' ELSE '' END
         || CASE WHEN OLD.week_start IS NOT NEW.week_start THEN ',week_start' ELSE '' END
         || CASE WHEN OLD.substance IS NOT NEW.substance THEN ',substance' ELSE '' END
         || CASE WHEN OLD.mental IS NOT NEW.mental THEN ',mental' ELSE '' END
