@@ -22,9 +22,9 @@ type outboxRow struct {
 
 // group is the outbox rows of one synced row, coalesced.
 type group struct {
-	uid     string
-	table   string
-	lastSeq int64
+	uid      string
+	table    string
+	lastSeq  int64
 	inserted bool            // an insert among them: every column travels
 	cols     map[string]bool // the columns updates changed
 	worker   int64           // of the last of them
