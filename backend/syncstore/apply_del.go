@@ -111,6 +111,13 @@ func (a *applier) del(ti *tableInfo, ch *Change) (outcome, error) {
 		return skipped, nil
 	}
 	if !id.live() {
+		// Deleted here already (by another laptop's delete): what this deleting laptop knew
+		// and replaced by its delete is not lost either.
+		for _, col := range ti.lostCols() {
+			if err := a.dropLoser(ch.UID, col, baseOf(ch.Base, col)); err != nil {
+				return skipped, err
+			}
+		}
 		return skipped, nil
 	}
 	nodes, err := a.subtree(ti, id.RowID.Int64)
@@ -166,18 +173,17 @@ func (a *applier) keepUnknown(n node, uid string, base map[string]string, known 
 	}
 	kept := false
 	for _, col := range cols {
+		if known { // a value the deleting laptop knew and replaced by the delete is not lost
+			if err := a.dropLoser(uid, col, baseOf(base, col)); err != nil {
+				return false, err
+			}
+		}
 		h, _ := k.of(col)
 		if h == "" {
 			continue // never published here: nobody else has it to compare
 		}
-		if known {
-			b, ok := base[col]
-			if !ok {
-				b = base[""]
-			}
-			if b == h {
-				continue
-			}
+		if known && baseOf(base, col) == h {
+			continue
 		}
 		if err := a.keepLoser(n.ti.Name, uid, col, h, vals[col]); err != nil {
 			return false, err
@@ -185,4 +191,12 @@ func (a *applier) keepUnknown(n node, uid string, base map[string]string, known 
 		kept = true
 	}
 	return kept, nil
+}
+
+// baseOf is what a delete's base says the deleting laptop knew of column col.
+func baseOf(base map[string]string, col string) string {
+	if b, ok := base[col]; ok {
+		return b
+	}
+	return base[""]
 }

@@ -43,7 +43,7 @@ func (a *applier) put(ti *tableInfo, ch *Change) (outcome, error) {
 		}
 		return a.insert(ti, ch, cols, nil)
 	case !id.live():
-		if ti.Identity == DerivedUID && ti.full(cols) {
+		if derivedUID(ch.UID) && ti.full(cols) {
 			return a.insert(ti, ch, cols, &id) // the natural row written again
 		}
 		return a.onTombstone(ti, ch, id, cols)
@@ -65,13 +65,19 @@ func (ti *tableInfo) full(cols []string) bool {
 	return true
 }
 
-// lostCols are the columns kept when a row is lost to a delete: not the laptop's own, not
-// the derived ones (a note's text lives on in its revisions, which are rows of their own)
-// and not the quiet ones.
+// keepable reports a column whose losing values are kept: not the laptop's own, not a
+// derived one (a note's text lives on in its revisions, which are rows of their own), not
+// a quiet one and not part of a derived uid's key (the uid says it, and two laptops that
+// wrote the same natural row wrote the same key).
+func (ti *tableInfo) keepable(col string) bool {
+	return !ti.isLocal(col) && !ti.isDerived(col) && !quiet(col) && !contains(ti.Key, col)
+}
+
+// lostCols are the columns kept when a row is lost to a delete.
 func (ti *tableInfo) lostCols() []string {
 	var out []string
 	for _, c := range ti.synced {
-		if !ti.isLocal(c) && !ti.isDerived(c) && !quiet(c) {
+		if ti.keepable(c) {
 			out = append(out, c)
 		}
 	}
@@ -207,13 +213,28 @@ func (a *applier) insert(ti *tableInfo, ch *Change, cols []string, revive *idRow
 // onTombstone keeps the values of a change to a row deleted here (unless the deleting
 // laptop knew them: the same HLC).
 func (a *applier) onTombstone(ti *tableInfo, ch *Change, id idRow, cols []string) (outcome, error) {
+	if id.HLC == "" && ti.full(cols) {
+		// A natural row written here and deleted before it was published: the tombstone
+		// now stands for the other laptop's row.
+		id.HLC = minHLC(ch.HLC, cols)
+		if err := a.exec(`UPDATE sync_ids SET hlc = ? WHERE uid = ?`, id.HLC, id.UID); err != nil {
+			return skipped, err
+		}
+		if err := a.exec(`DELETE FROM sync_cols WHERE uid = ?`, id.UID); err != nil {
+			return skipped, err
+		}
+		if err := a.setCols(id.UID, cols, ch.HLC, ch.Base, id.HLC); err != nil {
+			return skipped, err
+		}
+		a.forget(id.UID)
+	}
 	k, err := a.clocksOf(id)
 	if err != nil {
 		return skipped, err
 	}
 	out := skipped
 	for _, col := range cols {
-		if ti.isLocal(col) || ti.isDerived(col) || quiet(col) {
+		if !ti.keepable(col) {
 			continue
 		}
 		h := ch.HLC[col]
@@ -266,7 +287,7 @@ func (a *applier) merge(ti *tableInfo, ch *Change, id idRow, cols []string) (out
 			return skipped, err
 		}
 		if h < have {
-			if haveBase != h && !quiet(col) {
+			if haveBase != h && ti.keepable(col) {
 				if err := a.keepLoser(ti.Name, ch.UID, col, h, wire(ti, ch, col)); err != nil {
 					return skipped, err
 				}
@@ -279,13 +300,15 @@ func (a *applier) merge(ti *tableInfo, ch *Change, id idRow, cols []string) (out
 			return skipped, err
 		}
 		if lost { // a reference to a row deleted here: the value cannot be written
-			if err := a.keepLoser(ti.Name, ch.UID, col, h, wire(ti, ch, col)); err != nil {
-				return skipped, err
+			if ti.keepable(col) {
+				if err := a.keepLoser(ti.Name, ch.UID, col, h, wire(ti, ch, col)); err != nil {
+					return skipped, err
+				}
+				out = conflicted
 			}
-			out = conflicted
 			continue
 		}
-		if have != "" && have != base && !quiet(col) {
+		if have != "" && have != base && ti.keepable(col) {
 			now, err := current()
 			if err != nil {
 				return skipped, err
@@ -321,6 +344,11 @@ func (a *applier) merge(ti *tableInfo, ch *Change, id idRow, cols []string) (out
 }
 
 // quiet reports a column merged by last writer wins whose losing values are not kept: the
-// time of a row's last change (two laptops that changed different columns of a row both
-// set it, and the older time says nothing worth keeping).
-func quiet(col string) bool { return col == "updated_at" }
+// time a row was made or last changed (two laptops that changed different columns of a
+// row both set it, two that wrote the same natural row both made it, and the older time
+// says nothing worth keeping).
+func quiet(col string) bool { return col == "updated_at" || col == "created_at" }
+
+// derivedUID reports a uid made of a row's key ("settings:lock_minutes"), whose row may be
+// written again after its delete; a random uid is 32 hex characters.
+func derivedUID(uid string) bool { return strings.Contains(uid, ":") }

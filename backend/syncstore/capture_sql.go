@@ -63,7 +63,11 @@ func (t *Table) uidExpr(alias string) string {
 			parts = append(parts, alias+"."+k)
 		}
 	}
-	return "COALESCE(" + strings.Join(parts, " || ':' || ") + ", " + random + ")"
+	derived := "COALESCE(" + strings.Join(parts, " || ':' || ") + ", " + random + ")"
+	if t.KeyWhen != "" {
+		return "CASE WHEN " + strings.ReplaceAll(t.KeyWhen, "{row}", alias) + " THEN " + derived + " ELSE " + random + " END"
+	}
+	return derived
 }
 
 // backfillSQL gives every existing synced row of t its uid.

@@ -16,7 +16,7 @@ type team struct {
 	course, goal1, goal2, goal3, note uint
 }
 
-func setupTeam(t *testing.T, a *laptop) team {
+func setupTeam(t testing.TB, a *laptop) team {
 	t.Helper()
 	d := a.deps("")
 	teams := service.NewTeamService(d)

@@ -60,6 +60,9 @@ func Dump(tx *gorm.DB) (string, error) {
 		return "", err
 	}
 	err = c.eachKept(func(tbl, uid, col, hlc string, value any) error {
+		if value, err = c.keptValue(tbl, col, value); err != nil {
+			return err
+		}
 		b.WriteString("kept " + tbl + " " + uid + " " + col + " " + hlc + " " + jsonText(value) + "\n")
 		return nil
 	})
@@ -73,4 +76,24 @@ func jsonText(v any) string {
 		return "!" + err.Error()
 	}
 	return string(out)
+}
+
+// keptValue is a kept value as it reads now: a reference that is set to NULL when its row
+// is deleted reads NULL once that row is deleted here (on the laptop where the delete
+// came first the kept value may already be NULL).
+func (c *conn) keptValue(tbl, col string, value any) (any, error) {
+	t, ok := byName[tbl]
+	if !ok {
+		return value, nil
+	}
+	r, ok := t.ref(col)
+	uid, isUID := value.(string)
+	if !ok || r.OnDelete != "SET NULL" || !isUID {
+		return value, nil
+	}
+	id, known, err := c.byUID(uid)
+	if err != nil || (known && id.live()) {
+		return value, err
+	}
+	return nil, nil
 }

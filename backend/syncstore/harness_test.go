@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -30,6 +31,9 @@ func roundTrip(t testing.TB, changes []syncstore.Change) []syncstore.Change {
 	}
 	return batch{body: body}.changes(t)
 }
+
+// debugSync prints every published change and every apply (set by hand when a test fails).
+var debugSync = os.Getenv("SYNC_DEBUG") != ""
 
 // testNow is the fixed clock of the services in these tests.
 var testNow = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
@@ -113,6 +117,11 @@ func (l *laptop) publish() []syncstore.Change {
 		return nil
 	})
 	if len(out) > 0 {
+		if debugSync {
+			for _, ch := range out {
+				fmt.Printf("PUB %s#%d %s %s %s cols=%v hlc=%v base=%v\n", l.name, len(l.batches)+1, ch.Op, ch.Table, ch.UID, ch.Cols, ch.HLC, ch.Base)
+			}
+		}
 		body, err := json.Marshal(out)
 		if err != nil {
 			l.t.Fatal(err)
@@ -139,6 +148,9 @@ func (b batch) changes(t testing.TB) []syncstore.Change {
 func (l *laptop) apply(from *laptop, n int) syncstore.Result {
 	l.t.Helper()
 	changes := from.batches[n-1].changes(l.t)
+	if debugSync {
+		fmt.Printf("APPLY %s <- %s#%d\n", l.name, from.name, n)
+	}
 	var res syncstore.Result
 	l.tx(func(tx *gorm.DB) error {
 		var err error
@@ -146,6 +158,9 @@ func (l *laptop) apply(from *laptop, n int) syncstore.Result {
 		return err
 	})
 	l.see(changes)
+	if debugSync {
+		fmt.Printf("RESULT %s <- %s#%d %+v\n", l.name, from.name, n, res)
+	}
 	if n > l.applied[from.name] {
 		l.applied[from.name] = n
 	}
@@ -256,6 +271,16 @@ func sameDumps(t testing.TB, ls ...*laptop) string {
 	want := ls[0].dump()
 	for _, l := range ls[1:] {
 		if got := l.dump(); got != want {
+			if debugSync {
+				for _, line := range strings.Split(diff(want, got), "\n") {
+					f := strings.Fields(line)
+					if len(f) >= 4 && f[1] == "deleted" {
+						for _, x := range ls {
+							fmt.Printf("ID %s %s: %s\n", x.name, f[3], x.scalar(`SELECT COALESCE((SELECT tbl || ' ' || COALESCE(row_id, 'NULL') || ' ' || COALESCE(hlc, 'NULL') || ' ' || deleted FROM sync_ids WHERE uid = ?), 'none')`, f[3]))
+						}
+					}
+				}
+			}
 			t.Fatalf("%s and %s differ:\n%s", ls[0].name, l.name, diff(want, got))
 		}
 	}

@@ -46,8 +46,10 @@ type Ref struct {
 type Table struct {
 	Name     string
 	Identity Identity
-	// Key lists the columns a DerivedUID is made of, in order.
-	Key  []string
+	// Key lists the columns a DerivedUID is made of, in order; KeyWhen, when set, is the SQL
+	// condition (on "{row}.") under which a row's uid is derived, the others' being random.
+	Key     []string
+	KeyWhen string
 	Refs []Ref
 	// Scope is whose data the table holds; Parents are the reference columns that lead to
 	// the row's course or citizen, tried in order (the first that is not NULL is followed).
@@ -133,7 +135,10 @@ var tables = []Table{
 	{Name: "plan_versions", Scope: ScopeCourse, Parents: []string{"course_id"}, AppendOnly: true,
 		Refs: []Ref{{"course_id", "courses", "RESTRICT"}, {"worker_id", "workers", "RESTRICT"},
 			{"lead_id", "workers", "RESTRICT"}}},
-	{Name: "housing_events", Scope: ScopeCitizen, Parents: []string{"course_id", "citizen_id"},
+	// A course's start and close entries are natural rows (one of each per course); the
+	// other entries are random.
+	{Name: "housing_events", Identity: DerivedUID, Key: []string{"course_id", "kind"},
+		KeyWhen: "{row}.kind IN ('start', 'close')", Scope: ScopeCitizen, Parents: []string{"course_id", "citizen_id"},
 		Refs: []Ref{{"citizen_id", "citizens", "NO ACTION"}, {"course_id", "courses", "NO ACTION"},
 			{"corrects_id", "housing_events", "NO ACTION"}, {"recorded_by", "workers", "NO ACTION"}}},
 }

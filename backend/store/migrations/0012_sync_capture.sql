@@ -156,7 +156,7 @@ INSERT INTO sync_ids(uid, tbl, row_id)
 INSERT INTO sync_ids(uid, tbl, row_id)
     SELECT lower(hex(randomblob(16))), 'plan_versions', r.rowid FROM plan_versions r ORDER BY r.rowid;
 INSERT INTO sync_ids(uid, tbl, row_id)
-    SELECT lower(hex(randomblob(16))), 'housing_events', r.rowid FROM housing_events r ORDER BY r.rowid;
+    SELECT CASE WHEN r.kind IN ('start', 'close') THEN COALESCE('housing_events' || ':' || (SELECT uid FROM sync_ids WHERE tbl = 'courses' AND row_id = r.course_id) || ':' || r.kind, lower(hex(randomblob(16)))) ELSE lower(hex(randomblob(16))) END, 'housing_events', r.rowid FROM housing_events r ORDER BY r.rowid;
 
 -- The capture: per synced table, generated from the registry in backend/syncstore.
 
@@ -1074,7 +1074,8 @@ END;
 CREATE TRIGGER sync_housing_events_ai AFTER INSERT ON housing_events
 WHEN (SELECT active FROM sync_apply) = 0
 BEGIN
-    INSERT INTO sync_ids(uid, tbl, row_id) VALUES (lower(hex(randomblob(16))), 'housing_events', NEW.rowid);
+    INSERT INTO sync_ids(uid, tbl, row_id) VALUES (CASE WHEN NEW.kind IN ('start', 'close') THEN COALESCE('housing_events' || ':' || (SELECT uid FROM sync_ids WHERE tbl = 'courses' AND row_id = NEW.course_id) || ':' || NEW.kind, lower(hex(randomblob(16)))) ELSE lower(hex(randomblob(16))) END, 'housing_events', NEW.rowid)
+        ON CONFLICT (uid) DO UPDATE SET row_id = excluded.row_id, deleted = 0;
     INSERT INTO sync_outbox(tbl, row_id, op, worker, tx) SELECT 'housing_events', NEW.rowid, 'ins', worker_id, tx FROM sync_actor;
 END;
 CREATE TRIGGER sync_housing_events_au AFTER UPDATE ON housing_events
