@@ -2,8 +2,8 @@ package syncstore_test
 
 import (
 	"fmt"
-	"os"
 	"math/rand"
+	"os"
 	"strconv"
 	"testing"
 

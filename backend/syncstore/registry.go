@@ -50,7 +50,7 @@ type Table struct {
 	// condition (on "{row}.") under which a row's uid is derived, the others' being random.
 	Key     []string
 	KeyWhen string
-	Refs []Ref
+	Refs    []Ref
 	// Scope is whose data the table holds; Parents are the reference columns that lead to
 	// the row's course or citizen, tried in order (the first that is not NULL is followed).
 	// Empty for team data and for citizens and courses themselves.
