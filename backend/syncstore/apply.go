@@ -40,7 +40,11 @@ type applier struct {
 	mark   string                       // the newest HLC applied from origin before this call
 	dels   map[string]map[string]string // uid → Base of the deletes in this call
 	notes  map[int64]bool               // notes whose revisions changed
-	res    Result
+	// newNotes are the notes this call inserted, noteRevs how many revisions it inserted
+	// per note.
+	newNotes map[int64]bool
+	noteRevs map[int64]int
+	res      Result
 }
 
 // Apply writes changes from the laptop origin in order inside tx, with sync_apply.active
@@ -59,11 +63,14 @@ func Apply(tx *gorm.DB, changes []Change, origin string) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	a := &applier{conn: c, origin: origin, dels: map[string]map[string]string{}, notes: map[int64]bool{}}
+	defer c.done()
+	a := &applier{conn: c, origin: origin, dels: map[string]map[string]string{}, notes: map[int64]bool{},
+		newNotes: map[int64]bool{}, noteRevs: map[int64]int{}}
 	if err := c.queryRow(`SELECT COALESCE((SELECT hlc FROM sync_origins WHERE origin = ?), '')`, origin).Scan(&a.mark); err != nil {
 		return Result{}, err
 	}
 	newMark := a.mark
+	var uids []string
 	for _, ch := range changes {
 		if ch.Op == OpDel {
 			a.dels[ch.UID] = ch.Base
@@ -76,6 +83,19 @@ func Apply(tx *gorm.DB, changes []Change, origin string) (Result, error) {
 				newMark = h
 			}
 		}
+		uids = append(uids, ch.UID)
+		if t, ok := byName[ch.Table]; ok {
+			for _, r := range t.Refs {
+				if uid, ok := ch.Cols[r.Col].(string); ok {
+					uids = append(uids, uid)
+				}
+			}
+		}
+	}
+	// What the changes name, looked up at once (a uid not found is looked up again when
+	// needed: an earlier change of the call may write it).
+	if err := c.loadIDs(uids); err != nil {
+		return Result{}, err
 	}
 	if err := c.exec(`UPDATE sync_apply SET active = 1`); err != nil {
 		return Result{}, err
@@ -107,10 +127,30 @@ func (a *applier) run(changes []Change) error {
 		remaining[i] = i
 	}
 	done := make([]bool, len(changes))
+	first := true
 	for len(remaining) > 0 {
 		var again []int
 		var waiting []*refusal
-		for n, i := range remaining {
+		for n := 0; n < len(remaining); n++ {
+			i := remaining[n]
+			if first {
+				// New rows of one table in a row go in with one statement where they can.
+				if k := a.bulkRun(changes, i); k > 0 {
+					err := a.bulkInsert(changes[i : i+k])
+					var f fatal
+					if errors.As(err, &f) {
+						return f.error
+					}
+					if err == nil {
+						for j := i; j < i+k; j++ {
+							done[j] = true
+							a.res.Applied++
+						}
+						n += k - 1
+						continue
+					}
+				}
+			}
 			out, err := a.try(&changes[i])
 			var f fatal
 			if errors.As(err, &f) {
@@ -127,6 +167,7 @@ func (a *applier) run(changes []Change) error {
 				return err
 			}
 		}
+		first = false
 		if len(again) == len(remaining) { // no progress: the waits are refusals after all
 			for n, i := range again {
 				if err := a.record(i, &changes[i], skipped, waiting[n]); err != nil {
@@ -301,5 +342,6 @@ func Refuse(tx *gorm.DB, ch Change, origin, code, detail string) error {
 	if err != nil {
 		return err
 	}
+	defer c.done()
 	return keepRefused(c, ch, origin, code, detail)
 }

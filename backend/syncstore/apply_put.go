@@ -1,6 +1,7 @@
 package syncstore
 
 import (
+	"database/sql"
 	"sort"
 	"strings"
 )
@@ -198,14 +199,22 @@ func (a *applier) insert(ti *tableInfo, ch *Change, cols []string, revive *idRow
 		return skipped, err
 	}
 	a.remember(ti.Name, rowID, ch.UID)
+	a.rows[ch.UID] = idRow{UID: ch.UID, Table: ti.Name, RowID: sql.NullInt64{Int64: rowID, Valid: true}, HLC: first,
+		Course: course, Citizen: citizen}
 	if err := a.setCols(ch.UID, cols, ch.HLC, ch.Base, first); err != nil {
 		return skipped, err
 	}
 	switch ti.Name {
 	case "notes":
-		a.notes[rowID] = true
+		a.newNotes[rowID] = true
 	case "note_revisions":
-		a.notes[vals["note_id"].(int64)] = true
+		// A note's first revision that comes with the note changes nothing of it; any other
+		// revision puts the note's revisions in order again (renumberNotes).
+		note := vals["note_id"].(int64)
+		a.noteRevs[note]++
+		if !a.newNotes[note] || a.noteRevs[note] > 1 {
+			a.notes[note] = true
+		}
 	}
 	return applied, nil
 }

@@ -23,8 +23,12 @@ type conn struct {
 	// uids caches uid by table and local rowid; rows the reverse.
 	uids map[string]map[int64]string
 	rows map[string]idRow
-	// scopes caches the course and citizen of rows read for a scope.
+	// scopes caches the course and citizen of rows read for a scope; wire holds the rows
+	// read in this call (wire form), by uid.
 	scopes map[string][2]string
+	wire   map[string]map[string]any
+	// stmts are the statements prepared in this call (closed by done).
+	stmts map[string]*sql.Stmt
 }
 
 // idRow is a row of sync_ids.
@@ -52,20 +56,67 @@ func newConn(tx *gorm.DB, needTx bool) (*conn, error) {
 		ctx = context.Background()
 	}
 	return &conn{ctx: ctx, pool: tx.Statement.ConnPool, infos: map[string]*tableInfo{},
-		uids: map[string]map[int64]string{}, rows: map[string]idRow{}, scopes: map[string][2]string{}}, nil
+		uids: map[string]map[int64]string{}, rows: map[string]idRow{}, scopes: map[string][2]string{},
+		wire: map[string]map[string]any{}, stmts: map[string]*sql.Stmt{}}, nil
+}
+
+// stmt returns the statement for q, prepared once per call.
+func (c *conn) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := c.pool.PrepareContext(c.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[q] = st
+	return st, nil
+}
+
+// done closes the statements of the call.
+func (c *conn) done() {
+	for _, st := range c.stmts {
+		_ = st.Close()
+	}
+	c.stmts = map[string]*sql.Stmt{}
 }
 
 func (c *conn) exec(q string, args ...any) error {
-	_, err := c.pool.ExecContext(c.ctx, q, args...)
+	st, err := c.stmt(q)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(c.ctx, args...)
 	return err
 }
 
 func (c *conn) query(q string, args ...any) (*sql.Rows, error) {
-	return c.pool.QueryContext(c.ctx, q, args...)
+	st, err := c.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(c.ctx, args...)
 }
 
-func (c *conn) queryRow(q string, args ...any) *sql.Row {
-	return c.pool.QueryRowContext(c.ctx, q, args...)
+// row is one row of a query, or the error of preparing it.
+type row struct {
+	r   *sql.Row
+	err error
+}
+
+func (r row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.r.Scan(dest...)
+}
+
+func (c *conn) queryRow(q string, args ...any) row {
+	st, err := c.stmt(q)
+	if err != nil {
+		return row{err: err}
+	}
+	return row{r: st.QueryRowContext(c.ctx, args...)}
 }
 
 // info returns a synced table with its columns.
@@ -145,33 +196,26 @@ func (c *conn) remember(table string, rowID int64, uid string) {
 
 // loadUIDs fills the cache with the uids of many rows of one table at once.
 func (c *conn) loadUIDs(table string, ids []int64) error {
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, table)
-		for _, id := range chunk {
-			args = append(args, id)
+	return chunks(ids, func(part []int64) error {
+		for _, id := range part {
 			c.remember(table, id, "")
 		}
-		rows, err := c.query(`SELECT row_id, uid FROM sync_ids WHERE tbl = ? AND row_id IN (`+placeholders(len(chunk))+`)`, args...)
+		rows, err := c.query(`SELECT row_id, uid FROM sync_ids WHERE tbl = ? AND row_id IN (`+placeholders(len(part))+`)`,
+			append([]any{table}, anys(part)...)...)
 		if err != nil {
 			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var id int64
 			var uid string
 			if err := rows.Scan(&id, &uid); err != nil {
-				rows.Close()
 				return err
 			}
 			c.remember(table, id, uid)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+		return rows.Err()
+	})
 }
 
 // colClocks returns the HLC and base of every column of a row that has its own (sync_cols).
@@ -257,4 +301,121 @@ func placeholders(n int) string {
 		return ""
 	}
 	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// chunks calls fn with the ids in slices of at most 500 (the bound variables of one query).
+func chunks[T any](ids []T, fn func([]T) error) error {
+	for start := 0; start < len(ids); start += 500 {
+		if err := fn(ids[start:min(start+500, len(ids))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func anys[T any](list []T) []any {
+	out := make([]any, len(list))
+	for i, v := range list {
+		out[i] = v
+	}
+	return out
+}
+
+// loadIDs reads the sync_ids rows of many uids at once into the cache.
+func (c *conn) loadIDs(uids []string) error {
+	return chunks(uids, func(part []string) error {
+		rows, err := c.query(`SELECT `+idCols+` FROM sync_ids WHERE uid IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanID(rows)
+			if err != nil {
+				return err
+			}
+			c.rows[r.UID] = r
+			if r.live() {
+				c.remember(r.Table, r.RowID.Int64, r.UID)
+			}
+		}
+		return rows.Err()
+	})
+}
+
+// loadClocks reads the column clocks of many rows at once.
+func (c *conn) loadClocks(uids []string) (map[string]map[string][2]string, error) {
+	out := map[string]map[string][2]string{}
+	err := chunks(uids, func(part []string) error {
+		rows, err := c.query(`SELECT uid, col, hlc, base FROM sync_cols WHERE uid IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var uid, col, hlc, base string
+			if err := rows.Scan(&uid, &col, &hlc, &base); err != nil {
+				return err
+			}
+			if out[uid] == nil {
+				out[uid] = map[string][2]string{}
+			}
+			out[uid][col] = [2]string{hlc, base}
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// readRows reads the columns cols of many rows of a table at once, by rowid.
+func (c *conn) readRows(table string, ids []int64, cols []string) (map[int64]map[string]any, error) {
+	sel := make([]string, len(cols))
+	for i, col := range cols {
+		sel[i] = "+" + quote(col)
+	}
+	out := make(map[int64]map[string]any, len(ids))
+	err := chunks(ids, func(part []int64) error {
+		rows, err := c.query(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+quote(table)+
+			` WHERE rowid IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			vals := make([]any, len(cols))
+			ptrs := []any{&id}
+			for i := range vals {
+				ptrs = append(ptrs, &vals[i])
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			m := make(map[string]any, len(cols))
+			for i, col := range cols {
+				m[col] = plain(vals[i])
+			}
+			out[id] = m
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// loadRefs reads at once the uids of every row the references of rows name.
+func (c *conn) loadRefs(ti *tableInfo, rows map[int64]map[string]any) error {
+	for _, r := range ti.Refs {
+		var ids []int64
+		for _, vals := range rows {
+			if id, ok := vals[r.Col].(int64); ok {
+				if _, cached := c.uids[r.Table][id]; !cached {
+					ids = append(ids, id)
+				}
+			}
+		}
+		if err := c.loadUIDs(r.Table, ids); err != nil {
+			return err
+		}
+	}
+	return nil
 }

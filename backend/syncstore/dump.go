@@ -18,6 +18,7 @@ func Dump(tx *gorm.DB) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	defer c.done()
 	var b strings.Builder
 	for i := range tables {
 		ti, err := c.info(tables[i].Name)

@@ -2,6 +2,7 @@ package syncstore
 
 import (
 	"database/sql"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -43,6 +44,7 @@ func Pending(tx *gorm.DB, limit int) (changes []Change, upTo int64, err error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	defer c.done()
 	rows, err := c.readOutbox(limit)
 	if err != nil || len(rows) == 0 {
 		return nil, 0, err
@@ -145,15 +147,56 @@ func (c *conn) coalesce(rows []outboxRow) ([]*group, error) {
 	return out, nil
 }
 
-// changesOf reads the current state of every group's row.
+// changesOf reads the current state of every group's row, many rows per query.
 func (c *conn) changesOf(groups []*group) ([]Change, error) {
-	workers := map[int64]string{}
-	var out []Change
+	uids := make([]string, len(groups))
+	for i, g := range groups {
+		uids[i] = g.uid
+	}
+	if err := c.loadIDs(uids); err != nil {
+		return nil, err
+	}
+	var published []string
+	live := map[string][]int64{}
 	for _, g := range groups {
-		id, ok, err := c.byUID(g.uid)
+		id := c.rows[g.uid]
+		if id.HLC != "" {
+			published = append(published, g.uid)
+		}
+		if id.live() {
+			live[g.table] = append(live[g.table], id.RowID.Int64)
+		}
+	}
+	clockOf, err := c.loadClocks(published)
+	if err != nil {
+		return nil, err
+	}
+	// Every live row's synced columns, references as uids (kept in c.wire for the scopes).
+	values := map[string]map[int64]map[string]any{}
+	for table, ids := range live {
+		ti, err := c.info(table)
 		if err != nil {
 			return nil, err
 		}
+		rows, err := c.readRows(table, ids, ti.synced)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.loadRefs(ti, rows); err != nil {
+			return nil, err
+		}
+		for id, vals := range rows {
+			if err := c.toWire(ti, vals); err != nil {
+				return nil, err
+			}
+			c.wire[c.uids[table][id]] = vals
+		}
+		values[table] = rows
+	}
+	workers := map[int64]string{}
+	var out []Change
+	for _, g := range groups {
+		id, ok := c.rows[g.uid]
 		if !ok || (!id.live() && id.HLC == "") {
 			continue // never published and gone: nobody else knows it
 		}
@@ -161,10 +204,7 @@ func (c *conn) changesOf(groups []*group) ([]Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		k, err := c.clocksOf(id)
-		if err != nil {
-			return nil, err
-		}
+		k := clocks{row: id.HLC, cols: clockOf[g.uid]}
 		ch := Change{Table: g.table, UID: g.uid}
 		if w, ok := workers[g.worker]; ok {
 			ch.Worker = w
@@ -192,38 +232,21 @@ func (c *conn) changesOf(groups []*group) ([]Change, error) {
 				continue // only columns of the laptop changed
 			}
 		}
-		vals, err := c.readRow(g.table, id.RowID.Int64, cols)
-		if err != nil {
-			return nil, err
+		row, ok := values[g.table][id.RowID.Int64]
+		if !ok {
+			return nil, fmt.Errorf("syncstore: %s row %d is gone", g.table, id.RowID.Int64)
 		}
-		if err := c.toWire(ti, vals); err != nil {
-			return nil, err
-		}
-		ch.Op, ch.Cols, ch.Base = OpPut, vals, make(map[string]string, len(cols))
+		ch.Op, ch.Cols, ch.Base = OpPut, make(map[string]any, len(cols)), make(map[string]string, len(cols))
 		for _, col := range cols {
+			ch.Cols[col] = row[col]
 			ch.Base[col], _ = k.of(col)
 		}
-		if ch.Course, ch.Citizen, err = c.rowScope(ti, id, vals); err != nil {
+		if ch.Course, ch.Citizen, err = c.scope(ti, g.uid, row); err != nil {
 			return nil, err
 		}
 		out = append(out, ch)
 	}
 	return out, nil
-}
-
-// rowScope is the scope of a live row whose columns vals (wire form) may not include its
-// parents.
-func (c *conn) rowScope(ti *tableInfo, id idRow, vals map[string]any) (course, citizen string, err error) {
-	need := ti.Parents
-	if ti.Name == "courses" {
-		need = []string{"citizen_id"}
-	}
-	for _, p := range need {
-		if _, ok := vals[p]; !ok {
-			return c.scopeOf(ti.Name, id.UID)
-		}
-	}
-	return c.scope(ti, id.UID, vals)
 }
 
 // deleteBase is what a delete tells of the row it deletes: its first HLC under "" and the

@@ -105,6 +105,7 @@ func Snapshot(tx *gorm.DB, fn func(Change) error) error {
 	if err != nil {
 		return err
 	}
+	defer c.done()
 	if err := c.eachTombstone(func(ch Change) error { return fn(ch) }); err != nil {
 		return err
 	}

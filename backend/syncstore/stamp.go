@@ -3,6 +3,7 @@ package syncstore
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -18,10 +19,48 @@ func Stamp(tx *gorm.DB, changes []Change, upTo int64) error {
 	if err != nil {
 		return err
 	}
+	defer c.done()
+	uids := make([]string, 0, len(changes))
 	for i := range changes {
-		if err := c.stamp(&changes[i]); err != nil {
+		if changes[i].Op == OpPut {
+			uids = append(uids, changes[i].UID)
+		}
+	}
+	if err := c.loadIDs(uids); err != nil {
+		return err
+	}
+	var first []stamped // rows published for the first time, stamped together
+	for i := range changes {
+		ch := &changes[i]
+		if ch.Op != OpPut {
+			continue // a delete's tombstone is there already
+		}
+		id, ok := c.rows[ch.UID]
+		if !ok {
+			return fmt.Errorf("syncstore: stamp %s %s: no such row", ch.Table, ch.UID)
+		}
+		cols := make([]string, 0, len(ch.Cols))
+		for col := range ch.Cols {
+			if ch.HLC[col] == "" {
+				return fmt.Errorf("syncstore: stamp %s %s: column %s has no HLC", ch.Table, ch.UID, col)
+			}
+			cols = append(cols, col)
+		}
+		sort.Strings(cols)
+		if id.HLC == "" {
+			first = append(first, stamped{ch: ch, cols: cols, hlc: minHLC(ch.HLC, cols)})
+			continue
+		}
+		if err := c.exec(`UPDATE sync_ids SET course = ?, citizen = ? WHERE uid = ?`,
+			nullable(ch.Course), nullable(ch.Citizen), ch.UID); err != nil {
 			return err
 		}
+		if err := c.setCols(ch.UID, cols, ch.HLC, ch.Base, ""); err != nil {
+			return err
+		}
+	}
+	if err := c.stampFirst(first); err != nil {
+		return err
 	}
 	if upTo > 0 {
 		return c.exec(`DELETE FROM sync_outbox WHERE seq <= ?`, upTo)
@@ -29,43 +68,42 @@ func Stamp(tx *gorm.DB, changes []Change, upTo int64) error {
 	return nil
 }
 
-func (c *conn) stamp(ch *Change) error {
-	if ch.Op != OpPut {
-		return nil // a delete's tombstone is there already
-	}
-	id, ok, err := c.byUID(ch.UID)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return fmt.Errorf("syncstore: stamp %s %s: no such row", ch.Table, ch.UID)
-	}
-	cols := make([]string, 0, len(ch.Cols))
-	for col := range ch.Cols {
-		if ch.HLC[col] == "" {
-			return fmt.Errorf("syncstore: stamp %s %s: column %s has no HLC", ch.Table, ch.UID, col)
+// stamped is a row published for the first time and its clock.
+type stamped struct {
+	ch   *Change
+	cols []string
+	hlc  string
+}
+
+// stampFirst sets the clock and scope of rows published for the first time, a few hundred
+// with one statement.
+func (c *conn) stampFirst(rows []stamped) error {
+	return chunks(rows, func(part []stamped) error {
+		values := make([]string, len(part))
+		args := make([]any, 0, 4*len(part))
+		uids := make([]any, len(part))
+		for i, r := range part {
+			values[i] = "(?, ?, ?, ?)"
+			args = append(args, r.ch.UID, r.hlc, nullable(r.ch.Course), nullable(r.ch.Citizen))
+			uids[i] = r.ch.UID
 		}
-		cols = append(cols, col)
-	}
-	sort.Strings(cols)
-	if id.HLC == "" {
-		first := minHLC(ch.HLC, cols)
-		if err := c.exec(`UPDATE sync_ids SET hlc = ?, course = ?, citizen = ? WHERE uid = ?`,
-			first, nullable(ch.Course), nullable(ch.Citizen), ch.UID); err != nil {
+		if err := c.exec(`WITH v(uid, hlc, course, citizen) AS (VALUES `+strings.Join(values, ", ")+`)
+			UPDATE sync_ids SET hlc = v.hlc, course = v.course, citizen = v.citizen FROM v WHERE sync_ids.uid = v.uid`,
+			args...); err != nil {
 			return err
 		}
-		if err := c.exec(`DELETE FROM sync_cols WHERE uid = ?`, ch.UID); err != nil {
+		// A natural row written again after its delete may have clocks of its earlier life.
+		if err := c.exec(`DELETE FROM sync_cols WHERE uid IN (`+placeholders(len(part))+`)`, uids...); err != nil {
 			return err
 		}
-		c.forget(ch.UID)
-		return c.setCols(ch.UID, cols, ch.HLC, ch.Base, first)
-	}
-	if err := c.exec(`UPDATE sync_ids SET course = ?, citizen = ? WHERE uid = ?`,
-		nullable(ch.Course), nullable(ch.Citizen), ch.UID); err != nil {
-		return err
-	}
-	c.forget(ch.UID)
-	return c.setCols(ch.UID, cols, ch.HLC, ch.Base, "")
+		for _, r := range part {
+			c.forget(r.ch.UID)
+			if err := c.setCols(r.ch.UID, r.cols, r.ch.HLC, r.ch.Base, r.hlc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // setCols records the clock of columns cols, but not of those whose HLC is the row's own

@@ -80,12 +80,14 @@ func (c *conn) scopeOf(table, uid string) (course, citizen string, err error) {
 	if len(cols) == 0 {
 		return "", "", nil
 	}
-	vals, err := c.readRow(table, id.RowID.Int64, cols)
-	if err != nil {
-		return "", "", err
-	}
-	if err := c.toWire(ti, vals); err != nil {
-		return "", "", err
+	vals, ok := c.wire[uid] // read in this call already
+	if !ok {
+		if vals, err = c.readRow(table, id.RowID.Int64, cols); err != nil {
+			return "", "", err
+		}
+		if err := c.toWire(ti, vals); err != nil {
+			return "", "", err
+		}
 	}
 	course, citizen, err = c.scope(ti, uid, vals)
 	if err == nil {
