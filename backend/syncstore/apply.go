@@ -128,13 +128,14 @@ func (a *applier) run(changes []Change) error {
 	}
 	done := make([]bool, len(changes))
 	first := true
+	noBulkUntil := 0 // after a run that could not go in at once, its changes go one by one
 	for len(remaining) > 0 {
 		var again []int
 		var waiting []*refusal
 		for n := 0; n < len(remaining); n++ {
 			i := remaining[n]
-			if first {
-				// New rows of one table in a row go in with one statement where they can.
+			if first && i >= noBulkUntil {
+				// New rows in a row go in with a few statements where they can.
 				if k := a.bulkRun(changes, i); k > 0 {
 					err := a.bulkInsert(changes[i : i+k])
 					var f fatal
@@ -149,6 +150,7 @@ func (a *applier) run(changes []Change) error {
 						n += k - 1
 						continue
 					}
+					noBulkUntil = i + k
 				}
 			}
 			out, err := a.try(&changes[i])
@@ -207,14 +209,15 @@ func (a *applier) try(ch *Change) (outcome, error) {
 	if err := a.exec(`SAVEPOINT sync_change`); err != nil {
 		return skipped, fatal{err}
 	}
+	a.startJournal()
 	out, err := a.one(ch)
 	if err != nil {
 		if rerr := a.exec(`ROLLBACK TO sync_change`); rerr != nil {
 			return skipped, fatal{rerr}
 		}
-		// What was cached inside the savepoint may be gone with it.
-		a.uids, a.rows, a.scopes = map[string]map[int64]string{}, map[string]idRow{}, map[string][2]string{}
+		a.undo() // what was cached inside the savepoint may be gone with it
 	}
+	a.keepJournal()
 	if rerr := a.exec(`RELEASE sync_change`); rerr != nil {
 		return skipped, fatal{rerr}
 	}

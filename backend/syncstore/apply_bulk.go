@@ -118,13 +118,15 @@ func (a *applier) bulkInsert(run []Change) (err error) {
 	if err := a.exec(`SAVEPOINT sync_bulk`); err != nil {
 		return fatal{err}
 	}
+	a.startJournal()
 	defer func() {
 		if err != nil {
 			if rerr := a.exec(`ROLLBACK TO sync_bulk`); rerr != nil {
 				err = fatal{rerr}
 			}
-			a.uids, a.rows, a.scopes = map[string]map[int64]string{}, map[string]idRow{}, map[string][2]string{}
+			a.undo()
 		}
+		a.keepJournal()
 		if rerr := a.exec(`RELEASE sync_bulk`); rerr != nil {
 			err = fatal{rerr}
 		}
@@ -225,8 +227,8 @@ func (a *applier) insertRows(run []Change) error {
 	}
 	for _, in := range done {
 		a.remember(ti.Name, in.rowID, in.uid)
-		a.rows[in.uid] = idRow{UID: in.uid, Table: ti.Name, RowID: sql.NullInt64{Int64: in.rowID, Valid: true}, HLC: in.first,
-			Course: in.course, Citizen: in.citizen}
+		a.setRow(idRow{UID: in.uid, Table: ti.Name, RowID: sql.NullInt64{Int64: in.rowID, Valid: true}, HLC: in.first,
+			Course: in.course, Citizen: in.citizen})
 		switch ti.Name {
 		case "notes":
 			a.newNotes[in.rowID] = true

@@ -199,8 +199,8 @@ func (a *applier) insert(ti *tableInfo, ch *Change, cols []string, revive *idRow
 		return skipped, err
 	}
 	a.remember(ti.Name, rowID, ch.UID)
-	a.rows[ch.UID] = idRow{UID: ch.UID, Table: ti.Name, RowID: sql.NullInt64{Int64: rowID, Valid: true}, HLC: first,
-		Course: course, Citizen: citizen}
+	a.setRow(idRow{UID: ch.UID, Table: ti.Name, RowID: sql.NullInt64{Int64: rowID, Valid: true}, HLC: first,
+		Course: course, Citizen: citizen})
 	if err := a.setCols(ch.UID, cols, ch.HLC, ch.Base, first); err != nil {
 		return skipped, err
 	}

@@ -29,6 +29,48 @@ type conn struct {
 	wire   map[string]map[string]any
 	// stmts are the statements prepared in this call (closed by done).
 	stmts map[string]*sql.Stmt
+	// jr records what the caches learn inside a savepoint, to forget it when the savepoint
+	// is rolled back (see startJournal and undo).
+	jr *journal
+}
+
+// journal is what the caches learned since startJournal.
+type journal struct {
+	rows []string
+	uids []tableRow
+}
+
+type tableRow struct {
+	table string
+	id    int64
+}
+
+// startJournal starts recording what the caches learn, for undo.
+func (c *conn) startJournal() { c.jr = &journal{} }
+
+// keepJournal stops recording: what the caches learned stands (the savepoint was released).
+func (c *conn) keepJournal() { c.jr = nil }
+
+// undo forgets what the caches learned since startJournal (the savepoint was rolled back).
+func (c *conn) undo() {
+	if c.jr != nil {
+		for _, uid := range c.jr.rows {
+			delete(c.rows, uid)
+		}
+		for _, r := range c.jr.uids {
+			delete(c.uids[r.table], r.id)
+		}
+	}
+	c.scopes = map[string][2]string{}
+	c.jr = nil
+}
+
+// setRow caches a row of sync_ids.
+func (c *conn) setRow(r idRow) {
+	c.rows[r.UID] = r
+	if c.jr != nil {
+		c.jr.rows = append(c.jr.rows, r.UID)
+	}
 }
 
 // idRow is a row of sync_ids.
@@ -157,7 +199,7 @@ func (c *conn) byUID(uid string) (idRow, bool, error) {
 	if err != nil {
 		return idRow{}, false, err
 	}
-	c.rows[uid] = r
+	c.setRow(r)
 	return r, true, nil
 }
 
@@ -192,6 +234,9 @@ func (c *conn) remember(table string, rowID int64, uid string) {
 		c.uids[table] = m
 	}
 	m[rowID] = uid
+	if c.jr != nil {
+		c.jr.uids = append(c.jr.uids, tableRow{table, rowID})
+	}
 }
 
 // loadUIDs fills the cache with the uids of many rows of one table at once.
@@ -334,7 +379,7 @@ func (c *conn) loadIDs(uids []string) error {
 			if err != nil {
 				return err
 			}
-			c.rows[r.UID] = r
+			c.setRow(r)
 			if r.live() {
 				c.remember(r.Table, r.RowID.Int64, r.UID)
 			}
