@@ -322,11 +322,19 @@ func sqlRefusal(err error) *refusal {
 	return &refusal{code: RefuseSQL, detail: msg}
 }
 
-// keepRefused writes a refused change to sync_refused.
+// keepRefused writes a refused change to sync_refused (without its values when its
+// citizen's data is deleted here).
 func keepRefused(c *conn, ch Change, origin, code, detail string) error {
 	body, err := json.Marshal(ch)
 	if err != nil {
 		return err
+	}
+	gone, err := c.citizenGone(ch.Citizen)
+	if err != nil {
+		return err
+	}
+	if gone {
+		body = nil
 	}
 	hlc := ""
 	for _, h := range ch.HLC {
@@ -334,8 +342,18 @@ func keepRefused(c *conn, ch Change, origin, code, detail string) error {
 			hlc = h
 		}
 	}
-	return c.exec(`INSERT INTO sync_refused(origin, tbl, uid, op, code, detail, worker, hlc, change)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, origin, ch.Table, ch.UID, ch.Op, code, detail, ch.Worker, hlc, string(body))
+	return c.exec(`INSERT INTO sync_refused(origin, tbl, uid, op, code, detail, worker, hlc, citizen, change)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, origin, ch.Table, ch.UID, ch.Op, code, detail, ch.Worker, hlc, ch.Citizen, string(body))
+}
+
+// citizenGone reports a citizen whose row is deleted here (at the end of retention): of
+// their data nothing more is kept.
+func (c *conn) citizenGone(uid string) (bool, error) {
+	if uid == "" {
+		return false, nil
+	}
+	id, known, err := c.byUID(uid)
+	return known && !id.live(), err
 }
 
 // Refuse records a change the engine did not apply (for example one its worker had no right

@@ -161,6 +161,9 @@ func (a *applier) insert(ti *tableInfo, ch *Change, cols []string, revive *idRow
 		if err := a.setCols(ch.UID, cols, ch.HLC, ch.Base, first); err != nil {
 			return skipped, err
 		}
+		if gone, err := a.citizenGone(citizen); err != nil || gone {
+			return skipped, err // the citizen's data is deleted here: nothing of it is kept
+		}
 		for _, col := range ti.lostCols() {
 			if err := a.keepLoser(ti.Name, ch.UID, col, ch.HLC[col], wireVals[col]); err != nil {
 				return skipped, err
@@ -236,6 +239,9 @@ func (a *applier) onTombstone(ti *tableInfo, ch *Change, id idRow, cols []string
 			return skipped, err
 		}
 		a.forget(id.UID)
+	}
+	if gone, err := a.citizenGone(id.Citizen); err != nil || gone {
+		return skipped, err // the citizen's data is deleted here: nothing of it is kept
 	}
 	k, err := a.clocksOf(id)
 	if err != nil {

@@ -159,3 +159,60 @@ func TestPendingKeepsTransactionsWhole(t *testing.T) {
 		}
 	}
 }
+
+// At the end of retention a citizen's data leaves every laptop, the values kept from
+// merges and the refused changes included; a change of the citizen's data that another
+// laptop made offline and that arrives after the deletion leaves nothing behind either.
+func TestRetentionDeletionLeavesNoKeptValuesBehind(t *testing.T) {
+	a, b, c := newLaptop(t, "A"), newLaptop(t, "B"), newLaptop(t, "C")
+	tm := setupTeam(t, a)
+	a.publish()
+	b.apply(a, 1)
+	c.apply(a, 1)
+	g1, g2 := a.uid("goals", tm.goal1), a.uid("goals", tm.goal2)
+	courseUID := a.uid("courses", tm.course)
+	citizenUID := a.scalar(`SELECT citizen FROM sync_ids WHERE uid = ?`, courseUID)
+	saveGoal(t, a, "ML", tm.course, tm.goal1, "Egen bolig med have", "housing", "")
+	saveGoal(t, b, "ML", b.localID(courseUID), b.localID(g1), "Egen bolig i byen", "housing", "")
+	a.publish()
+	b.publish()
+	a.apply(b, 1)
+	b.apply(a, 2)
+	b.tx(func(tx *gormDB) error {
+		return syncstore.Refuse(tx, syncstore.Change{Table: "goals", UID: "x1", Op: syncstore.OpPut, Citizen: citizenUID,
+			Cols: map[string]any{"citizen_words": "Fortroligt"}}, "A", "forbidden", "no right")
+	})
+	if n := a.scalar(`SELECT COUNT(*) FROM sync_conflicts`); n == "0" {
+		t.Fatal("the concurrent change kept nothing: the test tests nothing")
+	}
+	// C changes the other goal offline; A closes the course and deletes the citizen.
+	saveGoal(t, c, "ML", c.localID(courseUID), c.localID(g2), "Et arbejde på havnen", "employment", "")
+	lead := a.deps("ML")
+	must[service.CourseDTO](t)(service.NewCourseService(lead).UpdateCourse(service.UpdateCourseInput{ID: tm.course,
+		WorkerID: a.deps("AB").As.WorkerID, StartDate: "2026-11-01", Status: "active"}))
+	must[service.FollowUpDTO](t)(service.NewFollowUpService(lead).CloseCourse(service.CloseCourseInput{CourseID: tm.course,
+		EndDate: "2026-11-30", Reason: "goals_reached", AfterSupport: "none", HousingAtClose: "own"}))
+	cit := uint(mustAtoi(t, a.scalar(`SELECT citizen_id FROM courses WHERE id = ?`, tm.course)))
+	must[service.DeletionResultDTO](t)(service.NewCitizenDataService(lead, nil).DeleteCitizen(service.DeleteCitizenInput{
+		CitizenID: cit, ConfirmName: "Åse Ærø"}))
+	a.publish()
+	c.publish()
+	b.apply(a, 3)
+	b.apply(c, 1)
+	a.apply(c, 1)
+	c.apply(b, 1)
+	c.apply(a, 2)
+	c.apply(a, 3)
+	sameDumps(t, a, b, c)
+	for _, l := range []*laptop{a, b, c} {
+		if n := l.scalar(`SELECT COUNT(*) FROM sync_conflicts`); n != "0" {
+			t.Errorf("%s keeps %s values of the deleted citizen", l.name, n)
+		}
+		if n := l.scalar(`SELECT COUNT(*) FROM sync_refused WHERE change LIKE '%Fortroligt%' OR change LIKE '%havnen%'`); n != "0" {
+			t.Errorf("%s keeps %s refused changes with the deleted citizen's data", l.name, n)
+		}
+		if n := l.scalar(`SELECT COUNT(*) FROM citizens`); n != "0" {
+			t.Errorf("%s still has the citizen", l.name)
+		}
+	}
+}

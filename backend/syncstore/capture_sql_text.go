@@ -72,18 +72,19 @@ CREATE TABLE sync_conflicts (
 
 -- Changes from other laptops that were not applied, for the team lead: code says why
 -- (a unique rule, a missing parent, no right to change it, ...); change is the change as
--- it came (JSON).
+-- it came (JSON); citizen the uid of the citizen whose data it is.
 CREATE TABLE sync_refused (
-    id     INTEGER PRIMARY KEY,
-    origin TEXT NOT NULL,
-    tbl    TEXT NOT NULL,
-    uid    TEXT NOT NULL,
-    op     TEXT NOT NULL,
-    code   TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT '',
-    worker TEXT NOT NULL DEFAULT '',
-    hlc    TEXT NOT NULL DEFAULT '',
-    change TEXT NOT NULL DEFAULT ''
+    id      INTEGER PRIMARY KEY,
+    origin  TEXT NOT NULL,
+    tbl     TEXT NOT NULL,
+    uid     TEXT NOT NULL,
+    op      TEXT NOT NULL,
+    code    TEXT NOT NULL,
+    detail  TEXT NOT NULL DEFAULT '',
+    worker  TEXT NOT NULL DEFAULT '',
+    hlc     TEXT NOT NULL DEFAULT '',
+    citizen TEXT NOT NULL DEFAULT '',
+    change  TEXT NOT NULL DEFAULT ''
 );
 
 -- The newest HLC applied from each laptop: a change that is not newer was applied before.
@@ -110,12 +111,24 @@ INSERT INTO sync_actor(id, worker_id, tx) VALUES (1, 0, 0);
 `
 
 const migrationNotes = `
+-- At the end of retention a citizen's data goes from every laptop: with the citizen's row
+-- go the values kept from merges of the citizen's rows and the citizen's refused changes
+-- (the applier keeps nothing more of a citizen whose row is deleted).
+CREATE TRIGGER sync_citizens_forget BEFORE DELETE ON citizens
+BEGIN
+    DELETE FROM sync_conflicts WHERE uid IN (SELECT uid FROM sync_ids WHERE citizen =
+        (SELECT uid FROM sync_ids WHERE tbl = 'citizens' AND row_id = OLD.rowid));
+    DELETE FROM sync_refused WHERE citizen <> '' AND citizen =
+        (SELECT uid FROM sync_ids WHERE tbl = 'citizens' AND row_id = OLD.rowid);
+END;
+
 -- Journal notes (migration 0010) while the applier writes: the note rows and their
 -- revisions come from the other laptop as they were written there, so the rules for a
 -- local correction and the copying of revisions stand aside; the applier renumbers a
 -- note's revisions by their HLC and may change nothing else of a revision. A note, its
--- revisions and a signed plan version may be deleted by the applier only on a closed
--- course (the deletion at the end of retention on another laptop).
+-- revisions and a signed plan version are deleted by the applier when the deletion at the
+-- end of retention on another laptop deleted them there (the rules held on that laptop;
+-- the engine lets only a team lead's deletes through). Locally the rules stand as they were.
 DROP TRIGGER notes_new_revision_1;
 CREATE TRIGGER notes_new_revision_1 BEFORE INSERT ON notes
 WHEN (SELECT active FROM sync_apply) = 0 AND (COALESCE(NEW.author_worker_id, 0) = 0 OR NEW.author_name = ''
@@ -165,8 +178,7 @@ CREATE TRIGGER note_revisions_no_delete BEFORE DELETE ON note_revisions
 WHEN NOT EXISTS (
     SELECT 1 FROM notes n JOIN retention_deletions r ON r.course_id = n.course_id JOIN courses c ON c.id = r.course_id
     WHERE n.id = OLD.note_id AND c.status = 'closed')
-    AND NOT ((SELECT active FROM sync_apply) = 1 AND EXISTS (
-    SELECT 1 FROM notes n JOIN courses c ON c.id = n.course_id WHERE n.id = OLD.note_id AND c.status = 'closed'))
+    AND (SELECT active FROM sync_apply) = 0
 BEGIN
     SELECT RAISE(ABORT, 'note_record: a revision of a journal note cannot be deleted');
 END;
@@ -175,8 +187,7 @@ CREATE TRIGGER notes_no_delete BEFORE DELETE ON notes
 WHEN NOT EXISTS (
     SELECT 1 FROM retention_deletions r JOIN courses c ON c.id = r.course_id
     WHERE r.course_id = OLD.course_id AND c.status = 'closed')
-    AND NOT ((SELECT active FROM sync_apply) = 1 AND EXISTS (
-    SELECT 1 FROM courses c WHERE c.id = OLD.course_id AND c.status = 'closed'))
+    AND (SELECT active FROM sync_apply) = 0
 BEGIN
     SELECT RAISE(ABORT, 'note_record: a journal note cannot be deleted');
 END;
@@ -185,8 +196,7 @@ CREATE TRIGGER plan_versions_signed_no_delete BEFORE DELETE ON plan_versions
 WHEN OLD.signed_at IS NOT NULL AND NOT EXISTS (
     SELECT 1 FROM retention_deletions r JOIN courses c ON c.id = r.course_id
     WHERE r.course_id = OLD.course_id AND c.status = 'closed')
-    AND NOT ((SELECT active FROM sync_apply) = 1 AND EXISTS (
-    SELECT 1 FROM courses c WHERE c.id = OLD.course_id AND c.status = 'closed'))
+    AND (SELECT active FROM sync_apply) = 0
 BEGIN
     SELECT RAISE(ABORT, 'plan_signed: a signed plan version cannot be deleted');
 END;
