@@ -97,9 +97,10 @@ func (c *conn) tableClocks(table string) (map[string]map[string][2]string, error
 // Snapshot calls fn with every synced row as a put with all its columns and their current
 // HLCs, in an order Apply accepts (every table after the tables it references); first the
 // tombstones (as deletes) and last the kept values of sync_conflicts (Table ConflictTable),
-// so that a laptop that applies it from nothing ends with the same Dump. A row that was
-// never published has no HLC (HLC is nil): the engine stamps it (Stamp with upTo 0) before
-// it publishes the snapshot.
+// so that a laptop that applies it from nothing ends with the same Dump. Publish first: a
+// value not yet published would travel with the HLC of the value it replaced. A row that
+// was never published has no HLC (HLC is nil): the engine stamps it (Stamp with upTo 0)
+// before it publishes the snapshot.
 func Snapshot(tx *gorm.DB, fn func(Change) error) error {
 	c, err := newConn(tx, false)
 	if err != nil {
