@@ -163,7 +163,7 @@ func (s *Store) DeleteCitizenData(ctx context.Context, citizenID uint, at time.T
 			if err := (&Store{db: tx, path: s.path}).AppendAudit(ctx, at, entry(counts)); err != nil {
 				return err
 			}
-			return s.endWrite(tx)
+			return s.endWrite(ctx, tx)
 		})
 		if err != nil {
 			return storageErr(err)

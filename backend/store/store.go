@@ -283,7 +283,7 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return s.endWrite(tx)
+		return s.endWrite(ctx, tx)
 	})
 	return storageErr(err)
 }

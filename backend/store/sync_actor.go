@@ -29,31 +29,35 @@ func (s *Store) beginWrite(ctx context.Context, tx *gorm.DB) error {
 	if !s.capture {
 		return nil
 	}
-	return setActor(tx, WorkerFrom(ctx))
+	return setActor(ctx, tx, WorkerFrom(ctx))
 }
 
 // endWrite is the last statement of a write transaction that beginWrite started.
-func (s *Store) endWrite(tx *gorm.DB) error {
+func (s *Store) endWrite(ctx context.Context, tx *gorm.DB) error {
 	if !s.capture {
 		return nil
 	}
-	return clearActor(tx)
+	return clearActor(ctx, tx)
 }
 
 // setActor writes the acting worker into sync_actor as the first statement of a write
 // transaction, with a number for the transaction (the seq its first outbox row will get),
 // so that every outbox row the capture triggers append in it names the worker and the
 // transaction: the publisher never splits one transaction over two batches.
-func setActor(tx *gorm.DB, workerID uint) error {
-	return tx.Exec(`UPDATE sync_actor SET worker_id = ?, tx = (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox)`,
-		workerID).Error
+// Both run on the transaction's connection directly: through GORM the two statements
+// cost as much again as an audit entry.
+func setActor(ctx context.Context, tx *gorm.DB, workerID uint) error {
+	_, err := tx.Statement.ConnPool.ExecContext(ctx,
+		`UPDATE sync_actor SET worker_id = ?, tx = (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox)`, workerID)
+	return err
 }
 
 // clearActor sets sync_actor back to nobody before the transaction commits: a write made
 // later outside any transaction is not put in this one's name, and a transaction leaves no
 // trace of its own in the file.
-func clearActor(tx *gorm.DB) error {
-	return tx.Exec(`UPDATE sync_actor SET worker_id = 0, tx = 0`).Error
+func clearActor(ctx context.Context, tx *gorm.DB) error {
+	_, err := tx.Statement.ConnPool.ExecContext(ctx, `UPDATE sync_actor SET worker_id = 0, tx = 0`)
+	return err
 }
 
 // SyncTx runs fn in one write transaction on the underlying GORM handle, with the acting
