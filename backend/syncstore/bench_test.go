@@ -3,6 +3,7 @@ package syncstore_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -22,6 +23,14 @@ func notesLaptop(b *testing.B) (*laptop, *laptop) {
 	tm := setupTeam(b, a)
 	a.publish()
 	peer.apply(a, 1)
+	writeNotes(b, a, tm)
+	return a, peer
+}
+
+// writeNotes writes benchNotes notes on the team's course in one transaction, as a
+// worker, through the store (the capture triggers included).
+func writeNotes(b *testing.B, a *laptop, tm team) {
+	b.Helper()
 	ctx := context.Background()
 	author := a.deps("AB").As
 	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
@@ -40,7 +49,30 @@ func notesLaptop(b *testing.B) (*laptop, *laptop) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return a, peer
+}
+
+// BenchmarkWrite10000Notes writes 10 000 notes locally in one transaction: what the
+// capture adds to local writes (compare with the triggers dropped: SYNC_NO_CAPTURE=1).
+func BenchmarkWrite10000Notes(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		a := newLaptop(b, "A")
+		tm := setupTeam(b, a)
+		if os.Getenv("SYNC_NO_CAPTURE") != "" {
+			a.tx(func(tx *gormDB) error {
+				for _, t := range []string{"notes", "note_revisions"} {
+					for _, op := range []string{"ai", "au", "ad"} {
+						if err := tx.Exec("DROP TRIGGER sync_" + t + "_" + op).Error; err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			})
+		}
+		b.StartTimer()
+		writeNotes(b, a, tm)
+	}
 }
 
 // BenchmarkPending10000Notes reads the outbox of 10 000 new notes into changes.
