@@ -17,9 +17,9 @@ type Change struct {
 	UID   string `json:"uid"` // team-wide id of the row
 	Op    string `json:"op"`  // OpPut or OpDel
 	// Cols holds the changed columns only (every column of a new row); references are the
-	// uids (string) of the rows they name, never local ids; a random-uid table's own id
-	// column is left out. Values are int64, float64, string or nil (Apply also accepts
-	// what encoding/json makes of them).
+	// uids (string) of the rows they name, never local ids; a table's own integer id is
+	// left out. Values are int64, float64, string or nil (Apply also accepts what
+	// encoding/json makes of them).
 	Cols map[string]any `json:"cols,omitempty"`
 	// HLC is, per column of Cols, the new hybrid logical clock the engine assigns before
 	// publishing (Stamp records it). The strings must compare in the clock's total order.
