@@ -1,0 +1,146 @@
+package syncstore
+
+import "strings"
+
+// Reading many rows at once: a query per few hundred rows instead of one per row.
+
+// loadUIDs fills the cache with the uids of many rows of one table at once.
+func (c *conn) loadUIDs(table string, ids []int64) error {
+	return chunks(ids, func(part []int64) error {
+		for _, id := range part {
+			c.remember(table, id, "")
+		}
+		rows, err := c.query(`SELECT row_id, uid FROM sync_ids WHERE tbl = ? AND row_id IN (`+placeholders(len(part))+`)`,
+			append([]any{table}, anys(part)...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var uid string
+			if err := rows.Scan(&id, &uid); err != nil {
+				return err
+			}
+			c.remember(table, id, uid)
+		}
+		return rows.Err()
+	})
+}
+
+// chunks calls fn with the ids in slices of at most 500 (the bound variables of one query).
+func chunks[T any](ids []T, fn func([]T) error) error {
+	for start := 0; start < len(ids); start += 500 {
+		if err := fn(ids[start:min(start+500, len(ids))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func anys[T any](list []T) []any {
+	out := make([]any, len(list))
+	for i, v := range list {
+		out[i] = v
+	}
+	return out
+}
+
+// loadIDs reads the sync_ids rows of many uids at once into the cache.
+func (c *conn) loadIDs(uids []string) error {
+	return chunks(uids, func(part []string) error {
+		rows, err := c.query(`SELECT `+idCols+` FROM sync_ids WHERE uid IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanID(rows)
+			if err != nil {
+				return err
+			}
+			c.setRow(r)
+			if r.live() {
+				c.remember(r.Table, r.RowID.Int64, r.UID)
+			}
+		}
+		return rows.Err()
+	})
+}
+
+// loadClocks reads the column clocks of many rows at once.
+func (c *conn) loadClocks(uids []string) (map[string]map[string][2]string, error) {
+	out := map[string]map[string][2]string{}
+	err := chunks(uids, func(part []string) error {
+		rows, err := c.query(`SELECT uid, col, hlc, base FROM sync_cols WHERE uid IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var uid, col, hlc, base string
+			if err := rows.Scan(&uid, &col, &hlc, &base); err != nil {
+				return err
+			}
+			if out[uid] == nil {
+				out[uid] = map[string][2]string{}
+			}
+			out[uid][col] = [2]string{hlc, base}
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// readRows reads the columns cols of many rows of a table at once, by rowid.
+func (c *conn) readRows(table string, ids []int64, cols []string) (map[int64]map[string]any, error) {
+	sel := make([]string, len(cols))
+	for i, col := range cols {
+		sel[i] = "+" + quote(col)
+	}
+	out := make(map[int64]map[string]any, len(ids))
+	err := chunks(ids, func(part []int64) error {
+		rows, err := c.query(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+quote(table)+
+			` WHERE rowid IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			vals := make([]any, len(cols))
+			ptrs := []any{&id}
+			for i := range vals {
+				ptrs = append(ptrs, &vals[i])
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			m := make(map[string]any, len(cols))
+			for i, col := range cols {
+				m[col] = plain(vals[i])
+			}
+			out[id] = m
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// loadRefs reads at once the uids of every row the references of rows name.
+func (c *conn) loadRefs(ti *tableInfo, rows map[int64]map[string]any) error {
+	for _, r := range ti.Refs {
+		var ids []int64
+		for _, vals := range rows {
+			if id, ok := vals[r.Col].(int64); ok {
+				if _, cached := c.uids[r.Table][id]; !cached {
+					ids = append(ids, id)
+				}
+			}
+		}
+		if err := c.loadUIDs(r.Table, ids); err != nil {
+			return err
+		}
+	}
+	return nil
+}
