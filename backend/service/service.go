@@ -103,6 +103,26 @@ func (b base) now() time.Time {
 	return b.deps.Clock()
 }
 
-func (b base) ctx() context.Context { return context.Background() }
+// ctx is the context of every store call: it carries the acting worker, whom the store
+// records in each write transaction so that the team folder sync can say who made a change
+// (0 when nobody is signed in: the first start, the demo, the command line).
+func (b base) ctx() context.Context {
+	return store.WithWorker(context.Background(), b.actingWorker())
+}
+
+// actingWorker is the id of the worker who acts now, without checking or touching the
+// session (the check belongs to actor, which every changing call makes first).
+func (b base) actingWorker() uint {
+	if b.deps.Session == nil {
+		if b.deps.As != nil {
+			return b.deps.As.WorkerID
+		}
+		return 0
+	}
+	if a, _ := b.deps.Session.current(); a != nil {
+		return a.WorkerID
+	}
+	return 0
+}
 
 func (b base) today() time.Time { return domain.Day(b.now()) }

@@ -134,6 +134,14 @@ var seedAt = map[int][]string{
 		`INSERT INTO housing_events(id, citizen_id, course_id, date, housing, note, kind, corrects_id, recorded_by, created_at)
 			VALUES (101, 1, NULL, '2025-10-02', '', 'Forkert borger', 'withdrawal', 100, 1, '2025-10-02 10:00:00+00:00')`,
 	},
+	12: {
+		// A change and a new row, written while a worker acts: both go to the sync outbox.
+		`UPDATE sync_actor SET worker_id = 1`,
+		`UPDATE goals SET citizen_words = 'Min egen lejlighed med altan' WHERE id = 1`,
+		`INSERT INTO goals(id, course_id, citizen_words, created_at, updated_at)
+			VALUES (2, 1, 'Et arbejde', '2025-11-01 10:00:00+00:00', '2025-11-01 10:00:00+00:00')`,
+		`UPDATE sync_actor SET worker_id = 0`,
+	},
 }
 
 // seedLatest holds a version's seed rows as they are written on the latest schema, where a
@@ -259,6 +267,17 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM housing_events WHERE id = 100 AND note = 'Nøgler til egen lejlighed 🙂' AND kind = 'move'`,
 		`SELECT COUNT(*) FROM housing_events WHERE id = 101 AND corrects_id = 100 AND housing = ''`,
 		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'courses_close_through_closing'`,
+	},
+	12: {
+		// Every synced row has its team-wide id, random or made of its parent's; a setting of
+		// the laptop (language) has none.
+		`SELECT COUNT(*) = 0 FROM goals g WHERE NOT EXISTS (SELECT 1 FROM sync_ids s WHERE s.tbl = 'goals' AND s.row_id = g.id
+			AND length(s.uid) = 32 AND s.deleted = 0)`,
+		`SELECT COUNT(*) FROM sync_ids v JOIN sync_ids c ON c.tbl = 'courses' AND c.row_id = 1
+			WHERE v.tbl = 'visitations' AND v.row_id = 1 AND v.uid = 'visitations:' || c.uid`,
+		`SELECT 1 - COUNT(*) FROM sync_ids WHERE tbl = 'settings'`,
+		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'goals' AND row_id = 1 AND op = 'upd' AND cols = ',citizen_words' AND worker = 1`,
+		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'goals' AND row_id = 2 AND op = 'ins' AND worker = 1`,
 	},
 }
 

@@ -152,12 +152,18 @@ func (s *Store) DeleteCitizenData(ctx context.Context, citizenID uint, at time.T
 			return domain.E(domain.CodeInternal, "secure_delete did not take effect")
 		}
 		err := conn.Transaction(func(tx *gorm.DB) error {
+			if err := s.beginWrite(ctx, tx); err != nil {
+				return err
+			}
 			counts, err := deleteCitizenRows(tx, citizenID, at)
 			if err != nil {
 				return err
 			}
 			out.Counts = counts
-			return (&Store{db: tx, path: s.path}).AppendAudit(ctx, at, entry(counts))
+			if err := (&Store{db: tx, path: s.path}).AppendAudit(ctx, at, entry(counts)); err != nil {
+				return err
+			}
+			return s.endWrite(tx)
 		})
 		if err != nil {
 			return storageErr(err)

@@ -33,6 +33,9 @@ type Store struct {
 	// screen; damage holds what that check (or any later one) found wrong with the file.
 	checkLater bool
 	damage     atomic.Pointer[domain.Error]
+	// capture is set once the schema has the sync capture (migration 0012): every write
+	// transaction then names its worker in sync_actor (see setActor).
+	capture bool
 }
 
 // CheckMode says when Open checks the file's integrity.
@@ -119,6 +122,7 @@ func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, erro
 		_ = sqlDB.Close()
 		return nil, err
 	}
+	s.capture = true
 	return s, nil
 }
 
@@ -268,9 +272,19 @@ func isLocked(err error) bool {
 	return strings.Contains(m, "database is locked") || strings.Contains(m, "SQLITE_BUSY")
 }
 
-// tx runs fn in one immediate transaction.
+// tx runs fn in one immediate transaction. On a migrated store the transaction first
+// records the acting worker of ctx (WithWorker) for the change capture and sets it back to
+// nobody before it commits.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	err := s.db.WithContext(ctx).Transaction(fn)
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := s.beginWrite(ctx, tx); err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return s.endWrite(tx)
+	})
 	return storageErr(err)
 }
 

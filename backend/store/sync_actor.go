@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
+
+// workerKey is the context key under which a service passes the signed-in worker's id to
+// the store, so that the change capture of the team folder sync (migration 0012) can name
+// who made each change.
+type workerKey struct{}
+
+// WithWorker returns ctx carrying the id of the worker who acts (0: nobody signed in, as
+// for the first start, the demo and the command line).
+func WithWorker(ctx context.Context, workerID uint) context.Context {
+	return context.WithValue(ctx, workerKey{}, workerID)
+}
+
+// WorkerFrom is the worker id WithWorker put in ctx (0 when none).
+func WorkerFrom(ctx context.Context) uint {
+	id, _ := ctx.Value(workerKey{}).(uint)
+	return id
+}
+
+// beginWrite starts a write transaction of a migrated store by recording its worker (see
+// setActor); before migration 0012 there is nothing to record.
+func (s *Store) beginWrite(ctx context.Context, tx *gorm.DB) error {
+	if !s.capture {
+		return nil
+	}
+	return setActor(tx, WorkerFrom(ctx))
+}
+
+// endWrite is the last statement of a write transaction that beginWrite started.
+func (s *Store) endWrite(tx *gorm.DB) error {
+	if !s.capture {
+		return nil
+	}
+	return clearActor(tx)
+}
+
+// setActor writes the acting worker into sync_actor as the first statement of a write
+// transaction, with a number for the transaction (the seq its first outbox row will get),
+// so that every outbox row the capture triggers append in it names the worker and the
+// transaction: the publisher never splits one transaction over two batches.
+func setActor(tx *gorm.DB, workerID uint) error {
+	return tx.Exec(`UPDATE sync_actor SET worker_id = ?, tx = (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox)`,
+		workerID).Error
+}
+
+// clearActor sets sync_actor back to nobody before the transaction commits: a write made
+// later outside any transaction is not put in this one's name, and a transaction leaves no
+// trace of its own in the file.
+func clearActor(tx *gorm.DB) error {
+	return tx.Exec(`UPDATE sync_actor SET worker_id = 0, tx = 0`).Error
+}
+
+// SyncTx runs fn in one write transaction on the underlying GORM handle, with the acting
+// worker of ctx recorded as for Tx. It is for the team folder sync (backend/syncstore and
+// backend/teamsync), which reads and writes the sync tables and applies remote changes;
+// services use Tx.
+func (s *Store) SyncTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.tx(ctx, fn)
+}

@@ -1,0 +1,161 @@
+package syncstore_test
+
+import (
+	"strings"
+	"testing"
+
+	"icm/backend/service"
+	"icm/backend/syncstore"
+)
+
+// apply applies hand-made changes on l as coming from origin.
+func applyRaw(t *testing.T, l *laptop, origin string, changes ...syncstore.Change) syncstore.Result {
+	t.Helper()
+	var res syncstore.Result
+	l.tx(func(tx *gormDB) error {
+		var err error
+		res, err = syncstore.Apply(tx, roundTrip(t, changes), origin)
+		return err
+	})
+	return res
+}
+
+// Two laptops register the same person (the same CPR number) at the same time: each
+// refuses the other's citizen by the unique rule, keeps the refused change for the team
+// lead with its code, and applies the rest of the batch (the savepoint rolls back that
+// one change only); the applier's own writes never reach the outbox.
+func TestAUniqueRuleRefusesOneChangeAndTheRestIsApplied(t *testing.T) {
+	a, b := newLaptop(t, "A"), newLaptop(t, "B")
+	setupTeam(t, a)
+	a.publish()
+	b.apply(a, 1)
+	must[service.CitizenDTO](t)(service.NewCitizenService(a.deps("ML")).SaveCitizen(service.CitizenInput{Name: "Carl Dahl", CPR: "010190-1235"}))
+	must[service.CitizenDTO](t)(service.NewCitizenService(a.deps("ML")).SaveCitizen(service.CitizenInput{Name: "Dina Holm"}))
+	must[service.CitizenDTO](t)(service.NewCitizenService(b.deps("ML")).SaveCitizen(service.CitizenInput{Name: "Carl Dahl", CPR: "010190-1235"}))
+	a.publish()
+	b.publish()
+	res := b.apply(a, 2)
+	if len(res.Refused) != 1 || res.Refused[0].Code != syncstore.RefuseUnique || res.Refused[0].Table != "citizens" {
+		t.Fatalf("B applying A's citizens: %+v", res)
+	}
+	if res.Applied == 0 {
+		t.Fatalf("the rest of the batch was not applied: %+v", res)
+	}
+	if n := b.scalar(`SELECT COUNT(*) FROM citizens WHERE name = 'Dina Holm'`); n != "1" {
+		t.Fatalf("the other citizen of the batch is missing on B")
+	}
+	kept := b.scalar(`SELECT code || ' ' || origin || ' ' || tbl || ' ' || (change LIKE '%Carl Dahl%') FROM sync_refused`)
+	if kept != "unique A citizens 1" {
+		t.Fatalf("sync_refused = %q", kept)
+	}
+	if n := b.scalar(`SELECT COUNT(*) FROM sync_outbox`); n != "0" {
+		t.Fatalf("the applier's writes reached the outbox: %s rows", n)
+	}
+	if got := b.scalar(`SELECT active FROM sync_apply`); got != "0" {
+		t.Fatalf("sync_apply.active = %s after Apply", got)
+	}
+	// Capture goes on after the applier: a local change is in the outbox again.
+	must[service.CitizenDTO](t)(service.NewCitizenService(b.deps("ML")).SaveCitizen(service.CitizenInput{Name: "Eva Frost"}))
+	if n := b.scalar(`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'citizens'`); n != "1" {
+		t.Fatalf("a local change after Apply: %s outbox rows, want 1", n)
+	}
+}
+
+// A change that names a parent this laptop does not have is refused as missing_parent,
+// unless the parent comes later in the same call (it then waits for it); malformed changes
+// are refused with their own codes; nothing of a refused change is left behind.
+func TestRefusedChanges(t *testing.T) {
+	a := newLaptop(t, "A")
+	tm := setupTeam(t, a)
+	a.publish()
+	course := a.uid("courses", tm.course)
+	goal := func(uid, courseUID string, h string) syncstore.Change {
+		return syncstore.Change{Table: "goals", UID: uid, Op: syncstore.OpPut,
+			Cols: map[string]any{"course_id": courseUID, "citizen_words": "Mål", "area": "housing", "action_plan_goal": "",
+				"position": 9, "created_at": "2026-12-01 10:00:00+00:00", "updated_at": "2026-12-01 10:00:00+00:00"},
+			HLC: hlcs(h, "course_id", "citizen_words", "area", "action_plan_goal", "position", "created_at", "updated_at")}
+	}
+	sub := syncstore.Change{Table: "subgoals", UID: "5ub", Op: syncstore.OpPut,
+		Cols: map[string]any{"goal_id": "g2", "what": "Delmål", "measure": "", "owner": "", "deadline": nil, "status": "not_started",
+			"position": 0, "created_at": "2026-12-01 10:00:00+00:00", "updated_at": "2026-12-01 10:00:00+00:00"},
+		HLC: hlcs("000000000101.X", "goal_id", "what", "measure", "owner", "deadline", "status", "position", "created_at", "updated_at")}
+	res := applyRaw(t, a, "X",
+		goal("g1", "no-such-course", "000000000100.X"),
+		sub, // its goal comes next in the call: it waits for it
+		goal("g2", course, "000000000102.X"),
+		syncstore.Change{Table: "audit_log", UID: "a1", Op: syncstore.OpPut, Cols: map[string]any{"action": "x"}, HLC: hlcs("000000000103.X", "action")},
+		syncstore.Change{Table: "goals", UID: "g3", Op: syncstore.OpPut, Cols: map[string]any{"citizen_words": "x"}, HLC: hlcs("000000000104.X", "citizen_words")},
+		syncstore.Change{Table: "goals", UID: "g2", Op: syncstore.OpPut, Cols: map[string]any{"colour": "x"}, HLC: hlcs("000000000105.X", "colour")},
+	)
+	var codes []string
+	for _, r := range res.Refused {
+		codes = append(codes, r.Code)
+	}
+	want := []string{syncstore.RefuseMissingParent, syncstore.RefuseUnknownTable, syncstore.RefuseMissingRow, syncstore.RefuseUnknownColumn}
+	if strings.Join(codes, " ") != strings.Join(want, " ") || res.Applied != 2 {
+		t.Fatalf("result %+v, want refusals %v and two applied", res, want)
+	}
+	if n := a.scalar(`SELECT COUNT(*) FROM sync_ids WHERE uid IN ('g1', 'g3', 'a1')`); n != "0" {
+		t.Fatalf("a refused change left %s ids behind", n)
+	}
+	if n := a.scalar(`SELECT COUNT(*) FROM subgoals s JOIN sync_ids i ON i.row_id = s.id AND i.tbl = 'subgoals' WHERE i.uid = '5ub'`); n != "1" {
+		t.Fatal("the sub-goal that waited for its goal is not there")
+	}
+	if n := a.scalar(`SELECT COUNT(*) FROM sync_refused`); n != "4" {
+		t.Fatalf("%s refusals kept, want 4", n)
+	}
+	// A journal note's revision is a record: a remote change of its text is refused too.
+	rev := a.scalar(`SELECT uid FROM sync_ids WHERE tbl = 'note_revisions'`)
+	res = applyRaw(t, a, "X", syncstore.Change{Table: "note_revisions", UID: rev, Op: syncstore.OpPut,
+		Cols: map[string]any{"text": "Omskrevet"}, HLC: hlcs("000000000200.X", "text"), Base: map[string]string{"text": "000000000001.A"}})
+	if len(res.Refused) != 1 || res.Refused[0].Code != "note_record" {
+		t.Fatalf("changing a revision: %+v", res)
+	}
+}
+
+func hlcs(h string, cols ...string) map[string]string {
+	out := map[string]string{}
+	for _, c := range cols {
+		out[c] = h
+	}
+	return out
+}
+
+// Pending returns the same until Stamp, never splits one transaction over two batches,
+// and leaves out a row written and deleted before it was published.
+func TestPendingKeepsTransactionsWhole(t *testing.T) {
+	a := newLaptop(t, "A")
+	tm := setupTeam(t, a)
+	a.publish()
+	plan := service.NewPlanningService(a.deps("ML"))
+	// One transaction with three outbox rows: a meeting with two actions.
+	must[service.CoordinationDTO](t)(service.NewCoordinationService(a.deps("AB")).SaveMeeting(service.MeetingInput{CourseID: tm.course,
+		Date: "2026-11-12", Purpose: "Møde", Actions: []service.MeetingActionDTO{{Action: "En"}, {Action: "To"}}}))
+	p := must[service.PlanDTO](t)(plan.SaveGoal(service.GoalInput{CourseID: tm.course, CitizenWords: "Kortvarigt", Area: "housing"}))
+	must[service.PlanDTO](t)(plan.DeleteGoal(service.ChildInput{CourseID: tm.course, ID: p.Goals[len(p.Goals)-1].ID}))
+	var first, again []syncstore.Change
+	var upTo1, upTo2 int64
+	a.tx(func(tx *gormDB) error {
+		var err error
+		if first, upTo1, err = syncstore.Pending(tx, 1); err != nil {
+			return err
+		}
+		again, upTo2, err = syncstore.Pending(tx, 1)
+		return err
+	})
+	if len(first) != 3 || upTo1 != upTo2 || len(again) != len(first) {
+		t.Fatalf("Pending(limit 1) = %d changes up to %d, again %d up to %d; want the meeting's whole transaction (3)",
+			len(first), upTo1, len(again), upTo2)
+	}
+	for _, ch := range first {
+		if ch.Worker == "" || ch.Course == "" || ch.Citizen == "" {
+			t.Errorf("change %s %s without worker, course or citizen: %+v", ch.Table, ch.UID, ch)
+		}
+	}
+	all := a.publish()
+	for _, ch := range all {
+		if ch.Table == "goals" {
+			t.Errorf("a goal written and deleted before it was published is published: %+v", ch)
+		}
+	}
+}
