@@ -42,6 +42,9 @@ func (e *Engine) apply(ctx context.Context) (ApplyReport, error) {
 	if err != nil {
 		return rep, err
 	}
+	if err := e.forgetGoneProblems(ctx, entries); err != nil {
+		return rep, err
+	}
 	batches := map[string]map[uint64]teamfolder.Entry{}
 	for _, en := range entries {
 		if en.Kind != "batch" || en.Laptop == e.local.LaptopID {
@@ -217,17 +220,10 @@ func (e *Engine) screen(tx *gorm.DB, laptop string, cs []syncstore.Change, rep *
 	if err != nil {
 		return nil, err
 	}
-	newCourses := map[string]string{}
-	for _, c := range cs {
-		if c.Table == "courses" && c.Op == syncstore.OpPut {
-			if w, ok := c.Cols["worker_id"].(string); ok {
-				newCourses[c.UID] = w
-			}
-		}
-	}
+	batch := newCourses(tx, cs)
 	kept := cs[:0:0]
 	for _, c := range cs {
-		if reason := allowed(tx, r, laptop, c, newCourses); reason != "" {
+		if reason := allowed(tx, r, laptop, c, batch); reason != "" {
 			if err := syncstore.Refuse(tx, c, laptop, reason, "the worker had no right to make this change"); err != nil {
 				return nil, err
 			}
@@ -245,6 +241,27 @@ func (e *Engine) problem(ctx context.Context, en teamfolder.Entry, reason string
 	return e.db.WithContext(ctx).Exec(`INSERT INTO sync_problems(name, laptop, reason, first_seen, last_seen)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET reason = excluded.reason,
 		last_seen = excluded.last_seen, count = count + 1`, problemName(en), en.Laptop, reason, now, now).Error
+}
+
+// forgetGoneProblems drops the problems of files that are no longer in the folder (a
+// renamed or conflicted copy the file service took back).
+func (e *Engine) forgetGoneProblems(ctx context.Context, entries []teamfolder.Entry) error {
+	var names []string
+	if err := e.db.WithContext(ctx).Raw(`SELECT name FROM sync_problems`).Scan(&names).Error; err != nil || len(names) == 0 {
+		return err
+	}
+	present := make(map[string]bool, len(entries))
+	for _, en := range entries {
+		present[problemName(en)] = true
+	}
+	for _, n := range names {
+		if !present[n] {
+			if err := e.db.WithContext(ctx).Exec(`DELETE FROM sync_problems WHERE name = ?`, n).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // problemName names a file in the status: laptop folder and file name.

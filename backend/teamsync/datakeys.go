@@ -58,10 +58,12 @@ func (e *Engine) remoteDataKey(tx *gorm.DB, laptop, citizen string) (teamkeys.Da
 	}
 	h, payload, err := e.openFile(tx, data)
 	if err != nil {
-		return k, fmt.Errorf("%s: %w", name, err)
+		// Cut short or a placeholder while the file service copies it, or refused: the batch
+		// that needs it waits, with the reason in its status.
+		return k, errSkip{fmt.Sprintf("waiting for the key file %s/%s: %v", laptop, name, err)}
 	}
 	if h.Kind != "key" || h.Laptop != laptop || h.Name != name || len(payload) != len(k) {
-		return k, fmt.Errorf("%s: not the key file it claims to be", name)
+		return k, errSkip{fmt.Sprintf("refused: %s/%s is not the key file it claims to be", laptop, name)}
 	}
 	copy(k[:], payload)
 	return k, tx.Exec(`INSERT INTO sync_data_keys(laptop, citizen, key) VALUES (?, ?, ?)`, laptop, citizen, k[:]).Error
@@ -70,12 +72,12 @@ func (e *Engine) remoteDataKey(tx *gorm.DB, laptop, citizen string) (teamkeys.Da
 // storedDataKey reads a data key kept in the database.
 func storedDataKey(tx *gorm.DB, laptop, citizen string) (teamkeys.DataKey, bool, error) {
 	var k teamkeys.DataKey
-	var raw []byte
-	res := tx.Raw(`SELECT key FROM sync_data_keys WHERE laptop = ? AND citizen = ?`, laptop, citizen).Scan(&raw)
-	if res.Error != nil || res.RowsAffected == 0 || len(raw) != len(k) {
+	var row struct{ Key []byte }
+	res := tx.Raw(`SELECT key FROM sync_data_keys WHERE laptop = ? AND citizen = ?`, laptop, citizen).Scan(&row)
+	if res.Error != nil || res.RowsAffected == 0 || len(row.Key) != len(k) {
 		return k, false, res.Error
 	}
-	copy(k[:], raw)
+	copy(k[:], row.Key)
 	return k, true, nil
 }
 

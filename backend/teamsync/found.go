@@ -44,6 +44,9 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 	if err != nil {
 		return nil, err
 	}
+	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("the team folder %s does not exist or is not a folder", folder)
+	}
 	if err := teamfolder.WriteTeamFile(folder, teamfolder.TeamFile{Format: 1, TeamID: teamID, CreatedAt: now().UTC()}); err != nil {
 		return nil, err
 	}
