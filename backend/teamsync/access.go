@@ -11,7 +11,7 @@ import (
 
 // Reasons a change is refused (kept in sync_denied, shown to the team lead).
 const (
-	denyNotMember   = "laptop_not_enrolled"   // the signing laptop is not in the roster
+	denyNotMember   = "laptop_not_enrolled"    // the signing laptop is not in the roster
 	denyOtherWorker = "worker_not_the_laptops" // the change names a worker the laptop is not enrolled for
 	denyTeamData    = "team_data_needs_lead"   // team-level data changed by someone who is not a team lead
 	denyCourse      = "course_not_yours"       // a course changed by someone who is not its worker, cover or a lead

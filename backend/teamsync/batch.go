@@ -37,7 +37,7 @@ type batch struct {
 	AuditHead auditHead `json:"auditHead"`
 	// Others, in a snapshot only: the other laptops' audit entries the writer holds.
 	Others []auditEntry `json:"others,omitempty"`
-	MaxHLC    HLC       `json:"maxHlc"`
+	MaxHLC HLC          `json:"maxHlc"`
 }
 
 // sealedSection is one citizen's part, sealed with the writing laptop's data key for them.
