@@ -43,7 +43,7 @@ func TestForgedChangesAreRefusedEverywhere(t *testing.T) {
 	db := bo.st.Gorm()
 	for _, q := range []string{
 		`UPDATE citizens SET phone = '99999999' WHERE name = 'Borger 1 Testesen'`, // Anna's citizen
-		`UPDATE workers SET role = 'team_lead' WHERE initials = 'BO'`,              // team-level data
+		`UPDATE workers SET role = 'team_lead' WHERE initials = 'BO'`,             // team-level data
 	} {
 		if err := db.Exec(q).Error; err != nil {
 			t.Fatal(err)
