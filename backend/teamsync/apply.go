@@ -182,7 +182,7 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 		if err != nil {
 			return err
 		}
-		sec, err := openSection(key, sectionAD(laptop, kind, seq, s.Citizen), s.Sealed)
+		sec, err := openSection(key, sectionAD(laptop, kind, seq, s.Citizen), s.Sealed, s.Citizen)
 		if err != nil {
 			return errSkip{"refused: a citizen's part does not open: " + err.Error()}
 		}

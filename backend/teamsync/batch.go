@@ -80,9 +80,11 @@ func sectionAD(laptop, kind string, seq uint64, citizen string) []byte {
 	return []byte("icm-section/1|" + laptop + "|" + kind + "|" + strconv.FormatUint(seq, 10) + "|" + citizen)
 }
 
-// seal encrypts one citizen's section.
-func sealSection(key teamkeys.DataKey, ad []byte, s section) ([]byte, error) {
-	plain, err := json.Marshal(s)
+// sealSection compresses and encrypts one citizen's section (compressed first: encrypted
+// bytes do not compress).
+func sealSection(key teamkeys.DataKey, ad []byte, citizen string, s section) ([]byte, error) {
+	s.Changes = compact(s.Changes, citizen)
+	plain, err := gzipJSON(s)
 	if err != nil {
 		return nil, err
 	}
@@ -90,25 +92,84 @@ func sealSection(key teamkeys.DataKey, ad []byte, s section) ([]byte, error) {
 }
 
 // openSection decrypts one citizen's section.
-func openSection(key teamkeys.DataKey, ad, sealed []byte) (section, error) {
+func openSection(key teamkeys.DataKey, ad, sealed []byte, citizen string) (section, error) {
 	plain, err := teamkeys.OpenData(key, sealed, ad)
 	if err != nil {
 		return section{}, err
 	}
 	var s section
-	if err := decodeJSON(plain, &s); err != nil {
+	if err := gunzipJSON(plain, &s); err != nil {
 		return section{}, err
 	}
-	fixNumbers(s.Changes)
+	s.Changes = expand(s.Changes, citizen)
 	return s, nil
 }
 
-// encodeBatch compresses a batch for the envelope.
-func encodeBatch(b *batch) ([]byte, error) {
-	b.Format = batchFormat
+// compact shortens changes for the wire: one stamp for a change whose columns share it
+// (the usual case: a batch stamps all its changes alike), no empty bases, and no citizen
+// where the section already names it.
+func compact(cs []syncstore.Change, citizen string) []syncstore.Change {
+	out := make([]syncstore.Change, len(cs))
+	for i, c := range cs {
+		same := ""
+		for _, h := range c.HLC {
+			if same == "" {
+				same = h
+			} else if h != same {
+				same = ""
+				break
+			}
+		}
+		if same != "" {
+			c.HLC = map[string]string{sameStamp: same}
+		}
+		var base map[string]string
+		for col, b := range c.Base {
+			if b != "" {
+				if base == nil {
+					base = map[string]string{}
+				}
+				base[col] = b
+			}
+		}
+		c.Base = base
+		if c.Citizen == citizen {
+			c.Citizen = ""
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// sameStamp is the HLC key of a compacted change whose columns all share one stamp.
+const sameStamp = "*"
+
+// expand undoes compact.
+func expand(cs []syncstore.Change, citizen string) []syncstore.Change {
+	fixNumbers(cs)
+	for i := range cs {
+		c := &cs[i]
+		if h, ok := c.HLC[sameStamp]; ok && len(c.HLC) == 1 {
+			c.HLC = make(map[string]string, len(c.Cols)+1)
+			for col := range c.Cols {
+				c.HLC[col] = h
+			}
+			if c.Op == syncstore.OpDel {
+				c.HLC[""] = h
+			}
+		}
+		if c.Citizen == "" {
+			c.Citizen = citizen
+		}
+	}
+	return cs
+}
+
+// gzipJSON encodes v as compressed JSON.
+func gzipJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
-	if err := json.NewEncoder(zw).Encode(b); err != nil {
+	if err := json.NewEncoder(zw).Encode(v); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -117,30 +178,42 @@ func encodeBatch(b *batch) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// gunzipJSON decodes compressed JSON, refusing more than maxPayload bytes of it.
+func gunzipJSON(data []byte, v any) error {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	plain, err := io.ReadAll(io.LimitReader(zr, maxPayload+1))
+	if err != nil {
+		return err
+	}
+	if len(plain) > maxPayload {
+		return errors.New("content too large")
+	}
+	return decodeJSON(plain, v)
+}
+
+// encodeBatch compresses a batch for the envelope.
+func encodeBatch(b *batch) ([]byte, error) {
+	b.Format = batchFormat
+	b.Team = compact(b.Team, "")
+	return gzipJSON(b)
+}
+
 // errFormat is a verified file whose content this version cannot read (a newer app wrote it).
 var errFormat = errors.New("batch content of an unknown format")
 
 // decodeBatch reads a batch back.
 func decodeBatch(data []byte) (*batch, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("batch: %w", err)
-	}
-	plain, err := io.ReadAll(io.LimitReader(zr, maxPayload+1))
-	if err != nil {
-		return nil, fmt.Errorf("batch: %w", err)
-	}
-	if len(plain) > maxPayload {
-		return nil, errors.New("batch: content too large")
-	}
 	var b batch
-	if err := decodeJSON(plain, &b); err != nil {
+	if err := gunzipJSON(data, &b); err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
 	if b.Format != batchFormat {
 		return nil, errFormat
 	}
-	fixNumbers(b.Team)
+	b.Team = expand(b.Team, "")
 	return &b, nil
 }
 

@@ -195,7 +195,7 @@ func (e *Engine) fillSections(tx *gorm.DB, b *batch, kind string, seq uint64, ch
 		if err != nil {
 			return err
 		}
-		sealed, err := sealSection(key, sectionAD(e.local.LaptopID, kind, seq, citizen), *parts[citizen])
+		sealed, err := sealSection(key, sectionAD(e.local.LaptopID, kind, seq, citizen), citizen, *parts[citizen])
 		if err != nil {
 			return err
 		}
