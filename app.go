@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log"
 	"sync"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"icm/backend/printfiles"
 	"icm/backend/service"
 	"icm/backend/store"
+	"icm/backend/teamsync"
 )
 
 // App wires the store to the bound services. It holds no logic of its own.
@@ -32,6 +34,8 @@ type App struct {
 	pageLoaded  sync.Once
 	prints      *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
 	stopPrints  chan struct{}      // closed at shutdown: stops the print folder's janitor
+	stopSync    context.CancelFunc // stops the team folder sync at shutdown (nil: not part of a team folder)
+	syncDone    chan struct{}      // closed when it has stopped
 }
 
 type services struct {
@@ -155,8 +159,35 @@ func (a *App) startup(ctx context.Context) {
 			}
 			a.checkInBackground(cctx, func() { runtime.EventsEmit(ctx, "app:database-damaged") })
 		}()
+		a.startSync(ctx)
 	}
 }
+
+// startSync runs the team folder sync while the app is open, if this laptop has founded or
+// joined a team; screens reload when another laptop's changes were applied.
+func (a *App) startSync(ctx context.Context) {
+	e, err := teamsync.Open(a.store.Gorm(), a.dbPath, time.Now)
+	if err != nil {
+		if !errors.Is(err, teamsync.ErrNotJoined) {
+			log.Printf("team folder: not started: %v", err)
+		}
+		return
+	}
+	e.OnApplied(func(rep teamsync.ApplyReport) { runtime.EventsEmit(ctx, "sync:applied", rep.Batches) })
+	sctx, cancel := context.WithCancel(context.Background())
+	a.stopSync, a.syncDone = cancel, make(chan struct{})
+	go func() {
+		defer close(a.syncDone)
+		e.Run(sctx, syncPoll, syncScan)
+	}()
+}
+
+// How often the sync looks for local changes to publish, and scans the team folder for
+// files its file service did not report.
+const (
+	syncPoll = 500 * time.Millisecond
+	syncScan = 30 * time.Second
+)
 
 // checksAfter is the longest the background checks wait for the page to load.
 const checksAfter = 5 * time.Second
@@ -203,6 +234,10 @@ func (a *App) shutdown(context.Context) {
 	close(a.stopPrints)
 	a.prints.RemoveAll()
 	if a.store != nil {
+		if a.stopSync != nil {
+			a.stopSync()
+			<-a.syncDone
+		}
 		if a.stopChecks != nil {
 			a.stopChecks()
 			<-a.checksDone

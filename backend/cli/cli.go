@@ -40,6 +40,9 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	if len(args) > 0 {
 		name, args = args[0], args[1:]
 	}
+	if len(args) > 0 && args[0] == "sync" {
+		return "", runSync(args[1:], io), true
+	}
 	if len(args) > 0 && (args[0] == "backup" || args[0] == "restore") {
 		return "", runBackupCommand(args[0], args[1:], io), true
 	}

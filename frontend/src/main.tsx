@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { listenForDamage, onCallError } from './api/databaseDamage';
+import { listenForTeamChanges } from './api/teamSync';
 import { App } from './App';
 import { ScreenReadySignal } from './components/ScreenReadySignal';
 import './styles.css';
@@ -18,6 +19,7 @@ const client: QueryClient = new QueryClient({
 });
 
 listenForDamage(client);
+listenForTeamChanges(client);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,264 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"icm/backend/appdir"
+	"icm/backend/domain"
+	"icm/backend/instance"
+	"icm/backend/store"
+	"icm/backend/teamsync"
+)
+
+// Exit codes of `icm sync`, beside 0 (done, all well), 1 (failed) and 2 (wrong use).
+const (
+	exitAppRunning = 3 // `once`: the app has the database open and syncs by itself
+	exitNotJoined  = 4 // the laptop is not part of a team folder
+	exitProblems   = 5 // `status`/`once`: files wait or were refused; the list says which
+)
+
+const syncUsage = `usage: icm sync COMMAND [-db PATH] [flags]
+Commands:
+  status                          where this laptop stands with its team folder (no window, changes nothing)
+  once                            publish and apply once; refuses while ICM has the database open
+  found -folder DIR -lead INITIALS  make this (team lead's) laptop the first of a new team folder
+  join -folder DIR                ask to join a team folder; prints the code the team lead compares
+  requests                        list the laptops that asked to join
+  enroll -laptop ID -worker INITIALS [-lead]   let a laptop in, for a worker
+  revoke -laptop ID [-from N]     take a lost or leaving laptop out; its batches not yet applied here (or from N on) are refused
+Exit codes: 0 done, 1 failed, 2 wrong use, 3 ICM is running (once), 4 not part of a team folder,
+5 files are waiting or were refused (see status).`
+
+// runSync runs `icm sync COMMAND`.
+func runSync(args []string, io cliIO) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(io.stderr, syncUsage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet("sync "+cmd, flag.ContinueOnError)
+	fs.SetOutput(io.stderr)
+	fs.Usage = func() { fmt.Fprintln(io.stderr, syncUsage); fs.PrintDefaults() }
+	db := fs.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
+	folder := fs.String("folder", "", "the team folder")
+	lead := fs.String("lead", "", "found: the initials of the team lead who uses this laptop")
+	label := fs.String("label", hostname(), "found/join: the name of this computer as the team lead will see it")
+	laptop := fs.String("laptop", "", "enroll/revoke: the laptop id from `icm sync requests` or status")
+	worker := fs.String("worker", "", "enroll: the initials of the worker who uses the laptop")
+	asLead := fs.Bool("lead-laptop", false, "enroll: the laptop is a team lead's (may enroll others)")
+	from := fs.Uint64("from", 0, "revoke: the first batch of the laptop to refuse (default: every batch not yet applied here; 1 refuses all)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	dbPath, err := appdir.DatabasePath(*db)
+	if err != nil {
+		fmt.Fprintln(io.stderr, "icm: cannot find the data folder:", err)
+		return 1
+	}
+	ctx := context.Background()
+	switch cmd {
+	case "status", "requests":
+		return withEngine(ctx, dbPath, false, io, func(st *store.Store, e *teamsync.Engine) int {
+			if cmd == "requests" {
+				return printRequests(ctx, e, io)
+			}
+			return printStatus(ctx, e, io)
+		})
+	case "once":
+		return withEngine(ctx, dbPath, true, io, func(st *store.Store, e *teamsync.Engine) int {
+			rep, err := e.SyncOnce(ctx)
+			if err != nil {
+				fmt.Fprintln(io.stderr, "icm: sync failed:", err)
+				return 1
+			}
+			fmt.Fprintf(io.stdout, "Applied %d batches (%d changes, %d refused, %d conflicts kept); %d laptops waiting.\n",
+				rep.Batches, rep.Changes, rep.Refused, rep.Conflicts, rep.Waiting)
+			if rep.Waiting > 0 {
+				return exitProblems
+			}
+			return 0
+		})
+	case "found", "join":
+		if *folder == "" || (cmd == "found" && *lead == "") {
+			fs.Usage()
+			return 2
+		}
+		return withStore(ctx, dbPath, io, func(st *store.Store) int {
+			if cmd == "join" {
+				code, err := teamsync.Join(ctx, st.Gorm(), dbPath, *folder, *label, time.Now)
+				if err != nil {
+					fmt.Fprintln(io.stderr, "icm: cannot join:", err)
+					return 1
+				}
+				fmt.Fprintf(io.stdout, "Join request left in the team folder. The team lead enrolls this laptop after comparing the code %s.\n", code)
+				return 0
+			}
+			w, err := workerUID(st, *lead)
+			if err != nil {
+				fmt.Fprintln(io.stderr, "icm:", err)
+				return 1
+			}
+			e, err := teamsync.Found(ctx, st.Gorm(), dbPath, *folder, w, *label, time.Now)
+			if err != nil {
+				fmt.Fprintln(io.stderr, "icm: cannot found the team folder:", err)
+				return 1
+			}
+			fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code: %s\n", *folder, e.Fingerprint())
+			return 0
+		})
+	case "enroll", "revoke":
+		if *laptop == "" || (cmd == "enroll" && *worker == "") {
+			fs.Usage()
+			return 2
+		}
+		return withEngine(ctx, dbPath, true, io, func(st *store.Store, e *teamsync.Engine) int {
+			var err error
+			if cmd == "revoke" {
+				err = e.Revoke(ctx, *laptop, *from)
+			} else {
+				var w string
+				if w, err = workerUID(st, *worker); err == nil {
+					err = e.Enroll(ctx, *laptop, w, *asLead)
+				}
+			}
+			if err != nil {
+				fmt.Fprintf(io.stderr, "icm: cannot %s: %v\n", cmd, err)
+				return 1
+			}
+			fmt.Fprintf(io.stdout, "Done: %s %s.\n", cmd, *laptop)
+			return 0
+		})
+	}
+	fmt.Fprintln(io.stderr, syncUsage)
+	return 2
+}
+
+// withStore opens the database (which must exist) and runs fn.
+func withStore(ctx context.Context, dbPath string, io cliIO, fn func(*store.Store) int) int {
+	if _, err := os.Stat(dbPath); err != nil {
+		fmt.Fprintln(io.stderr, "icm: no database at", dbPath)
+		return 1
+	}
+	st, err := store.Open(ctx, dbPath)
+	if err != nil {
+		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
+		return 1
+	}
+	defer st.Close()
+	return fn(st)
+}
+
+// withEngine opens the database and its engine; exclusive commands first take the app's
+// lock and leave the database alone while the app runs (the app syncs by itself).
+func withEngine(ctx context.Context, dbPath string, exclusive bool, io cliIO, fn func(*store.Store, *teamsync.Engine) int) int {
+	if exclusive {
+		inst, err := instance.Claim(dbPath)
+		var running *instance.AlreadyRunningError
+		if errors.As(err, &running) {
+			fmt.Fprintln(io.stderr, "icm: ICM is running on this database and syncs by itself; nothing done")
+			return exitAppRunning
+		}
+		if err != nil {
+			fmt.Fprintln(io.stderr, "icm: cannot lock the database:", err)
+			return 1
+		}
+		defer inst.Close()
+		inst.Headless()
+	}
+	return withStore(ctx, dbPath, io, func(st *store.Store) int {
+		e, err := teamsync.Open(st.Gorm(), dbPath, time.Now)
+		if errors.Is(err, teamsync.ErrNotJoined) {
+			fmt.Fprintln(io.stderr, "icm: this laptop is not part of a team folder (icm sync found / join)")
+			return exitNotJoined
+		}
+		if err != nil {
+			fmt.Fprintln(io.stderr, "icm: cannot start the team folder sync:", err)
+			return 1
+		}
+		return fn(st, e)
+	})
+}
+
+// workerUID finds a worker's team-wide id by initials.
+func workerUID(st *store.Store, initials string) (string, error) {
+	var uid string
+	res := st.Gorm().Raw(`SELECT s.uid FROM workers w JOIN sync_ids s ON s.tbl = 'workers' AND s.row_id = w.id
+		WHERE w.initials = ? AND w.active`, initials).Scan(&uid)
+	if res.Error != nil {
+		return "", res.Error
+	}
+	if res.RowsAffected == 0 {
+		return "", fmt.Errorf("no active worker with the initials %q", initials)
+	}
+	return uid, nil
+}
+
+func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
+	s, err := e.Status(ctx)
+	if err != nil {
+		fmt.Fprintln(io.stderr, "icm: cannot read the sync status:", err)
+		return 1
+	}
+	w := io.stdout
+	fmt.Fprintf(w, "Team folder:   %s\nTeam:          %s\nThis laptop:   %s (code %s)\n", s.Folder, s.TeamID, s.LaptopID, s.Fingerprint)
+	switch {
+	case s.Revoked:
+		fmt.Fprintln(w, "Membership:    revoked: this laptop was taken out of the team")
+	case !s.Enrolled:
+		fmt.Fprintln(w, "Membership:    waiting for the team lead to enroll this laptop")
+	case s.Lead:
+		fmt.Fprintf(w, "Membership:    enrolled, team lead's laptop (roster %d, %d laptops)\n", s.RosterVersion, s.Members)
+	default:
+		fmt.Fprintf(w, "Membership:    enrolled (roster %d, %d laptops)\n", s.RosterVersion, s.Members)
+	}
+	fmt.Fprintf(w, "Published:     %d batches; %d changes waiting to go out\n", s.NextSeq-1, s.Pending)
+	for _, l := range s.Laptops() {
+		fmt.Fprintf(w, "Applied:       laptop %s up to batch %d\n", l, s.Applied[l])
+	}
+	fmt.Fprintf(w, "Refused:       %d changes (no right to make them, or against a rule)\nConflicts:     %d values kept after a concurrent change\n", s.Refused, s.Conflicts)
+	for _, p := range s.Waiting {
+		fmt.Fprintf(w, "Waiting:       %s: %s (seen %d times since %s)\n", p.Name, p.Reason, p.Count, p.FirstSeen)
+	}
+	if len(s.Waiting) > 0 {
+		return exitProblems
+	}
+	return 0
+}
+
+func printRequests(ctx context.Context, e *teamsync.Engine, io cliIO) int {
+	reqs, err := e.Requests(ctx)
+	if err != nil {
+		fmt.Fprintln(io.stderr, "icm: cannot read the join requests:", err)
+		return 1
+	}
+	for _, r := range reqs {
+		state := "waiting"
+		if r.Enrolled {
+			state = "enrolled"
+		}
+		fmt.Fprintf(io.stdout, "%s  code %s  %-8s  %s\n", r.Laptop, r.Fingerprint, state, r.Label)
+	}
+	return 0
+}
+
+// hostname is the computer's name, the default label of a laptop.
+func hostname() string {
+	h, err := os.Hostname()
+	if err != nil {
+		return ""
+	}
+	return h
+}

@@ -1,0 +1,159 @@
+package teamsync
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+
+	"icm/backend/domain"
+	"icm/backend/syncstore"
+)
+
+// Reasons a change is refused (kept in sync_denied, shown to the team lead).
+const (
+	denyNotMember   = "laptop_not_enrolled"    // the signing laptop is not in the roster
+	denyOtherWorker = "worker_not_the_laptops" // the change names a worker the laptop is not enrolled for
+	denyTeamData    = "team_data_needs_lead"   // team-level data changed by someone who is not a team lead
+	denyCourse      = "course_not_yours"       // a course changed by someone who is not its worker, cover or a lead
+)
+
+// allowed decides whether laptop's change may be applied, by the rules the services apply
+// on the laptop itself, on the state it meets here: a team lead may change everything; a
+// worker the citizens of their own open courses and everything under them, a citizen who
+// has never had a course, and, for a cover period, the citizens of the colleague they cover
+// for; team-level data only a team lead. The empty answer allows it.
+func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch batchCourses) string {
+	if r == nil {
+		return denyNotMember
+	}
+	m, ok := r.member(laptop)
+	if !ok {
+		return denyNotMember
+	}
+	actor := c.Worker
+	if actor == "" {
+		actor = m.Worker // a change made without a session (a headless command) acts for the laptop's worker
+	}
+	if actor != m.Worker {
+		return denyOtherWorker
+	}
+	if isLead(tx, actor) {
+		return ""
+	}
+	if c.Citizen == "" {
+		return denyTeamData
+	}
+	if c.Table == "courses" && c.Op == syncstore.OpPut && reassigns(tx, c) {
+		return denyCourse // only a team lead gives a course to another worker
+	}
+	owners, hadCourse := openOwners(tx, c.Citizen)
+	owners = append(owners, batch.owners(c.Citizen)...)
+	if len(owners) == 0 && !hadCourse {
+		return "" // someone just registered
+	}
+	for _, o := range owners {
+		if o == actor || covers(tx, actor, o, c) {
+			return ""
+		}
+	}
+	return denyCourse
+}
+
+// batchCourses are the courses a batch creates: course uid, citizen uid, worker uid.
+type batchCourses [][3]string
+
+// owners are the workers of the batch's new courses of a citizen.
+func (b batchCourses) owners(citizen string) []string {
+	var out []string
+	for _, c := range b {
+		if c[1] == citizen {
+			out = append(out, c[2])
+		}
+	}
+	return out
+}
+
+// newCourses lists the courses a batch brings that are not here yet.
+func newCourses(tx *gorm.DB, cs []syncstore.Change) batchCourses {
+	var out batchCourses
+	for _, c := range cs {
+		if c.Table != "courses" || c.Op != syncstore.OpPut || exists(tx, c.UID) {
+			continue
+		}
+		citizen, _ := c.Cols["citizen_id"].(string)
+		worker, _ := c.Cols["worker_id"].(string)
+		out = append(out, [3]string{c.UID, citizen, worker})
+	}
+	return out
+}
+
+// openOwners are the workers of a citizen's open courses here, and whether the citizen has
+// had a course at all.
+func openOwners(tx *gorm.DB, citizen string) ([]string, bool) {
+	var rows []struct {
+		Worker string
+		Open   bool
+	}
+	tx.Raw(`SELECT ws.uid AS worker, c.status <> 'closed' AS open FROM courses c
+		JOIN sync_ids cz ON cz.tbl = 'citizens' AND cz.row_id = c.citizen_id
+		JOIN sync_ids ws ON ws.tbl = 'workers' AND ws.row_id = c.worker_id
+		WHERE cz.uid = ?`, citizen).Scan(&rows)
+	var out []string
+	for _, r := range rows {
+		if r.Open {
+			out = append(out, r.Worker)
+		}
+	}
+	return out, len(rows) > 0
+}
+
+// reassigns says whether a course change gives a course that is here to another worker.
+func reassigns(tx *gorm.DB, c syncstore.Change) bool {
+	w, ok := c.Cols["worker_id"].(string)
+	if !ok || !exists(tx, c.UID) {
+		return false
+	}
+	var uid string
+	tx.Raw(`SELECT ws.uid FROM courses c
+		JOIN sync_ids cs ON cs.tbl = 'courses' AND cs.row_id = c.id
+		JOIN sync_ids ws ON ws.tbl = 'workers' AND ws.row_id = c.worker_id
+		WHERE cs.uid = ?`, c.UID).Scan(&uid)
+	return uid != w
+}
+
+// exists says whether a row with the uid is here.
+func exists(tx *gorm.DB, uid string) bool {
+	var n int64
+	tx.Raw(`SELECT COUNT(*) FROM sync_ids WHERE uid = ? AND row_id IS NOT NULL AND deleted = 0`, uid).Scan(&n)
+	return n > 0
+}
+
+// isLead says whether a worker is an active team lead here.
+func isLead(tx *gorm.DB, worker string) bool {
+	var n int64
+	tx.Raw(`SELECT COUNT(*) FROM workers w JOIN sync_ids s ON s.tbl = 'workers' AND s.row_id = w.id
+		WHERE s.uid = ? AND w.role = ? AND w.active`, worker, string(domain.RoleTeamLead)).Scan(&n)
+	return n > 0
+}
+
+// covers says whether worker covered for owner when the change was made.
+func covers(tx *gorm.DB, worker, owner string, c syncstore.Change) bool {
+	var when time.Time
+	for _, h := range c.HLC {
+		if t, ok := hlcTime(h); ok {
+			when = t
+			break
+		}
+	}
+	if when.IsZero() {
+		return false
+	}
+	day := when.Format("2006-01-02")
+	var n int64
+	tx.Raw(`SELECT COUNT(*) FROM cover_periods p
+		JOIN sync_ids cw ON cw.tbl = 'workers' AND cw.row_id = p.cover_worker_id
+		JOIN sync_ids ow ON ow.tbl = 'workers' AND ow.row_id = p.worker_id
+		WHERE cw.uid = ? AND ow.uid = ? AND p.from_date <= ? AND p.to_date >= ? AND p.withdrawn = 0`,
+		worker, owner, day, day).Scan(&n)
+	return n > 0
+}

@@ -1,0 +1,268 @@
+package teamsync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"gorm.io/gorm"
+
+	"icm/backend/syncstore"
+	"icm/backend/teamfolder"
+)
+
+// errUnpublished stops an apply when a local change came in after the publish before it:
+// a remote value must never overwrite a local one the team has not seen.
+var errUnpublished = errors.New("local changes not yet published")
+
+// ApplyReport says what one pass did.
+type ApplyReport struct {
+	Batches   int // batches applied
+	Changes   int // row changes written
+	Refused   int // changes refused by the access rules
+	Conflicts int // values that lost and were kept
+	Waiting   int // laptops whose next batch is missing, incomplete or waits for another
+	Problems  int // files refused (signature, team, format)
+}
+
+// ApplyOnce applies every batch that can be applied now, in order.
+func (e *Engine) ApplyOnce(ctx context.Context) (ApplyReport, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.apply(ctx)
+}
+
+func (e *Engine) apply(ctx context.Context) (ApplyReport, error) {
+	var rep ApplyReport
+	if err := e.refreshRoster(ctx); err != nil {
+		return rep, err
+	}
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return rep, err
+	}
+	if err := e.forgetGoneProblems(ctx, entries); err != nil {
+		return rep, err
+	}
+	batches := map[string]map[uint64]teamfolder.Entry{}
+	for _, en := range entries {
+		if en.Kind != "batch" || en.Laptop == e.local.LaptopID {
+			continue
+		}
+		if batches[en.Laptop] == nil {
+			batches[en.Laptop] = map[uint64]teamfolder.Entry{}
+		}
+		batches[en.Laptop][en.Seq] = en
+	}
+	if err := e.maybeLoadSnapshot(ctx, entries, &rep); err != nil {
+		return rep, err
+	}
+	laptops := make([]string, 0, len(batches))
+	for l := range batches {
+		laptops = append(laptops, l)
+	}
+	sort.Strings(laptops)
+	waiting := map[string]bool{}
+	for progress := true; progress; {
+		progress = false
+		vector, err := appliedVector(e.db.WithContext(ctx))
+		if err != nil {
+			return rep, err
+		}
+		for _, l := range laptops {
+			en, ok := batches[l][vector[l]+1]
+			if !ok {
+				delete(waiting, l)
+				continue
+			}
+			applied, err := e.applyFile(ctx, en, vector, &rep)
+			switch {
+			case errors.Is(err, errUnpublished):
+				if _, err := e.publish(ctx); err != nil {
+					return rep, err
+				}
+				progress = true
+			case err != nil:
+				return rep, err
+			case applied:
+				delete(waiting, l)
+				rep.Batches++
+				progress = true
+			default:
+				waiting[l] = true
+			}
+		}
+	}
+	rep.Waiting = len(waiting)
+	return rep, nil
+}
+
+// applyFile applies one batch if it verifies and its dependencies are in; applied is false
+// when it must wait (the reason is kept in sync_problems).
+func (e *Engine) applyFile(ctx context.Context, en teamfolder.Entry, vector map[string]uint64, rep *ApplyReport) (bool, error) {
+	data, err := e.folder.Read(en)
+	if err != nil {
+		return false, e.problem(ctx, en, "incomplete: "+err.Error())
+	}
+	applied := false
+	err = e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		h, payload, err := e.openFile(tx, data)
+		if err != nil {
+			return errSkip{fmt.Sprintf("refused: %v", err)}
+		}
+		if h.Kind != "batch" || h.Laptop != en.Laptop || h.Seq != en.Seq || h.Name != en.Name {
+			return errSkip{"refused: the file is not the batch its name says"}
+		}
+		b, err := decodeBatch(payload)
+		if err != nil {
+			return errSkip{err.Error()}
+		}
+		for l, s := range b.Deps {
+			if l != e.local.LaptopID && vector[l] < s {
+				return errSkip{fmt.Sprintf("waiting for batch %d of laptop %s", s, l)}
+			}
+		}
+		var pending int64
+		if err := tx.Raw(`SELECT COUNT(*) FROM sync_outbox`).Scan(&pending).Error; err != nil {
+			return err
+		}
+		if pending > 0 {
+			return errUnpublished
+		}
+		var r ApplyReport
+		if err := e.applyBatch(tx, en.Laptop, "batch", en.Seq, b, &r); err != nil {
+			return err
+		}
+		if err := tx.Exec(`INSERT INTO sync_applied(laptop, seq) VALUES (?, ?)
+			ON CONFLICT(laptop) DO UPDATE SET seq = excluded.seq`, en.Laptop, en.Seq).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(`DELETE FROM sync_problems WHERE name = ?`, problemName(en)).Error; err != nil {
+			return err
+		}
+		e.clock.Observe(b.MaxHLC)
+		rep.Changes += r.Changes
+		rep.Refused += r.Refused
+		rep.Conflicts += r.Conflicts
+		applied = true
+		return nil
+	})
+	var skip errSkip
+	if errors.As(err, &skip) {
+		return false, e.problem(ctx, en, skip.reason)
+	}
+	if errors.Is(err, errWaitKey) {
+		return false, e.problem(ctx, en, "waiting for a citizen's key file")
+	}
+	return applied, err
+}
+
+// errSkip leaves a batch for a later pass, with the reason kept for the status.
+type errSkip struct{ reason string }
+
+func (e errSkip) Error() string { return e.reason }
+
+// applyBatch writes a verified batch's content in one call of the applier: team changes
+// first, then each citizen's, each change checked against who may make it.
+func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *batch, rep *ApplyReport) error {
+	all := append([]syncstore.Change(nil), b.Team...)
+	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, b.Audit); err != nil {
+		return err
+	}
+	for _, s := range b.Citizens {
+		shredded, err := isShredded(tx, s.Citizen)
+		if err != nil {
+			return err
+		}
+		if shredded {
+			continue
+		}
+		key, err := e.remoteDataKey(tx, laptop, s.Citizen)
+		if err != nil {
+			return err
+		}
+		sec, err := openSection(key, sectionAD(laptop, kind, seq, s.Citizen), s.Sealed, s.Citizen)
+		if err != nil {
+			return errSkip{"refused: a citizen's part does not open: " + err.Error()}
+		}
+		for _, c := range sec.Changes {
+			if c.Citizen != s.Citizen {
+				return errSkip{"refused: a change filed under another citizen"}
+			}
+		}
+		all = append(all, sec.Changes...)
+		if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, sec.Audit); err != nil {
+			return err
+		}
+	}
+	if kind != "snapshot" {
+		var err error
+		if all, err = e.screen(tx, laptop, all, rep); err != nil {
+			return err
+		}
+	}
+	res, err := syncstore.Apply(tx, all, laptop)
+	if err != nil {
+		return err
+	}
+	rep.Changes += res.Applied
+	rep.Conflicts += res.Conflicts
+	rep.Refused += len(res.Refused)
+	return nil
+}
+
+// screen keeps the changes laptop's worker had the right to make and records the others as
+// refused. Each is judged on the state before the batch, and a course new in the batch by
+// the worker the batch gives it.
+func (e *Engine) screen(tx *gorm.DB, laptop string, cs []syncstore.Change, rep *ApplyReport) ([]syncstore.Change, error) {
+	r, err := e.roster(tx)
+	if err != nil {
+		return nil, err
+	}
+	batch := newCourses(tx, cs)
+	kept := cs[:0:0]
+	for _, c := range cs {
+		if reason := allowed(tx, r, laptop, c, batch); reason != "" {
+			if err := syncstore.Refuse(tx, c, laptop, reason, "the worker had no right to make this change"); err != nil {
+				return nil, err
+			}
+			rep.Refused++
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept, nil
+}
+
+// problem records why a file waits or was refused.
+func (e *Engine) problem(ctx context.Context, en teamfolder.Entry, reason string) error {
+	now := stamp(e.now())
+	return e.db.WithContext(ctx).Exec(`INSERT INTO sync_problems(name, laptop, reason, first_seen, last_seen)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET reason = excluded.reason,
+		last_seen = excluded.last_seen, count = count + 1`, problemName(en), en.Laptop, reason, now, now).Error
+}
+
+// forgetGoneProblems drops the problems of files that are no longer in the folder (a
+// renamed or conflicted copy the file service took back).
+func (e *Engine) forgetGoneProblems(ctx context.Context, entries []teamfolder.Entry) error {
+	var names []string
+	if err := e.db.WithContext(ctx).Raw(`SELECT name FROM sync_problems`).Scan(&names).Error; err != nil || len(names) == 0 {
+		return err
+	}
+	present := make(map[string]bool, len(entries))
+	for _, en := range entries {
+		present[problemName(en)] = true
+	}
+	for _, n := range names {
+		if !present[n] {
+			if err := e.db.WithContext(ctx).Exec(`DELETE FROM sync_problems WHERE name = ?`, n).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// problemName names a file in the status: laptop folder and file name.
+func problemName(en teamfolder.Entry) string { return en.Laptop + "/" + en.Name }

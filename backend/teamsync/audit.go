@@ -1,0 +1,92 @@
+package teamsync
+
+import (
+	"gorm.io/gorm"
+)
+
+// pendingAudit reads this laptop's audit entries after id `after`, with their references
+// as team-wide ids.
+func (e *Engine) pendingAudit(tx *gorm.DB, after uint, limit int) ([]auditEntry, error) {
+	var rows []struct {
+		ID         uint
+		At         string
+		WorkerID   uint
+		WorkerName string
+		Action     string
+		Object     string
+		CitizenID  uint
+		CourseID   uint
+		Detail     string
+		PrevHash   string
+		Hash       string
+	}
+	err := tx.Raw(`SELECT id, at, worker_id, worker_name, action, object, citizen_id, course_id, detail, prev_hash, hash
+		FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`, after, limit).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]auditEntry, 0, len(rows))
+	for _, r := range rows {
+		a := auditEntry{ID: r.ID, At: r.At, WorkerName: r.WorkerName, Action: r.Action, Object: r.Object,
+			Detail: r.Detail, PrevHash: r.PrevHash, Hash: r.Hash}
+		if a.Worker, err = uidOf(tx, "workers", r.WorkerID); err != nil {
+			return nil, err
+		}
+		if a.Citizen, err = uidOf(tx, "citizens", r.CitizenID); err != nil {
+			return nil, err
+		}
+		if a.Course, err = uidOf(tx, "courses", r.CourseID); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// uidOf is the team-wide id of a local row ("" for none or id 0).
+func uidOf(tx *gorm.DB, table string, id uint) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var uid string
+	err := tx.Raw(`SELECT uid FROM sync_ids WHERE tbl = ? AND row_id = ?`, table, id).Scan(&uid).Error
+	return uid, err
+}
+
+// lastAudit is the head of the chain after publishing entries.
+func lastAudit(entries []auditEntry) (auditHead, bool) {
+	if len(entries) == 0 {
+		return auditHead{}, false
+	}
+	last := entries[len(entries)-1]
+	return auditHead{ID: last.ID, Hash: last.Hash}, true
+}
+
+// auditHead is the current head of this laptop's audit chain.
+func (e *Engine) auditHead(tx *gorm.DB) (auditHead, error) {
+	var h auditHead
+	err := tx.Raw(`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&h).Error
+	return h, err
+}
+
+// storeRemoteAudit keeps other laptops' audit entries; an entry seen before, and this
+// laptop's own entries coming back in a snapshot, are skipped.
+func storeRemoteAudit(tx *gorm.DB, me, laptop string, entries []auditEntry) error {
+	for _, a := range entries {
+		origin := laptop
+		if a.Laptop != "" {
+			origin = a.Laptop
+		}
+		if origin == me {
+			continue
+		}
+		err := tx.Exec(`INSERT OR IGNORE INTO audit_remote(laptop, origin_id, at, worker_uid, worker_name, action, object,
+			citizen_uid, course_uid, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			origin, a.ID, a.At, a.Worker, a.WorkerName, a.Action, a.Object, a.Citizen, a.Course, a.Detail,
+			a.PrevHash, a.Hash).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,503 @@
+package teamsync
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"filippo.io/age"
+	"gorm.io/gorm"
+
+	"icm/backend/teamfolder"
+	"icm/backend/teamkeys"
+)
+
+// Errors of founding, joining and enrolling.
+var (
+	ErrAlreadyJoined = errors.New("this laptop is already part of a team folder")
+	ErrNotLead       = errors.New("only a team lead's enrolled laptop can change the roster")
+	ErrNoRequest     = errors.New("no join request from that laptop in the team folder")
+	ErrHasData       = errors.New("this laptop already holds a team's data; a laptop joins with an empty database")
+)
+
+// Found makes this laptop the first of a new team folder at folder: it writes the team file,
+// the first roster (this laptop, used by the team lead worker) and a snapshot of everything
+// in the database, which is how the team's data reaches the laptops that join.
+func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label string, now func() time.Time) (*Engine, error) {
+	if err := notJoined(db); err != nil {
+		return nil, err
+	}
+	if !isLead(db, leadWorker) {
+		return nil, ErrNotLead
+	}
+	keys, err := laptopKeys(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	teamID, err := randomID()
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("the team folder %s does not exist or is not a folder", folder)
+	}
+	if err := teamfolder.WriteTeamFile(folder, teamfolder.TeamFile{Format: 1, TeamID: teamID, CreatedAt: now().UTC()}); err != nil {
+		return nil, err
+	}
+	pub := keys.Public()
+	team, err := age.GenerateX25519Identity()
+	if err != nil {
+		return nil, err
+	}
+	r := &Roster{Format: 1, TeamID: teamID, Version: 1, Epoch: 1, Members: []Member{{
+		Laptop: keys.LaptopID, Worker: leadWorker, Label: label, Sign: hex.EncodeToString(pub.Sign), Age: pub.Age, Lead: true}}}
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`INSERT INTO sync_local(id, team_id, laptop_id, folder, trust_root, worker_uid) VALUES (1, ?, ?, ?, ?, ?)`,
+			teamID, keys.LaptopID, folder, hex.EncodeToString(pub.Sign), leadWorker).Error; err != nil {
+			return err
+		}
+		return tx.Exec(`INSERT INTO sync_team_keys(epoch, identity) VALUES (1, ?)`, team.String()).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	e, err := Open(db, dbPath, now)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.writeRoster(ctx, r, []teamKey{{Epoch: 1, Identity: team.String()}}); err != nil {
+		return nil, err
+	}
+	// Everything written before the team folder existed goes out as the first snapshot; the
+	// outbox of those writes is then history.
+	if err := e.db.WithContext(ctx).Exec(`DELETE FROM sync_outbox`).Error; err != nil {
+		return nil, err
+	}
+	if err := e.WriteSnapshot(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Join prepares an empty database to join the team folder at folder: it makes this laptop's
+// keys and leaves a join request there for the team lead, and returns the fingerprint the
+// team lead compares before enrolling. The team's data arrives at the first sync after the
+// enrolment.
+func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label string, now func() time.Time) (string, error) {
+	if err := notJoined(db); err != nil {
+		return "", err
+	}
+	var rows int64
+	if err := db.Raw(`SELECT (SELECT COUNT(*) FROM citizens) + (SELECT COUNT(*) FROM courses) + (SELECT COUNT(*) FROM workers)`).Scan(&rows).Error; err != nil {
+		return "", err
+	}
+	if rows > 0 {
+		return "", ErrHasData
+	}
+	tf, err := teamfolder.ReadTeamFile(folder)
+	if err != nil {
+		return "", err
+	}
+	keys, err := laptopKeys(dbPath)
+	if err != nil {
+		return "", err
+	}
+	f, err := teamfolder.Open(folder, keys.LaptopID)
+	if err != nil {
+		return "", err
+	}
+	req := joinRequest{Keys: keys.Public(), Label: label}
+	payload, err := json.Marshal(req)
+	if err != nil {
+		return "", err
+	}
+	data, err := teamkeys.SealPlain(teamkeys.Header{Format: 1, Kind: "join", TeamID: tf.TeamID, Laptop: keys.LaptopID,
+		Name: keys.LaptopID + ".icmjoin", Created: now().UTC()}, payload, keys)
+	if err != nil {
+		return "", err
+	}
+	if err := f.WriteJoin(data); err != nil {
+		return "", err
+	}
+	// The trust root is the founding laptop's key, read from the first roster at the first sync.
+	err = db.WithContext(ctx).Exec(`INSERT INTO sync_local(id, team_id, laptop_id, folder, trust_root) VALUES (1, ?, ?, ?, '')`,
+		tf.TeamID, keys.LaptopID, folder).Error
+	if err != nil {
+		return "", err
+	}
+	return teamkeys.Fingerprint(keys.Public()), nil
+}
+
+// joinRequest is the content of a join file: public keys only.
+type joinRequest struct {
+	Keys  teamkeys.PublicKeys `json:"keys"`
+	Label string              `json:"label"`
+}
+
+// A JoinRequest is a laptop waiting in the team folder to be enrolled.
+type JoinRequest struct {
+	Laptop      string
+	Label       string
+	Fingerprint string
+	Enrolled    bool
+}
+
+// Requests lists the join requests in the team folder, each verified by its own key.
+func (e *Engine) Requests(ctx context.Context) ([]JoinRequest, error) {
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return nil, err
+	}
+	r, err := e.roster(e.db.WithContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	var out []JoinRequest
+	for _, en := range entries {
+		if en.Kind != "join" {
+			continue
+		}
+		req, err := e.readRequest(en)
+		if err != nil {
+			continue
+		}
+		_, enrolled := r.member(req.Keys.LaptopID)
+		out = append(out, JoinRequest{Laptop: req.Keys.LaptopID, Label: req.Label,
+			Fingerprint: teamkeys.Fingerprint(req.Keys), Enrolled: enrolled})
+	}
+	return out, nil
+}
+
+// readRequest reads and verifies one join file.
+func (e *Engine) readRequest(en teamfolder.Entry) (joinRequest, error) {
+	var req joinRequest
+	data, err := e.folder.Read(en)
+	if err != nil {
+		return req, err
+	}
+	h, err := teamkeys.PeekHeader(data)
+	if err != nil {
+		return req, err
+	}
+	// The request is self-signed: read the key it carries, then check the signature with it.
+	plain, err := peekPlainPayload(data)
+	if err != nil {
+		return req, err
+	}
+	if err := json.Unmarshal(plain, &req); err != nil {
+		return req, err
+	}
+	if _, _, err := teamkeys.OpenPlain(data, req.Keys.Sign); err != nil {
+		return req, err
+	}
+	if h.TeamID != e.local.TeamID || h.Kind != "join" || h.Laptop != req.Keys.LaptopID || en.Laptop != h.Laptop {
+		return req, errors.New("a join request for another team or laptop")
+	}
+	return req, nil
+}
+
+// Enroll adds a laptop that asked to join to the roster, for worker (a team-wide worker id),
+// and gives it the team keys. Only a team lead's laptop enrolls.
+func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.refreshRoster(ctx); err != nil {
+		return err
+	}
+	r, err := e.roster(e.db.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	if r == nil || !r.canLead(e.local.LaptopID) {
+		return ErrNotLead
+	}
+	var req *joinRequest
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return err
+	}
+	for _, en := range entries {
+		if en.Kind == "join" && en.Laptop == laptop {
+			if q, err := e.readRequest(en); err == nil {
+				req = &q
+			}
+		}
+	}
+	if req == nil {
+		return ErrNoRequest
+	}
+	var n int64
+	e.db.Raw(`SELECT COUNT(*) FROM sync_ids WHERE tbl = 'workers' AND uid = ?`, worker).Scan(&n)
+	if n == 0 {
+		return fmt.Errorf("no worker %s in the team", worker)
+	}
+	next := *r
+	next.Version++
+	next.Members = append([]Member(nil), r.Members...)
+	m := Member{Laptop: laptop, Worker: worker, Label: req.Label, Sign: hex.EncodeToString(req.Keys.Sign), Age: req.Keys.Age, Lead: lead}
+	if old, ok := next.member(laptop); ok {
+		if old.RevokedFrom != 0 {
+			return errors.New("a revoked laptop cannot be enrolled again; it makes a new request with new keys")
+		}
+		*old = m
+	} else {
+		next.Members = append(next.Members, m)
+	}
+	keys, err := e.allTeamKeys()
+	if err != nil {
+		return err
+	}
+	return e.writeRoster(ctx, &next, keys)
+}
+
+// Revoke takes a laptop out of the team (lost, stolen, or its worker left): its batches from
+// fromSeq on (0: those not yet applied here) are refused everywhere, and a new team key is
+// made for the files written after.
+func (e *Engine) Revoke(ctx context.Context, laptop string, fromSeq uint64) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.refreshRoster(ctx); err != nil {
+		return err
+	}
+	r, err := e.roster(e.db.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	if r == nil || !r.canLead(e.local.LaptopID) {
+		return ErrNotLead
+	}
+	if laptop == e.local.LaptopID {
+		return errors.New("a laptop cannot revoke itself")
+	}
+	next := *r
+	next.Version++
+	next.Members = append([]Member(nil), r.Members...)
+	m, ok := next.member(laptop)
+	if !ok {
+		return fmt.Errorf("laptop %s is not in the roster", laptop)
+	}
+	if fromSeq == 0 {
+		// By default the laptop's batches already applied here stay, and every later one is
+		// refused.
+		vector, err := appliedVector(e.db.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		fromSeq = vector[laptop] + 1
+	}
+	m.RevokedFrom = fromSeq
+	m.Lead = false
+	team, err := age.GenerateX25519Identity()
+	if err != nil {
+		return err
+	}
+	keys, err := e.allTeamKeys()
+	if err != nil {
+		return err
+	}
+	next.Epoch = r.Epoch + 1
+	keys = append(keys, teamKey{Epoch: next.Epoch, Identity: team.String()})
+	return e.writeRoster(ctx, &next, keys)
+}
+
+// allTeamKeys reads every team key epoch held here, oldest first.
+func (e *Engine) allTeamKeys() ([]teamKey, error) {
+	var keys []teamKey
+	err := e.db.Raw(`SELECT epoch, identity FROM sync_team_keys ORDER BY epoch`).Scan(&keys).Error
+	return keys, err
+}
+
+// writeRoster signs and publishes a roster version and takes it as the current one.
+func (e *Engine) writeRoster(ctx context.Context, r *Roster, keys []teamKey) error {
+	r.sortMembers()
+	if err := r.wrapKeys(keys); err != nil {
+		return err
+	}
+	body, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	name := teamfolder.RosterName(r.Version)
+	data, err := teamkeys.SealPlain(teamkeys.Header{Format: 1, Kind: "roster", TeamID: r.TeamID, Laptop: e.local.LaptopID,
+		Seq: r.Version, Name: name, Created: e.now().UTC()}, body, e.keys)
+	if err != nil {
+		return err
+	}
+	if err := e.folder.WriteOwn(name, data); err != nil {
+		return err
+	}
+	return e.takeRoster(ctx, r, e.local.LaptopID, body)
+}
+
+// takeRoster stores a verified roster and the team keys it gives this laptop.
+func (e *Engine) takeRoster(ctx context.Context, r *Roster, signer string, body []byte) error {
+	return e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`INSERT OR IGNORE INTO sync_rosters(version, signer, body) VALUES (?, ?, ?)`,
+			r.Version, signer, string(body)).Error; err != nil {
+			return err
+		}
+		if m, ok := r.member(e.local.LaptopID); ok && e.local.WorkerUID == "" {
+			e.local.WorkerUID = m.Worker
+			if err := tx.Exec(`UPDATE sync_local SET worker_uid = ? WHERE id = 1`, m.Worker).Error; err != nil {
+				return err
+			}
+		}
+		keys, err := r.unwrapKeys(e.keys)
+		if err != nil {
+			return nil // not (or no longer) a member: nothing to take
+		}
+		for _, k := range keys {
+			if err := tx.Exec(`INSERT OR IGNORE INTO sync_team_keys(epoch, identity) VALUES (?, ?)`, k.Epoch, k.Identity).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// refreshRoster reads newer roster versions from the folder, each verified against the one
+// before it (the first against the founding laptop's key). When two team leads wrote the
+// same version, the file with the lowest hash is taken on every laptop.
+func (e *Engine) refreshRoster(ctx context.Context) error {
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return err
+	}
+	byVersion := map[uint64][]teamfolder.Entry{}
+	for _, en := range entries {
+		if en.Kind == "roster" {
+			byVersion[en.Seq] = append(byVersion[en.Seq], en)
+		}
+	}
+	for {
+		cur, err := e.roster(e.db.WithContext(ctx))
+		if err != nil {
+			return err
+		}
+		v := uint64(1)
+		if cur != nil {
+			v = cur.Version + 1
+		}
+		type cand struct {
+			r      *Roster
+			signer string
+			body   []byte
+			hash   string
+		}
+		var cands []cand
+		for _, en := range byVersion[v] {
+			data, err := e.folder.Read(en)
+			if err != nil {
+				continue
+			}
+			r, body, err := e.verifyRoster(cur, en, data)
+			if err != nil {
+				_ = e.problem(ctx, en, "refused: "+err.Error())
+				continue
+			}
+			sum := sha256.Sum256(data)
+			cands = append(cands, cand{r, en.Laptop, body, hex.EncodeToString(sum[:])})
+		}
+		if len(cands) == 0 {
+			return nil
+		}
+		sort.Slice(cands, func(i, j int) bool { return cands[i].hash < cands[j].hash })
+		if cur == nil && e.local.TrustRoot == "" {
+			m, _ := cands[0].r.member(cands[0].signer)
+			e.local.TrustRoot = m.Sign
+			if err := e.db.Exec(`UPDATE sync_local SET trust_root = ? WHERE id = 1`, m.Sign).Error; err != nil {
+				return err
+			}
+		}
+		if err := e.takeRoster(ctx, cands[0].r, cands[0].signer, cands[0].body); err != nil {
+			return err
+		}
+	}
+}
+
+// verifyRoster checks one roster file: signed by the trust root (version 1) or by a lead
+// laptop of the current version, for this team, under its own name.
+func (e *Engine) verifyRoster(cur *Roster, en teamfolder.Entry, data []byte) (*Roster, []byte, error) {
+	var pub []byte
+	if cur == nil {
+		if e.local.TrustRoot != "" {
+			pub, _ = hex.DecodeString(e.local.TrustRoot)
+		} else {
+			// First contact: the first roster names its own signer; its key becomes the trust root.
+			plain, err := peekPlainPayload(data)
+			if err != nil {
+				return nil, nil, err
+			}
+			var r Roster
+			if err := decodeJSON(plain, &r); err != nil {
+				return nil, nil, err
+			}
+			m, ok := r.member(en.Laptop)
+			if !ok || !m.Lead {
+				return nil, nil, errors.New("the first roster is not signed by its own team lead laptop")
+			}
+			pub, _ = hex.DecodeString(m.Sign)
+		}
+	} else {
+		if !cur.canLead(en.Laptop) {
+			return nil, nil, errors.New("signed by a laptop that is not a team lead's")
+		}
+		m, _ := cur.member(en.Laptop)
+		pub, _ = hex.DecodeString(m.Sign)
+	}
+	h, body, err := teamkeys.OpenPlain(data, pub)
+	if err != nil {
+		return nil, nil, err
+	}
+	if h.Kind != "roster" || h.Laptop != en.Laptop || h.Name != en.Name || h.Seq != en.Seq {
+		return nil, nil, errors.New("not the roster its name says")
+	}
+	var r Roster
+	if err := decodeJSON(body, &r); err != nil {
+		return nil, nil, err
+	}
+	if err := r.validate(e.local.TeamID); err != nil {
+		return nil, nil, err
+	}
+	if r.Version != h.Seq {
+		return nil, nil, errors.New("roster version differs from its file")
+	}
+	if cur == nil && !r.canLead(en.Laptop) {
+		return nil, nil, errors.New("the first roster is not signed by its own team lead laptop")
+	}
+	return &r, body, nil
+}
+
+// notJoined refuses a second founding or joining.
+func notJoined(db *gorm.DB) error {
+	var n int64
+	if err := db.Raw(`SELECT COUNT(*) FROM sync_local`).Scan(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return ErrAlreadyJoined
+	}
+	return nil
+}
+
+// laptopKeys loads this laptop's keys, or makes them on first use.
+func laptopKeys(dbPath string) (*teamkeys.LaptopKeys, error) {
+	path := KeyPath(dbPath)
+	if _, err := os.Stat(path); err == nil {
+		return teamkeys.LoadLaptopKeys(path)
+	}
+	k, err := teamkeys.NewLaptopKeys()
+	if err != nil {
+		return nil, err
+	}
+	if err := teamkeys.SaveLaptopKeys(path, k); err != nil {
+		return nil, err
+	}
+	return k, nil
+}

@@ -1,0 +1,193 @@
+package teamsync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"gorm.io/gorm"
+
+	"icm/backend/syncstore"
+	"icm/backend/teamfolder"
+	"icm/backend/teamkeys"
+)
+
+// WriteSnapshot publishes this laptop's whole state as a snapshot, after its pending changes:
+// a laptop that joins loads the newest snapshot and then only the batches after it. Only a
+// team lead's laptop writes snapshots (the readers take its merge as it is).
+func (e *Engine) WriteSnapshot(ctx context.Context) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if _, err := e.publish(ctx); err != nil {
+		return err
+	}
+	return e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := e.roster(tx)
+		if err != nil {
+			return err
+		}
+		if r == nil || !r.canLead(e.local.LaptopID) {
+			return ErrNotLead
+		}
+		ids, _, err := e.teamIdentities(tx)
+		if err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return errNoTeamKey
+		}
+		seq := e.local.NextSeq - 1
+		deps, err := appliedVector(tx)
+		if err != nil {
+			return err
+		}
+		h := e.clock.Next()
+		var changes, unstamped []syncstore.Change
+		err = syncstore.Snapshot(tx, func(c syncstore.Change) error {
+			fresh := false
+			if c.HLC == nil {
+				c.HLC = map[string]string{}
+			}
+			for col := range c.Cols {
+				if c.HLC[col] == "" {
+					c.HLC[col] = h
+					fresh = true
+				}
+			}
+			if c.Op == "del" && c.HLC[""] == "" {
+				c.HLC[""] = h
+				fresh = true
+			}
+			if fresh {
+				unstamped = append(unstamped, c)
+			}
+			changes = append(changes, c)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Rows never published before (the data from before the team folder) get their first
+		// stamp now, here as in the snapshot, so a later change replaces them cleanly.
+		if err := syncstore.Stamp(tx, unstamped, 0); err != nil {
+			return err
+		}
+		own, err := e.pendingAudit(tx, 0, 1<<31)
+		if err != nil {
+			return err
+		}
+		b := &batch{Deps: deps, MaxHLC: h}
+		if err := e.fillSections(tx, b, "snapshot", seq, changes, own); err != nil {
+			return err
+		}
+		if b.Others, err = remoteAudit(tx); err != nil {
+			return err
+		}
+		if b.AuditHead, err = e.auditHead(tx); err != nil {
+			return err
+		}
+		payload, err := encodeBatch(b)
+		if err != nil {
+			return err
+		}
+		name := teamfolder.SnapshotName(seq)
+		data, err := teamkeys.Seal(teamkeys.Header{Format: 1, Kind: "snapshot", TeamID: e.local.TeamID, Laptop: e.local.LaptopID,
+			Seq: seq, Name: name, Created: e.now().UTC()}, payload, []teamkeys.PublicKeys{{Age: ids[0].Recipient().String()}}, e.keys)
+		if err != nil {
+			return err
+		}
+		err = e.folder.WriteOwn(name, data)
+		if errors.Is(err, teamfolder.ErrExists) {
+			return nil // a snapshot at this number exists: nothing new since
+		}
+		return err
+	})
+}
+
+// remoteAudit is every other laptop's audit entry held here (citizen entries included: the
+// whole snapshot is under the team key, and these entries carry no journal text).
+func remoteAudit(tx *gorm.DB) ([]auditEntry, error) {
+	var out []auditEntry
+	err := tx.Raw(`SELECT laptop, origin_id AS id, at, worker_uid AS worker, worker_name, action, object,
+		citizen_uid AS citizen, course_uid AS course, detail, prev_hash, hash FROM audit_remote ORDER BY laptop, origin_id`).Scan(&out).Error
+	return out, err
+}
+
+// maybeLoadSnapshot gives a laptop that has applied nothing yet the newest snapshot of a
+// lead laptop, and records the batches it covers as applied.
+func (e *Engine) maybeLoadSnapshot(ctx context.Context, entries []teamfolder.Entry, rep *ApplyReport) error {
+	vector, err := appliedVector(e.db.WithContext(ctx))
+	if err != nil || len(vector) > 0 {
+		return err
+	}
+	r, err := e.roster(e.db.WithContext(ctx))
+	if err != nil || r == nil {
+		return err
+	}
+	var snaps []teamfolder.Entry
+	for _, en := range entries {
+		if en.Kind == "snapshot" && en.Laptop != e.local.LaptopID && r.canLead(en.Laptop) {
+			snaps = append(snaps, en)
+		}
+	}
+	sort.Slice(snaps, func(i, j int) bool { return snaps[i].ModTime.After(snaps[j].ModTime) })
+	for _, en := range snaps {
+		ok, err := e.loadSnapshot(ctx, en, rep)
+		if err != nil || ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadSnapshot applies one snapshot; ok is false when it did not verify (the next is tried).
+func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *ApplyReport) (bool, error) {
+	data, err := e.folder.Read(en)
+	if err != nil {
+		return false, e.problem(ctx, en, "incomplete: "+err.Error())
+	}
+	loaded := false
+	err = e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		h, payload, err := e.openFile(tx, data)
+		if err != nil {
+			return errSkip{fmt.Sprintf("refused: %v", err)}
+		}
+		if h.Kind != "snapshot" || h.Laptop != en.Laptop || h.Seq != en.Seq || h.Name != en.Name {
+			return errSkip{"refused: the file is not the snapshot its name says"}
+		}
+		b, err := decodeBatch(payload)
+		if err != nil {
+			return errSkip{err.Error()}
+		}
+		var r ApplyReport
+		if err := e.applyBatch(tx, en.Laptop, "snapshot", en.Seq, b, &r); err != nil {
+			return err
+		}
+		if err := storeRemoteAudit(tx, e.local.LaptopID, en.Laptop, b.Others); err != nil {
+			return err
+		}
+		vector := map[string]uint64{en.Laptop: en.Seq}
+		for l, s := range b.Deps {
+			vector[l] = s
+		}
+		for l, s := range vector {
+			if l == e.local.LaptopID {
+				continue
+			}
+			if err := tx.Exec(`INSERT INTO sync_applied(laptop, seq) VALUES (?, ?)
+				ON CONFLICT(laptop) DO UPDATE SET seq = max(seq, excluded.seq)`, l, s).Error; err != nil {
+				return err
+			}
+		}
+		e.clock.Observe(b.MaxHLC)
+		rep.Changes += r.Changes
+		loaded = true
+		return nil
+	})
+	var skip errSkip
+	if errors.As(err, &skip) {
+		return false, e.problem(ctx, en, skip.reason)
+	}
+	return loaded, err
+}
