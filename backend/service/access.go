@@ -93,19 +93,42 @@ func mayUse(ctx context.Context, st *store.Store, a Actor, owners store.Owners, 
 // accessCheck is mayUse for one actor over many citizens (a list, a search): the team's
 // setting is read once, not once per citizen.
 type accessCheck struct {
-	ctx  context.Context
-	st   *store.Store
-	a    Actor
-	mode string // the colleague-access setting, "" until read
+	ctx    context.Context
+	st     *store.Store
+	a      Actor
+	mode   string // the colleague-access setting, "" until read
+	today  string // the day the cover periods are checked for
+	covers []uint // the workers the actor covers for today, nil until read
 }
 
 func newAccessCheck(ctx context.Context, st *store.Store, a Actor) *accessCheck {
-	return &accessCheck{ctx: ctx, st: st, a: a}
+	return &accessCheck{ctx: ctx, st: st, a: a, today: domain.Day(clockOf(ctx)()).Format(domain.DateLayout)}
+}
+
+// coversFor lists the workers the actor covers for today (read once per check).
+func (c *accessCheck) coversFor() ([]uint, error) {
+	if c.covers != nil || c.a.WorkerID == 0 {
+		return c.covers, nil
+	}
+	ids, err := c.st.CoveredBy(c.ctx, c.a.WorkerID, c.today)
+	if err != nil {
+		return nil, err
+	}
+	c.covers = append(ids[:0:0], ids...)
+	if c.covers == nil {
+		c.covers = []uint{}
+	}
+	return c.covers, nil
 }
 
 func (c *accessCheck) may(owners store.Owners, need access) error {
 	if c.a.IsLead() || !owners.Courses || (c.a.WorkerID != 0 && slices.Contains(owners.Open, c.a.WorkerID)) {
 		return nil
+	}
+	if covers, err := c.coversFor(); err != nil {
+		return err
+	} else if slices.ContainsFunc(owners.Open, func(w uint) bool { return slices.Contains(covers, w) }) {
+		return nil // the worker covers for the citizen's worker today (holidays, illness)
 	}
 	if c.mode == "" {
 		mode, err := colleagueAccess(c.ctx, c.st)

@@ -107,7 +107,20 @@ func (b base) now() time.Time {
 // records in each write transaction so that the team folder sync can say who made a change
 // (0 when nobody is signed in: the first start, the demo, the command line).
 func (b base) ctx() context.Context {
-	return store.WithWorker(context.Background(), b.actingWorker())
+	ctx := store.WithWorker(context.Background(), b.actingWorker())
+	return context.WithValue(ctx, clockKey{}, b.now)
+}
+
+// clockKey carries the service's clock in its context (for the checks that depend on the
+// day, such as a cover period).
+type clockKey struct{}
+
+// clockOf is the clock a context carries, or the wall clock.
+func clockOf(ctx context.Context) func() time.Time {
+	if f, ok := ctx.Value(clockKey{}).(func() time.Time); ok {
+		return f
+	}
+	return time.Now
 }
 
 // actingWorker is the id of the worker who acts now, without checking or touching the

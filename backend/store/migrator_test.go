@@ -135,6 +135,12 @@ var seedAt = map[int][]string{
 			VALUES (101, 1, NULL, '2025-10-02', '', 'Forkert borger', 'withdrawal', 100, 1, '2025-10-02 10:00:00+00:00')`,
 	},
 	12: {
+		// A colleague covers for the worker over Christmas (the team folder engine's own
+		// tables start empty).
+		`INSERT INTO cover_periods(id, worker_id, cover_worker_id, from_date, to_date, note, created_by, created_at)
+			VALUES (1, 2, 1, '2025-12-22', '2026-01-04', 'Jul', 1, '2025-12-01 10:00:00+00:00')`,
+	},
+	13: {
 		// A change and a new row, written while a worker acts: both go to the sync outbox.
 		`UPDATE sync_actor SET worker_id = 1`,
 		`UPDATE goals SET citizen_words = 'Min egen lejlighed med altan' WHERE id = 1`,
@@ -269,6 +275,10 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'courses_close_through_closing'`,
 	},
 	12: {
+		`SELECT COUNT(*) FROM cover_periods WHERE id = 1 AND worker_id = 2 AND cover_worker_id = 1 AND to_date = '2026-01-04'`,
+		`SELECT 1 - COUNT(*) FROM sync_local`,
+	},
+	13: {
 		// Every synced row has its team-wide id, random or made of its parent's; a setting of
 		// the laptop (language) has none.
 		`SELECT COUNT(*) = 0 FROM goals g WHERE NOT EXISTS (SELECT 1 FROM sync_ids s WHERE s.tbl = 'goals' AND s.row_id = g.id

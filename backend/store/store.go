@@ -33,7 +33,7 @@ type Store struct {
 	// screen; damage holds what that check (or any later one) found wrong with the file.
 	checkLater bool
 	damage     atomic.Pointer[domain.Error]
-	// capture is set once the schema has the sync capture (migration 0012): every write
+	// capture is set once the schema has the sync capture (migration 0013): every write
 	// transaction then names its worker in sync_actor (see setActor).
 	capture bool
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // workerKey is the context key under which a service passes the signed-in worker's id to
-// the store, so that the change capture of the team folder sync (migration 0012) can name
+// the store, so that the change capture of the team folder sync (migration 0013) can name
 // who made each change.
 type workerKey struct{}
 
@@ -24,7 +24,7 @@ func WorkerFrom(ctx context.Context) uint {
 }
 
 // beginWrite starts a write transaction of a migrated store by recording its worker (see
-// setActor); before migration 0012 there is nothing to record.
+// setActor); before migration 0013 there is nothing to record.
 func (s *Store) beginWrite(ctx context.Context, tx *gorm.DB) error {
 	if !s.capture {
 		return nil

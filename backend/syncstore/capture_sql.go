@@ -6,12 +6,12 @@ import (
 )
 
 // MigrationName is the file of the capture migration in backend/store/migrations.
-const MigrationName = "0012_sync_capture.sql"
+const MigrationName = "0013_sync_capture.sql"
 
 // trigger is one generated trigger: its name and its SQL as SQLite keeps it in sqlite_schema.
 type trigger struct{ Name, SQL string }
 
-// migrationSQL generates migration 0012 from the registry and the columns of the synced
+// migrationSQL generates migration 0013 from the registry and the columns of the synced
 // tables as migrations 0001-0011 left them. The file is committed; the golden test
 // regenerates it and fails when it differs.
 func migrationSQL(schema map[string][]column) (string, error) {

@@ -1,6 +1,6 @@
 package syncstore
 
-// The hand-written parts of migration 0012; capture_sql.go puts the generated parts between them.
+// The hand-written parts of migration 0013; capture_sql.go puts the generated parts between them.
 
 const migrationHeader = `-- Team folder sync: the capture of every change (docs/team-sync.md).
 --

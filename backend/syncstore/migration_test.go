@@ -17,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the generated migration "+MigrationName)
 
 // schemaBefore returns the columns of the synced tables as migrations 0001-0011 leave them:
-// the schema migration 0012 was generated from.
+// the schema migration 0013 was generated from.
 func schemaBefore(t *testing.T) map[string][]column {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "before.db"))
@@ -136,7 +136,7 @@ func rowsDump(t *testing.T, db *sql.DB) string {
 	return string(b)
 }
 
-// Migration 0012 on a copy of the released demo (schema 9): every synced row gets its
+// Migration 0013 on a copy of the released demo (schema 9): every synced row gets its
 // team-wide id, nothing goes to the outbox and no other row changes.
 func TestMigrationOnTheReleasedDemoGivesEveryRowAUID(t *testing.T) {
 	db := rawCopy(t)
@@ -157,7 +157,7 @@ func TestMigrationOnTheReleasedDemoGivesEveryRowAUID(t *testing.T) {
 		case m.Name == MigrationName:
 			mine = m
 		default:
-			if m.Version < 12 {
+			if m.Version < 13 {
 				run(m)
 			}
 		}
@@ -168,7 +168,7 @@ func TestMigrationOnTheReleasedDemoGivesEveryRowAUID(t *testing.T) {
 	}
 	run(mine)
 	if after := rowsDump(t, db); after != before {
-		t.Fatal("migration 0012 changed rows outside the sync tables")
+		t.Fatal("migration 0013 changed rows outside the sync tables")
 	}
 	total := 0
 	for _, tb := range Tables() {

@@ -1,5 +1,5 @@
 // Package syncstore is the core of the team folder sync (docs/team-sync.md): the capture of
-// every local change in its own transaction (triggers of migration 0012 append to
+// every local change in its own transaction (triggers of migration 0013 append to
 // sync_outbox), the team-wide row identities (sync_ids), reading the changed rows for
 // publishing (Pending, Stamp), applying other laptops' changes with per-column
 // last-writer-wins and keeping the value that lost (Apply), and the full state for a new
@@ -87,6 +87,9 @@ var tables = []Table{
 	{Name: "template_elements", Identity: DerivedUID, Key: []string{"element"}, Scope: ScopeTeam},
 	{Name: "template_versions", Scope: ScopeTeam, AppendOnly: true,
 		Refs: []Ref{{"lead_id", "workers", "RESTRICT"}}},
+	// A colleague's cover during holidays or illness, set by a team lead.
+	{Name: "cover_periods", Scope: ScopeTeam, Refs: []Ref{{"worker_id", "workers", "RESTRICT"},
+		{"cover_worker_id", "workers", "RESTRICT"}, {"created_by", "workers", "RESTRICT"}}},
 	{Name: "citizens", Scope: ScopeCitizen, Refs: []Ref{{"team_id", "teams", "NO ACTION"}}},
 	{Name: "courses", Scope: ScopeCourse, Refs: []Ref{
 		{"citizen_id", "citizens", "NO ACTION"}, {"worker_id", "workers", "NO ACTION"},
@@ -145,6 +148,14 @@ var tables = []Table{
 
 // localTables are the tables that stay on one laptop, with the reason.
 var localTables = map[string]string{
+	"sync_local":          "this laptop's place in the team folder (engine)",
+	"sync_applied":        "the batches applied on this laptop (engine)",
+	"sync_rosters":        "the rosters this laptop verified (engine)",
+	"sync_team_keys":      "the team keys given to this laptop (engine)",
+	"sync_data_keys":      "citizens' data keys as this laptop holds them (engine)",
+	"sync_shredded":       "citizens whose data keys this laptop forgot (engine)",
+	"sync_problems":       "files this laptop could not use yet (engine)",
+	"audit_remote":        "the other laptops' audit entries, carried by the engine outside the registry",
 	"schema_migrations":   "the schema version of this file",
 	"audit_log":           "each laptop's own hash chain; the engine carries it separately",
 	"retention_deletions": "written and emptied inside one deletion's transaction",

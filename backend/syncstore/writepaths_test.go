@@ -17,6 +17,8 @@ func fillEveryTable(t *testing.T, a *laptop, tm team) {
 	audit := service.NewAuditService(lead, nil)
 	must[service.AccountDTO](t)(service.NewAuthService(lead, audit).SaveAccount(service.AccountInput{
 		WorkerID: anna.As.WorkerID, Username: "anna", Password: "første kode 123"}))
+	must[service.CoverDTO](t)(service.NewTeamService(lead).SaveCover(service.CoverInput{WorkerID: anna.As.WorkerID,
+		CoverWorkerID: lead.As.WorkerID, From: "2026-12-20", To: "2027-01-03", Note: "Jul"}))
 	tpl := service.NewTemplateService(lead, nil)
 	must[service.TemplateDTO](t)(tpl.SaveElement(service.TemplateElementInput{Element: "target_group", Answer: "Hjemløse borgere", Status: "agreed"}))
 	must[service.TemplateVersionDTO](t)(tpl.SignTemplate(service.SignTemplateInput{Date: "2026-12-01"}))

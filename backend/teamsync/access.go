@@ -15,6 +15,7 @@ const (
 	denyOtherWorker = "worker_not_the_laptops" // the change names a worker the laptop is not enrolled for
 	denyTeamData    = "team_data_needs_lead"   // team-level data changed by someone who is not a team lead
 	denyCourse      = "course_not_yours"       // a course changed by someone who is not its worker, cover or a lead
+	denyDelete      = "delete_needs_lead"      // a record or a citizen deleted by someone who is not a team lead
 )
 
 // allowed decides whether laptop's change may be applied, by the rules the services apply
@@ -43,6 +44,9 @@ func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch ba
 	if c.Citizen == "" {
 		return denyTeamData
 	}
+	if c.Op == syncstore.OpDel && leadDeletes[c.Table] {
+		return denyDelete // only the deletion at the end of retention removes these, and a lead runs it
+	}
 	if c.Table == "courses" && c.Op == syncstore.OpPut && reassigns(tx, c) {
 		return denyCourse // only a team lead gives a course to another worker
 	}
@@ -58,6 +62,11 @@ func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch ba
 	}
 	return denyCourse
 }
+
+// leadDeletes are the tables whose rows only a team lead's laptop deletes: records (notes,
+// their revisions, signed plans) and whole citizens and courses.
+var leadDeletes = map[string]bool{"notes": true, "note_revisions": true, "plan_versions": true,
+	"citizens": true, "courses": true, "housing_events": true}
 
 // batchCourses are the courses a batch creates: course uid, citizen uid, worker uid.
 type batchCourses [][3]string

@@ -187,3 +187,46 @@ func TestARevokedLaptopIsShutOut(t *testing.T) {
 	}
 	tm.converged(t, lead, anna)
 }
+
+// A colleague who covers for a worker may change the worker's citizen from their own laptop
+// while the cover lasts; once the team lead withdraws it, the same kind of change is refused
+// by every laptop. A worker's laptop cannot delete a journal note past its app either.
+func TestCoverAcrossLaptops(t *testing.T) {
+	tm := newTeam(t, faulty.Options{Seed: 10}, "AA", "BO")
+	lead, anna, bo := tm.laptops[0], tm.laptops[1], tm.laptops[2]
+	teams := service.NewTeamService(lead.deps())
+	var annaID, boID uint
+	lead.st.Gorm().Raw(`SELECT id FROM workers WHERE initials = 'AA'`).Scan(&annaID)
+	lead.st.Gorm().Raw(`SELECT id FROM workers WHERE initials = 'BO'`).Scan(&boID)
+	cover := must[service.CoverDTO](t, "SaveCover")(teams.SaveCover(service.CoverInput{WorkerID: annaID, CoverWorkerID: boID,
+		From: "2026-11-30", To: "2026-12-10", Note: "Ferie"}))
+	tm.settle(t)
+	var annaCourse uint
+	bo.st.Gorm().Raw(`SELECT c.id FROM courses c JOIN workers w ON w.id = c.worker_id WHERE w.initials = 'AA'`).Scan(&annaCourse)
+	must[service.NoteDTO](t, "SaveNote")(service.NewNoteService(bo.deps()).SaveNote(service.NoteInput{
+		CourseID: annaCourse, OccurredAt: "2026-12-01T07:00", DurationMinutes: 15, Location: "home", Kind: "visit",
+		Text: "Bo dækker for Anna"}))
+	tm.settle(t)
+	tm.converged(t)
+	for _, l := range tm.laptops {
+		if got := value(t, l, `SELECT COUNT(*) FROM notes WHERE text = 'Bo dækker for Anna'`); got != "1" {
+			t.Fatalf("%s: the covering colleague's note is not there", l.name)
+		}
+	}
+	must[service.CoverDTO](t, "WithdrawCover")(teams.WithdrawCover(service.IDInput{ID: cover.ID}))
+	tm.settle(t)
+	// Bo's app now refuses; a change past it is refused by the others.
+	if err := bo.st.Gorm().Exec(`UPDATE citizens SET phone = '11223344' WHERE name = 'Borger 1 Testesen'`).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := anna.st.Gorm().Exec(`DELETE FROM notes WHERE text = 'Bo dækker for Anna'`).Error; err == nil {
+		t.Fatalf("a note could be deleted locally")
+	}
+	tm.settle(t)
+	for _, l := range []*laptop{lead, anna} {
+		if got := value(t, l, `SELECT phone FROM citizens WHERE name = 'Borger 1 Testesen'`); got == "11223344" {
+			t.Fatalf("%s applied a change made after the cover was withdrawn", l.name)
+		}
+	}
+	tm.converged(t, lead, anna)
+}

@@ -519,6 +519,25 @@ export namespace service {
 	    workerInitials: string;
 	}
 	
+	export interface CoverDTO {
+	    id: number;
+	    workerId: number;
+	    workerName: string;
+	    coverWorkerId: number;
+	    coverWorkerName: string;
+	    from: string;
+	    to: string;
+	    note: string;
+	    withdrawn: boolean;
+	    current: boolean;
+	}
+	export interface CoverInput {
+	    workerId: number;
+	    coverWorkerId: number;
+	    from: string;
+	    to: string;
+	    note: string;
+	}
 	export interface CreateCourseInput {
 	    citizenId: number;
 	    workerId: number;

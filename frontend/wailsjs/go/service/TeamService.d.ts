@@ -6,7 +6,11 @@ export function GetSettings():Promise<service.TeamSettingsDTO>;
 
 export function GetTeam():Promise<service.TeamDTO>;
 
+export function ListCovers():Promise<Array<service.CoverDTO>>;
+
 export function ListWorkers():Promise<Array<service.WorkerDTO>>;
+
+export function SaveCover(arg1:service.CoverInput):Promise<service.CoverDTO>;
 
 export function SaveSettings(arg1:service.TeamSettingsDTO):Promise<service.TeamSettingsDTO>;
 
@@ -17,3 +21,5 @@ export function SetupTeam(arg1:service.SetupTeamInput):Promise<service.TeamDTO>;
 export function TeamOverview():Promise<service.TeamOverviewDTO>;
 
 export function UpdateTeam(arg1:service.UpdateTeamInput):Promise<service.TeamDTO>;
+
+export function WithdrawCover(arg1:service.IDInput):Promise<service.CoverDTO>;

@@ -10,8 +10,16 @@ export function GetTeam() {
   return window['go']['service']['TeamService']['GetTeam']();
 }
 
+export function ListCovers() {
+  return window['go']['service']['TeamService']['ListCovers']();
+}
+
 export function ListWorkers() {
   return window['go']['service']['TeamService']['ListWorkers']();
+}
+
+export function SaveCover(arg1) {
+  return window['go']['service']['TeamService']['SaveCover'](arg1);
 }
 
 export function SaveSettings(arg1) {
@@ -32,4 +40,8 @@ export function TeamOverview() {
 
 export function UpdateTeam(arg1) {
   return window['go']['service']['TeamService']['UpdateTeam'](arg1);
+}
+
+export function WithdrawCover(arg1) {
+  return window['go']['service']['TeamService']['WithdrawCover'](arg1);
 }

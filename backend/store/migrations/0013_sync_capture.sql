@@ -119,6 +119,8 @@ INSERT INTO sync_ids(uid, tbl, row_id)
 INSERT INTO sync_ids(uid, tbl, row_id)
     SELECT lower(hex(randomblob(16))), 'template_versions', r.rowid FROM template_versions r ORDER BY r.rowid;
 INSERT INTO sync_ids(uid, tbl, row_id)
+    SELECT lower(hex(randomblob(16))), 'cover_periods', r.rowid FROM cover_periods r ORDER BY r.rowid;
+INSERT INTO sync_ids(uid, tbl, row_id)
     SELECT lower(hex(randomblob(16))), 'citizens', r.rowid FROM citizens r ORDER BY r.rowid;
 INSERT INTO sync_ids(uid, tbl, row_id)
     SELECT lower(hex(randomblob(16))), 'courses', r.rowid FROM courses r ORDER BY r.rowid;
@@ -343,6 +345,42 @@ BEGIN
         SELECT 'template_versions', OLD.rowid, (SELECT uid FROM sync_ids WHERE tbl = 'template_versions' AND row_id = OLD.rowid), 'del', worker_id, tx
         FROM sync_actor WHERE (SELECT active FROM sync_apply) = 0;
     UPDATE sync_ids SET row_id = NULL, deleted = 1 WHERE tbl = 'template_versions' AND row_id = OLD.rowid;
+END;
+
+CREATE TRIGGER sync_cover_periods_ai AFTER INSERT ON cover_periods
+WHEN (SELECT active FROM sync_apply) = 0
+BEGIN
+    INSERT INTO sync_ids(uid, tbl, row_id) VALUES (lower(hex(randomblob(16))), 'cover_periods', NEW.rowid);
+    INSERT INTO sync_outbox(tbl, row_id, op, worker, tx) SELECT 'cover_periods', NEW.rowid, 'ins', worker_id, tx FROM sync_actor;
+END;
+CREATE TRIGGER sync_cover_periods_au AFTER UPDATE ON cover_periods
+WHEN (OLD.worker_id IS NOT NEW.worker_id
+    OR OLD.cover_worker_id IS NOT NEW.cover_worker_id
+    OR OLD.from_date IS NOT NEW.from_date
+    OR OLD.to_date IS NOT NEW.to_date
+    OR OLD.note IS NOT NEW.note
+    OR OLD.withdrawn IS NOT NEW.withdrawn
+    OR OLD.created_by IS NOT NEW.created_by
+    OR OLD.created_at IS NOT NEW.created_at)
+    AND (SELECT active FROM sync_apply) = 0
+BEGIN
+    INSERT INTO sync_outbox(tbl, row_id, op, cols, worker, tx) SELECT 'cover_periods', NEW.rowid, 'upd',
+        CASE WHEN OLD.worker_id IS NOT NEW.worker_id THEN ',worker_id' ELSE '' END
+        || CASE WHEN OLD.cover_worker_id IS NOT NEW.cover_worker_id THEN ',cover_worker_id' ELSE '' END
+        || CASE WHEN OLD.from_date IS NOT NEW.from_date THEN ',from_date' ELSE '' END
+        || CASE WHEN OLD.to_date IS NOT NEW.to_date THEN ',to_date' ELSE '' END
+        || CASE WHEN OLD.note IS NOT NEW.note THEN ',note' ELSE '' END
+        || CASE WHEN OLD.withdrawn IS NOT NEW.withdrawn THEN ',withdrawn' ELSE '' END
+        || CASE WHEN OLD.created_by IS NOT NEW.created_by THEN ',created_by' ELSE '' END
+        || CASE WHEN OLD.created_at IS NOT NEW.created_at THEN ',created_at' ELSE '' END,
+        worker_id, tx FROM sync_actor;
+END;
+CREATE TRIGGER sync_cover_periods_ad AFTER DELETE ON cover_periods
+BEGIN
+    INSERT INTO sync_outbox(tbl, row_id, uid, op, worker, tx)
+        SELECT 'cover_periods', OLD.rowid, (SELECT uid FROM sync_ids WHERE tbl = 'cover_periods' AND row_id = OLD.rowid), 'del', worker_id, tx
+        FROM sync_actor WHERE (SELECT active FROM sync_apply) = 0;
+    UPDATE sync_ids SET row_id = NULL, deleted = 1 WHERE tbl = 'cover_periods' AND row_id = OLD.rowid;
 END;
 
 CREATE TRIGGER sync_citizens_ai AFTER INSERT ON citizens
