@@ -155,6 +155,7 @@ var localTables = map[string]string{
 	"sync_data_keys":      "citizens' data keys as this laptop holds them (engine)",
 	"sync_shredded":       "citizens whose data keys this laptop forgot (engine)",
 	"sync_problems":       "files this laptop could not use yet (engine)",
+	"sync_acks":           "what the other laptops have applied, as their batches say (engine)",
 	"audit_remote":        "the other laptops' audit entries, carried by the engine outside the registry",
 	"schema_migrations":   "the schema version of this file",
 	"audit_log":           "each laptop's own hash chain; the engine carries it separately",

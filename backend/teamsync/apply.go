@@ -134,8 +134,16 @@ func (e *Engine) applyFile(ctx context.Context, en teamfolder.Entry, vector map[
 		if err := e.applyBatch(tx, en.Laptop, "batch", en.Seq, b, &r); err != nil {
 			return err
 		}
-		if err := tx.Exec(`INSERT INTO sync_applied(laptop, seq) VALUES (?, ?)
-			ON CONFLICT(laptop) DO UPDATE SET seq = excluded.seq`, en.Laptop, en.Seq).Error; err != nil {
+		content := uint64(0)
+		if len(b.Team)+len(b.Citizens)+len(b.Audit) > 0 {
+			content = en.Seq
+		}
+		if err := tx.Exec(`INSERT INTO sync_applied(laptop, seq, content) VALUES (?, ?, ?)
+			ON CONFLICT(laptop) DO UPDATE SET seq = excluded.seq, content = max(content, excluded.content)`,
+			en.Laptop, en.Seq, content).Error; err != nil {
+			return err
+		}
+		if err := recordAcks(tx, en.Laptop, b.Deps); err != nil {
 			return err
 		}
 		if err := tx.Exec(`DELETE FROM sync_problems WHERE name = ?`, problemName(en)).Error; err != nil {

@@ -34,7 +34,7 @@ func (e *Engine) PublishOnce(ctx context.Context) (int, error) {
 func (e *Engine) publish(ctx context.Context) (int, error) {
 	total := 0
 	for {
-		n, more, err := e.publishBatch(ctx)
+		n, more, err := e.publishBatch(ctx, false)
 		total += n
 		if err != nil || !more {
 			return total, err
@@ -42,8 +42,9 @@ func (e *Engine) publish(ctx context.Context) (int, error) {
 	}
 }
 
-// publishBatch writes at most one batch; more says there is more to publish.
-func (e *Engine) publishBatch(ctx context.Context) (int, bool, error) {
+// publishBatch writes at most one batch; more says there is more to publish. With empty,
+// a batch without changes is written too (a heartbeat: it tells what this laptop applied).
+func (e *Engine) publishBatch(ctx context.Context, empty bool) (int, bool, error) {
 	published, more := 0, false
 	err := e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		l := e.local
@@ -55,7 +56,7 @@ func (e *Engine) publishBatch(ctx context.Context) (int, bool, error) {
 		if err != nil {
 			return err
 		}
-		if len(changes) == 0 && len(audit) == 0 {
+		if len(changes) == 0 && len(audit) == 0 && !empty {
 			return nil
 		}
 		ids, epoch, err := e.teamIdentities(tx)
@@ -107,6 +108,9 @@ func (e *Engine) publishBatch(ctx context.Context) (int, bool, error) {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 		if err := syncstore.Stamp(tx, changes, upTo); err != nil {
+			return err
+		}
+		if err := recordAcks(tx, l.LaptopID, deps); err != nil {
 			return err
 		}
 		l.NextSeq = seq + 1
@@ -171,7 +175,9 @@ func (e *Engine) fillSections(tx *gorm.DB, b *batch, kind string, seq uint64, ch
 		return s
 	}
 	for _, c := range changes {
-		if c.Citizen == "" {
+		// A delete carries no values: it travels in the team part, so a laptop can apply a
+		// citizen's deletion even after the citizen's key files are gone.
+		if c.Citizen == "" || c.Op == syncstore.OpDel {
 			b.Team = append(b.Team, c)
 			continue
 		}
@@ -200,6 +206,12 @@ func (e *Engine) fillSections(tx *gorm.DB, b *batch, kind string, seq uint64, ch
 			return err
 		}
 		b.Citizens = append(b.Citizens, sealedSection{Citizen: citizen, Sealed: sealed})
+		if kind == "batch" {
+			if err := tx.Exec(`UPDATE sync_data_keys SET last_seq = ? WHERE laptop = ? AND citizen = ?`,
+				seq, e.local.LaptopID, citizen).Error; err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

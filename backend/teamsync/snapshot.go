@@ -19,8 +19,19 @@ import (
 func (e *Engine) WriteSnapshot(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	return e.writeSnapshot(ctx)
+}
+
+func (e *Engine) writeSnapshot(ctx context.Context) error {
 	if _, err := e.publish(ctx); err != nil {
 		return err
+	}
+	// A snapshot is numbered after this laptop's last batch; when one with that number is
+	// there already (nothing of its own since), an empty batch gives the new one its number.
+	if e.local.NextSeq > 1 && e.hasOwn(teamfolder.SnapshotName(e.local.NextSeq-1)) {
+		if _, _, err := e.publishBatch(ctx, true); err != nil {
+			return err
+		}
 	}
 	return e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		r, err := e.roster(tx)
@@ -175,8 +186,11 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 			if l == e.local.LaptopID {
 				continue
 			}
-			if err := tx.Exec(`INSERT INTO sync_applied(laptop, seq) VALUES (?, ?)
-				ON CONFLICT(laptop) DO UPDATE SET seq = max(seq, excluded.seq)`, l, s).Error; err != nil {
+			// What a snapshot brought counts as content: the joiner acknowledges it (a
+			// heartbeat), so the others may tidy the batches it covers.
+			if err := tx.Exec(`INSERT INTO sync_applied(laptop, seq, content) VALUES (?, ?, ?)
+				ON CONFLICT(laptop) DO UPDATE SET seq = max(seq, excluded.seq), content = max(content, excluded.content)`,
+				l, s, s).Error; err != nil {
 				return err
 			}
 		}
@@ -190,4 +204,18 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		return false, e.problem(ctx, en, skip.reason)
 	}
 	return loaded, err
+}
+
+// hasOwn says whether this laptop's folder holds a file of that name.
+func (e *Engine) hasOwn(name string) bool {
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return false
+	}
+	for _, en := range entries {
+		if en.Laptop == e.local.LaptopID && en.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -107,6 +107,9 @@ func (e *Engine) SyncOnce(ctx context.Context) (ApplyReport, error) {
 	if err := e.saveLocal(e.db.WithContext(ctx), e.local); err != nil {
 		return rep, err
 	}
+	if err := e.tidy(ctx); err != nil {
+		return rep, err
+	}
 	if rep.Batches > 0 && e.onApplied != nil {
 		e.onApplied(rep)
 	}

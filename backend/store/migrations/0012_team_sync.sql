@@ -12,14 +12,17 @@ CREATE TABLE sync_local (
     next_seq     INTEGER NOT NULL DEFAULT 1,  -- the number of this laptop's next batch
     audit_sent   INTEGER NOT NULL DEFAULT 0,  -- the last local audit entry published
     hlc          TEXT    NOT NULL DEFAULT '', -- the clock's last stamp, so it survives restarts
+    snap_mark    INTEGER NOT NULL DEFAULT 0,  -- batches known (own and applied) at the last snapshot
     last_publish TEXT    NOT NULL DEFAULT '',
     last_apply   TEXT    NOT NULL DEFAULT ''
 );
 
 -- Per other laptop, the highest batch applied here (batches are applied in order).
+-- content is the highest of them that held changes (not an empty heartbeat).
 CREATE TABLE sync_applied (
-    laptop TEXT    PRIMARY KEY,
-    seq    INTEGER NOT NULL
+    laptop  TEXT    PRIMARY KEY,
+    seq     INTEGER NOT NULL,
+    content INTEGER NOT NULL DEFAULT 0
 );
 
 -- Every verified roster version; the highest is the team's current membership.
@@ -36,11 +39,22 @@ CREATE TABLE sync_team_keys (
 );
 
 -- Citizens' data keys: one per citizen and writing laptop. Forgotten at the end of retention.
+-- last_seq is, for this laptop's own keys, the last batch that used the key.
 CREATE TABLE sync_data_keys (
-    laptop  TEXT NOT NULL,
-    citizen TEXT NOT NULL,
-    key     BLOB NOT NULL,
+    laptop   TEXT    NOT NULL,
+    citizen  TEXT    NOT NULL,
+    key      BLOB    NOT NULL,
+    last_seq INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (laptop, citizen)
+);
+
+-- What each laptop has applied of each other laptop's batches, as its own batches say
+-- (their dependencies): a laptop removes a file of its own only when every member has it.
+CREATE TABLE sync_acks (
+    laptop TEXT    NOT NULL, -- the laptop that applied
+    of     TEXT    NOT NULL, -- whose batches
+    seq    INTEGER NOT NULL,
+    PRIMARY KEY (laptop, of)
 );
 
 -- Citizens deleted at the end of retention: their data in the folder is skipped for good.
