@@ -41,7 +41,7 @@ func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch ba
 	if isLead(tx, actor) {
 		return ""
 	}
-	if c.Citizen == "" {
+	if t, ok := registry[c.Table]; !ok || t.Scope == syncstore.ScopeTeam || c.Citizen == "" {
 		return denyTeamData
 	}
 	if c.Op == syncstore.OpDel && leadDeletes[c.Table] {

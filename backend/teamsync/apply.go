@@ -229,9 +229,24 @@ func (e *Engine) screen(tx *gorm.DB, laptop string, cs []syncstore.Change, rep *
 		return nil, err
 	}
 	batch := newCourses(tx, cs)
+	byUID := make(map[string]syncstore.Change, len(cs))
+	for _, c := range cs {
+		byUID[c.UID] = c
+	}
 	kept := cs[:0:0]
 	for _, c := range cs {
-		if reason := allowed(tx, r, laptop, c, batch); reason != "" {
+		reason := ""
+		// Whose data a change is comes from the registry and this laptop's rows, never from
+		// the change: a change filed under the writer's own citizen is no key to others'.
+		if _, known := registry[c.Table]; known && !(c.Op == syncstore.OpDel && !exists(tx, c.UID)) {
+			if truth, ok := trueCitizen(tx, c, byUID, 0); !ok || truth != c.Citizen {
+				reason = denyWrongCitizen
+			}
+		}
+		if reason == "" {
+			reason = allowed(tx, r, laptop, c, batch)
+		}
+		if reason != "" {
 			if err := syncstore.Refuse(tx, c, laptop, reason, "the worker had no right to make this change"); err != nil {
 				return nil, err
 			}
