@@ -28,7 +28,8 @@ Commands:
   status                          where this laptop stands with its team folder (no window, changes nothing)
   once                            publish and apply once; refuses while ICM has the database open
   found -folder DIR -lead INITIALS  make this (team lead's) laptop the first of a new team folder
-  join -folder DIR                ask to join a team folder; prints the code the team lead compares
+  join -folder DIR -lead-code CODE  ask to join a team folder founded by the laptop with that code;
+                                  prints this laptop's code, which the team lead compares
   requests                        list the laptops that asked to join
   enroll -laptop ID -worker INITIALS [-lead]   let a laptop in, for a worker
   revoke -laptop ID [-from N]     take a lost or leaving laptop out; its batches not yet applied here (or from N on) are refused
@@ -48,7 +49,8 @@ func runSync(args []string, io cliIO) int {
 	db := fs.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	folder := fs.String("folder", "", "the team folder")
 	lead := fs.String("lead", "", "found: the initials of the team lead who uses this laptop")
-	label := fs.String("label", hostname(), "found/join: the name of this computer as the team lead will see it")
+	label := fs.String("label", "", "found/join: a name for this computer the team lead will know it by (no personal names: it is not encrypted)")
+	leadCode := fs.String("lead-code", "", "join: the code of the team lead's laptop that founded the team (`icm sync status` there)")
 	laptop := fs.String("laptop", "", "enroll/revoke: the laptop id from `icm sync requests` or status")
 	worker := fs.String("worker", "", "enroll: the initials of the worker who uses the laptop")
 	asLead := fs.Bool("lead-laptop", false, "enroll: the laptop is a team lead's (may enroll others)")
@@ -92,13 +94,13 @@ func runSync(args []string, io cliIO) int {
 			return 0
 		})
 	case "found", "join":
-		if *folder == "" || (cmd == "found" && *lead == "") {
+		if *folder == "" || (cmd == "found" && *lead == "") || (cmd == "join" && *leadCode == "") {
 			fs.Usage()
 			return 2
 		}
 		return withStore(ctx, dbPath, io, func(st *store.Store) int {
 			if cmd == "join" {
-				code, err := teamsync.Join(ctx, st.Gorm(), dbPath, *folder, *label, time.Now)
+				code, err := teamsync.Join(ctx, st.Gorm(), dbPath, *folder, *label, *leadCode, time.Now)
 				if err != nil {
 					fmt.Fprintln(io.stderr, "icm: cannot join:", err)
 					return 1
@@ -116,7 +118,7 @@ func runSync(args []string, io cliIO) int {
 				fmt.Fprintln(io.stderr, "icm: cannot found the team folder:", err)
 				return 1
 			}
-			fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code: %s\n", *folder, e.Fingerprint())
+			fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code (give it to the workers who join): %s\n", *folder, e.Fingerprint())
 			return 0
 		})
 	case "enroll", "revoke":
@@ -252,13 +254,4 @@ func printRequests(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 		fmt.Fprintf(io.stdout, "%s  code %s  %-8s  %s\n", r.Laptop, r.Fingerprint, state, r.Label)
 	}
 	return 0
-}
-
-// hostname is the computer's name, the default label of a laptop.
-func hostname() string {
-	h, err := os.Hostname()
-	if err != nil {
-		return ""
-	}
-	return h
 }

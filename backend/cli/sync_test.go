@@ -46,17 +46,23 @@ func TestSyncCommandsFoundJoinEnrollOnce(t *testing.T) {
 	if code, _, errs := runSyncCmd(t, "status", "-db", lead); code != exitNotJoined {
 		t.Fatalf("status before founding: exit %d (%s), want %d", code, errs, exitNotJoined)
 	}
-	if code, out, errs := runSyncCmd(t, "found", "-db", lead, "-folder", folder, "-lead", "ML", "-label", "Leders bærbare"); code != 0 || !strings.Contains(out, "Team folder ready") {
+	code, out, errs := runSyncCmd(t, "found", "-db", lead, "-folder", folder, "-lead", "ML", "-label", "Leders bærbare")
+	if code != 0 || !strings.Contains(out, "Team folder ready") {
 		t.Fatalf("found: exit %d\n%s%s", code, out, errs)
+	}
+	codeRE := regexp.MustCompile(`[0-9A-F]{4}(-[0-9A-F]{4}){4}`)
+	leadCode := codeRE.FindString(out)
+	if code, _, errs := runSyncCmd(t, "join", "-db", laptop, "-folder", folder, "-lead-code", "0000-0000-0000-0000-0000"); code != 1 || !strings.Contains(errs, "code") {
+		t.Fatalf("join with a wrong lead code: exit %d (%s), want 1", code, errs)
 	}
 	if code, _, _ := runSyncCmd(t, "found", "-db", lead, "-folder", folder, "-lead", "ML"); code != 1 {
 		t.Fatalf("a second found: exit %d, want 1", code)
 	}
-	code, out, errs := runSyncCmd(t, "join", "-db", laptop, "-folder", folder, "-label", "Jonas' bærbare")
+	code, out, errs = runSyncCmd(t, "join", "-db", laptop, "-folder", folder, "-label", "Jonas' bærbare", "-lead-code", strings.ToLower(leadCode))
 	if code != 0 {
 		t.Fatalf("join: exit %d\n%s%s", code, out, errs)
 	}
-	fp := regexp.MustCompile(`[0-9A-F]{4}(-[0-9A-F]{4}){4}`).FindString(out)
+	fp := codeRE.FindString(out)
 	if fp == "" {
 		t.Fatalf("join printed no code to compare: %q", out)
 	}
@@ -121,7 +127,7 @@ func TestSyncOnceLeavesARunningAppAlone(t *testing.T) {
 }
 
 func TestSyncCommandWrongUse(t *testing.T) {
-	for _, args := range [][]string{{}, {"-db", "x"}, {"nonsense"}, {"found", "-db", "x"}, {"enroll", "-laptop", "abc"}, {"status", "extra"}} {
+	for _, args := range [][]string{{}, {"-db", "x"}, {"nonsense"}, {"found", "-db", "x"}, {"join", "-folder", "x"}, {"enroll", "-laptop", "abc"}, {"status", "extra"}} {
 		if code, _, errs := runSyncCmd(t, args...); code != 2 || !strings.Contains(errs, "usage: icm sync") {
 			t.Errorf("icm sync %v: exit %d, want 2 with the usage\n%s", args, code, errs)
 		}

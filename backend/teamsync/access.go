@@ -147,11 +147,12 @@ func isLead(tx *gorm.DB, worker string) bool {
 
 // covers says whether worker covered for owner when the change was made.
 func covers(tx *gorm.DB, worker, owner string, c syncstore.Change) bool {
+	// The change's newest stamp: the same on every laptop, and never ahead of the clock of
+	// the laptop that applies it (see clockAhead).
 	var when time.Time
 	for _, h := range c.HLC {
-		if t, ok := hlcTime(h); ok {
+		if t, ok := hlcTime(h); ok && t.After(when) {
 			when = t
-			break
 		}
 	}
 	if when.IsZero() {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -187,6 +188,9 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 			continue
 		}
 		key, err := e.remoteDataKey(tx, laptop, s.Citizen)
+		if errors.Is(err, errShredded) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -204,6 +208,9 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 			return err
 		}
 	}
+	if reason := e.clockAhead(b.MaxHLC, all); reason != "" {
+		return errSkip{reason}
+	}
 	if kind != "snapshot" {
 		var err error
 		if all, err = e.screen(tx, laptop, all, rep); err != nil {
@@ -218,6 +225,29 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 	rep.Conflicts += res.Conflicts
 	rep.Refused += len(res.Refused)
 	return nil
+}
+
+// maxClockAhead is how far ahead of this laptop's clock a file's stamps may be. A laptop
+// whose clock runs ahead would otherwise drag every clock of the team with it for good (and
+// a stamp is when a cover period is judged): its files wait, with the reason in the status,
+// until this laptop's clock has caught up.
+const maxClockAhead = time.Hour
+
+// clockAhead says why a batch must wait for the clock, or "" when its stamps are plausible.
+func (e *Engine) clockAhead(maxHLC HLC, cs []syncstore.Change) string {
+	limit := e.now().Add(maxClockAhead)
+	newest := maxHLC
+	for _, c := range cs {
+		for _, h := range c.HLC {
+			if h > newest {
+				newest = h
+			}
+		}
+	}
+	if t, ok := hlcTime(newest); ok && t.After(limit) {
+		return "waiting: written with a clock ahead of this laptop's (" + t.Format("02.01.2006 15:04") + " UTC)"
+	}
+	return ""
 }
 
 // screen keeps the changes laptop's worker had the right to make and records the others as

@@ -81,7 +81,7 @@ func BenchmarkJoinTenYearTeam(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := teamsync.Join(ctx, st.Gorm(), dbPath, folder, "ny", clock); err != nil {
+		if _, err := teamsync.Join(ctx, st.Gorm(), dbPath, folder, "ny", eng.Fingerprint(), clock); err != nil {
 			b.Fatal(err)
 		}
 		e, err := teamsync.Open(st.Gorm(), dbPath, clock)

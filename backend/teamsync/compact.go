@@ -89,7 +89,7 @@ func (e *Engine) compact(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := e.shred(ctx, acked); err != nil {
+	if err := e.shred(ctx); err != nil {
 		return err
 	}
 	covered, err := e.coveredBySnapshot(db)
@@ -172,9 +172,10 @@ func (e *Engine) hasSnapshotOf(laptop string) bool {
 	return false
 }
 
-// shred forgets the keys of citizens deleted at the end of retention, and removes this
-// laptop's key file of each once every member has applied the batches that used it.
-func (e *Engine) shred(ctx context.Context, acked uint64) error {
+// shred forgets the keys of citizens deleted at the end of retention (once the deletion is
+// published) and removes this laptop's key file of each: the citizen's parts of the files
+// left in the folder, its backups and its version history can no longer be opened.
+func (e *Engine) shred(ctx context.Context) error {
 	db := e.db.WithContext(ctx)
 	var rows []struct {
 		Laptop  string
@@ -187,9 +188,8 @@ func (e *Engine) shred(ctx context.Context, acked uint64) error {
 	}
 	for _, r := range rows {
 		if r.Laptop == e.local.LaptopID {
-			if r.LastSeq > acked {
-				continue // a member still needs the key to apply an older batch
-			}
+			// A laptop that has not applied an older batch with the citizen's part yet skips
+			// it: it finds the deletion in a later batch (see deletedAhead).
 			if err := e.folder.RemoveOwn(teamfolder.KeyName(r.Citizen)); err != nil {
 				return err
 			}

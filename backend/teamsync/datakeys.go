@@ -14,6 +14,43 @@ import (
 // errWaitKey means a batch needs a citizen key file that has not arrived yet.
 var errWaitKey = errors.New("waiting for a citizen's key file")
 
+// errShredded means the citizen's key is gone because the citizen was deleted at the end of
+// retention: their part of the file is skipped.
+var errShredded = errors.New("the citizen was deleted at the end of retention")
+
+// deletedAhead says whether a batch in the folder deletes the citizen: a laptop that was
+// away when a citizen was deleted meets the citizen's parts of older batches after the key
+// files are gone, and skips them, as it will apply the deletion anyway.
+func (e *Engine) deletedAhead(tx *gorm.DB, citizen string) bool {
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return false
+	}
+	for _, en := range entries {
+		if en.Kind != "batch" {
+			continue
+		}
+		data, err := e.folder.Read(en)
+		if err != nil {
+			continue
+		}
+		h, payload, err := e.openFile(tx, data)
+		if err != nil || h.Laptop != en.Laptop {
+			continue
+		}
+		b, err := decodeBatch(payload)
+		if err != nil {
+			continue
+		}
+		for _, c := range b.Team {
+			if c.Table == "citizens" && c.Op == "del" && c.UID == citizen {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ownDataKey is this laptop's data key for a citizen, made and published on first use.
 func (e *Engine) ownDataKey(tx *gorm.DB, citizen string) (teamkeys.DataKey, error) {
 	if k, ok, err := storedDataKey(tx, e.local.LaptopID, citizen); err != nil || ok {
@@ -54,6 +91,9 @@ func (e *Engine) remoteDataKey(tx *gorm.DB, laptop, citizen string) (teamkeys.Da
 		Path: filepath.Join(e.folder.Root, "laptops", laptop, name)}
 	data, err := e.folder.Read(en)
 	if err != nil {
+		if e.deletedAhead(tx, citizen) {
+			return k, errShredded
+		}
 		return k, errWaitKey
 	}
 	h, payload, err := e.openFile(tx, data)

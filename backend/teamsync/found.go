@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"filippo.io/age"
@@ -85,11 +86,18 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 	return e, nil
 }
 
+// ErrLeadCode is returned when the code given for the team's founding laptop matches no
+// first roster in the folder: the folder is not that team's, or someone put a roster of
+// their own there.
+var ErrLeadCode = errors.New("no first roster in the team folder is signed by the laptop with that code")
+
 // Join prepares an empty database to join the team folder at folder: it makes this laptop's
 // keys and leaves a join request there for the team lead, and returns the fingerprint the
-// team lead compares before enrolling. The team's data arrives at the first sync after the
-// enrolment.
-func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label string, now func() time.Time) (string, error) {
+// team lead compares before enrolling. leadCode is the code of the laptop that founded the
+// team (`icm sync status` shows it there): only that laptop's first roster is trusted, so a
+// roster someone else put in the folder cannot take the team over. The team's data arrives
+// at the first sync after the enrolment.
+func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label, leadCode string, now func() time.Time) (string, error) {
 	if err := notJoined(db); err != nil {
 		return "", err
 	}
@@ -112,6 +120,10 @@ func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label string, now fu
 	if err != nil {
 		return "", err
 	}
+	root, err := founderKey(f, tf.TeamID, leadCode)
+	if err != nil {
+		return "", err
+	}
 	req := joinRequest{Keys: keys.Public(), Label: label}
 	payload, err := json.Marshal(req)
 	if err != nil {
@@ -125,9 +137,8 @@ func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label string, now fu
 	if err := f.WriteJoin(data); err != nil {
 		return "", err
 	}
-	// The trust root is the founding laptop's key, read from the first roster at the first sync.
-	err = db.WithContext(ctx).Exec(`INSERT INTO sync_local(id, team_id, laptop_id, folder, trust_root) VALUES (1, ?, ?, ?, '')`,
-		tf.TeamID, keys.LaptopID, folder).Error
+	err = db.WithContext(ctx).Exec(`INSERT INTO sync_local(id, team_id, laptop_id, folder, trust_root) VALUES (1, ?, ?, ?, ?)`,
+		tf.TeamID, keys.LaptopID, folder, root).Error
 	if err != nil {
 		return "", err
 	}
@@ -500,4 +511,61 @@ func laptopKeys(dbPath string) (*teamkeys.LaptopKeys, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// founderKey finds the first roster signed by the laptop whose code is leadCode and returns
+// that laptop's signing key (hex), the trust root of a joining laptop.
+func founderKey(f *teamfolder.Folder, teamID, leadCode string) (string, error) {
+	want := normalCode(leadCode)
+	if want == "" {
+		return "", ErrLeadCode
+	}
+	entries, _, err := f.List()
+	if err != nil {
+		return "", err
+	}
+	for _, en := range entries {
+		if en.Kind != "roster" || en.Seq != 1 {
+			continue
+		}
+		data, err := f.Read(en)
+		if err != nil {
+			continue
+		}
+		plain, err := peekPlainPayload(data)
+		if err != nil {
+			continue
+		}
+		var r Roster
+		if decodeJSON(plain, &r) != nil || r.TeamID != teamID {
+			continue
+		}
+		m, ok := r.member(en.Laptop)
+		if !ok || !m.Lead {
+			continue
+		}
+		pub, err := hex.DecodeString(m.Sign)
+		if err != nil {
+			continue
+		}
+		if normalCode(teamkeys.Fingerprint(teamkeys.PublicKeys{LaptopID: m.Laptop, Sign: pub, Age: m.Age})) != want {
+			continue
+		}
+		if _, _, err := teamkeys.OpenPlain(data, pub); err != nil {
+			continue
+		}
+		return m.Sign, nil
+	}
+	return "", ErrLeadCode
+}
+
+// normalCode compares codes as people type them: case, spaces and dashes do not matter.
+func normalCode(s string) string {
+	var b []rune
+	for _, r := range strings.ToUpper(s) {
+		if (r >= '0' && r <= '9') || (r >= 'A' && r <= 'Z') {
+			b = append(b, r)
+		}
+	}
+	return string(b)
 }

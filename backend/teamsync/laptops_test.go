@@ -153,7 +153,7 @@ func newTeam(t *testing.T, opt faulty.Options, workers ...string) *team {
 	tm.cloud = faulty.NewCloud(opt, dirs...)
 	tm.cloud.Settle()
 	for _, l := range tm.laptops[1:] {
-		if _, err := teamsync.Join(ctx, l.st.Gorm(), l.dbPath, l.dir, l.name, clock.now); err != nil {
+		if _, err := teamsync.Join(ctx, l.st.Gorm(), l.dbPath, l.dir, l.name, lead.eng.Fingerprint(), clock.now); err != nil {
 			t.Fatalf("%s: Join: %v", l.name, err)
 		}
 		if l.eng, err = teamsync.Open(l.st.Gorm(), l.dbPath, clock.now); err != nil {

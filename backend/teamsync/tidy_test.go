@@ -63,7 +63,7 @@ func TestTheFolderIsTidiedAndALateJoinerGetsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	copyDir(t, lead.dir, late.dir)
-	if _, err := teamsync.Join(ctx, late.st.Gorm(), late.dbPath, late.dir, late.name, tm.clock.now); err != nil {
+	if _, err := teamsync.Join(ctx, late.st.Gorm(), late.dbPath, late.dir, late.name, lead.eng.Fingerprint(), tm.clock.now); err != nil {
 		t.Fatal(err)
 	}
 	var err error
