@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,4 +115,37 @@ func TestReviewFirstRosterHijackOnJoin(t *testing.T) {
 	if s, _ := ck.eng.Status(ctx); !s.Enrolled {
 		t.Errorf("the team lead's enrolment never reaches the laptop (roster %d)", s.RosterVersion)
 	}
+}
+
+// REVIEW finding (low): a laptop's label, by default the computer's name (often the
+// worker's own name), is kept in plaintext in the join request and in every roster version
+// in the team folder, which the file service and anyone the share reaches can read.
+func TestReviewLaptopLabelIsPlaintextInTheFolder(t *testing.T) {
+	tm := newTeam(t, faulty.Options{Seed: 27}, "AA")
+	lead := tm.laptops[0]
+	ctx := context.Background()
+	nl := newLaptop(t, "new", tm.clock)
+	copyTree(t, lead.dir, nl.dir)
+	const label = "Anna-Jensens-baerbare"
+	if _, err := teamsync.Join(ctx, nl.st.Gorm(), nl.dbPath, nl.dir, label, tm.clock.now); err != nil {
+		t.Fatal(err)
+	}
+	copyTree(t, nl.dir, lead.dir)
+	e, err := teamsync.Open(nl.st.Gorm(), nl.dbPath, tm.clock.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lead.eng.Enroll(ctx, e.LaptopID(), workerUID(t, lead, "AA"), false); err != nil {
+		t.Fatal(err)
+	}
+	_ = filepath.Walk(lead.dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return nil
+		}
+		if b, _ := os.ReadFile(p); strings.Contains(string(b), label) {
+			rel, _ := filepath.Rel(lead.dir, p)
+			t.Errorf("%s holds the laptop's label in plaintext", rel)
+		}
+		return nil
+	})
 }
