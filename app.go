@@ -170,6 +170,8 @@ func (a *App) startSync(ctx context.Context) {
 	if err != nil {
 		if !errors.Is(err, teamsync.ErrNotJoined) {
 			log.Printf("team folder: not started: %v", err)
+		} else if err := teamsync.ForgetUnshared(a.store.Gorm()); err != nil {
+			log.Printf("team folder: the unshared changes were not cleared: %v", err)
 		}
 		return
 	}

@@ -88,8 +88,8 @@ func runSync(args []string, io cliIO) int {
 			}
 			fmt.Fprintf(io.stdout, "Applied %d batches (%d changes, %d refused, %d conflicts kept); %d laptops waiting.\n",
 				rep.Batches, rep.Changes, rep.Refused, rep.Conflicts, rep.Waiting)
-			if rep.Waiting > 0 {
-				return exitProblems
+			if st, err := e.Status(ctx); err == nil && len(st.Waiting) > 0 {
+				return exitProblems // as status: files wait or were refused
 			}
 			return 0
 		})

@@ -12,6 +12,7 @@ import (
 	"icm/backend/teamfolder"
 	"icm/backend/teamfolder/faulty"
 	"icm/backend/teamkeys"
+	"icm/backend/teamsync"
 )
 
 // value reads one text value from a laptop's database.
@@ -229,4 +230,32 @@ func TestCoverAcrossLaptops(t *testing.T) {
 		}
 	}
 	tm.converged(t, lead, anna)
+}
+
+// A laptop without a team folder does not keep its changes for a team that does not exist;
+// one that has joined keeps every one of them until it has published it.
+func TestForgetUnsharedOnlyWithoutATeam(t *testing.T) {
+	tm := newTeam(t, faulty.Options{Seed: 13}, "AA")
+	anna := tm.laptops[1]
+	must[service.NoteDTO](t, "SaveNote")(service.NewNoteService(anna.deps()).SaveNote(service.NoteInput{
+		CourseID: anna.ownCourse(t), OccurredAt: "2026-12-01T07:00", DurationMinutes: 15, Location: "home", Kind: "visit",
+		Text: "Ikke udgivet endnu"}))
+	if err := teamsync.ForgetUnshared(anna.st.Gorm()); err != nil {
+		t.Fatal(err)
+	}
+	if got := value(t, anna, `SELECT COUNT(*) FROM sync_outbox`); got == "0" {
+		t.Fatalf("a joined laptop's unpublished changes were cleared")
+	}
+	alone := newLaptop(t, "alone", tm.clock)
+	must[service.TeamDTO](t, "SetupTeam")(service.NewTeamService(service.Deps{Store: alone.st, Clock: tm.clock.now}).SetupTeam(
+		service.SetupTeamInput{Municipality: "Solvang Kommune", TeamName: "Alene", LeadName: "Ane Alene", LeadInitials: "AA", LeadFTE: 1}))
+	if got := value(t, alone, `SELECT COUNT(*) FROM sync_outbox`); got == "0" {
+		t.Fatal("the capture recorded nothing")
+	}
+	if err := teamsync.ForgetUnshared(alone.st.Gorm()); err != nil {
+		t.Fatal(err)
+	}
+	if got := value(t, alone, `SELECT COUNT(*) FROM sync_outbox`); got != "0" {
+		t.Fatalf("%s changes kept on a laptop without a team", got)
+	}
 }

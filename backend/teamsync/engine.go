@@ -20,6 +20,13 @@ import (
 // ErrNotJoined is returned when this laptop has neither founded nor joined a team.
 var ErrNotJoined = errors.New("this laptop is not part of a team folder")
 
+// ForgetUnshared empties the change capture's outbox of a database that is not part of a
+// team folder: nobody will read it, and a team founded later starts from a snapshot of
+// everything. It does nothing on a laptop that has founded or joined a team.
+func ForgetUnshared(db *gorm.DB) error {
+	return db.Exec(`DELETE FROM sync_outbox WHERE NOT EXISTS (SELECT 1 FROM sync_local)`).Error
+}
+
 // KeyPath is where a database's laptop keys are kept: beside it, never in the team folder.
 func KeyPath(dbPath string) string { return dbPath + ".laptop-key" }
 
