@@ -1,6 +1,8 @@
 package teamsync_test
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -8,6 +10,63 @@ import (
 	"icm/backend/teamfolder/faulty"
 	"icm/backend/teamsync"
 )
+
+// TestABatchWrittenButNotCommittedIsAdopted is a kill between a batch file's rename into
+// place and the commit that records it: the other laptops apply that batch, and the laptop,
+// restarted, publishes the same changes again under the next number. Nothing may be kept
+// on the readers as a value that lost (the publisher keeps nothing: the laptops would
+// differ), and a change made after the restart must reach every laptop, also when the
+// laptop's clock is then behind the stamps of the batch it lost track of.
+func TestABatchWrittenButNotCommittedIsAdopted(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		back time.Duration // how far the restarted laptop's clock is behind
+	}{{"same clock", 0}, {"clock set back", time.Hour}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			tm := newTeam(t, faulty.Options{Seed: 7}, "AA", "BO")
+			anna := tm.laptops[1]
+			note := func(text string) {
+				t.Helper()
+				must[service.NoteDTO](t, "SaveNote")(service.NewNoteService(anna.deps()).SaveNote(service.NoteInput{
+					CourseID: anna.ownCourse(t), OccurredAt: "2026-12-01T10:00", DurationMinutes: 30, Location: "home",
+					Kind: "visit", Text: text}))
+			}
+			note("Besøg før nedbruddet")
+			killed := errors.New("killed")
+			restore := teamsync.FailAfterBatchWrite(killed)
+			if _, err := anna.eng.SyncOnce(ctx); !errors.Is(err, killed) {
+				t.Fatalf("SyncOnce = %v, want the kill", err)
+			}
+			restore()
+			tm.cloud.Settle()
+			for _, l := range tm.laptops {
+				if l != anna {
+					l.sync(t) // the others apply the batch anna lost track of
+				}
+			}
+			// The restart: the engine starts again from what the database holds.
+			var err error
+			anna.eng, err = teamsync.Open(anna.st.Gorm(), anna.dbPath, func() time.Time { return tm.clock.now().Add(-tc.back) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			note("Besøg efter genstart")
+			tm.settle(t)
+			tm.converged(t)
+			for _, l := range tm.laptops {
+				for _, text := range []string{"Besøg før nedbruddet", "Besøg efter genstart"} {
+					if n := value(t, l, `SELECT COUNT(*) FROM notes WHERE text = ?`, text); n != "1" {
+						t.Errorf("%s: %s copies of %q", l.name, n, text)
+					}
+				}
+				if n := value(t, l, `SELECT COUNT(*) FROM sync_conflicts`); n != "0" {
+					t.Errorf("%s: %s values kept as conflicts, want none", l.name, n)
+				}
+			}
+		})
+	}
+}
 
 // TestARestartedClockIsNotBehindWhatItApplied: a laptop whose clock is behind a colleague's
 // applies the colleague's change, is restarted (closed, or killed), and then changes the same
