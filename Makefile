@@ -69,14 +69,18 @@ check-windows:
 	GOOS=windows GOARCH=amd64 go build -o /dev/null ./...
 	GOOS=windows GOARCH=amd64 go vet ./...
 
-## crash-test: kill a writing process CRASH_RUNS times (default 1000) and check every database after
+## crash-test: kill a writing process CRASH_RUNS times (default 1000) and check every database after;
+## then kill team laptops while they publish and apply, SYNC_CRASH_RUNS rounds of two kills (default 200)
 CRASH_RUNS ?= 1000
+SYNC_CRASH_RUNS ?= 200
 crash-test:
-	ICM_CRASH_RUNS=$(CRASH_RUNS) go test -count=1 -timeout 60m -v -run '^TestKilledWriter' ./backend/internal/crashtest/
+	ICM_CRASH_RUNS=$(CRASH_RUNS) ICM_SYNC_CRASH_RUNS=$(SYNC_CRASH_RUNS) go test -count=1 -timeout 60m -v \
+	  -run '^TestKilled(Writer|Sync)' ./backend/internal/crashtest/
 
-## crash-test-ci: the same with 200 kills, as `make test` and CI run it (under a minute here)
+## crash-test-ci: the same with 200 kills and 40 team rounds (80 kills), as `make test` and CI run it
+## (under a minute each here)
 crash-test-ci:
-	@$(MAKE) --no-print-directory crash-test CRASH_RUNS=200
+	@$(MAKE) --no-print-directory crash-test CRASH_RUNS=200 SYNC_CRASH_RUNS=40
 
 ## fuzz: every Go fuzz target (any package) for FUZZTIME each (default 20s); their seeds also run in go test
 FUZZTIME ?= 20s

@@ -91,6 +91,17 @@ func Open(db *gorm.DB, dbPath string, now func() time.Time) (*Engine, error) {
 	e := &Engine{db: db, keys: keys, folder: folder, now: now, local: l}
 	e.clock = NewClock(l.LaptopID, now)
 	e.clock.Observe(l.HLC)
+	// The clock is never behind a stamp it has seen, across restarts too: the newest stamp
+	// applied from each laptop is kept with the data it wrote. A laptop whose clock is
+	// behind a colleague's would otherwise stamp a change made after the colleague's older
+	// than it, and lose it on every laptop but its own.
+	var seen []string
+	if err := db.Raw(`SELECT hlc FROM sync_origins`).Scan(&seen).Error; err != nil {
+		return nil, err
+	}
+	for _, h := range seen {
+		e.clock.Observe(h)
+	}
 	return e, nil
 }
 

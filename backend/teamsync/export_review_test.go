@@ -46,7 +46,7 @@ func (e *Engine) ReviewForgeBatch(ctx context.Context, changes []syncstore.Chang
 				changes[i].HLC[""] = h
 			}
 		}
-		seq, err := e.nextSeq(e.local.NextSeq)
+		seq, _, err := e.nextSeq(e.local.NextSeq)
 		if err != nil {
 			return err
 		}

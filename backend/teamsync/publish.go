@@ -17,14 +17,19 @@ import (
 // import becomes several batches.
 const publishLimit = 2000
 
+// afterBatchWrite, when set by a test, runs between a batch file's rename into place and
+// the commit that records it; an error it returns stands for a kill at that moment.
+var afterBatchWrite func() error
+
 // errNoTeamKey means this laptop was not given the team key yet (its enrolment has not
 // arrived): it keeps its changes until it can encrypt them.
 var errNoTeamKey = errors.New("no team key yet: the laptop waits for the team lead's enrolment")
 
 // PublishOnce writes this laptop's unpublished changes as numbered batches in its own
 // folder, and reports how many changes went out. A change leaves the outbox only in the
-// transaction that follows the batch's rename into place; a kill between the two publishes
-// it again under the next number, which the readers apply as a no-op.
+// transaction that follows the batch's rename into place; after a kill between the two, the
+// next publish first takes the batch in the folder as published (adoptOrphans) and then
+// publishes the changes again under the next number, which the readers apply as a no-op.
 func (e *Engine) PublishOnce(ctx context.Context) (int, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -59,6 +64,20 @@ func (e *Engine) publishBatch(ctx context.Context, empty bool) (int, bool, error
 		if len(changes) == 0 && len(audit) == 0 && !empty {
 			return nil
 		}
+		seq, orphans, err := e.nextSeq(l.NextSeq)
+		if err != nil {
+			return err
+		}
+		if len(orphans) > 0 {
+			// Batches of this laptop that reached the folder without their commit: taken
+			// as published first, the changes read again go out based on them.
+			if err := e.adoptOrphans(tx, orphans); err != nil {
+				return err
+			}
+			if changes, upTo, err = syncstore.Pending(tx, publishLimit); err != nil {
+				return err
+			}
+		}
 		ids, epoch, err := e.teamIdentities(tx)
 		if err != nil {
 			return err
@@ -75,10 +94,6 @@ func (e *Engine) publishBatch(ctx context.Context, empty bool) (int, bool, error
 			if changes[i].Op == "del" {
 				changes[i].HLC[""] = h
 			}
-		}
-		seq, err := e.nextSeq(l.NextSeq)
-		if err != nil {
-			return err
 		}
 		deps, err := appliedVector(tx)
 		if err != nil {
@@ -106,6 +121,11 @@ func (e *Engine) publishBatch(ctx context.Context, empty bool) (int, bool, error
 		_ = epoch
 		if err := e.folder.WriteOwn(name, data); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
+		}
+		if afterBatchWrite != nil {
+			if err := afterBatchWrite(); err != nil {
+				return err
+			}
 		}
 		if err := syncstore.Stamp(tx, changes, upTo); err != nil {
 			return err
@@ -143,22 +163,22 @@ func (e *Engine) reload(ctx context.Context) {
 }
 
 // nextSeq is the number of the next batch: past both the counter and any batch already in
-// the folder (one written just before a kill that lost the counter's update).
-func (e *Engine) nextSeq(counter uint64) (uint64, error) {
+// the folder (one written just before a kill that lost the counter's update). orphans are
+// those batches, in their order.
+func (e *Engine) nextSeq(counter uint64) (uint64, []teamfolder.Entry, error) {
 	entries, _, err := e.folder.List()
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	next := counter
-	for _, en := range entries {
-		if en.Laptop == e.local.LaptopID && en.Kind == "batch" && en.Seq >= next {
-			next = en.Seq + 1
+	next := max(counter, 1)
+	var orphans []teamfolder.Entry
+	for _, en := range entries { // in order of their numbers
+		if en.Laptop == e.local.LaptopID && en.Kind == teamfolder.KindBatch && en.Seq >= counter {
+			orphans = append(orphans, en)
+			next = max(next, en.Seq+1)
 		}
 	}
-	if next == 0 {
-		next = 1
-	}
-	return next, nil
+	return next, orphans, nil
 }
 
 // fillSections splits changes and audit entries into the team part and sealed citizen parts.

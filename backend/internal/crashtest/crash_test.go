@@ -29,8 +29,17 @@ const (
 	EnvSeedOverride = "ICM_CRASH_TEST_SEED"
 )
 
-// TestMain makes the test binary the child writer when EnvChild names a database.
+// TestMain makes the test binary a child writer when EnvChild or EnvSyncChild names a
+// database.
 func TestMain(m *testing.M) {
+	if path := os.Getenv(EnvSyncChild); path != "" {
+		run, _ := strconv.Atoi(os.Getenv(EnvRun))
+		seed, _ := strconv.ParseUint(os.Getenv(EnvSeed), 10, 64)
+		skew, _ := strconv.ParseInt(os.Getenv(EnvSyncSkew), 10, 64)
+		err := RunSyncChild(os.Stdout, path, os.Getenv(EnvSyncWorker), time.Duration(skew)*time.Millisecond, run, seed)
+		fmt.Printf("fail %v\n", err)
+		os.Exit(3)
+	}
 	if path := os.Getenv(EnvChild); path != "" {
 		run, _ := strconv.Atoi(os.Getenv(EnvRun))
 		seed, _ := strconv.ParseUint(os.Getenv(EnvSeed), 10, 64)
@@ -186,45 +195,85 @@ type childResult struct {
 	killed     bool          // SIGKILL reached a running child
 	waitErr    error         // how it ended
 	readyAfter time.Duration // when it announced its first write phase, 0 if it did not
+	// firstAt is when the child printed each "phase" line first.
+	firstAt map[string]time.Duration
 }
 
 // killAfter starts a child on path and kills it after delay.
 func killAfter(t *testing.T, path string, run int, seed uint64, delay time.Duration) childResult {
 	t.Helper()
+	res, err := runKilled([]string{EnvChild + "=" + path, EnvRun + "=" + strconv.Itoa(run),
+		EnvSeed + "=" + strconv.FormatUint(seed, 10)}, killPlan{delay: delay, ready: "phase " + PhaseWrite})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// killPlan says when runKilled kills its child: delay after the start, or, with a trigger,
+// after the child printed the line trigger for the nth time and then after passed (delay
+// is then the latest moment). ready is the line whose first time is childResult.readyAfter.
+type killPlan struct {
+	delay   time.Duration
+	ready   string
+	trigger string
+	nth     int
+	after   time.Duration
+}
+
+// runKilled starts the test binary as a child with env added, kills it with SIGKILL as
+// plan says and returns what it printed.
+func runKilled(env []string, plan killPlan) (childResult, error) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), EnvChild+"="+path, EnvRun+"="+strconv.Itoa(run),
-		EnvSeed+"="+strconv.FormatUint(seed, 10))
+	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return childResult{}, err
 	}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		return childResult{}, err
 	}
-	var res childResult
+	res := childResult{firstAt: map[string]time.Duration{}}
 	var mu sync.Mutex
 	var out bytes.Buffer
 	done := make(chan struct{})
+	fire := make(chan struct{}, 1)
 	go func() {
 		defer close(done)
 		br := bufio.NewReader(pipe)
+		seen := 0
 		for {
 			line, err := br.ReadBytes('\n')
+			text := strings.TrimSuffix(string(line), "\n")
 			mu.Lock()
 			out.Write(line)
-			if res.readyAfter == 0 && string(line) == "phase "+PhaseWrite+"\n" {
+			if err == nil && strings.HasPrefix(text, "phase ") {
+				if _, ok := res.firstAt[text]; !ok {
+					res.firstAt[text] = time.Since(start)
+				}
+			}
+			if res.readyAfter == 0 && err == nil && text == plan.ready {
 				res.readyAfter = time.Since(start)
 			}
 			mu.Unlock()
+			if err == nil && plan.trigger != "" && text == plan.trigger {
+				if seen++; seen == plan.nth {
+					fire <- struct{}{}
+				}
+			}
 			if err != nil {
 				return
 			}
 		}
 	}()
-	time.Sleep(delay)
+	select {
+	case <-time.After(plan.delay):
+	case <-fire:
+		time.Sleep(plan.after)
+	}
 	killErr := cmd.Process.Signal(syscall.SIGKILL)
 	<-done
 	res.waitErr = cmd.Wait()
@@ -236,7 +285,7 @@ func killAfter(t *testing.T, path string, run int, seed uint64, delay time.Durat
 	}
 	res.stdout = out.Bytes()
 	res.stderr = stderr.String()
-	return res
+	return res, nil
 }
 
 func removeDatabase(path string) {
