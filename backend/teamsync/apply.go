@@ -179,34 +179,23 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, b.Audit); err != nil {
 		return err
 	}
-	for _, s := range b.Citizens {
-		shredded, err := isShredded(tx, s.Citizen)
-		if err != nil {
-			return err
+	opened, keyErr := e.openSections(tx, laptop, kind, seq, b.Citizens)
+	for _, s := range opened {
+		if s.err != nil {
+			return errSkip{"refused: a citizen's part does not open: " + s.err.Error()}
 		}
-		if shredded {
-			continue
-		}
-		key, err := e.remoteDataKey(tx, laptop, s.Citizen)
-		if errors.Is(err, errShredded) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		sec, err := openSection(key, sectionAD(laptop, kind, seq, s.Citizen), s.Sealed, s.Citizen)
-		if err != nil {
-			return errSkip{"refused: a citizen's part does not open: " + err.Error()}
-		}
-		for _, c := range sec.Changes {
-			if c.Citizen != s.Citizen {
+		for _, c := range s.sec.Changes {
+			if c.Citizen != s.citizen {
 				return errSkip{"refused: a change filed under another citizen"}
 			}
 		}
-		all = append(all, sec.Changes...)
-		if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, sec.Audit); err != nil {
+		all = append(all, s.sec.Changes...)
+		if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, s.sec.Audit); err != nil {
 			return err
 		}
+	}
+	if keyErr != nil {
+		return keyErr
 	}
 	if reason := e.clockAhead(b.MaxHLC, all); reason != "" {
 		return errSkip{reason}

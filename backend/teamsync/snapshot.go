@@ -33,7 +33,7 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 			return err
 		}
 	}
-	return e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return e.bulkTransaction(ctx, func(tx *gorm.DB) error {
 		r, err := e.roster(tx)
 		if err != nil {
 			return err
@@ -159,7 +159,7 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		return false, e.problem(ctx, en, "incomplete: "+err.Error())
 	}
 	loaded := false
-	err = e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = e.bulkTransaction(ctx, func(tx *gorm.DB) error {
 		h, payload, err := e.openFile(tx, data)
 		if err != nil {
 			return errSkip{fmt.Sprintf("refused: %v", err)}
