@@ -6,6 +6,9 @@
 #      backend call on the fictional ten-year database (backend/service/bench_screens_test.go),
 #      the note search in the store (backend/store/bench_tenyears_test.go), the plan PDF
 #      (backend/pdf), and the two earlier benchmarks at their old scale for comparison;
+#      the team folder benchmarks (backend/teamsync/bench_*_test.go) once each (their setup
+#      writes the ten-year database): a new laptop joining, a note between two open laptops,
+#      the folder after ten years and an idle sync pass;
 #   3. the generator's scale test (backend/benchdata, TestGenerateTenYears);
 #   4. cold start and memory of the real binary against a bare Wails app (scripts/bench-start.sh,
 #      which builds the app with the build tag "bench": its measurement hook, backend/benchhook);
@@ -49,6 +52,9 @@ bench ./backend/store/ '^BenchmarkSearchTenYears$'
 bench ./backend/pdf/ '^BenchmarkRenderPlan$'
 bench ./backend/service/ '^BenchmarkTeamOverview$'
 bench ./backend/store/ '^BenchmarkSearchNotes$'
+log "team folder sync (once each, a few minutes)"
+go test -run '^$' -bench '^(BenchmarkJoinTenYearTeam|BenchmarkNoteToOtherLaptop|BenchmarkIdleSyncPass)$' -count 1 -benchtime 1x \
+  -timeout 60m ./backend/teamsync/ | tee -a "$OUT/go-bench.txt" >&2
 
 log "the generator's scale test"
 go test -run '^TestGenerateTenYears$' -count 1 -v ./backend/benchdata/ | tee "$OUT/scale.txt" >&2

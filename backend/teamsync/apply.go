@@ -36,11 +36,11 @@ func (e *Engine) ApplyOnce(ctx context.Context) (ApplyReport, error) {
 
 func (e *Engine) apply(ctx context.Context) (ApplyReport, error) {
 	var rep ApplyReport
-	if err := e.refreshRoster(ctx); err != nil {
-		return rep, err
-	}
 	entries, _, err := e.folder.List()
 	if err != nil {
+		return rep, err
+	}
+	if err := e.refreshRosterFrom(ctx, entries); err != nil {
 		return rep, err
 	}
 	if err := e.forgetGoneProblems(ctx, entries); err != nil {

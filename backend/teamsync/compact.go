@@ -92,15 +92,15 @@ func (e *Engine) compact(ctx context.Context) error {
 	if err := e.shred(ctx); err != nil {
 		return err
 	}
-	covered, err := e.coveredBySnapshot(db)
-	if err != nil {
-		return err
-	}
-	upTo := min(acked, covered)
 	entries, _, err := e.folder.List()
 	if err != nil {
 		return err
 	}
+	covered, err := e.coveredBySnapshot(db, entries)
+	if err != nil {
+		return err
+	}
+	upTo := min(acked, covered)
 	var newestSnap uint64
 	for _, en := range entries {
 		if en.Laptop == e.local.LaptopID && en.Kind == "snapshot" && en.Seq > newestSnap {
@@ -122,18 +122,14 @@ func (e *Engine) compact(ctx context.Context) error {
 }
 
 // coveredBySnapshot is how far the newest snapshot of a lead laptop covers this laptop's
-// batches (a joining laptop starts from such a snapshot).
-func (e *Engine) coveredBySnapshot(tx *gorm.DB) (uint64, error) {
+// batches (a joining laptop starts from such a snapshot); entries is the folder as listed.
+func (e *Engine) coveredBySnapshot(tx *gorm.DB, entries []teamfolder.Entry) (uint64, error) {
 	r, err := e.roster(tx)
 	if err != nil || r == nil {
 		return 0, err
 	}
 	if r.canLead(e.local.LaptopID) {
 		// Our own snapshots cover our own batches up to their number.
-		entries, _, err := e.folder.List()
-		if err != nil {
-			return 0, err
-		}
 		var best uint64
 		for _, en := range entries {
 			if en.Laptop == e.local.LaptopID && en.Kind == "snapshot" && en.Seq > best {
@@ -151,19 +147,15 @@ func (e *Engine) coveredBySnapshot(tx *gorm.DB) (uint64, error) {
 		}
 		var s uint64
 		tx.Raw(`SELECT seq FROM sync_acks WHERE laptop = ? AND of = ?`, m.Laptop, e.local.LaptopID).Scan(&s)
-		if s > seq && e.hasSnapshotOf(m.Laptop) {
+		if s > seq && hasSnapshotOf(entries, m.Laptop) {
 			seq = s
 		}
 	}
 	return seq, nil
 }
 
-// hasSnapshotOf says whether a laptop has a snapshot in the folder.
-func (e *Engine) hasSnapshotOf(laptop string) bool {
-	entries, _, err := e.folder.List()
-	if err != nil {
-		return false
-	}
+// hasSnapshotOf says whether a laptop has a snapshot in the folder as listed.
+func hasSnapshotOf(entries []teamfolder.Entry, laptop string) bool {
 	for _, en := range entries {
 		if en.Laptop == laptop && en.Kind == "snapshot" {
 			return true

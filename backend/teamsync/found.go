@@ -380,6 +380,11 @@ func (e *Engine) refreshRoster(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return e.refreshRosterFrom(ctx, entries)
+}
+
+// refreshRosterFrom is refreshRoster with the folder already listed (a pass lists it once).
+func (e *Engine) refreshRosterFrom(ctx context.Context, entries []teamfolder.Entry) error {
 	byVersion := map[uint64][]teamfolder.Entry{}
 	for _, en := range entries {
 		if en.Kind == "roster" {

@@ -84,6 +84,7 @@ func (r *report) markdown() string {
 	r.searchTable(p)
 	r.startSection(p)
 	r.memorySection(p)
+	r.teamSyncSection(p)
 	r.scaleSection(p)
 	r.historySection(p)
 	r.issuesSection(p)
@@ -128,6 +129,7 @@ func (r *report) summary(p printer) {
 	}
 	au := r.get("BenchmarkScreens/AuditAppend")
 	p("| Audit entry per view (one append, synchronous commit) | no noticeable delay | median %s, 90th percentile %s, mean %s | – |", msf(au.ms()), msf(au.p90()), msf(au.mean()))
+	r.teamSyncSummary(p)
 	if len(r.dist) == 0 {
 		p("| Installer sizes | reported | not built (run `make dist` before `make bench`) | – |")
 	}

@@ -1,0 +1,148 @@
+package main
+
+import "fmt"
+
+// The team folder benchmarks of backend/teamsync (bench_*_test.go), each run once.
+const (
+	benchJoin    = "BenchmarkJoinTenYearTeam"
+	benchLatency = "BenchmarkNoteToOtherLaptop"
+	benchIdle    = "BenchmarkIdleSyncPass"
+)
+
+// Goals of the team folder figures.
+const (
+	joinGoalS     = 60.0   // a new laptop's overview complete within a minute
+	latencyGoalMS = 2000.0 // a note visible on the other laptop within two seconds
+)
+
+// extraMedian is the median over the runs of a metric a benchmark reported (0 when it did not).
+func (r *result) extraMedian(name string) float64 { return median(r.extra[name]) }
+
+// seconds formats a duration given in seconds.
+func seconds(v float64) string {
+	if v == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f s", v)
+}
+
+// teamSyncSummary adds the team folder's goals to the summary table.
+func (r *report) teamSyncSummary(p printer) {
+	join := r.get(benchJoin).mean() / 1000
+	lat := r.get(benchLatency)
+	med, worst := lat.extraMedian("median-ms"), lat.extraMedian("max-ms")
+	p("| Team folder: a new laptop joins the ten-year team, until its overview is complete | < 60 s | %s | %s |", seconds(join), ok(join, joinGoalS))
+	p("| Team folder: a note saved on one laptop until it is on the other (both open) | < 2 s | median %s, slowest %s of %.0f notes | %s |",
+		msf(med), msf(worst), lat.extraMedian("notes"), ok(worst, latencyGoalMS))
+}
+
+// teamSyncSection is the "Team folder sync" section: docs/team-sync.md's engine at ten-year
+// scale.
+func (r *report) teamSyncSection(p printer) {
+	join, lat, idle := r.get(benchJoin), r.get(benchLatency), r.get(benchIdle)
+	joinS := join.mean() / 1000
+	med, worst := lat.extraMedian("median-ms"), lat.extraMedian("max-ms")
+	p("## Team folder sync")
+	p("")
+	p("The team folder engine (backend/teamsync, docs/team-sync.md) with the ten-year team's data;")
+	p("each benchmark runs once (`-benchtime 1x -count 1`): its setup writes the ten-year database.")
+	p("The folder is a local folder: the time the file service (OneDrive, a share) takes to carry")
+	p("a file between laptops comes on top of every figure here.")
+	p("")
+	p("| Figure | Goal | Measured | Met |")
+	p("|---|---|---|---|")
+	p("| A new laptop joins the ten-year team: from its first sync until its team overview is complete | < 60 s | %s | %s |",
+		seconds(joinS), ok(joinS, joinGoalS))
+	p("| A journal note from saving on laptop A until it is in laptop B's database (the app open on both) | < 2 s | median %s, slowest %s, fastest %s (%.0f notes) | %s |",
+		msf(med), msf(worst), msf(lat.extraMedian("min-ms")), lat.extraMedian("notes"), ok(worst, latencyGoalMS))
+	p("| … of which until A's batch file is in the folder (median) | reported | %s | – |", msf(lat.extraMedian("published-median-ms")))
+	p("| The lead's laptop founds the team folder with the ten-year data (the first snapshot) | reported | %s | – |",
+		seconds(join.extraMedian("found-s")))
+	p("| A lead's laptop writes a new snapshot (every %d new batches): the whole pass | reported | %s | – |",
+		keptBatchesReported, seconds(idle.extraMedian("snapshot-pass-s")))
+	p("| The team folder after ten years, tidied: the newest snapshot, key files, rosters and the last %d batches | reported | %.1f MB in %.0f files, %.1f MB on disk | – |",
+		keptBatchesReported, idle.extraMedian("folder-MB"), idle.extraMedian("files"), idle.extraMedian("folder-disk-MB"))
+	p("| … right after founding (snapshot, key files, roster) | reported | %.1f MB | – |", join.extraMedian("folder-MB"))
+	p("| … if nothing were tidied: every batch of ten years (%.0f, one per saved change) kept | reported | %.0f MB | – |",
+		idle.extraMedian("batches"), idle.extraMedian("untidied-MB"))
+	p("| One journal note's batch file | reported | %.0f bytes | – |", idle.extraMedian("note-batch-B"))
+	p("| A sync pass with nothing new (ten-year database, tidied ten-year folder) | reported | median %s, slowest %s | – |",
+		msf(idle.extraMedian("pass-ms")), msf(idle.extraMedian("pass-max-ms")))
+	p("| … CPU time per pass (user + system) | reported | %s | – |", msf(idle.extraMedian("cpu-ms/pass")))
+	p("| … bytes read per pass: asked of the kernel (rchar) / from the disk (read_bytes) | reported | %.1f kB / %.1f kB | – |",
+		idle.extraMedian("rchar-kB/pass"), idle.extraMedian("disk-read-kB/pass"))
+	p("| … one listing of the folder (`teamfolder.List`, median of %d) | reported | %s | – |", idlePassesReported, msf(idle.extraMedian("list-ms")))
+	p("")
+	r.teamSyncNotes(p)
+	p("How each is measured (`go test -run '^$' -bench … -benchtime 1x ./backend/teamsync`):")
+	p("")
+	p("- **Joining** (`%s`): the lead's laptop generates the ten-year database (backend/benchdata)", benchJoin)
+	p("  and founds the team folder (`teamsync.Found`, timed on its own as the founding). A new laptop")
+	p("  with an empty database asks to join, the lead enrolls it (not timed); timed is the new")
+	p("  laptop's first `SyncOnce` (roster, the citizens' key files, the snapshot read, verified,")
+	p("  decrypted and applied) plus `OverviewService.TeamOverview` on it. The benchmark checks that")
+	p("  every note and every open course arrived.")
+	p("- **A note between two laptops** (`%s`): a small team founded on one shared folder; the", benchLatency)
+	p("  laptops of two ICM workers each run `Engine.Run` with the app's timing (a publish check every")
+	p("  500 ms, file notifications, a scan every 30 s). Laptop A saves a note through")
+	p("  `NoteService.SaveNote`; the clock starts before the call and stops when a query on B's")
+	p("  database (every 2 ms) finds the note. The notes follow each other at varying pauses, so")
+	p("  they fall at different moments of A's 500 ms publish tick. The note's path: A's publish")
+	p("  check (up to 500 ms), the batch written, B's file notification and its 200 ms of quiet, B's")
+	p("  pass.")
+	p("- **The folder after ten years and an idle pass** (`%s`): the lead's ten-year database", benchIdle)
+	p("  and folder, twelve more laptops enrolled. The counters are those of ten years: one batch per")
+	p("  saved change (a note with its first revision is one save, every other generated row one save")
+	p("  of its own), shared out evenly over the 13 laptops, all applied and acknowledged. The lead's")
+	p("  last batch is real (a note saved through the service and published). The first pass writes")
+	p("  the lead's new snapshot and removes what it covers (timed as the snapshot's pass). Each other")
+	p("  laptop's folder holds its share of the last %d batches (copies of the note's batch under its", keptBatchesReported)
+	p("  own numbers) and key files for two laptops per citizen (copies of one of the lead's), as the")
+	p("  tidying leaves a folder. Timed are %d `SyncOnce` passes in a row; CPU time from getrusage(2),", idlePassesReported)
+	p("  bytes from /proc/self/io, before and after, divided by the passes. The files were just")
+	p("  written, so the folder's entries are in the kernel's cache, as on a laptop that syncs all day.")
+	p("  Without tidying: the founding's files plus every batch at the note batch's size.")
+	p("")
+}
+
+// idlePassesReported is the number of passes BenchmarkIdleSyncPass times (idlePasses there);
+// keptBatchesReported the batches the tidied folder keeps (keptBatches, snapshotEvery).
+const (
+	idlePassesReported  = 10
+	keptBatchesReported = 500
+)
+
+// teamSyncNotes is what the profiles showed, measured by hand (not again by make bench).
+func (r *report) teamSyncNotes(p printer) {
+	p("Where a new laptop's join spends its time, from a CPU profile of the join at full scale")
+	p("(07.12.2026, this machine, with the changes below; not profiled again by `make bench`): about")
+	p("140 s of CPU, of which 122 s in `syncstore.Apply` writing the snapshot's some 475 000 rows with")
+	p("multi-row inserts. There SQLite executing the inserts takes 66 s: the full-text index of the")
+	p("notes is written out and merged at every savepoint the applier opens (28 s; one per window of")
+	p("up to 2000 changes, so the index is built from hundreds of small segments), the tables' and")
+	p("indexes' b-trees 24 s, the notes' words 7 s. The SQLite driver binds each statement's")
+	p("parameters in time quadratic in their number (github.com/glebarez/go-sqlite looks each one up")
+	p("among all arguments; 200 rows × the table's columns per statement): 23 s. Each insert")
+	p("statement is parsed anew: 14 s. The savepoints' statement journals: 12.5 s. Looking up the")
+	p("rows' uids: 5 s. Outside the applier, decrypting and decoding the 300 citizens' parts takes")
+	p("11 s, now spread over the cores. What would bring the join under a minute lies in the")
+	p("applier: no savepoint per window when a snapshot goes into an empty database (or the note")
+	p("index rebuilt once at the end), statements prepared once per table and size, fewer bound")
+	p("parameters per statement.")
+	p("")
+	p("Changed for these figures (measured on this machine on 07.12.2026, one run each, before →")
+	p("after): a snapshot is written and loaded in a transaction with a 256 MiB page cache and its")
+	p("temporary files in memory (SQLite's default cache is 2 MiB: the ten-year indexes were read")
+	p("again and again): join 225 s → 132 s, founding 547 s → 279 s; the snapshot reads each")
+	p("table's rows in index order instead of sorting all later rows for every chunk of 1000")
+	p("(quadratic): founding 279 s → 92 s; a sync pass lists the folder twice instead of four times:")
+	p("idle pass 34 ms → 25 ms.")
+	p("")
+	p("The %.0f kB an idle pass reads come from the operating system's cache, not the disk: SQLite",
+		r.get(benchIdle).extraMedian("rchar-kB/pass"))
+	p("reads again the pages of sync_ids it needs to check for citizens deleted at the end of")
+	p("retention (one look-up per data key the laptop holds), which its 2 MiB cache does not keep")
+	p("between passes. With the app open and nothing new, no pass runs at all: the folder is watched,")
+	p("and listed once every 30 s to compare.")
+	p("")
+}
