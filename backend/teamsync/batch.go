@@ -16,9 +16,10 @@ import (
 // batchFormat is the version of a batch's and a snapshot's content (inside the envelope).
 const batchFormat = 1
 
-// maxPayload bounds what a decompressed batch or snapshot may grow to (a ten-year snapshot
-// is well under this).
-const maxPayload = 2 << 30
+// maxPayload bounds what a decompressed batch, snapshot or citizen's part may grow to: a
+// ten-year snapshot's content is under a tenth of it, and a laptop of the team cannot make
+// the others read gigabytes into memory with a small compressed file.
+const maxPayload = 512 << 20
 
 // A batch is what one laptop publishes at a time, or a snapshot of a lead laptop's whole
 // state. Team-level changes come first and travel under the team key only; each citizen's
