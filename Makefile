@@ -61,7 +61,7 @@ vet:
 	go vet -tags bench ./backend/benchhook/
 
 go-test:
-	go test -race -count=1 ./...
+	go test -race -count=1 -timeout 30m ./...
 	go test -race -count=1 -tags bench ./backend/benchhook/
 
 ## check-windows: the Windows build (single-instance and screen-capture code) compiles
