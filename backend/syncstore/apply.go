@@ -44,7 +44,10 @@ type applier struct {
 	// per note.
 	newNotes map[int64]bool
 	noteRevs map[int64]int
-	res      Result
+	// pendingIDs counts the sync_ids rows of bulk inserts waiting in sync_ids_bulk (see
+	// flushIDs).
+	pendingIDs int
+	res        Result
 }
 
 // Apply writes changes from the laptop origin in order inside tx, with sync_apply.active
@@ -153,6 +156,9 @@ func (a *applier) run(changes []Change) error {
 					noBulkUntil = i + k
 				}
 			}
+			if err := a.flushIDs(); err != nil {
+				return err
+			}
 			out, err := a.try(&changes[i])
 			var f fatal
 			if errors.As(err, &f) {
@@ -170,6 +176,9 @@ func (a *applier) run(changes []Change) error {
 			}
 		}
 		first = false
+		if err := a.flushIDs(); err != nil {
+			return err
+		}
 		if len(again) == len(remaining) { // no progress: the waits are refusals after all
 			for n, i := range again {
 				if err := a.record(i, &changes[i], skipped, waiting[n]); err != nil {

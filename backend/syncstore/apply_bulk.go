@@ -1,16 +1,25 @@
 package syncstore
 
 import (
+	"bytes"
 	"database/sql"
+	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// maxBulk bounds the rows of one insert statement (times the columns, the bound
-// variables); maxWindow the changes taken together.
+// maxBound bounds the variables of one insert statement: the driver matches each variable
+// to its argument by a search through all of them, so a statement's cost grows with the
+// square of its variables, while SQLite's parsing costs the same per row whatever the size.
+// maxWindow bounds the changes taken together.
 const (
-	maxBulk   = 200
+	maxBound  = 1000
 	maxWindow = 2000
 )
+
+// bulkRows is how many rows of width columns one insert statement carries.
+func bulkRows(width int) int { return max(1, maxBound/width) }
 
 // position is each synced table's place in the registry (parents first).
 var position = func() map[string]int {
@@ -111,10 +120,14 @@ func (ti *tableInfo) ownID() string {
 	return ""
 }
 
-// bulkInsert inserts the new rows of run, table by table in the registry's order, a few
-// hundred rows a statement, with the ids after each table's largest, in a savepoint; on
+// bulkInsert inserts the new rows of run, table by table in the registry's order, each
+// table's with one statement, with the ids after each table's largest, in a savepoint; on
 // an error nothing of it is left and the caller applies the changes one by one.
 func (a *applier) bulkInsert(run []Change) (err error) {
+	if err := a.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_ids_bulk (uid TEXT, tbl TEXT, row_id INTEGER, hlc TEXT,
+		course TEXT, citizen TEXT)`); err != nil {
+		return fatal{err}
+	}
 	if err := a.exec(`SAVEPOINT sync_bulk`); err != nil {
 		return fatal{err}
 	}
@@ -131,14 +144,18 @@ func (a *applier) bulkInsert(run []Change) (err error) {
 			err = fatal{rerr}
 		}
 	}()
+	defer func(pending int) {
+		if err != nil {
+			a.pendingIDs = pending // rolled back with the savepoint
+		}
+	}(a.pendingIDs)
 	byTable := map[string][]Change{}
 	for _, ch := range run {
 		byTable[ch.Table] = append(byTable[ch.Table], ch)
 	}
 	for _, t := range tables {
-		rows := byTable[t.Name]
-		for start := 0; start < len(rows); start += maxBulk {
-			if err := a.insertRows(rows[start:min(start+maxBulk, len(rows))]); err != nil {
+		if rows := byTable[t.Name]; len(rows) > 0 {
+			if err := a.insertRows(rows); err != nil {
 				return err
 			}
 		}
@@ -146,7 +163,10 @@ func (a *applier) bulkInsert(run []Change) (err error) {
 	return nil
 }
 
-// insertRows inserts new rows of one table with one statement.
+// insertRows inserts new rows of one table with one statement. The rows go to SQLite as
+// one JSON array that the statement reads with json_each: one bound value instead of one
+// per column and row (the driver's matching of values to variables costs the square of
+// their number, and SQLite would parse every row's placeholders anew).
 func (a *applier) insertRows(run []Change) error {
 	ti, err := a.info(run[0].Table)
 	if err != nil {
@@ -158,26 +178,15 @@ func (a *applier) insertRows(run []Change) error {
 		return err
 	}
 	cols := append([]string{idCol}, ti.synced...)
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = quote(c)
-	}
-	rowMarks := make([]string, len(cols))
-	for i := range rowMarks {
-		rowMarks[i] = "?"
-		if ti.Name == "note_revisions" && cols[i] == "revision_no" {
-			rowMarks[i] = "(SELECT COALESCE(MAX(revision_no), 0) + 1 FROM note_revisions WHERE note_id = ?)"
-		}
-	}
-	one := "(" + strings.Join(rowMarks, ", ") + ")"
-	var values, ids []string
-	var args, idArgs []any
 	type inserted struct {
 		rowID                       int64
 		uid, first, course, citizen string
 		note                        int64
 	}
-	var done []inserted
+	done := make([]inserted, 0, len(run))
+	rows := make([][]any, 0, len(run))
+	ids := make([][]any, 0, len(run))
+	revs := map[int64]int64{} // the last revision number given per note
 	for k := range run {
 		ch := &run[k]
 		vals, lost, err := a.resolve(ti, ch, ti.synced)
@@ -196,30 +205,31 @@ func (a *applier) insertRows(run []Change) error {
 			return err
 		}
 		rowID := last + int64(k) + 1
-		args = append(args, rowID)
+		row := make([]any, 0, len(cols))
+		row = append(row, rowID)
+		in := inserted{rowID: rowID, uid: ch.UID, first: minHLC(ch.HLC, ti.synced), course: course, citizen: citizen}
 		for _, col := range ti.synced {
+			v := vals[col]
 			if ti.Name == "note_revisions" && col == "revision_no" {
-				args = append(args, vals["note_id"])
-				continue
+				// Numbered after the note's revisions here; renumberNotes puts them in order.
+				in.note = vals["note_id"].(int64)
+				if v, err = a.nextRevision(revs, in.note); err != nil {
+					return err
+				}
 			}
-			args = append(args, vals[col])
+			row = append(row, v)
 		}
-		values = append(values, one)
-		first := minHLC(ch.HLC, ti.synced)
-		ids = append(ids, "(?, ?, ?, ?, 0, ?, ?)")
-		idArgs = append(idArgs, ch.UID, ti.Name, rowID, first, nullable(course), nullable(citizen))
-		in := inserted{rowID: rowID, uid: ch.UID, first: first, course: course, citizen: citizen}
-		if ti.Name == "note_revisions" {
-			in.note = vals["note_id"].(int64)
-		}
+		rows = append(rows, row)
+		ids = append(ids, []any{ch.UID, ti.Name, rowID, in.first, nullable(course), nullable(citizen)})
 		done = append(done, in)
 	}
-	if err := a.exec(`INSERT INTO `+quote(ti.Name)+` (`+strings.Join(names, ", ")+`) VALUES `+strings.Join(values, ", "), args...); err != nil {
+	if err := a.insertJSON(ti.Name, cols, rows); err != nil {
 		return err
 	}
-	if err := a.exec(`INSERT INTO sync_ids(uid, tbl, row_id, hlc, deleted, course, citizen) VALUES `+strings.Join(ids, ", "), idArgs...); err != nil {
+	if err := a.insertJSON("sync_ids_bulk", []string{"uid", "tbl", "row_id", "hlc", "course", "citizen"}, ids); err != nil {
 		return err
 	}
+	a.pendingIDs += len(ids)
 	for k, in := range done {
 		if err := a.setCols(in.uid, ti.synced, run[k].HLC, run[k].Base, in.first); err != nil {
 			return err
@@ -240,6 +250,132 @@ func (a *applier) insertRows(run []Change) error {
 		}
 	}
 	return nil
+}
+
+// flushIDs writes the sync_ids rows of the bulk inserts since the last flush, in the order
+// of their uids. Uids are random: written as their rows go in, each one lands on another
+// page of sync_ids (a new laptop's snapshot writes a million of them), while in order they
+// fill its pages one after the other. Until then the rows are known from the caches alone,
+// so this runs before anything else reads or changes sync_ids (a change applied on its
+// own, the renumbering of notes, the end of the call).
+func (a *applier) flushIDs() error {
+	if a.pendingIDs == 0 {
+		return nil
+	}
+	if err := a.exec(`INSERT OR FAIL INTO sync_ids(uid, tbl, row_id, hlc, course, citizen)
+		SELECT uid, tbl, row_id, hlc, course, citizen FROM sync_ids_bulk ORDER BY uid`); err != nil {
+		return err
+	}
+	a.pendingIDs = 0
+	if err := a.exec(`DELETE FROM sync_ids_bulk`); err != nil {
+		return err
+	}
+	return nil
+}
+
+// nextRevision is the number of a new revision of note: after the ones given in this
+// statement (revs), else after the note's revisions here (none for a note this call
+// inserted).
+func (a *applier) nextRevision(revs map[int64]int64, note int64) (int64, error) {
+	n, ok := revs[note]
+	if !ok && !a.newNotes[note] {
+		if err := a.queryRow(`SELECT COALESCE(MAX(revision_no), 0) FROM note_revisions WHERE note_id = ?`, note).Scan(&n); err != nil {
+			return 0, err
+		}
+	} else if !ok {
+		n = int64(a.noteRevs[note])
+	}
+	revs[note] = n + 1
+	return n + 1, nil
+}
+
+// insertJSON inserts rows (values in the order of cols) into table with one statement.
+// A value JSON cannot carry exactly (text that is not UTF-8 or holds a NUL, a number that
+// is not finite) ends the bulk insert: those rows are applied one by one.
+func (a *applier) insertJSON(table string, cols []string, rows [][]any) error {
+	var buf []byte
+	buf = append(buf, '[')
+	for i, row := range rows {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '[')
+		for j, v := range row {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			var ok bool
+			if buf, ok = appendJSON(buf, v); !ok {
+				return errBulk
+			}
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, ']')
+	names := make([]string, len(cols))
+	picks := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = quote(c)
+		picks[i] = "value ->> " + strconv.Itoa(i)
+	}
+	return a.exec(`INSERT OR FAIL INTO `+quote(table)+` (`+strings.Join(names, ", ")+`) SELECT `+
+		strings.Join(picks, ", ")+` FROM jsonb_each(?)`, string(buf))
+}
+
+// appendJSON appends v as JSON that SQLite reads back as the same value and type.
+func appendJSON(buf []byte, v any) ([]byte, bool) {
+	switch x := v.(type) {
+	case nil:
+		return append(buf, "null"...), true
+	case int64:
+		return strconv.AppendInt(buf, x, 10), true
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return buf, false
+		}
+		n := len(buf)
+		buf = strconv.AppendFloat(buf, x, 'g', -1, 64)
+		if !bytes.ContainsAny(buf[n:], ".e") {
+			buf = append(buf, ".0"...) // read back as a real, not an integer
+		}
+		return buf, true
+	case string:
+		if !utf8.ValidString(x) || strings.IndexByte(x, 0) >= 0 {
+			return buf, false
+		}
+		return appendJSONString(buf, x), true
+	}
+	return buf, false
+}
+
+// appendJSONString appends s (valid UTF-8) as a JSON string: quote, backslash and control
+// characters escaped, everything else as it is.
+func appendJSONString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		buf = append(buf, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			buf = append(buf, '\\', c)
+		case '\n':
+			buf = append(buf, '\\', 'n')
+		case '\r':
+			buf = append(buf, '\\', 'r')
+		case '\t':
+			buf = append(buf, '\\', 't')
+		default:
+			buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
+	}
+	buf = append(buf, s[start:]...)
+	return append(buf, '"')
 }
 
 // errBulk ends a bulk insert that one of its rows does not fit (it is applied alone).

@@ -1,6 +1,7 @@
 package syncstore_test
 
 import (
+	"encoding/hex"
 	"strings"
 	"testing"
 
@@ -214,5 +215,33 @@ func TestRetentionDeletionLeavesNoKeptValuesBehind(t *testing.T) {
 		if n := l.scalar(`SELECT COUNT(*) FROM citizens`); n != "0" {
 			t.Errorf("%s still has the citizen", l.name)
 		}
+	}
+}
+
+// A new laptop's rows go in a few statements at a time; a row whose text JSON cannot carry
+// to SQLite exactly (a NUL character) is applied on its own instead, with every byte kept,
+// and the rest of the batch still arrives.
+func TestBulkApplyKeepsTextJSONCannotCarry(t *testing.T) {
+	a, b := newLaptop(t, "A"), newLaptop(t, "B")
+	tm := setupTeam(t, a)
+	a.publish()
+	body := string(a.batches[0].body)
+	if !strings.Contains(body, "Første besøg.") {
+		t.Fatal("the note is not in the batch")
+	}
+	a.batches[0].body = []byte(strings.ReplaceAll(body, "Første besøg.", `Første\u0000besøg.`))
+	if res := b.apply(a, 1); len(res.Refused) != 0 || res.Applied == 0 {
+		t.Fatalf("applied %+v", res)
+	}
+	uid := a.uid("notes", tm.note)
+	id := b.localID(uid)
+	want := strings.ToUpper(hex.EncodeToString([]byte("Første\x00besøg.")))
+	for _, q := range []string{`SELECT hex(text) FROM notes WHERE id = ?`, `SELECT hex(text) FROM note_revisions WHERE note_id = ?`} {
+		if got := b.scalar(q, id); got != want {
+			t.Errorf("%s: %s, want %s", q, got, want)
+		}
+	}
+	if got, want := b.scalar(`SELECT COUNT(*) FROM sync_ids`), a.scalar(`SELECT COUNT(*) FROM sync_ids`); got != want {
+		t.Errorf("B holds %s rows, A %s", got, want)
 	}
 }

@@ -1,17 +1,48 @@
 package syncstore
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
-// Reading many rows at once: a query per few hundred rows instead of one per row.
+// Reading many rows at once: a query per few thousand rows instead of one per row. The
+// keys are bound as one JSON array (inList): with one variable per key the driver's
+// matching of values to variables would cost the square of their number.
+
+// inList is the right side of an IN whose keys are one JSON array.
+const inList = `(SELECT value FROM json_each(?))`
+
+// readChunk is how many keys one query reads.
+const readChunk = 5000
+
+// jsonArray is keys as a JSON array.
+func jsonArray[T any](keys []T) (string, error) {
+	b, err := json.Marshal(keys)
+	return string(b), err
+}
+
+// inChunks calls fn with the keys in slices of at most readChunk, each also as a JSON array.
+func inChunks[T any](keys []T, fn func(part []T, list string) error) error {
+	for start := 0; start < len(keys); start += readChunk {
+		part := keys[start:min(start+readChunk, len(keys))]
+		list, err := jsonArray(part)
+		if err != nil {
+			return err
+		}
+		if err := fn(part, list); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // loadUIDs fills the cache with the uids of many rows of one table at once.
 func (c *conn) loadUIDs(table string, ids []int64) error {
-	return chunks(ids, func(part []int64) error {
+	return inChunks(ids, func(part []int64, list string) error {
 		for _, id := range part {
 			c.remember(table, id, "")
 		}
-		rows, err := c.query(`SELECT row_id, uid FROM sync_ids WHERE tbl = ? AND row_id IN (`+placeholders(len(part))+`)`,
-			append([]any{table}, anys(part)...)...)
+		rows, err := c.query(`SELECT row_id, uid FROM sync_ids WHERE tbl = ? AND row_id IN `+inList, table, list)
 		if err != nil {
 			return err
 		}
@@ -38,18 +69,10 @@ func chunks[T any](ids []T, fn func([]T) error) error {
 	return nil
 }
 
-func anys[T any](list []T) []any {
-	out := make([]any, len(list))
-	for i, v := range list {
-		out[i] = v
-	}
-	return out
-}
-
 // loadIDs reads the sync_ids rows of many uids at once into the cache.
 func (c *conn) loadIDs(uids []string) error {
-	return chunks(uids, func(part []string) error {
-		rows, err := c.query(`SELECT `+idCols+` FROM sync_ids WHERE uid IN (`+placeholders(len(part))+`)`, anys(part)...)
+	return inChunks(uids, func(_ []string, list string) error {
+		rows, err := c.query(`SELECT `+idCols+` FROM sync_ids WHERE uid IN `+inList, list)
 		if err != nil {
 			return err
 		}
@@ -71,8 +94,8 @@ func (c *conn) loadIDs(uids []string) error {
 // loadClocks reads the column clocks of many rows at once.
 func (c *conn) loadClocks(uids []string) (map[string]map[string][2]string, error) {
 	out := map[string]map[string][2]string{}
-	err := chunks(uids, func(part []string) error {
-		rows, err := c.query(`SELECT uid, col, hlc, base FROM sync_cols WHERE uid IN (`+placeholders(len(part))+`)`, anys(part)...)
+	err := inChunks(uids, func(_ []string, list string) error {
+		rows, err := c.query(`SELECT uid, col, hlc, base FROM sync_cols WHERE uid IN `+inList, list)
 		if err != nil {
 			return err
 		}
@@ -99,9 +122,9 @@ func (c *conn) readRows(table string, ids []int64, cols []string) (map[int64]map
 		sel[i] = "+" + quote(col)
 	}
 	out := make(map[int64]map[string]any, len(ids))
-	err := chunks(ids, func(part []int64) error {
+	err := inChunks(ids, func(_ []int64, list string) error {
 		rows, err := c.query(`SELECT rowid, `+strings.Join(sel, ", ")+` FROM `+quote(table)+
-			` WHERE rowid IN (`+placeholders(len(part))+`)`, anys(part)...)
+			` WHERE rowid IN `+inList, list)
 		if err != nil {
 			return err
 		}
