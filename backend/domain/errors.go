@@ -50,6 +50,8 @@ const (
 	CodeExportFailed      Code = "export_failed"
 	CodeOpenFailed        Code = "open_failed"
 	CodeInternal          Code = "internal"
+	// The note search index is being built (just after a new laptop joined its team).
+	CodeSearchIndexBuilding Code = "search_index_building"
 
 	// Sign-in and access.
 	CodeNotSignedIn      Code = "not_signed_in"            // no one is signed in

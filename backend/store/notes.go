@@ -121,6 +121,12 @@ func (s *Store) SearchNotes(ctx context.Context, query string, courseID uint, li
 	if words == "" || limit <= 0 {
 		return []NoteHit{}, nil
 	}
+	if building, err := SearchIndexSuspended(s.db.WithContext(ctx)); err != nil || building {
+		if err == nil {
+			err = errSearchIndexBuilding()
+		}
+		return []NoteHit{}, storageErr(err)
+	}
 	match := "text : (" + words + ")"
 	if courseID != 0 {
 		match = fmt.Sprintf(`course : "c%d" AND %s`, courseID, match)

@@ -122,6 +122,14 @@ func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, erro
 		_ = sqlDB.Close()
 		return nil, err
 	}
+	// A search index suspended by a load that the process did not live to finish.
+	if suspended, err := SearchIndexSuspended(s.db.WithContext(ctx)); err != nil {
+		_ = sqlDB.Close()
+		return nil, storageErr(err)
+	} else if _, err := s.ResumeSearchIndex(ctx); suspended && err != nil {
+		_ = sqlDB.Close()
+		return nil, err
+	}
 	s.capture = true
 	return s, nil
 }

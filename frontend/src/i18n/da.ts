@@ -114,6 +114,7 @@ export const da = {
     worker_has_courses: 'Medarbejderen har {open} åbne forløb. Overdrag dem, før medarbejderen gøres inaktiv.',
     database_corrupt: 'Databasefilen er beskadiget og kan ikke åbnes sikkert.',
     database_locked: 'Databasen er i brug af et andet program.',
+    search_index_building: 'Søgningen i journalnotater gøres klar efter tilmeldingen til teamet. Prøv igen om et øjeblik.',
     database_newer: 'Databasen er gemt af en nyere version af programmet.',
     not_signed_in: 'Du er ikke logget ind. Log ind for at fortsætte.',
     session_locked: 'Skærmen er låst, fordi programmet ikke har været brugt et stykke tid. Skriv din adgangskode for at fortsætte.',

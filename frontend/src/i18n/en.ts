@@ -116,6 +116,7 @@ export const en: Messages = {
     worker_has_courses: 'The worker has {open} open courses. Hand them over before making the worker inactive.',
     database_corrupt: 'The database file is damaged and cannot be opened safely.',
     database_locked: 'The database is in use by another program.',
+    search_index_building: 'Search in journal notes is being prepared after joining the team. Try again in a moment.',
     database_newer: 'The database was saved by a newer version of the program.',
     not_signed_in: 'You are not signed in. Sign in to continue.',
     session_locked: 'The screen locked because the program was not used for a while. Enter your password to continue.',
