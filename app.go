@@ -175,7 +175,7 @@ func (a *App) startSync(ctx context.Context) {
 		}
 		return
 	}
-	e.OnApplied(func(rep teamsync.ApplyReport) { runtime.EventsEmit(ctx, "sync:applied", rep.Batches) })
+	e.OnApplied(func(rep teamsync.ApplyReport) { runtime.EventsEmit(ctx, "sync:applied", rep.Batches+rep.Snapshots) })
 	sctx, cancel := context.WithCancel(context.Background())
 	a.stopSync, a.syncDone = cancel, make(chan struct{})
 	go func() {

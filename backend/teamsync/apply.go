@@ -20,6 +20,7 @@ var errUnpublished = errors.New("local changes not yet published")
 // ApplyReport says what one pass did.
 type ApplyReport struct {
 	Batches   int // batches applied
+	Snapshots int // snapshots loaded (a laptop's first pass)
 	Changes   int // row changes written
 	Refused   int // changes refused by the access rules
 	Conflicts int // values that lost and were kept

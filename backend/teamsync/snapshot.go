@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"icm/backend/store"
 	"icm/backend/syncstore"
 	"icm/backend/teamfolder"
 	"icm/backend/teamkeys"
@@ -171,6 +172,11 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		if err != nil {
 			return errSkip{err.Error()}
 		}
+		// The note search index is built once, after the snapshot is in (resumeSearchIndex),
+		// rather than note by note.
+		if err := store.SuspendSearchIndex(tx); err != nil {
+			return err
+		}
 		var r ApplyReport
 		if err := e.applyBatch(tx, en.Laptop, "snapshot", en.Seq, b, &r); err != nil {
 			return err
@@ -196,6 +202,7 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		}
 		e.clock.Observe(b.MaxHLC)
 		rep.Changes += r.Changes
+		rep.Snapshots++
 		loaded = true
 		return nil
 	})
@@ -204,6 +211,20 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		return false, e.problem(ctx, en, skip.reason)
 	}
 	return loaded, err
+}
+
+// resumeSearchIndex builds the note search index a snapshot's load suspended, in a
+// transaction of its own: the screens show the team's data while it is built (a search
+// meanwhile answers that the index is being built).
+func (e *Engine) resumeSearchIndex(ctx context.Context) error {
+	suspended, err := store.SearchIndexSuspended(e.db.WithContext(ctx))
+	if err != nil || !suspended {
+		return err
+	}
+	return e.bulkTransaction(ctx, func(tx *gorm.DB) error {
+		_, err := store.ResumeSearchIndex(tx)
+		return err
+	})
 }
 
 // hasOwn says whether this laptop's folder holds a file of that name.

@@ -110,10 +110,10 @@ func (e *Engine) SyncOnce(ctx context.Context) (ApplyReport, error) {
 	if err := e.tidy(ctx); err != nil {
 		return rep, err
 	}
-	if rep.Batches > 0 && e.onApplied != nil {
+	if rep.Batches+rep.Snapshots > 0 && e.onApplied != nil {
 		e.onApplied(rep)
 	}
-	return rep, nil
+	return rep, e.resumeSearchIndex(ctx)
 }
 
 // randomID is a new team-wide id: 32 lowercase hex digits from 16 random bytes.
