@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,5 +146,48 @@ func TestSuspendedSearchIndexIsRebuiltWhole(t *testing.T) {
 	}
 	if after := schemaOf(t, st); len(after) != len(before) {
 		t.Errorf("after reopening the triggers are %v", after)
+	}
+}
+
+// The triggers a resume puts back are the ones the migrations made, to the letter: a
+// migration that changes them must change searchTriggers too (and drop them IF EXISTS, for
+// a file opened with the index suspended).
+func TestSearchTriggersAreTheSchemas(t *testing.T) {
+	st, _ := openTemp(t)
+	schema := schemaOf(t, st)
+	n := 0
+	for _, sql := range schema {
+		if strings.Contains(sql, "notes_fts") {
+			n++
+		}
+	}
+	if n != len(searchTriggers) {
+		t.Fatalf("the schema has %d search index triggers on notes, searchTriggers %d", n, len(searchTriggers))
+	}
+	for _, tr := range searchTriggers {
+		if schema[tr.name] != tr.sql {
+			t.Errorf("trigger %s:\nschema: %q\ncode:   %q", tr.name, schema[tr.name], tr.sql)
+		}
+	}
+}
+
+// What the suspension keeps in the settings is a mark, never SQL: a value planted there
+// (no laptop can send one: the team shares only its own settings) is not executed.
+func TestAResumeRunsNoStoredSQL(t *testing.T) {
+	st, _ := openTemp(t)
+	if err := st.db.Exec(`INSERT INTO settings(key, value) VALUES (?, ?)`, suspendedKey,
+		`[{"Name":"x","SQL":"CREATE TABLE pwned(x)"}]`).Error; err != nil {
+		t.Fatal(err)
+	}
+	if done, err := st.ResumeSearchIndex(context.Background()); err != nil || !done {
+		t.Fatalf("resume: %v, %v", done, err)
+	}
+	var n int64
+	st.db.Raw(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'pwned'`).Scan(&n)
+	if n != 0 {
+		t.Fatal("the planted SQL ran")
+	}
+	if err := st.db.Exec(`INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1)`).Error; err != nil {
+		t.Errorf("the index is not sound: %v", err)
 	}
 }

@@ -122,13 +122,12 @@ func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, erro
 		_ = sqlDB.Close()
 		return nil, err
 	}
-	// A search index suspended by a load that the process did not live to finish.
-	if suspended, err := SearchIndexSuspended(s.db.WithContext(ctx)); err != nil {
-		_ = sqlDB.Close()
-		return nil, storageErr(err)
-	} else if _, err := s.ResumeSearchIndex(ctx); suspended && err != nil {
-		_ = sqlDB.Close()
-		return nil, err
+	// A search index suspended by a load the process did not live to finish is built now.
+	// Should that fail (the file locked by another process, say), the store opens all the
+	// same: a search answers that the index is being built, and the team folder's next pass
+	// tries again.
+	if suspended, err := SearchIndexSuspended(s.db.WithContext(ctx)); err == nil && suspended {
+		_, _ = s.ResumeSearchIndex(ctx)
 	}
 	s.capture = true
 	return s, nil

@@ -9,17 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// maxBound bounds the variables of one insert statement: the driver matches each variable
-// to its argument by a search through all of them, so a statement's cost grows with the
-// square of its variables, while SQLite's parsing costs the same per row whatever the size.
 // maxWindow bounds the changes taken together.
-const (
-	maxBound  = 1000
-	maxWindow = 2000
-)
-
-// bulkRows is how many rows of width columns one insert statement carries.
-func bulkRows(width int) int { return max(1, maxBound/width) }
+const maxWindow = 2000
 
 // position is each synced table's place in the registry (parents first).
 var position = func() map[string]int {
@@ -68,11 +59,17 @@ func (a *applier) bulkTable(ch *Change) (*tableInfo, bool) {
 // bulkable reports a put of a new, whole row whose references all name live rows here or
 // new rows of the window in a table before its own.
 func (a *applier) bulkable(ti *tableInfo, ch *Change, window map[string]string) bool {
-	if ch.UID == "" || len(ch.Cols) != len(ti.synced) || !ti.full(keys(ch.Cols)) {
+	if ch.UID == "" || ti.Filter != "" || len(ch.Cols) != len(ti.synced) || !ti.full(keys(ch.Cols)) {
 		return false
 	}
 	if _, known := a.rows[ch.UID]; known {
 		return false
+	}
+	// Not cached is not the same as not here: a delete in this call forgets its row's uid.
+	if !a.absent[ch.UID] {
+		if _, known, err := a.byUID(ch.UID); err != nil || known {
+			return false
+		}
 	}
 	for _, col := range ti.synced {
 		if h := ch.HLC[col]; h == "" || h <= a.mark {
@@ -164,7 +161,7 @@ func (a *applier) bulkInsert(run []Change) (err error) {
 }
 
 // insertRows inserts new rows of one table with one statement. The rows go to SQLite as
-// one JSON array that the statement reads with json_each: one bound value instead of one
+// one JSON array that the statement reads with jsonb_each: one bound value instead of one
 // per column and row (the driver's matching of values to variables costs the square of
 // their number, and SQLite would parse every row's placeholders anew).
 func (a *applier) insertRows(run []Change) error {
@@ -318,7 +315,7 @@ func (a *applier) insertJSON(table string, cols []string, rows [][]any) error {
 		names[i] = quote(c)
 		picks[i] = "value ->> " + strconv.Itoa(i)
 	}
-	return a.exec(`INSERT OR FAIL INTO `+quote(table)+` (`+strings.Join(names, ", ")+`) SELECT `+
+	return a.exec(`INSERT INTO `+quote(table)+` (`+strings.Join(names, ", ")+`) SELECT `+
 		strings.Join(picks, ", ")+` FROM jsonb_each(?)`, string(buf))
 }
 

@@ -100,6 +100,7 @@ func (a *applier) del(ti *tableInfo, ch *Change) (outcome, error) {
 			ch.UID, ti.Name, nullable(ch.Base[""]), nullable(ch.Course), nullable(ch.Citizen)); err != nil {
 			return skipped, err
 		}
+		a.forget(ch.UID)
 		for col, h := range ch.Base {
 			if col == "" || h == ch.Base[""] {
 				continue

@@ -31,6 +31,12 @@ func (a *applier) put(ti *tableInfo, ch *Change) (outcome, error) {
 	if fresh == 0 {
 		return skipped, nil // applied from origin before (or nothing in it)
 	}
+	if shared, err := a.shared(ti, ch); err != nil || !shared {
+		if err == nil {
+			err = refuse(RefuseBadChange, "a %s row this team does not share", ti.Name)
+		}
+		return skipped, err
+	}
 	id, known, err := a.byUID(ch.UID)
 	if err != nil {
 		return skipped, err
@@ -50,6 +56,34 @@ func (a *applier) put(ti *tableInfo, ch *Change) (outcome, error) {
 		return a.onTombstone(ti, ch, id, cols)
 	}
 	return a.merge(ti, ch, id, cols)
+}
+
+// shared reports a change to a row the table's Filter selects (a setting the whole team
+// shares, not one of a laptop's own such as its language or the search index's state): a
+// change to any other row is refused, whoever sent it. The Filter is judged by SQLite on
+// the change's values; a change without the Filter's columns names a row by its uid, which
+// is only here if the row is shared.
+func (a *applier) shared(ti *tableInfo, ch *Change) (bool, error) {
+	if ti.Filter == "" {
+		return true, nil
+	}
+	cols := make([]string, 0, len(ch.Cols))
+	for col := range ch.Cols {
+		cols = append(cols, col)
+	}
+	sort.Strings(cols)
+	sel := make([]string, len(cols))
+	args := make([]any, len(cols))
+	for i, col := range cols {
+		sel[i] = "? AS " + quote(col)
+		args[i] = wire(ti, ch, col)
+	}
+	var ok bool
+	err := a.queryRow(`SELECT COALESCE(`+ti.rowFilter("v")+`, 0) FROM (SELECT `+strings.Join(sel, ", ")+`) AS v`, args...).Scan(&ok)
+	if err != nil && strings.Contains(err.Error(), "no such column") {
+		return true, nil // the Filter's columns are not in the change
+	}
+	return ok, err
 }
 
 // full reports that cols hold every column a new row of ti travels with.
@@ -158,6 +192,7 @@ func (a *applier) insert(ti *tableInfo, ch *Change, cols []string, revive *idRow
 			ch.UID, ti.Name, first, nullable(course), nullable(citizen)); err != nil {
 			return skipped, err
 		}
+		a.forget(ch.UID)
 		if err := a.setCols(ch.UID, cols, ch.HLC, ch.Base, first); err != nil {
 			return skipped, err
 		}

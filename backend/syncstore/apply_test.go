@@ -2,6 +2,7 @@ package syncstore_test
 
 import (
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -243,5 +244,68 @@ func TestBulkApplyKeepsTextJSONCannotCarry(t *testing.T) {
 	}
 	if got, want := b.scalar(`SELECT COUNT(*) FROM sync_ids`), a.scalar(`SELECT COUNT(*) FROM sync_ids`); got != want {
 		t.Errorf("B holds %s rows, A %s", got, want)
+	}
+}
+
+// A row deleted and written again under the same uid within one call (a natural row, or a
+// batch applied anew) is not taken for a new row: the put meets the delete's tombstone and
+// is kept as a conflict, and the rest of the call is applied.
+func TestPutAfterDeleteInOneCallIsNotANewRow(t *testing.T) {
+	a, b := newLaptop(t, "A"), newLaptop(t, "B")
+	tm := setupTeam(t, a)
+	a.publish()
+	b.apply(a, 1)
+	plan := service.NewPlanningService(a.deps("ML"))
+	p := must[service.PlanDTO](t)(plan.SaveGoal(service.GoalInput{CourseID: tm.course, CitizenWords: "fire", Area: "housing"}))
+	goal := p.Goals[len(p.Goals)-1].ID
+	put := a.publish()
+	must[service.PlanDTO](t)(plan.DeleteGoal(service.ChildInput{CourseID: tm.course, ID: goal}))
+	del := a.publish()
+	must[service.PlanDTO](t)(plan.SaveGoal(service.GoalInput{CourseID: tm.course, CitizenWords: "fem", Area: "housing"}))
+	next := a.publish()
+	if len(put) != 1 || len(del) != 1 || len(next) != 1 {
+		t.Fatalf("batches of %d, %d and %d changes", len(put), len(del), len(next))
+	}
+	again := roundTrip(t, put)[0]
+	for col := range again.HLC {
+		again.HLC[col] = "000000000999.A"
+	}
+	res := applyRaw(t, b, "A", put[0], del[0], again, next[0])
+	if len(res.Refused) != 0 || res.Conflicts != 1 {
+		t.Fatalf("applied %+v", res)
+	}
+	if n := b.scalar(`SELECT COUNT(*) FROM goals WHERE citizen_words = 'fire'`); n != "0" {
+		t.Errorf("the deleted goal is back %s times", n)
+	}
+	if n := b.scalar(`SELECT COUNT(*) FROM goals WHERE citizen_words = 'fem'`); n != "1" {
+		t.Errorf("the next goal is there %s times", n)
+	}
+}
+
+// Only the settings the team shares are applied: a laptop's own settings (its language, the
+// state of its search index) cannot be written from another laptop, whoever sent it.
+func TestALaptopsOwnSettingCannotArrive(t *testing.T) {
+	b := newLaptop(t, "B")
+	for i, key := range []string{"search_index_suspended", "language"} {
+		h := fmt.Sprintf("%012d.A", 100+i)
+		ch := syncstore.Change{Table: "settings", UID: "settings:" + key, Op: syncstore.OpPut,
+			Cols: map[string]any{"key": key, "value": `[{"Name":"x","SQL":"CREATE TABLE pwned(x)"}]`},
+			HLC:  map[string]string{"key": h, "value": h}}
+		res := applyRaw(t, b, "A", ch)
+		if len(res.Refused) != 1 || res.Refused[0].Code != syncstore.RefuseBadChange {
+			t.Fatalf("%s: %+v", key, res)
+		}
+		if n := b.scalar(`SELECT COUNT(*) FROM settings WHERE key = ?`, key); n != "0" {
+			t.Fatalf("%s arrived", key)
+		}
+	}
+	shared := syncstore.Change{Table: "settings", UID: "settings:contact_gap_days", Op: syncstore.OpPut,
+		Cols: map[string]any{"key": "contact_gap_days", "value": "21"},
+		HLC:  map[string]string{"key": "000000000102.A", "value": "000000000102.A"}}
+	if res := applyRaw(t, b, "A", shared); len(res.Refused) != 0 {
+		t.Fatalf("a shared setting: %+v", res)
+	}
+	if v := b.scalar(`SELECT value FROM settings WHERE key = 'contact_gap_days'`); v != "21" {
+		t.Fatalf("contact_gap_days is %q", v)
 	}
 }

@@ -23,6 +23,8 @@ type conn struct {
 	// uids caches uid by table and local rowid; rows the reverse.
 	uids map[string]map[int64]string
 	rows map[string]idRow
+	// absent are uids loadIDs looked up and did not find (until forget).
+	absent map[string]bool
 	// scopes caches the course and citizen of rows read for a scope; wire holds the rows
 	// read in this call (wire form), by uid.
 	scopes map[string][2]string
@@ -98,7 +100,7 @@ func newConn(tx *gorm.DB, needTx bool) (*conn, error) {
 		ctx = context.Background()
 	}
 	return &conn{ctx: ctx, pool: tx.Statement.ConnPool, infos: map[string]*tableInfo{},
-		uids: map[string]map[int64]string{}, rows: map[string]idRow{}, scopes: map[string][2]string{},
+		uids: map[string]map[int64]string{}, rows: map[string]idRow{}, absent: map[string]bool{}, scopes: map[string][2]string{},
 		wire: map[string]map[string]any{}, stmts: map[string]*sql.Stmt{}}, nil
 }
 
@@ -209,6 +211,7 @@ func (c *conn) forget(uid string) {
 		delete(c.uids[r.Table], r.RowID.Int64)
 	}
 	delete(c.rows, uid)
+	delete(c.absent, uid)
 }
 
 // uidOf returns the uid of a live row ("" when it has none).

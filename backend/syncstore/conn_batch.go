@@ -71,7 +71,12 @@ func chunks[T any](ids []T, fn func([]T) error) error {
 
 // loadIDs reads the sync_ids rows of many uids at once into the cache.
 func (c *conn) loadIDs(uids []string) error {
-	return inChunks(uids, func(_ []string, list string) error {
+	return inChunks(uids, func(part []string, list string) error {
+		for _, uid := range part {
+			if _, ok := c.rows[uid]; !ok {
+				c.absent[uid] = true
+			}
+		}
 		rows, err := c.query(`SELECT `+idCols+` FROM sync_ids WHERE uid IN `+inList, list)
 		if err != nil {
 			return err
@@ -82,6 +87,7 @@ func (c *conn) loadIDs(uids []string) error {
 			if err != nil {
 				return err
 			}
+			delete(c.absent, r.UID)
 			c.setRow(r)
 			if r.live() {
 				c.remember(r.Table, r.RowID.Int64, r.UID)

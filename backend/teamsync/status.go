@@ -90,9 +90,23 @@ func (s Status) Laptops() []string {
 
 // SyncOnce runs one whole pass: publish, read the roster, apply, publish what came in
 // meanwhile. It is what the app does on every change it notices and `icm sync once` does.
+// What was applied is reported to the app (OnApplied) even when a later step of the pass
+// fails, and a note search index set aside by a snapshot's load is built last, whatever
+// the pass's other steps did.
 func (e *Engine) SyncOnce(ctx context.Context) (ApplyReport, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	rep, err := e.pass(ctx)
+	if rep.Batches+rep.Snapshots > 0 && e.onApplied != nil {
+		e.onApplied(rep)
+	}
+	if rerr := e.resumeSearchIndex(ctx); err == nil {
+		err = rerr
+	}
+	return rep, err
+}
+
+func (e *Engine) pass(ctx context.Context) (ApplyReport, error) {
 	if _, err := e.publish(ctx); err != nil && err != errNoTeamKey {
 		return ApplyReport{}, err
 	}
@@ -107,13 +121,7 @@ func (e *Engine) SyncOnce(ctx context.Context) (ApplyReport, error) {
 	if err := e.saveLocal(e.db.WithContext(ctx), e.local); err != nil {
 		return rep, err
 	}
-	if err := e.tidy(ctx); err != nil {
-		return rep, err
-	}
-	if rep.Batches+rep.Snapshots > 0 && e.onApplied != nil {
-		e.onApplied(rep)
-	}
-	return rep, e.resumeSearchIndex(ctx)
+	return rep, e.tidy(ctx)
 }
 
 // randomID is a new team-wide id: 32 lowercase hex digits from 16 random bytes.
