@@ -69,8 +69,18 @@ func chunks[T any](ids []T, fn func([]T) error) error {
 	return nil
 }
 
-// loadIDs reads the sync_ids rows of many uids at once into the cache.
+// loadIDs reads the sync_ids rows of many uids at once into the cache. When sync_ids holds
+// far fewer rows than there are uids to look up (a new laptop loading the team's snapshot),
+// it reads the whole table instead.
 func (c *conn) loadIDs(uids []string) error {
+	small := len(uids)/4 + 1
+	var n int
+	if err := c.queryRow(`SELECT COUNT(*) FROM (SELECT 1 FROM sync_ids LIMIT ?)`, small).Scan(&n); err != nil {
+		return err
+	}
+	if n < small {
+		return c.loadAllIDs(uids)
+	}
 	return inChunks(uids, func(part []string, list string) error {
 		for _, uid := range part {
 			if _, ok := c.rows[uid]; !ok {
@@ -95,6 +105,34 @@ func (c *conn) loadIDs(uids []string) error {
 		}
 		return rows.Err()
 	})
+}
+
+// loadAllIDs reads every row of sync_ids into the cache; the uids not among them are absent.
+func (c *conn) loadAllIDs(uids []string) error {
+	rows, err := c.query(`SELECT ` + idCols + ` FROM sync_ids`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanID(rows)
+		if err != nil {
+			return err
+		}
+		c.setRow(r)
+		if r.live() {
+			c.remember(r.Table, r.RowID.Int64, r.UID)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, uid := range uids {
+		if _, ok := c.rows[uid]; !ok {
+			c.absent[uid] = true
+		}
+	}
+	return nil
 }
 
 // loadClocks reads the column clocks of many rows at once.
