@@ -133,3 +133,30 @@ func TestCaptureTriggersMatchTheRegistry(t *testing.T) {
 		}
 	}
 }
+
+// A bulk insert runs INSERT OR FAIL, which SQLite carries into the statements of the
+// table's triggers: a trigger on a synced table that relies on OR IGNORE or OR REPLACE
+// would act otherwise when its row arrives in bulk than when it arrives alone.
+func TestNoTriggerOnASyncedTableIgnoresOrReplaces(t *testing.T) {
+	st := openStore(t)
+	db, _ := st.SQLDB()
+	for _, tb := range tables {
+		rows, err := db.Query(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?`, tb.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var name, sql string
+			if err := rows.Scan(&name, &sql); err != nil {
+				t.Fatal(err)
+			}
+			up := strings.ToUpper(sql)
+			for _, clause := range []string{"OR IGNORE", "OR REPLACE", "INSERT OR ", "REPLACE INTO"} {
+				if strings.Contains(up, clause) {
+					t.Errorf("trigger %s on %s uses %s", name, tb.Name, clause)
+				}
+			}
+		}
+		rows.Close()
+	}
+}

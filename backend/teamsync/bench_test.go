@@ -2,6 +2,7 @@ package teamsync_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -143,7 +144,7 @@ func BenchmarkJoinTenYearTeam(b *testing.B) {
 		}
 		searchSeconds += time.Since(start).Seconds()
 		if hits, err := st.SearchNotes(ctx, "besøg", 0, 5); err != nil || len(hits) == 0 {
-			b.Fatalf("search after the join: %d hits, %v", len(hits), err)
+			b.Fatalf("search after the join: %d hits, %v (%v)", len(hits), err, errors.Unwrap(err))
 		}
 		var notes int64
 		st.Gorm().Raw(`SELECT COUNT(*) FROM notes`).Scan(&notes)

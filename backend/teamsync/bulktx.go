@@ -17,30 +17,36 @@ const bulkCacheKiB = 1 << 20
 
 // bulkTransaction runs fn in a transaction on one connection with a page cache of
 // bulkCacheKiB and its temporary files (the applier's savepoint journals) in memory, and
-// sets the connection back as it was afterwards.
-func (e *Engine) bulkTransaction(ctx context.Context, fn func(tx *gorm.DB) error) error {
+// sets the connection back as it was afterwards. Its commit does not copy the write-ahead
+// log into the database (SQLite's automatic checkpoint, hundreds of MiB after a snapshot's
+// load): with checkpoint that is done right after, without waiting for readers; without, the
+// next transaction's commit does it (loading a snapshot leaves it to the search index's
+// build that follows, so that the screens are told to reload the sooner).
+func (e *Engine) bulkTransaction(ctx context.Context, checkpoint bool, fn func(tx *gorm.DB) error) error {
 	return e.db.WithContext(ctx).Connection(func(conn *gorm.DB) error {
-		var cache, temp int64
-		if err := conn.Raw(`PRAGMA cache_size`).Scan(&cache).Error; err != nil {
-			return err
+		var cache, temp, auto int64
+		for q, v := range map[string]*int64{`PRAGMA cache_size`: &cache, `PRAGMA temp_store`: &temp, `PRAGMA wal_autocheckpoint`: &auto} {
+			if err := conn.Raw(q).Scan(v).Error; err != nil {
+				return err
+			}
 		}
-		if err := conn.Raw(`PRAGMA temp_store`).Scan(&temp).Error; err != nil {
-			return err
-		}
-		if err := conn.Exec(fmt.Sprintf(`PRAGMA cache_size = %d`, -bulkCacheKiB)).Error; err != nil {
-			return err
-		}
-		if err := conn.Exec(`PRAGMA temp_store = MEMORY`).Error; err != nil {
-			return err
+		for _, q := range []string{fmt.Sprintf(`PRAGMA cache_size = %d`, -bulkCacheKiB), `PRAGMA temp_store = MEMORY`,
+			`PRAGMA wal_autocheckpoint = 0`} {
+			if err := conn.Exec(q).Error; err != nil {
+				return err
+			}
 		}
 		err := conn.Transaction(fn)
 		// Back as it was, also after a failed transaction (the connection returns to the pool).
 		restore := conn.Session(&gorm.Session{Context: context.Background()})
-		if rerr := restore.Exec(fmt.Sprintf(`PRAGMA cache_size = %d`, cache)).Error; err == nil {
-			err = rerr
+		for _, q := range []string{fmt.Sprintf(`PRAGMA cache_size = %d`, cache), fmt.Sprintf(`PRAGMA temp_store = %d`, temp),
+			fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, auto)} {
+			if rerr := restore.Exec(q).Error; err == nil {
+				err = rerr
+			}
 		}
-		if rerr := restore.Exec(fmt.Sprintf(`PRAGMA temp_store = %d`, temp)).Error; err == nil {
-			err = rerr
+		if err == nil && checkpoint {
+			err = restore.Exec(`PRAGMA wal_checkpoint(PASSIVE)`).Error
 		}
 		return err
 	})

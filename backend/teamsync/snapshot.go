@@ -34,7 +34,7 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 			return err
 		}
 	}
-	return e.bulkTransaction(ctx, func(tx *gorm.DB) error {
+	return e.bulkTransaction(ctx, true, func(tx *gorm.DB) error {
 		r, err := e.roster(tx)
 		if err != nil {
 			return err
@@ -160,7 +160,7 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		return false, e.problem(ctx, en, "incomplete: "+err.Error())
 	}
 	loaded := false
-	err = e.bulkTransaction(ctx, func(tx *gorm.DB) error {
+	err = e.bulkTransaction(ctx, false, func(tx *gorm.DB) error {
 		h, payload, err := e.openFile(tx, data)
 		if err != nil {
 			return errSkip{fmt.Sprintf("refused: %v", err)}
@@ -221,7 +221,7 @@ func (e *Engine) resumeSearchIndex(ctx context.Context) error {
 	if err != nil || !suspended {
 		return err
 	}
-	return e.bulkTransaction(ctx, func(tx *gorm.DB) error {
+	return e.bulkTransaction(ctx, true, func(tx *gorm.DB) error {
 		_, err := store.ResumeSearchIndex(tx)
 		return err
 	})
