@@ -1,6 +1,7 @@
 package syncstore
 
 import (
+	"database/sql"
 	"encoding/json"
 	"strings"
 )
@@ -91,20 +92,25 @@ func (c *conn) loadIDs(uids []string) error {
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanID(rows)
-			if err != nil {
-				return err
-			}
-			delete(c.absent, r.UID)
-			c.setRow(r)
-			if r.live() {
-				c.remember(r.Table, r.RowID.Int64, r.UID)
-			}
-		}
-		return rows.Err()
+		return c.cacheIDs(rows)
 	})
+}
+
+// cacheIDs puts rows of sync_ids into the cache and closes them.
+func (c *conn) cacheIDs(rows *sql.Rows) error {
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanID(rows)
+		if err != nil {
+			return err
+		}
+		delete(c.absent, r.UID)
+		c.setRow(r)
+		if r.live() {
+			c.remember(r.Table, r.RowID.Int64, r.UID)
+		}
+	}
+	return rows.Err()
 }
 
 // loadAllIDs reads every row of sync_ids into the cache; the uids not among them are absent.
@@ -113,18 +119,7 @@ func (c *conn) loadAllIDs(uids []string) error {
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		r, err := scanID(rows)
-		if err != nil {
-			return err
-		}
-		c.setRow(r)
-		if r.live() {
-			c.remember(r.Table, r.RowID.Int64, r.UID)
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := c.cacheIDs(rows); err != nil {
 		return err
 	}
 	for _, uid := range uids {
