@@ -23,6 +23,9 @@ func migrationSQL(schema map[string][]column) (string, error) {
 	b.WriteString("-- folder through a snapshot.\n")
 	for i := range tables {
 		t := &tables[i]
+		if t.Since != "" {
+			continue
+		}
 		if _, ok := schema[t.Name]; !ok {
 			return "", fmt.Errorf("syncstore: no columns for table %s", t.Name)
 		}
@@ -32,6 +35,9 @@ func migrationSQL(schema map[string][]column) (string, error) {
 	b.WriteString("\n-- The capture: per synced table, generated from the registry in backend/syncstore.\n")
 	for i := range tables {
 		t := &tables[i]
+		if t.Since != "" {
+			continue
+		}
 		b.WriteString("\n")
 		for _, tr := range triggersSQL(t, schema[t.Name]) {
 			b.WriteString(tr.SQL)

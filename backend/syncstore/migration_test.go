@@ -37,7 +37,7 @@ func schemaBefore(t *testing.T) map[string][]column {
 			t.Fatalf("%s: %v", m.Name, err)
 		}
 	}
-	schema, err := readSchema(context.Background(), db)
+	schema, err := readSchema(context.Background(), db, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +172,9 @@ func TestMigrationOnTheReleasedDemoGivesEveryRowAUID(t *testing.T) {
 	}
 	total := 0
 	for _, tb := range Tables() {
+		if tb.Since != "" {
+			continue // created by a later migration
+		}
 		where := ""
 		if f := tb.rowFilter("r"); f != "" {
 			where = " WHERE " + f

@@ -67,6 +67,9 @@ type Table struct {
 	// Filter is an SQL condition on the row, written with "{row}." before its columns, that
 	// selects the rows that are synced ("" for all).
 	Filter string
+	// Since names the later migration that created the table and its capture triggers (""
+	// for the tables of the generated migration 0013, which leaves the others out).
+	Since string
 }
 
 // syncedSettings are the settings the whole team shares; the others (language, the audit
@@ -144,7 +147,16 @@ var tables = []Table{
 		KeyWhen: "{row}.kind IN ('start', 'close')", Scope: ScopeCitizen, Parents: []string{"course_id", "citizen_id"},
 		Refs: []Ref{{"citizen_id", "citizens", "NO ACTION"}, {"course_id", "courses", "NO ACTION"},
 			{"corrects_id", "housing_events", "NO ACTION"}, {"recorded_by", "workers", "NO ACTION"}}},
+	// A course owner's (or team lead's) decision on a value kept in sync_conflicts: its row
+	// removes the kept value on every laptop it reaches (trigger of migration 0016).
+	{Name: "conflict_resolutions", Scope: ScopeCitizen, Parents: []string{"course_id", "citizen_id"}, AppendOnly: true,
+		Refs: []Ref{{"citizen_id", "citizens", "CASCADE"}, {"course_id", "courses", "CASCADE"},
+			{"worker_id", "workers", "NO ACTION"}},
+		Since: ResolutionMigration},
 }
+
+// ResolutionMigration is the migration that adds conflict_resolutions and its triggers.
+const ResolutionMigration = "0016_conflict_resolutions.sql"
 
 // localTables are the tables that stay on one laptop, with the reason.
 var localTables = map[string]string{

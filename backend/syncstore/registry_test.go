@@ -116,7 +116,7 @@ func TestRegistryReferencesMatchTheSchema(t *testing.T) {
 func TestCaptureTriggersMatchTheRegistry(t *testing.T) {
 	st := openStore(t)
 	db, _ := st.SQLDB()
-	schema, err := readSchema(context.Background(), db)
+	schema, err := readSchema(context.Background(), db, false)
 	if err != nil {
 		t.Fatal(err)
 	}
