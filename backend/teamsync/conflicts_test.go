@@ -42,7 +42,7 @@ func scalarOf(t *testing.T, l *laptop, q string, args ...any) string {
 func TestTheOwnerResolvesAConflictOnEveryLaptop(t *testing.T) {
 	cases := []struct {
 		name, field, choice, text string
-		wantPhone, wantNote      string
+		wantPhone, wantNote       string
 	}{
 		{"write back the kept phone", "citizens.phone", service.ConflictTakeKept, "", "33333333", "Note fra Anna"},
 		{"keep the current phone", "citizens.phone", service.ConflictKeepCurrent, "", "22222222", "Note fra Anna"},
