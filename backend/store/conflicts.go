@@ -195,3 +195,30 @@ func nullID(id uint) any {
 
 // quoteIdent quotes an SQL identifier.
 func quoteIdent(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+
+// Assignment is one open course of a worker with the stamp of its assignment: the clock
+// of the course's worker_id (its last change, or the course's first publication) and
+// whether a team lead recorded an override for it.
+type Assignment struct {
+	CourseID    uint
+	CitizenID   uint
+	CitizenName string
+	WorkerID    uint
+	HLC         string // "" while the course is not published from this laptop yet
+	CreatedAt   time.Time
+	Override    bool
+}
+
+// OpenAssignments lists every open course with the stamp of its assignment, oldest first
+// (courses not yet published last, by creation).
+func (s *Store) OpenAssignments(ctx context.Context) ([]Assignment, error) {
+	var out []Assignment
+	err := s.db.WithContext(ctx).Raw(`SELECT co.id AS course_id, co.citizen_id, c.name AS citizen_name, co.worker_id,
+			COALESCE(sc.hlc, i.hlc, '') AS hlc, co.created_at, co.override_reason <> '' AS override
+		FROM courses co JOIN citizens c ON c.id = co.citizen_id
+		LEFT JOIN sync_ids i ON i.tbl = 'courses' AND i.row_id = co.id
+		LEFT JOIN sync_cols sc ON sc.uid = i.uid AND sc.col = 'worker_id'
+		WHERE co.status <> 'closed'
+		ORDER BY COALESCE(sc.hlc, i.hlc, '') = '', COALESCE(sc.hlc, i.hlc, ''), co.created_at, co.id`).Scan(&out).Error
+	return out, storageErr(err)
+}
