@@ -312,6 +312,15 @@ export namespace service {
 	    restored?: RestoreInfoDTO;
 	    restoreFailed: string;
 	}
+	export interface CaseloadAssignmentDTO {
+	    courseId: number;
+	    citizenId: number;
+	    citizenName: string;
+	    at: string;
+	    byName: string;
+	    laptop: string;
+	    thisLaptop: boolean;
+	}
 	export interface OverrideDTO {
 	    courseId: number;
 	    citizenId: number;
@@ -326,6 +335,14 @@ export namespace service {
 	    max: number;
 	    over: boolean;
 	    overrides: OverrideDTO[];
+	}
+	export interface CaseloadWarningDTO {
+	    workerId: number;
+	    workerName: string;
+	    open: number;
+	    max: number;
+	    over: number;
+	    assignments: CaseloadAssignmentDTO[];
 	}
 	export interface ChangePasswordInput {
 	    current: string;
@@ -419,6 +436,32 @@ export namespace service {
 	    token: string;
 	    courses: ImportCourseChoice[];
 	}
+	export interface ConflictCountDTO {
+	    count: number;
+	}
+	export interface ConflictValueDTO {
+	    keptId: number;
+	    text: string;
+	    kind: string;
+	    writerName: string;
+	    laptop: string;
+	    at: string;
+	}
+	export interface ConflictDTO {
+	    id: number;
+	    field: string;
+	    citizenId: number;
+	    citizenName: string;
+	    courseId: number;
+	    mergeable: boolean;
+	    current: ConflictValueDTO;
+	    kept: ConflictValueDTO[];
+	}
+	export interface ConflictListInput {
+	    courseId: number;
+	    citizenId: number;
+	}
+	
 	export interface ContactDTO {
 	    id: number;
 	    kind: string;
@@ -954,6 +997,11 @@ export namespace service {
 	export interface PreviewImportInput {
 	    path: string;
 	    passphrase: string;
+	}
+	export interface ResolveConflictInput {
+	    id: number;
+	    choice: string;
+	    text: string;
 	}
 	export interface RestoreFileDTO {
 	    name: string;
