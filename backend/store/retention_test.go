@@ -51,6 +51,10 @@ func seedRetention(t *testing.T, st *Store) {
 			VALUES (1, NULL, '2025-03-01', 'own', 'Nøgler til ` + marker + `', 'move', ` + at + `)`,
 		`INSERT INTO housing_events(citizen_id, course_id, date, housing, note, kind, created_at)
 			VALUES (2, 2, '2025-05-30', 'own', '', 'close', ` + at + `)`,
+		`INSERT INTO conflict_resolutions(citizen_id, course_id, tbl, row_uid, col, hlc, choice, worker_id, created_at)
+			VALUES (1, 1, 'citizens', 'c1', 'phone', 'h1', 'kept', 1, ` + at + `)`,
+		`INSERT INTO conflict_resolutions(citizen_id, course_id, tbl, row_uid, col, hlc, choice, worker_id, created_at)
+			VALUES (2, 2, 'citizens', 'c2', 'phone', 'h2', 'current', 1, ` + at + `)`,
 		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
 				revision_worker_id, revision_worker_name, created_at, updated_at)
 			VALUES (4, 2, '2025-02-01T10:00', 20, 'office', 'visit', 'Bo fik hjælp med søvn.', 1, 'Mette Lund', 1, 'Mette Lund', ` + at + `, ` + at + `)`,
