@@ -2,6 +2,8 @@ package syncstore
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -45,6 +47,20 @@ func migrationSQL(schema map[string][]column) (string, error) {
 // rowFilter is the table's Filter for the row called alias ("" when every row is synced).
 func (t *Table) rowFilter(alias string) string {
 	return strings.ReplaceAll(t.Filter, "{row}", alias)
+}
+
+// filterColumn finds the columns a Filter reads: each is written "{row}.name".
+var filterColumn = regexp.MustCompile(`\{row\}\.([A-Za-z_][A-Za-z0-9_]*)`)
+
+// filterCols lists the columns the table's Filter reads, each once, in their order there.
+func (t *Table) filterCols() []string {
+	var out []string
+	for _, m := range filterColumn.FindAllStringSubmatch(t.Filter, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
 }
 
 // uidExpr is the SQL expression that gives a new row of t its uid, with the row called
