@@ -177,9 +177,9 @@ func (e errSkip) Error() string { return e.reason }
 // first, then each citizen's, each change checked against who may make it.
 func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *batch, rep *ApplyReport) error {
 	all := append([]syncstore.Change(nil), b.Team...)
-	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, b.Audit); err != nil {
-		return err
-	}
+	// The audit entries are kept in their chain's order: a citizen's are filed with that
+	// citizen's part, the others with the team's.
+	audit := append([]auditEntry(nil), b.Audit...)
 	opened, keyErr := e.openSections(tx, laptop, kind, seq, b.Citizens)
 	for _, s := range opened {
 		if s.err != nil {
@@ -191,12 +191,19 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 			}
 		}
 		all = append(all, s.sec.Changes...)
-		if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, s.sec.Audit); err != nil {
-			return err
-		}
+		audit = append(audit, s.sec.Audit...)
 	}
 	if keyErr != nil {
 		return keyErr
+	}
+	sort.SliceStable(audit, func(i, j int) bool {
+		if audit[i].Laptop != audit[j].Laptop {
+			return audit[i].Laptop < audit[j].Laptop
+		}
+		return audit[i].ID < audit[j].ID
+	})
+	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, audit); err != nil {
+		return err
 	}
 	if reason := e.clockAhead(b.MaxHLC, all); reason != "" {
 		return errSkip{reason}

@@ -3,6 +3,8 @@ package teamsync
 import (
 	"context"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // A RemoteChain is what this laptop holds of another laptop's audit log: the entries it was
@@ -16,6 +18,11 @@ type RemoteChain struct {
 	Last     uint   // the last entry held
 	LastHash string // its hash: the laptop's published chain head
 	Broken   []uint // entries whose link to the one before does not hold
+	// Origin is the laptop that wrote it and Fork 0 for its log, or 2, 3 … for what it wrote
+	// after its database was put back from an older copy (Laptop is then "<origin>.<fork>"):
+	// entries under numbers it had used before, kept beside the first ones.
+	Origin string
+	Fork   int
 }
 
 // RemoteAuditChains checks every other laptop's audit entries held here.
@@ -39,7 +46,11 @@ func (e *Engine) RemoteAuditChains(ctx context.Context) ([]RemoteChain, error) {
 	for _, r := range rows {
 		c, ok := byLaptop[r.Laptop]
 		if !ok {
-			c = &RemoteChain{Laptop: r.Laptop, First: r.OriginID}
+			c = &RemoteChain{Laptop: r.Laptop, First: r.OriginID, Origin: r.Laptop}
+			if i := strings.Index(r.Laptop, forkSep); i > 0 {
+				c.Origin = r.Laptop[:i]
+				c.Fork, _ = strconv.Atoi(r.Laptop[i+len(forkSep):])
+			}
 			byLaptop[r.Laptop] = c
 			order = append(order, r.Laptop)
 		} else if p := prev[r.Laptop]; p.id+1 != r.OriginID || p.hash != r.PrevHash {
