@@ -111,10 +111,31 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 		}
 		err = e.folder.WriteOwn(name, data)
 		if errors.Is(err, teamfolder.ErrExists) {
-			return nil // a snapshot at this number exists: nothing new since
+			err = nil // a snapshot at this number exists: nothing new since
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.Exec(`DELETE FROM settings WHERE key = ?`, snapshotDueKey).Error
 	})
+}
+
+// snapshotDueKey is the local setting that says this laptop founded the team folder and its
+// first snapshot, which carries the team's data from before the folder, is not written yet.
+// Like every setting outside the shared ones it never travels.
+const snapshotDueKey = "sync_snapshot_due"
+
+// beforeFoundingSnapshot, when set by a test, runs in Found between the outbox becoming
+// history and the first snapshot, as a kill at that moment would.
+var beforeFoundingSnapshot func() error
+
+// writeDueSnapshot writes the founding snapshot a kill interrupted.
+func (e *Engine) writeDueSnapshot(ctx context.Context) error {
+	var n int64
+	if err := e.db.WithContext(ctx).Raw(`SELECT COUNT(*) FROM settings WHERE key = ?`, snapshotDueKey).Scan(&n).Error; err != nil || n == 0 {
+		return err
+	}
+	return e.writeSnapshot(ctx)
 }
 
 // remoteAudit is every other laptop's audit entry held here (citizen entries included: the

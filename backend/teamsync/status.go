@@ -107,6 +107,9 @@ func (e *Engine) SyncOnce(ctx context.Context) (ApplyReport, error) {
 }
 
 func (e *Engine) pass(ctx context.Context) (ApplyReport, error) {
+	if err := e.writeDueSnapshot(ctx); err != nil {
+		return ApplyReport{}, err
+	}
 	if _, err := e.publish(ctx); err != nil && err != errNoTeamKey {
 		return ApplyReport{}, err
 	}

@@ -2,9 +2,11 @@ package teamsync_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"icm/backend/service"
 	"icm/backend/store"
@@ -109,4 +111,56 @@ func TestARestoredLaptopGetsItsLaterWorkBack(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAKilledFoundingStillPublishesTheTeamsData: the lead's laptop is killed while it founds
+// the team folder, after the data from before the folder stopped being waiting changes and
+// before the first snapshot carried it there. At the restart the snapshot is written first,
+// and a laptop that joins gets the team's data.
+func TestAKilledFoundingStillPublishesTheTeamsData(t *testing.T) {
+	ctx := context.Background()
+	clock := &fakeTime{t: time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)}
+	lead, anna := newLaptop(t, "lead", clock), newLaptop(t, "AA", clock)
+	d := service.Deps{Store: lead.st, Clock: clock.now}
+	teams := service.NewTeamService(d)
+	must[service.TeamDTO](t, "SetupTeam")(teams.SetupTeam(service.SetupTeamInput{Municipality: "Solvang Kommune",
+		TeamName: "ICM-teamet", LeadName: "Mette Lund", LeadInitials: "ML", LeadFTE: 1}))
+	must[service.CitizenDTO](t, "SaveCitizen")(service.NewCitizenService(d).SaveCitizen(service.CitizenInput{Name: "Borger Før Mappen"}))
+	must[service.WorkerDTO](t, "SaveWorker")(teams.SaveWorker(service.WorkerInput{Name: "Anna Andersen",
+		Initials: "AA", Role: "icm_worker", FTE: 1, Active: true}))
+	killed := errors.New("killed")
+	restore := teamsync.FailBeforeFoundingSnapshot(killed)
+	_, err := teamsync.Found(ctx, lead.st.Gorm(), lead.dbPath, lead.dir, workerUID(t, lead, "ML"), "lead", clock.now)
+	restore()
+	if !errors.Is(err, killed) {
+		t.Fatalf("Found = %v, want the kill", err)
+	}
+	// The restart: the app opens the engine and runs its passes.
+	if lead.eng, err = teamsync.Open(lead.st.Gorm(), lead.dbPath, clock.now); err != nil {
+		t.Fatal(err)
+	}
+	lead.sync(t)
+	cloud := faulty.NewCloud(faulty.Options{Seed: 3}, lead.dir, anna.dir)
+	cloud.Settle()
+	if _, err := teamsync.Join(ctx, anna.st.Gorm(), anna.dbPath, anna.dir, "AA", lead.eng.Fingerprint(), clock.now); err != nil {
+		t.Fatal(err)
+	}
+	if anna.eng, err = teamsync.Open(anna.st.Gorm(), anna.dbPath, clock.now); err != nil {
+		t.Fatal(err)
+	}
+	cloud.Settle()
+	if err := lead.eng.Enroll(ctx, anna.eng.LaptopID(), workerUID(t, lead, "AA"), false); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		cloud.Settle()
+		lead.sync(t)
+		cloud.Settle()
+		anna.sync(t)
+	}
+	if n := value(t, anna, `SELECT COUNT(*) FROM citizens WHERE name = 'Borger Før Mappen'`); n != "1" {
+		t.Fatalf("the joined laptop holds %s copies of the citizen from before the folder", n)
+	}
+	tm := &team{laptops: []*laptop{lead, anna}}
+	tm.converged(t)
 }
