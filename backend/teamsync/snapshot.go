@@ -11,7 +11,6 @@ import (
 	"icm/backend/store"
 	"icm/backend/syncstore"
 	"icm/backend/teamfolder"
-	"icm/backend/teamkeys"
 )
 
 // WriteSnapshot publishes this laptop's whole state as a snapshot, after its pending changes:
@@ -99,13 +98,8 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 		if b.AuditHead, err = e.auditHead(tx); err != nil {
 			return err
 		}
-		payload, err := encodeBatch(b)
-		if err != nil {
-			return err
-		}
 		name := teamfolder.SnapshotName(seq)
-		data, err := teamkeys.Seal(teamkeys.Header{Format: 1, Kind: "snapshot", TeamID: e.local.TeamID, Laptop: e.local.LaptopID,
-			Seq: seq, Name: name, Created: e.now().UTC()}, payload, []teamkeys.PublicKeys{{Age: ids[0].Recipient().String()}}, e.keys)
+		data, err := e.sealBatch(teamfolder.KindSnapshot, seq, name, b, ids[0])
 		if err != nil {
 			return err
 		}
