@@ -217,6 +217,9 @@ func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	w := io.stdout
 	fmt.Fprintf(w, "Team folder:   %s\nTeam:          %s\nThis laptop:   %s (code %s)\n", s.Folder, s.TeamID, s.LaptopID, s.Fingerprint)
 	switch {
+	case s.Restored:
+		fmt.Fprintln(w, "Membership:    stopped: this database was put back from a backup older than what the laptop")
+		fmt.Fprintln(w, "               sent to the team folder; join the team again as a new laptop (see the README)")
 	case s.Revoked:
 		fmt.Fprintln(w, "Membership:    revoked: this laptop was taken out of the team")
 	case !s.Enrolled:
@@ -234,7 +237,7 @@ func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	for _, p := range s.Waiting {
 		fmt.Fprintf(w, "Waiting:       %s: %s (seen %d times since %s)\n", p.Name, p.Reason, p.Count, p.FirstSeen)
 	}
-	if len(s.Waiting) > 0 {
+	if len(s.Waiting) > 0 || s.Restored {
 		return exitProblems
 	}
 	return 0

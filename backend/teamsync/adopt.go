@@ -2,7 +2,6 @@ package teamsync
 
 import (
 	"errors"
-	"log"
 
 	"gorm.io/gorm"
 
@@ -20,9 +19,8 @@ import (
 // they kept the batch's values as conflicts that the writing laptop never had, and a clock
 // that restarted behind the batch's stamps made the changes after it look applied before.
 // A batch that does not open here is numbered past, and only the clock moves past it. One
-// that was not written from this database as it is (this laptop's later batches in the
-// folder of a database put back from an older copy: a restore) is applied like another
-// laptop's batch (catchUpOwn).
+// that was not written from this database as it is means the database was put back from an
+// older copy (errRestored).
 func (e *Engine) adoptOrphans(tx *gorm.DB, orphans []teamfolder.Entry) error {
 	for _, en := range orphans {
 		data, err := e.folder.Read(en)
@@ -43,10 +41,7 @@ func (e *Engine) adoptOrphans(tx *gorm.DB, orphans []teamfolder.Entry) error {
 		if ours, err := writtenFromHere(tx, b); err != nil {
 			return err
 		} else if !ours {
-			if err := e.catchUpOwn(tx, en, b); err != nil {
-				return err
-			}
-			continue
+			return ErrRestored
 		}
 		changes, ok, err := e.ownChanges(tx, en.Seq, b)
 		if err != nil {
@@ -127,28 +122,4 @@ func writtenFromHere(tx *gorm.DB, b *batch) (bool, error) {
 		return false, res.Error
 	}
 	return res.RowsAffected == 1 && hash == b.AuditHead.Hash, nil
-}
-
-// catchUpOwn applies one of this laptop's own batches that the database does not hold: it
-// was put back from a copy older than the batch. The other laptops applied it long ago; here
-// it is applied the same way, by the same rules and stamps, so the work written after the
-// copy comes back, and the changes still waiting in the restored outbox go out on top of it
-// (read again after this, with the values it left) rather than as older values stamped anew.
-// A batch that cannot be opened or applied yet (a citizen's key missing) is left, with the
-// reason in the status; the copy's own changes still go out.
-func (e *Engine) catchUpOwn(tx *gorm.DB, en teamfolder.Entry, b *batch) error {
-	var rep ApplyReport
-	err := tx.Transaction(func(tx *gorm.DB) error {
-		return e.applyBatch(tx, e.local.LaptopID, "batch", en.Seq, b, &rep)
-	})
-	var skip errSkip
-	switch {
-	case errors.As(err, &skip):
-		log.Printf("team folder: own batch %d not applied after a restore: %s", en.Seq, skip.reason)
-		return nil
-	case errors.Is(err, errWaitKey):
-		log.Printf("team folder: own batch %d not applied after a restore: a citizen's key is missing", en.Seq)
-		return nil
-	}
-	return err
 }

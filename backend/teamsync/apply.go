@@ -29,9 +29,13 @@ type ApplyReport struct {
 }
 
 // ApplyOnce applies every batch that can be applied now, in order.
-func (e *Engine) ApplyOnce(ctx context.Context) (ApplyReport, error) {
+func (e *Engine) ApplyOnce(ctx context.Context) (rep ApplyReport, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return rep, err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
 	return e.apply(ctx)
 }
 
@@ -45,6 +49,9 @@ func (e *Engine) apply(ctx context.Context) (ApplyReport, error) {
 		return rep, err
 	}
 	if err := e.forgetGoneProblems(ctx, entries); err != nil {
+		return rep, err
+	}
+	if err := e.adoptAhead(ctx, entries); err != nil {
 		return rep, err
 	}
 	batches := map[string]map[uint64]teamfolder.Entry{}
@@ -119,6 +126,9 @@ func (e *Engine) applyFile(ctx context.Context, en teamfolder.Entry, vector map[
 		b, err := decodeBatch(payload)
 		if err != nil {
 			return errSkip{err.Error()}
+		}
+		if err := e.aheadOfMe(b.Deps); err != nil {
+			return err
 		}
 		for l, s := range b.Deps {
 			if l != e.local.LaptopID && vector[l] < s {
@@ -196,12 +206,13 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 	if keyErr != nil {
 		return keyErr
 	}
-	sort.SliceStable(audit, func(i, j int) bool {
-		if audit[i].Laptop != audit[j].Laptop {
-			return audit[i].Laptop < audit[j].Laptop
+	for _, a := range audit {
+		if a.Laptop != "" {
+			// Only a lead's snapshot carries other laptops' entries, and not here (Others).
+			return errSkip{"refused: an audit entry filed under another laptop"}
 		}
-		return audit[i].ID < audit[j].ID
-	})
+	}
+	sort.Slice(audit, func(i, j int) bool { return audit[i].ID < audit[j].ID })
 	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, audit); err != nil {
 		return err
 	}

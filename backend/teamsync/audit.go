@@ -1,9 +1,6 @@
 package teamsync
 
 import (
-	"fmt"
-	"strings"
-
 	"gorm.io/gorm"
 )
 
@@ -73,111 +70,52 @@ func (e *Engine) auditHead(tx *gorm.DB) (auditHead, error) {
 }
 
 // storeRemoteAudit keeps other laptops' audit entries; an entry seen before, and this
-// laptop's own entries coming back in a snapshot, are skipped. A laptop whose database was
-// put back from an older copy (a restore) writes its next entries under numbers it had used
-// before: those are kept as a chain of their own, a fork (chainFor), never dropped, so the
-// team lead sees both what the laptop wrote before the restore and what it wrote after.
+// laptop's own entries coming back in a snapshot, are skipped. An entry under a number the
+// laptop's chain here already holds with other content is a rewritten log: the entry held
+// stays where it is and the other one is kept beside it, under the laptop's id marked
+// rewritten (the first of each number), for the team lead's check to report
+// (RemoteChain.Rewritten). Only a laptop id can be an entry's origin.
 func storeRemoteAudit(tx *gorm.DB, me, laptop string, entries []auditEntry) error {
-	forked := map[string]bool{} // per origin: whether its log has forks here (read once)
 	for _, a := range entries {
 		origin := laptop
 		if a.Laptop != "" {
 			origin = a.Laptop
 		}
-		if origin == me || strings.HasPrefix(origin, me+forkSep) {
+		if origin == me {
 			continue
 		}
-		f, seen := forked[origin]
-		if !seen {
-			f = hasForks(tx, origin)
-			forked[origin] = f
+		if !isHexID(origin) {
+			return errSkip{"refused: an audit entry of no laptop"}
 		}
-		if !f {
-			// The common case, one chain: the entry goes there unless its number is taken.
-			res := insertRemoteAudit(tx, origin, a)
-			if res.Error != nil || res.RowsAffected == 1 {
-				if res.Error != nil {
-					return res.Error
-				}
-				continue
+		res := insertRemoteAudit(tx, origin, a)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 1 {
+			continue
+		}
+		var held string
+		if err := tx.Raw(`SELECT hash FROM audit_remote WHERE laptop = ? AND origin_id = ?`, origin, a.ID).Scan(&held).Error; err != nil {
+			return err
+		}
+		if held != a.Hash {
+			if err := insertRemoteAudit(tx, origin+rewrittenMark, a).Error; err != nil {
+				return err
 			}
-		}
-		key, err := chainFor(tx, origin, a)
-		if err != nil {
-			return err
-		}
-		if key == "" {
-			continue // held already
-		}
-		if key != origin {
-			forked[origin] = true
-		}
-		if err := insertRemoteAudit(tx, key, a).Error; err != nil {
-			return err
 		}
 	}
 	return nil
 }
 
-// insertRemoteAudit keeps one entry in the chain key (a laptop, or a fork of its log); an
-// entry whose place is taken is left (RowsAffected 0).
+// rewrittenMark follows a laptop's id where the entries it sent under numbers already held
+// with other content are kept.
+const rewrittenMark = "!rewritten"
+
+// insertRemoteAudit keeps one entry under key; an entry whose place is taken is left
+// (RowsAffected 0).
 func insertRemoteAudit(tx *gorm.DB, key string, a auditEntry) *gorm.DB {
 	return tx.Exec(`INSERT OR IGNORE INTO audit_remote(laptop, origin_id, at, worker_uid, worker_name, action, object,
 		citizen_uid, course_uid, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		key, a.ID, a.At, a.Worker, a.WorkerName, a.Action, a.Object, a.Citizen, a.Course, a.Detail,
 		a.PrevHash, a.Hash)
-}
-
-// forkSep joins a laptop's id and the number of a fork of its audit log: "<laptop>.2" is
-// the chain it wrote after its first restore.
-const forkSep = "."
-
-// hasForks says whether the laptop's audit log has forks here.
-func hasForks(tx *gorm.DB, origin string) bool {
-	var n int64
-	tx.Raw(`SELECT COUNT(*) FROM (SELECT 1 FROM audit_remote WHERE laptop > ? AND laptop < ? LIMIT 1)`,
-		origin+forkSep, origin+forkSep+"\xff").Scan(&n)
-	return n > 0
-}
-
-// chainFor is the chain of origin's log an entry belongs to ("" when it is held already):
-// the one whose entry before it is the one it links to and whose place for it is free, the
-// main chain while its number is free there, else a new fork (the laptop's log was put back).
-func chainFor(tx *gorm.DB, origin string, a auditEntry) (string, error) {
-	var rows []struct {
-		Laptop   string
-		OriginID uint
-		Hash     string
-	}
-	err := tx.Raw(`SELECT laptop, origin_id, hash FROM audit_remote
-		WHERE (laptop = ? OR (laptop > ? AND laptop < ?)) AND origin_id IN (?, ?)`,
-		origin, origin+forkSep, origin+forkSep+"\xff", a.ID, a.ID-1).Scan(&rows).Error
-	if err != nil {
-		return "", err
-	}
-	taken := map[string]bool{}
-	forks := map[string]bool{origin: true}
-	for _, r := range rows {
-		forks[r.Laptop] = true
-		if r.OriginID == a.ID {
-			if r.Hash == a.Hash {
-				return "", nil
-			}
-			taken[r.Laptop] = true
-		}
-	}
-	for _, r := range rows {
-		if r.OriginID == a.ID-1 && r.Hash == a.PrevHash && !taken[r.Laptop] {
-			return r.Laptop, nil
-		}
-	}
-	if !taken[origin] {
-		return origin, nil
-	}
-	var n int64
-	if err := tx.Raw(`SELECT COUNT(DISTINCT laptop) FROM audit_remote WHERE laptop > ? AND laptop < ?`,
-		origin+forkSep, origin+forkSep+"\xff").Scan(&n).Error; err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("%s%s%d", origin, forkSep, n+2), nil
 }

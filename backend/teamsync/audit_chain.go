@@ -3,7 +3,6 @@ package teamsync
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -18,11 +17,10 @@ type RemoteChain struct {
 	Last     uint   // the last entry held
 	LastHash string // its hash: the laptop's published chain head
 	Broken   []uint // entries whose link to the one before does not hold
-	// Origin is the laptop that wrote it and Fork 0 for its log, or 2, 3 … for what it wrote
-	// after its database was put back from an older copy (Laptop is then "<origin>.<fork>"):
-	// entries under numbers it had used before, kept beside the first ones.
-	Origin string
-	Fork   int
+	// Rewritten are the numbers under which the laptop also sent other content than the
+	// entry held: its log was rewritten (or its database put back from an older copy, which
+	// a laptop in a team must not do: see ErrRestored). Those entries are kept aside.
+	Rewritten []uint
 }
 
 // RemoteAuditChains checks every other laptop's audit entries held here.
@@ -43,14 +41,15 @@ func (e *Engine) RemoteAuditChains(ctx context.Context) ([]RemoteChain, error) {
 		id   uint
 		hash string
 	}{}
+	rewritten := map[string][]uint{}
 	for _, r := range rows {
+		if origin, ok := strings.CutSuffix(r.Laptop, rewrittenMark); ok {
+			rewritten[origin] = append(rewritten[origin], r.OriginID)
+			continue
+		}
 		c, ok := byLaptop[r.Laptop]
 		if !ok {
-			c = &RemoteChain{Laptop: r.Laptop, First: r.OriginID, Origin: r.Laptop}
-			if i := strings.Index(r.Laptop, forkSep); i > 0 {
-				c.Origin = r.Laptop[:i]
-				c.Fork, _ = strconv.Atoi(r.Laptop[i+len(forkSep):])
-			}
+			c = &RemoteChain{Laptop: r.Laptop, First: r.OriginID}
 			byLaptop[r.Laptop] = c
 			order = append(order, r.Laptop)
 		} else if p := prev[r.Laptop]; p.id+1 != r.OriginID || p.hash != r.PrevHash {
@@ -62,6 +61,15 @@ func (e *Engine) RemoteAuditChains(ctx context.Context) ([]RemoteChain, error) {
 			id   uint
 			hash string
 		}{r.OriginID, r.Hash}
+	}
+	for origin, ids := range rewritten {
+		c, ok := byLaptop[origin]
+		if !ok { // only rewritten entries: cannot be, as each is kept beside one held
+			c = &RemoteChain{Laptop: origin}
+			byLaptop[origin] = c
+			order = append(order, origin)
+		}
+		c.Rewritten = ids
 	}
 	sort.Strings(order)
 	out := make([]RemoteChain, 0, len(order))

@@ -31,9 +31,13 @@ var errNoTeamKey = errors.New("no team key yet: the laptop waits for the team le
 // transaction that follows the batch's rename into place; after a kill between the two, the
 // next publish first takes the batch in the folder as published (adoptOrphans) and then
 // publishes the changes again under the next number, which the readers apply as a no-op.
-func (e *Engine) PublishOnce(ctx context.Context) (int, error) {
+func (e *Engine) PublishOnce(ctx context.Context) (n int, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return 0, err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
 	return e.publish(ctx)
 }
 

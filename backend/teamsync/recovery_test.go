@@ -3,6 +3,7 @@ package teamsync_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,102 +15,127 @@ import (
 	"icm/backend/teamsync"
 )
 
-// TestARestoredLaptopGetsItsLaterWorkBack: a worker's laptop is put back from a backup made
-// before some of its published work (a damaged disk, a restore by IT). Its own batches after
-// the backup are still in the team folder and on every other laptop: the restored laptop
-// applies them too, so nothing it wrote is lost there, and its next changes go out after
-// them, on top of them, never as older values stamped anew. Every laptop ends the same.
-func TestARestoredLaptopGetsItsLaterWorkBack(t *testing.T) {
-	ctx := context.Background()
-	tm := newTeam(t, faulty.Options{Seed: 11}, "AA", "BO")
-	anna := tm.laptops[1]
-	notes := func() *service.NoteService { return service.NewNoteService(anna.deps()) }
-	note := func(text string) {
-		t.Helper()
-		must[service.NoteDTO](t, "SaveNote")(notes().SaveNote(service.NoteInput{
-			CourseID: anna.ownCourse(t), OccurredAt: "2026-12-01T10:00", DurationMinutes: 30, Location: "home",
-			Kind: "visit", Text: text}))
-	}
-	citizen := value(t, anna, `SELECT citizen_id FROM courses WHERE id = ?`, anna.ownCourse(t))
-	goal := func(phone string) { // a field changed twice: the later value must stay
-		t.Helper()
-		var in service.CitizenInput
-		anna.st.Gorm().Raw(`SELECT id, name FROM citizens WHERE id = ?`, citizen).Scan(&in)
-		in.Phone = phone
-		must[service.CitizenDTO](t, "SaveCitizen")(service.NewCitizenService(anna.deps()).SaveCitizen(in))
-	}
-	audit := func(detail string) {
-		t.Helper()
-		if err := anna.st.AppendAudit(ctx, tm.clock.now(), store.AuditEntry{WorkerID: anna.actor.WorkerID,
-			WorkerName: anna.actor.Name, Action: "view", Object: "citizen", Detail: detail}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	note("Før sikkerhedskopien")
-	audit("før")
-	goal("11 22 33 44")
-	tm.settle(t)
-	backup := filepath.Join(t.TempDir(), "backup.db")
-	if err := anna.st.Gorm().Exec(`VACUUM INTO ?`, backup).Error; err != nil {
+// backupOf copies a laptop's database as IT's backup would.
+func backupOf(t *testing.T, l *laptop) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "backup.db")
+	if err := l.st.Gorm().Exec(`VACUUM INTO ?`, path).Error; err != nil {
 		t.Fatal(err)
 	}
-	note("Efter sikkerhedskopien")
-	audit("efter 1")
-	audit("efter 2")
-	goal("55 66 77 88")
-	tm.settle(t) // published and applied by the others
+	return path
+}
 
-	// The restore: the database file goes back to the backup; the laptop's key stays.
-	if err := anna.st.Close(); err != nil {
+// putBack puts a laptop's database back from a backup; its key and folder stay.
+func putBack(t *testing.T, tm *team, l *laptop, backup string) {
+	t.Helper()
+	ctx := context.Background()
+	if err := l.st.Close(); err != nil {
 		t.Fatal(err)
 	}
 	for _, suffix := range []string{"", "-wal", "-shm"} {
-		_ = os.Remove(anna.dbPath + suffix)
+		_ = os.Remove(l.dbPath + suffix)
 	}
 	data, err := os.ReadFile(backup)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(anna.dbPath, data, 0o600); err != nil {
+	if err := os.WriteFile(l.dbPath, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if anna.st, err = store.Open(ctx, anna.dbPath); err != nil {
+	if l.st, err = store.Open(ctx, l.dbPath); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = anna.st.Close() })
-	if anna.eng, err = teamsync.Open(anna.st.Gorm(), anna.dbPath, tm.clock.now); err != nil {
+	st := l.st
+	t.Cleanup(func() { _ = st.Close() })
+	if l.eng, err = teamsync.Open(l.st.Gorm(), l.dbPath, tm.clock.now); err != nil {
 		t.Fatal(err)
 	}
-	note("Efter genskabelsen")
-	audit("genskabt")
-	tm.settle(t)
-	tm.converged(t) // the phone too
-	if p := value(t, anna, `SELECT phone FROM citizens WHERE id = ?`, citizen); p != "55 66 77 88" {
-		t.Errorf("the phone is %q, want the one written after the backup", p)
-	}
-	// The lead holds what anna's laptop logged before the restore and, beside it, what it
-	// logged after under the same numbers: both chains whole.
-	chains := must[[]teamsync.RemoteChain](t, "RemoteAuditChains")(tm.laptops[0].eng.RemoteAuditChains(ctx))
-	var mine []teamsync.RemoteChain
-	for _, c := range chains {
-		if c.Origin == anna.eng.LaptopID() {
-			mine = append(mine, c)
-		}
-		if len(c.Broken) > 0 {
-			t.Errorf("chain %s broken at %v", c.Laptop, c.Broken)
-		}
-	}
-	var local int64
-	anna.st.Gorm().Raw(`SELECT MAX(id) FROM audit_log`).Scan(&local)
-	if len(mine) != 2 || mine[0].Fork != 0 || mine[1].Fork != 2 || mine[1].Last != uint(local) || mine[1].First > mine[0].Last {
-		t.Errorf("anna's chains at the lead: %+v (anna's log ends at %d)", mine, local)
-	}
-	for _, l := range tm.laptops {
-		for _, text := range []string{"Før sikkerhedskopien", "Efter sikkerhedskopien", "Efter genskabelsen"} {
-			if n := value(t, l, `SELECT COUNT(*) FROM notes WHERE text = ?`, text); n != "1" {
-				t.Errorf("%s: %s copies of %q", l.name, n, text)
+}
+
+func saveNote(t *testing.T, l *laptop, course uint, text string) {
+	t.Helper()
+	must[service.NoteDTO](t, "SaveNote")(service.NewNoteService(l.deps()).SaveNote(service.NoteInput{
+		CourseID: course, OccurredAt: "2026-12-01T10:00", DurationMinutes: 30, Location: "home", Kind: "visit", Text: text}))
+}
+
+// TestARestoredLaptopStopsAndJoinsAgain: a worker's laptop is put back from a backup made
+// before some of the work it published (its own later batches still in the folder, or
+// tidied away, with or without heartbeats since). Syncing on would apply the team's changes
+// on top of a past the team has left and number new batches the others have read already:
+// the laptop stops with ErrRestored, whatever the pass meets first, writes nothing more to
+// the folder, and says so in its status, while the rest of the team goes on. Joined again
+// as a new laptop, it holds everything, its own work after the backup included.
+func TestARestoredLaptopStopsAndJoinsAgain(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		every     uint64        // a lead's snapshot after so many batches (the folder tidied)
+		heartbeat time.Duration // an idle laptop's empty batch after so long
+		write     bool          // the worker writes before the first pass after the restore
+	}{
+		{"own batches in the folder, writes first", 0, 0, true},
+		{"own batches in the folder, syncs first", 0, 0, false},
+		{"own batches tidied away, heartbeats", 4, 0, true},
+		{"own batches tidied away, no heartbeats", 4, 1000 * time.Hour, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			if tc.every > 0 {
+				defer teamsync.SetTidyForTest(tc.every, tc.heartbeat)()
 			}
-		}
+			tm := newTeam(t, faulty.Options{Seed: 11}, "AA", "BO")
+			lead, anna, bo := tm.laptops[0], tm.laptops[1], tm.laptops[2]
+			saveNote(t, anna, anna.ownCourse(t), "Før sikkerhedskopien")
+			tm.settle(t)
+			backup := backupOf(t, anna)
+			for round := 0; round < 6; round++ {
+				saveNote(t, anna, anna.ownCourse(t), fmt.Sprintf("Anna efter kopien %d", round))
+				saveNote(t, bo, bo.ownCourse(t), fmt.Sprintf("Bo %d", round))
+				tm.settle(t)
+			}
+			putBack(t, tm, anna, backup)
+			files := ownFiles(t, anna, "batch") + ownFiles(t, anna, "snapshot")
+			if tc.write {
+				saveNote(t, anna, anna.ownCourse(t), "Efter genskabelsen")
+			}
+			tm.laptops = []*laptop{lead, bo}
+			for i := 0; i < 3; i++ {
+				tm.settle(t)
+				if _, err := anna.eng.SyncOnce(ctx); !errors.Is(err, teamsync.ErrRestored) {
+					t.Fatalf("pass %d after the restore: %v, want ErrRestored", i, err)
+				}
+			}
+			if n := ownFiles(t, anna, "batch") + ownFiles(t, anna, "snapshot"); n != files {
+				t.Errorf("the restored laptop wrote %d files to the folder", n-files)
+			}
+			if st := must[teamsync.Status](t, "Status")(anna.eng.Status(ctx)); !st.Restored {
+				t.Errorf("the status does not say the laptop was restored: %+v", st)
+			}
+			tm.converged(t)
+
+			// Joined again as a new laptop (a new database and key), for the same worker.
+			again := newLaptop(t, "AA", tm.clock)
+			tm.cloud = faulty.NewCloud(faulty.Options{Seed: 12}, lead.dir, bo.dir, again.dir)
+			tm.cloud.Settle()
+			if _, err := teamsync.Join(ctx, again.st.Gorm(), again.dbPath, again.dir, "AA igen", lead.eng.Fingerprint(), tm.clock.now); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if again.eng, err = teamsync.Open(again.st.Gorm(), again.dbPath, tm.clock.now); err != nil {
+				t.Fatal(err)
+			}
+			tm.cloud.Settle()
+			if err := lead.eng.Enroll(ctx, again.eng.LaptopID(), workerUID(t, lead, "AA"), false); err != nil {
+				t.Fatal(err)
+			}
+			tm.laptops = []*laptop{lead, bo, again}
+			tm.settle(t)
+			tm.converged(t)
+			for round := 0; round < 6; round++ {
+				if n := value(t, again, `SELECT COUNT(*) FROM notes WHERE text = ?`, fmt.Sprintf("Anna efter kopien %d", round)); n != "1" {
+					t.Errorf("the laptop joined again holds %s copies of Anna's note %d after the backup", n, round)
+				}
+			}
+		})
 	}
 }
 

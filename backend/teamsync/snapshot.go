@@ -16,9 +16,13 @@ import (
 // WriteSnapshot publishes this laptop's whole state as a snapshot, after its pending changes:
 // a laptop that joins loads the newest snapshot and then only the batches after it. Only a
 // team lead's laptop writes snapshots (the readers take its merge as it is).
-func (e *Engine) WriteSnapshot(ctx context.Context) error {
+func (e *Engine) WriteSnapshot(ctx context.Context) (err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
 	return e.writeSnapshot(ctx)
 }
 
@@ -186,6 +190,9 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		b, err := decodeBatch(payload)
 		if err != nil {
 			return errSkip{err.Error()}
+		}
+		if err := e.aheadOfMe(b.Deps); err != nil {
+			return err
 		}
 		// The note search index is built once, after the snapshot is in (resumeSearchIndex),
 		// rather than note by note.
