@@ -55,6 +55,16 @@ func TestCoverForSomeCitizens(t *testing.T) {
 	if err != nil || len(covers) != 1 || len(covers[0].Citizens) != 1 {
 		t.Fatalf("Bo's list = %+v, %v", covers, err)
 	}
+	// Naming the citizen is a use of their data, logged; Cy's list named nobody.
+	logged := func(worker uint) int {
+		var n int
+		f.d.Store.Gorm().Raw(`SELECT COUNT(*) FROM audit_log WHERE action = ? AND object = 'cover' AND worker_id = ? AND citizen_id = ?`,
+			AuditList, worker, covered.CitizenID).Scan(&n)
+		return n
+	}
+	if logged(bo.ID) != 1 || logged(cy.ID) != 0 {
+		t.Errorf("list entries: Bo %d, Cy %d; want 1, 0", logged(bo.ID), logged(cy.ID))
+	}
 
 	if w, err := lead.WithdrawCover(IDInput{ID: c.ID}); err != nil || !w.Withdrawn {
 		t.Fatalf("WithdrawCover = %+v, %v", w, err)
