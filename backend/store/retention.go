@@ -40,6 +40,7 @@ var retentionTables = []struct{ table, where string }{
 	{"assessment_entries", "course_id IN (" + ofCitizen + ")"},
 	{"visitations", "course_id IN (" + ofCitizen + ")"},
 	{"housing_events", "citizen_id = ?"},
+	{"cover_periods", "citizen_id = ?"}, // a colleague's cover for this citizen only (migration 0014)
 	{"courses", "citizen_id = ?"},
 	{"citizens", "id = ?"},
 }

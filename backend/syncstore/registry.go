@@ -87,10 +87,14 @@ var tables = []Table{
 	{Name: "template_elements", Identity: DerivedUID, Key: []string{"element"}, Scope: ScopeTeam},
 	{Name: "template_versions", Scope: ScopeTeam, AppendOnly: true,
 		Refs: []Ref{{"lead_id", "workers", "RESTRICT"}}},
-	// A colleague's cover during holidays or illness, set by a team lead.
-	{Name: "cover_periods", Scope: ScopeTeam, Refs: []Ref{{"worker_id", "workers", "RESTRICT"},
-		{"cover_worker_id", "workers", "RESTRICT"}, {"created_by", "workers", "RESTRICT"}}},
 	{Name: "citizens", Scope: ScopeCitizen, Refs: []Ref{{"team_id", "teams", "NO ACTION"}}},
+	// A colleague's cover during holidays or illness, set by a team lead: for all the
+	// worker's citizens or for one of them (citizen_id, migration 0014), which takes the
+	// row with it when it is deleted at the end of retention. Team data all the same: only
+	// a team lead sets or withdraws a cover.
+	{Name: "cover_periods", Scope: ScopeTeam, Refs: []Ref{{"worker_id", "workers", "RESTRICT"},
+		{"cover_worker_id", "workers", "RESTRICT"}, {"created_by", "workers", "RESTRICT"},
+		{"citizen_id", "citizens", "CASCADE"}}},
 	{Name: "courses", Scope: ScopeCourse, Refs: []Ref{
 		{"citizen_id", "citizens", "NO ACTION"}, {"worker_id", "workers", "NO ACTION"},
 		{"override_by_worker_id", "workers", "NO ACTION"}}},
