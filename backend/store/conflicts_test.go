@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Migration 0016 upgrades a copy of the released demo (schema 9): the demo's rows are all
+// Migration 0015 upgrades a copy of the released demo (schema 9): the demo's rows are all
 // there, conflict_resolutions is empty and captured like every synced table, and a
 // resolution removes the kept value it names (and only that one).
 func TestMigrateSchema9DemoConflictResolutions(t *testing.T) {
@@ -29,7 +29,7 @@ func TestMigrateSchema9DemoConflictResolutions(t *testing.T) {
 	st.db.Raw(`SELECT COUNT(*) FROM conflict_resolutions`).Scan(&resolutions)
 	st.db.Raw(`SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'conflict_resolutions'`).Scan(&triggers)
 	if citizens != citizensBefore || citizens == 0 || resolutions != 0 || triggers != 4 {
-		t.Fatalf("after 0016: %d citizens (before %d), %d resolutions, %d triggers", citizens, citizensBefore, resolutions, triggers)
+		t.Fatalf("after 0015: %d citizens (before %d), %d resolutions, %d triggers", citizens, citizensBefore, resolutions, triggers)
 	}
 	var cuid string
 	st.db.Raw(`SELECT uid FROM sync_ids WHERE tbl = 'citizens' ORDER BY row_id LIMIT 1`).Scan(&cuid)

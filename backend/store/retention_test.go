@@ -41,6 +41,11 @@ func seedRetention(t *testing.T, st *Store) {
 				worker_id, worker_date, created_at)
 			VALUES (2, 1, 2, '{"formatVersion":1,"wishes":"` + marker + `"}', ` + at + `, 'Åse', '2025-06-01', 'paper', 1,
 				'2025-06-01', ` + at + `)`,
+		// a colleague's cover for citizen 1 only
+		`INSERT INTO workers(id, team_id, name, initials, role, fte_hundredths, active, created_at, updated_at)
+			VALUES (2, 1, 'Jonas Ørnberg', 'JØ', 'icm_worker', 100, 1, ` + at + `, ` + at + `)`,
+		`INSERT INTO cover_periods(worker_id, cover_worker_id, from_date, to_date, note, created_at, citizen_id)
+			VALUES (1, 2, '2025-05-01', '2025-05-14', 'Ferie', ` + at + `, 1)`,
 		// citizen 2 and their course, which the deletion must not touch
 		`INSERT INTO citizens(id, team_id, name, created_at, updated_at) VALUES (2, 1, 'Bo Berg', ` + at + `, ` + at + `)`,
 		`INSERT INTO courses(id, citizen_id, worker_id, start_date, status, end_date, created_at, updated_at)

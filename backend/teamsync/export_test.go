@@ -16,3 +16,10 @@ func FailAfterBatchWrite(err error) (restore func()) {
 	afterBatchWrite = func() error { return err }
 	return func() { afterBatchWrite = nil }
 }
+
+// FailBeforeFoundingSnapshot makes Found stop after the outbox became history and before the
+// first snapshot is written, as a kill at that moment would; restore undoes it.
+func FailBeforeFoundingSnapshot(err error) (restore func()) {
+	beforeFoundingSnapshot = func() error { return err }
+	return func() { beforeFoundingSnapshot = nil }
+}

@@ -75,8 +75,22 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 	}
 	// Everything written before the team folder existed goes out as the first snapshot; the
 	// outbox of those writes is then history.
-	if err := e.db.WithContext(ctx).Exec(`DELETE FROM sync_outbox`).Error; err != nil {
+	// A kill before the snapshot is in the folder would leave a team without its data (the
+	// outbox is history by then): the snapshot stays due, in the same transaction, until one
+	// is written, and every pass writes a due snapshot first.
+	err = e.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`DELETE FROM sync_outbox`).Error; err != nil {
+			return err
+		}
+		return tx.Exec(`INSERT INTO settings(key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING`, snapshotDueKey).Error
+	})
+	if err != nil {
 		return nil, err
+	}
+	if beforeFoundingSnapshot != nil {
+		if err := beforeFoundingSnapshot(); err != nil {
+			return nil, err
+		}
 	}
 	if err := e.WriteSnapshot(ctx); err != nil {
 		return nil, err

@@ -286,6 +286,26 @@ export namespace service {
 	    leadsWithoutAccount: WorkerDTO[];
 	    audit: AuditCheckDTO;
 	}
+	export interface AwayItemDTO {
+	    kind: string;
+	    day: string;
+	    courseId: number;
+	    citizenId: number;
+	    citizenName: string;
+	    author: string;
+	    noteKind: string;
+	    occurredAt: string;
+	    firstLine: string;
+	    versionNo: number;
+	}
+	export interface AwayPeriodDTO {
+	    coverId: number;
+	    coverWorkerName: string;
+	    from: string;
+	    until: string;
+	    all: boolean;
+	    citizenCount: number;
+	}
 	export interface BackupEntryDTO {
 	    name: string;
 	    taken: string;
@@ -364,6 +384,7 @@ export namespace service {
 	export interface CitizenDTO {
 	    id: number;
 	    readOnly: boolean;
+	    covered: boolean;
 	    name: string;
 	    cpr: string;
 	    cprMasked: string;
@@ -397,6 +418,7 @@ export namespace service {
 	export interface CitizenListItem {
 	    id: number;
 	    readOnly: boolean;
+	    covered: boolean;
 	    name: string;
 	    cprMasked: string;
 	    housing: string;
@@ -562,6 +584,10 @@ export namespace service {
 	    workerInitials: string;
 	}
 	
+	export interface CoverCitizenDTO {
+	    id: number;
+	    name: string;
+	}
 	export interface CoverDTO {
 	    id: number;
 	    workerId: number;
@@ -573,6 +599,9 @@ export namespace service {
 	    note: string;
 	    withdrawn: boolean;
 	    current: boolean;
+	    all: boolean;
+	    citizenCount: number;
+	    citizens: CoverCitizenDTO[];
 	}
 	export interface CoverInput {
 	    workerId: number;
@@ -580,6 +609,8 @@ export namespace service {
 	    from: string;
 	    to: string;
 	    note: string;
+	    some: boolean;
+	    citizenIds: number[];
 	}
 	export interface CreateCourseInput {
 	    citizenId: number;
@@ -1221,6 +1252,10 @@ export namespace service {
 	    substance: number;
 	    mental: number;
 	    note: string;
+	}
+	export interface WhileAwayDTO {
+	    periods: AwayPeriodDTO[];
+	    items: AwayItemDTO[];
 	}
 	
 	export interface WorkerInput {
