@@ -21,7 +21,7 @@ func TestMigration14OnTheReleasedDemo(t *testing.T) {
 		t.Fatalf("schema version %d after the upgrade, want %d (at least 14)", v, store.LatestVersion())
 	}
 	db, _ := st.SQLDB()
-	schema, err := readSchema(ctx, db)
+	schema, err := readSchema(ctx, db, false)
 	if err != nil {
 		t.Fatal(err)
 	}
