@@ -23,3 +23,10 @@ func FailBeforeFoundingSnapshot(err error) (restore func()) {
 	beforeFoundingSnapshot = func() error { return err }
 	return func() { beforeFoundingSnapshot = nil }
 }
+
+// FailBeforeFoundingRoster makes Found stop after the laptop recorded the new team and
+// before its first roster is written, as a kill at that moment would; restore undoes it.
+func FailBeforeFoundingRoster(err error) (restore func()) {
+	beforeFoundingRoster = func() error { return err }
+	return func() { beforeFoundingRoster = nil }
+}

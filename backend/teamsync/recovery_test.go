@@ -140,10 +140,20 @@ func TestARestoredLaptopStopsAndJoinsAgain(t *testing.T) {
 }
 
 // TestAKilledFoundingStillPublishesTheTeamsData: the lead's laptop is killed while it founds
-// the team folder, after the data from before the folder stopped being waiting changes and
-// before the first snapshot carried it there. At the restart the snapshot is written first,
-// and a laptop that joins gets the team's data.
+// the team folder: after it recorded the new team and before the first roster, or after the
+// data from before the folder stopped being waiting changes and before the first snapshot
+// carried it there. At the restart what is missing is written first, and a laptop that joins
+// gets the team's data.
 func TestAKilledFoundingStillPublishesTheTeamsData(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		kill func(error) func()
+	}{{"before the roster", teamsync.FailBeforeFoundingRoster}, {"before the snapshot", teamsync.FailBeforeFoundingSnapshot}} {
+		t.Run(tc.name, func(t *testing.T) { killedFounding(t, tc.kill) })
+	}
+}
+
+func killedFounding(t *testing.T, kill func(error) func()) {
 	ctx := context.Background()
 	clock := &fakeTime{t: time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)}
 	lead, anna := newLaptop(t, "lead", clock), newLaptop(t, "AA", clock)
@@ -155,7 +165,7 @@ func TestAKilledFoundingStillPublishesTheTeamsData(t *testing.T) {
 	must[service.WorkerDTO](t, "SaveWorker")(teams.SaveWorker(service.WorkerInput{Name: "Anna Andersen",
 		Initials: "AA", Role: "icm_worker", FTE: 1, Active: true}))
 	killed := errors.New("killed")
-	restore := teamsync.FailBeforeFoundingSnapshot(killed)
+	restore := kill(killed)
 	_, err := teamsync.Found(ctx, lead.st.Gorm(), lead.dbPath, lead.dir, workerUID(t, lead, "ML"), "lead", clock.now)
 	restore()
 	if !errors.Is(err, killed) {

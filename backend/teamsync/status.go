@@ -115,6 +115,9 @@ func (e *Engine) pass(ctx context.Context) (rep ApplyReport, err error) {
 		return ApplyReport{}, err
 	}
 	defer func() { err = e.stopIfRestored(ctx, err) }()
+	if err := e.ensureFirstRoster(ctx); err != nil {
+		return ApplyReport{}, err
+	}
 	if err := e.writeDueSnapshot(ctx); err != nil {
 		return ApplyReport{}, err
 	}
