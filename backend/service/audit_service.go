@@ -47,8 +47,13 @@ type AuditFilter struct {
 	Action    string `json:"action"`
 	From      string `json:"from"` // yyyy-mm-dd
 	To        string `json:"to"`
-	Before    uint   `json:"before"` // the next page: entries older than this id
+	Before    uint   `json:"before"` // the next page of this laptop's log: entries older than this id
 	Limit     int    `json:"limit"`  // 1 to 500, default 100
+	// Computer is whose entries: "" or "this" for this laptop's own log, "all" for every
+	// laptop of the team, or one other laptop's id (AuditPageDTO.Computers).
+	Computer string `json:"computer"`
+	// Cursor is the next page of a listing across computers (AuditPageDTO.Next).
+	Cursor string `json:"cursor"`
 }
 
 // AuditEntryDTO is one entry as the team lead reads it.
@@ -63,6 +68,10 @@ type AuditEntryDTO struct {
 	CitizenName string `json:"citizenName"` // empty when the citizen's data has been deleted
 	CourseID    uint   `json:"courseId"`
 	Detail      string `json:"detail"`
+	// Laptop is the id of the computer the entry was logged on ("" on a laptop in no team);
+	// Computer its label from the team's roster ("" when none was given).
+	Laptop   string `json:"laptop"`
+	Computer string `json:"computer"`
 }
 
 // AuditPageDTO is a page of entries, newest first.
@@ -70,6 +79,11 @@ type AuditPageDTO struct {
 	Entries []AuditEntryDTO `json:"entries"`
 	More    bool            `json:"more"`
 	Actions []string        `json:"actions"`
+	// Next is the Cursor of the next page of a listing across computers ("" for this
+	// laptop's own log, which pages with Before).
+	Next string `json:"next"`
+	// Computers are the team's laptops, this one first (empty on a laptop in no team).
+	Computers []AuditComputerDTO `json:"computers"`
 }
 
 // AuditService shows the log of who used which citizen's data, and checks that it is intact.
@@ -234,6 +248,13 @@ func (s *AuditService) List(in AuditFilter) (AuditPageDTO, error) {
 	if from != nil && to != nil && to.Before(*from) {
 		p.Add("to", domain.CodeDateOrder)
 	}
+	ctx := s.ctx()
+	cl, err := teamComputers(ctx, st)
+	if err != nil {
+		return AuditPageDTO{}, err
+	}
+	computer := cl.computerOf(&p, in.Computer)
+	cur := parseCursor(&p, in.Cursor)
 	if err := p.Err(); err != nil {
 		return AuditPageDTO{}, err
 	}
@@ -246,20 +267,28 @@ func (s *AuditService) List(in AuditFilter) (AuditPageDTO, error) {
 	if to != nil {
 		f.To = localDayStartUTC(to.AddDate(0, 0, 1))
 	}
-	rows, err := st.ListAudit(s.ctx(), f)
+	out := AuditPageDTO{Entries: []AuditEntryDTO{}, Actions: AuditActions, Computers: cl.list}
+	if computer != "" {
+		if out.Entries, out.Next, out.More, err = s.listTeam(ctx, st, f, computer, cur, limit, cl); err != nil {
+			return AuditPageDTO{}, err
+		}
+		return out, s.audit(st, a, AuditView, "audit_log", in.CitizenID, 0, listDetail(in, action, len(out.Entries)))
+	}
+	rows, err := st.ListAudit(ctx, f)
 	if err != nil {
 		return AuditPageDTO{}, err
 	}
-	out := AuditPageDTO{Entries: []AuditEntryDTO{}, Actions: AuditActions}
 	if len(rows) > limit {
 		rows, out.More = rows[:limit], true
 	}
-	names, err := st.CitizenNames(s.ctx())
+	names, err := st.CitizenNames(ctx)
 	if err != nil {
 		return AuditPageDTO{}, err
 	}
 	for i := range rows {
-		out.Entries = append(out.Entries, auditEntryDTO(&rows[i], names))
+		e := auditEntryDTO(&rows[i], names)
+		e.Laptop, e.Computer = cl.self, cl.label[cl.self]
+		out.Entries = append(out.Entries, e)
 	}
 	return out, s.audit(st, a, AuditView, "audit_log", in.CitizenID, 0, listDetail(in, action, len(out.Entries)))
 }
@@ -268,7 +297,7 @@ func (s *AuditService) List(in AuditFilter) (AuditPageDTO, error) {
 func listDetail(in AuditFilter, action string, n int) string {
 	d := itoa(n) + " entries"
 	for _, kv := range [][2]string{{"worker", idText(in.WorkerID)}, {"action", action}, {"from", in.From}, {"to", in.To},
-		{"before", idText(in.Before)}} {
+		{"before", idText(in.Before)}, {"computer", in.Computer}, {"cursor", in.Cursor}} {
 		if kv[1] != "" {
 			d += ", " + kv[0] + " " + kv[1]
 		}
@@ -284,13 +313,17 @@ func idText(id uint) string {
 }
 
 func auditEntryDTO(e *store.AuditEntry, names map[uint]string) AuditEntryDTO {
-	at := e.At
-	if t, err := time.Parse(time.RFC3339Nano, e.At); err == nil {
-		at = t.Local().Format("02.01.2006 15:04:05")
-	}
-	return AuditEntryDTO{ID: e.ID, At: at, WorkerID: e.WorkerID, WorkerName: e.WorkerName, Action: e.Action,
+	return AuditEntryDTO{ID: e.ID, At: localStamp(e.At), WorkerID: e.WorkerID, WorkerName: e.WorkerName, Action: e.Action,
 		Object: e.Object, CitizenID: e.CitizenID, CitizenName: names[e.CitizenID], CourseID: e.CourseID,
 		Detail: e.Detail}
+}
+
+// localStamp is an entry's time as the UI shows it: dd.mm.åååå tt:mm:ss, local time.
+func localStamp(at string) string {
+	if t, err := time.Parse(time.RFC3339Nano, at); err == nil {
+		return t.Local().Format("02.01.2006 15:04:05")
+	}
+	return at
 }
 
 // localDayStartUTC is the UTC time at which a local calendar day starts, in the log's format.

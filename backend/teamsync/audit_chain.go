@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+
+	"gorm.io/gorm"
 )
 
 // A RemoteChain is what this laptop holds of another laptop's audit log: the entries it was
@@ -25,13 +27,20 @@ type RemoteChain struct {
 
 // RemoteAuditChains checks every other laptop's audit entries held here.
 func (e *Engine) RemoteAuditChains(ctx context.Context) ([]RemoteChain, error) {
+	return AuditChains(ctx, e.db)
+}
+
+// AuditChains is RemoteAuditChains for a database whose engine is not at hand (the team
+// lead's audit page): it reads only the entries held, never the team folder, and finds
+// nothing on a laptop that is in no team.
+func AuditChains(ctx context.Context, db *gorm.DB) ([]RemoteChain, error) {
 	var rows []struct {
 		Laptop   string
 		OriginID uint
 		PrevHash string
 		Hash     string
 	}
-	if err := e.db.WithContext(ctx).Raw(`SELECT laptop, origin_id, prev_hash, hash FROM audit_remote
+	if err := db.WithContext(ctx).Raw(`SELECT laptop, origin_id, prev_hash, hash FROM audit_remote
 		ORDER BY laptop, origin_id`).Scan(&rows).Error; err != nil {
 		return nil, err
 	}

@@ -112,7 +112,10 @@ func (e *Engine) LaptopID() string { return e.local.LaptopID }
 func (e *Engine) Fingerprint() string { return teamkeys.Fingerprint(e.keys.Public()) }
 
 // roster is the newest verified roster (nil before the first one is read).
-func (e *Engine) roster(tx *gorm.DB) (*Roster, error) {
+func (e *Engine) roster(tx *gorm.DB) (*Roster, error) { return newestRoster(tx) }
+
+// newestRoster is the newest verified roster a database holds (nil before the first one).
+func newestRoster(tx *gorm.DB) (*Roster, error) {
 	var body string
 	res := tx.Raw(`SELECT body FROM sync_rosters ORDER BY version DESC LIMIT 1`).Scan(&body)
 	if res.Error != nil || res.RowsAffected == 0 {

@@ -232,6 +232,11 @@ export namespace service {
 	    headId: number;
 	    headHash: string;
 	}
+	export interface AuditComputerDTO {
+	    laptop: string;
+	    label: string;
+	    this: boolean;
+	}
 	export interface AuditEntryDTO {
 	    id: number;
 	    at: string;
@@ -243,6 +248,8 @@ export namespace service {
 	    citizenName: string;
 	    courseId: number;
 	    detail: string;
+	    laptop: string;
+	    computer: string;
 	}
 	export interface AuditFilter {
 	    citizenId: number;
@@ -252,11 +259,18 @@ export namespace service {
 	    to: string;
 	    before: number;
 	    limit: number;
+	    computer: string;
+	    cursor: string;
+	}
+	export interface AuditLaptopInput {
+	    laptop: string;
 	}
 	export interface AuditPageDTO {
 	    entries: AuditEntryDTO[];
 	    more: boolean;
 	    actions: string[];
+	    next: string;
+	    computers: AuditComputerDTO[];
 	}
 	export interface WorkerDTO {
 	    id: number;
@@ -1044,6 +1058,11 @@ export namespace service {
 	    passphrase: string;
 	}
 	
+	export interface RewrittenPairDTO {
+	    number: number;
+	    held: AuditEntryDTO;
+	    rewritten: AuditEntryDTO;
+	}
 	
 	
 	export interface SaveBackupInput {
@@ -1125,6 +1144,23 @@ export namespace service {
 	    deadline: string;
 	    status: string;
 	}
+	export interface TeamChainDTO {
+	    laptop: string;
+	    computer: string;
+	    entries: number;
+	    first: number;
+	    last: number;
+	    lastAt: string;
+	    ok: boolean;
+	    broken: number[];
+	    rewritten: number[];
+	}
+	export interface TeamAuditDTO {
+	    inTeam: boolean;
+	    ok: boolean;
+	    chains: TeamChainDTO[];
+	}
+	
 	
 	export interface TeamOverviewDTO {
 	    team: TeamDTO;

@@ -4,7 +4,11 @@ import {service} from '../models';
 
 export function CheckAnchor(arg1:service.AnchorInput):Promise<service.AnchorCheckDTO>;
 
+export function CheckTeam():Promise<service.TeamAuditDTO>;
+
 export function List(arg1:service.AuditFilter):Promise<service.AuditPageDTO>;
+
+export function RewrittenEntries(arg1:service.AuditLaptopInput):Promise<Array<service.RewrittenPairDTO>>;
 
 export function SaveCitizenPDF(arg1:service.IDInput):Promise<service.ExportResultDTO>;
 

@@ -6,8 +6,16 @@ export function CheckAnchor(arg1) {
   return window['go']['service']['AuditService']['CheckAnchor'](arg1);
 }
 
+export function CheckTeam() {
+  return window['go']['service']['AuditService']['CheckTeam']();
+}
+
 export function List(arg1) {
   return window['go']['service']['AuditService']['List'](arg1);
+}
+
+export function RewrittenEntries(arg1) {
+  return window['go']['service']['AuditService']['RewrittenEntries'](arg1);
 }
 
 export function SaveCitizenPDF(arg1) {
