@@ -21,12 +21,18 @@ type AuditLog struct {
 	// outside the database that a later check can compare the chain with.
 	HeadID   uint
 	HeadHash string
-	Entries  []AuditLine
+	// InTeam is set on a laptop in a team: the entries include the other laptops' entries
+	// held here, and TeamChainsOK says whether their logs held together when read.
+	InTeam       bool
+	TeamChainsOK bool
+	Entries      []AuditLine
 }
 
-// AuditLine is one entry; Action and Object are the codes of the log.
+// AuditLine is one entry; Action and Object are the codes of the log. Computer is the
+// name of the computer it was logged on (empty outside a team: the column is left out).
 type AuditLine struct {
 	At, Worker, Action, Object, Detail string
+	Computer                           string
 }
 
 func init() {
@@ -41,7 +47,8 @@ func init() {
 			"auditHeadHelp": "Kædens sidste post er loggens kontrolpunkt på udskriftstidspunktet. Teamlederen kan senere taste nummer og kode ind under Logning › Kontrollér et kontrolpunkt: passer de ikke, er loggen skrevet om siden.",
 			"auditIntro":    "Hver gang nogen har set, søgt i, ændret, udskrevet eller eksporteret borgerens oplysninger, står det her med tidspunkt og navn.",
 			"colAt":         "Tidspunkt", "colWhoAudit": "Medarbejder", "colAction": "Handling", "colObject": "Oplysning",
-			"colDetail": "Detalje", "deletedCitizen": "(borgerens data er slettet)",
+			"colDetail": "Detalje", "deletedCitizen": "(borgerens data er slettet)", "colComputer": "Computer",
+			"auditTeamChains": "Øvrige computeres log", "auditTeamIntro": "Teamet bruger flere computere: listen rummer posterne fra alle teamets computere, som de er nået hertil, og kolonnen Computer viser, hvor hver post er logget.",
 		},
 		"en": {
 			"auditTitle": "Log of the use of the citizen's data", "auditCitizenID": "Citizen id",
@@ -52,7 +59,8 @@ func init() {
 			"auditHeadHelp": "The last entry of the chain is the log's checkpoint when this was printed. The team lead can later type its number and code under Audit log › Check a checkpoint: if they no longer match, the log has been rewritten since.",
 			"auditIntro":    "Every time someone viewed, searched, changed, printed or exported the citizen's details, it is listed here with the time and name.",
 			"colAt":         "Time", "colWhoAudit": "Worker", "colAction": "Action", "colObject": "Information",
-			"colDetail": "Detail", "deletedCitizen": "(the citizen's data has been deleted)",
+			"colDetail": "Detail", "deletedCitizen": "(the citizen's data has been deleted)", "colComputer": "Computer",
+			"auditTeamChains": "The other computers' logs", "auditTeamIntro": "The team uses several computers: the list holds the entries of every computer of the team as they have reached this one, and the Computer column shows where each was logged.",
 		},
 	} {
 		for k, v := range kv {
@@ -134,11 +142,21 @@ func RenderAuditLog(w io.Writer, l AuditLog, o Options) (err error) {
 		{d.t("auditCount"), strconv.Itoa(len(l.Entries))},
 		{d.t("auditChain"), chain},
 	}
+	if l.InTeam {
+		team := d.t("auditChainOK")
+		if !l.TeamChainsOK {
+			team = d.t("auditChainBroken")
+		}
+		info = append(info, field{d.t("auditTeamChains"), team})
+	}
 	if l.HeadID > 0 {
 		info = append(info, field{d.t("auditHead"), HeadLabel(l.HeadID, l.HeadHash)})
 	}
 	d.infoBlock(info)
 	d.note(d.t("auditIntro"))
+	if l.InTeam {
+		d.note(d.t("auditTeamIntro"))
+	}
 	if l.HeadID > 0 {
 		d.note(d.t("auditHeadHelp"))
 	}
@@ -152,9 +170,28 @@ func (d *doc) auditTable(entries []AuditLine) {
 		d.note(d.t("auditNone"))
 		return
 	}
+	computers := false
+	for _, e := range entries {
+		computers = computers || e.Computer != ""
+	}
 	rows := make([][]string, 0, len(entries))
 	for _, e := range entries {
-		rows = append(rows, []string{e.At, e.Worker, d.auditWord(e.Action), d.auditWord(e.Object), e.Detail})
+		row := []string{e.At, e.Worker, d.auditWord(e.Action), d.auditWord(e.Object), e.Detail}
+		if computers {
+			row = []string{e.At, e.Computer, e.Worker, d.auditWord(e.Action), d.auditWord(e.Object), e.Detail}
+		}
+		rows = append(rows, row)
+	}
+	if computers {
+		d.table([]column{
+			{title: d.t("colAt"), frac: 0.19, fit: "28.12.2026 23:59:59"},
+			{title: d.t("colComputer"), frac: 0.12},
+			{title: d.t("colWhoAudit"), frac: 0.2},
+			{title: d.t("colAction"), frac: 0.13},
+			{title: d.t("colObject"), frac: 0.19},
+			{title: d.t("colDetail"), frac: 0.17},
+		}, rows)
+		return
 	}
 	d.table([]column{
 		{title: d.t("colAt"), frac: 0.22, fit: "28.12.2026 23:59:59"},

@@ -1,7 +1,6 @@
 package service
 
 import (
-	"bytes"
 	"context"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"icm/backend/auditanchor"
 	"icm/backend/domain"
-	"icm/backend/pdf"
 	"icm/backend/store"
 )
 
@@ -330,70 +328,4 @@ func localStamp(at string) string {
 func localDayStartUTC(day time.Time) string {
 	t := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
 	return t.UTC().Format("2006-01-02T15:04:05")
-}
-
-// SaveCitizenPDF writes every entry about one citizen to a PDF the team lead chooses the
-// place of: for an access request, or for the data protection officer. It works for a
-// citizen whose data has been deleted too, since the entries outlive it.
-func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
-	st, a, err := s.leadReady()
-	if err != nil {
-		return ExportResultDTO{}, err
-	}
-	if in.ID == 0 {
-		var p domain.Problems
-		p.Add("id", domain.CodeRequired)
-		return ExportResultDTO{}, p.Err()
-	}
-	ctx := s.ctx()
-	doc := pdf.AuditLog{CitizenID: in.ID}
-	if t, err := st.GetTeam(ctx); err == nil {
-		doc.Municipality, doc.Team = t.Municipality, t.Name
-	}
-	if c, err := st.GetCitizen(ctx, in.ID); err == nil {
-		doc.Citizen, doc.CitizenCPR = c.Name, domain.MaskCPR(deref(c.CPR))
-	} else if domain.CodeOf(err) != domain.CodeNotFound {
-		return ExportResultDTO{}, err
-	}
-	rows, err := st.ListAudit(ctx, store.FindAudit{CitizenID: in.ID})
-	if err != nil {
-		return ExportResultDTO{}, err
-	}
-	if doc.Citizen == "" && len(rows) == 0 {
-		return ExportResultDTO{}, domain.E(domain.CodeNotFound, "no such citizen")
-	}
-	check, err := s.checkChain(ctx, true) // the document vouches for the whole log
-	if err != nil {
-		return ExportResultDTO{}, err
-	}
-	doc.ChainOK, doc.HeadID, doc.HeadHash = check.OK, check.HeadID, check.HeadHash
-	for i := range rows {
-		e := auditEntryDTO(&rows[i], nil)
-		doc.Entries = append(doc.Entries, pdf.AuditLine{At: e.At, Worker: e.WorkerName, Action: e.Action,
-			Object: e.Object, Detail: e.Detail})
-	}
-	var buf bytes.Buffer
-	if err := pdf.RenderAuditLog(&buf, doc, pdf.Options{PrintedAt: s.now().Local()}); err != nil {
-		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render pdf", err)
-	}
-	label := doc.Citizen
-	if label == "" {
-		label = "borger " + itoa(int(in.ID))
-	}
-	name := SafeFileName("ICM-log "+label+" "+s.today().Format("2006-01-02")) + ".pdf"
-	path, err := s.desktop.SavePath("ICM-log", name)
-	if err != nil {
-		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "save dialog", err)
-	}
-	if path == "" {
-		return ExportResultDTO{Cancelled: true}, nil
-	}
-	path = EnsurePDFExtension(path)
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return ExportResultDTO{}, err
-	}
-	if check.OK && check.HeadID > 0 {
-		keepAnchor(st, auditanchor.Anchor{ID: check.HeadID, Hash: check.HeadHash, At: s.now(), Source: "pdf"})
-	}
-	return ExportResultDTO{Path: path}, s.audit(st, a, AuditExport, "audit_log", in.ID, 0, itoa(len(rows))+" entries")
 }

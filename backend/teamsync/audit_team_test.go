@@ -3,6 +3,8 @@ package teamsync_test
 import (
 	"errors"
 	"fmt"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -110,9 +112,9 @@ func TestTheLeadsAuditListShowsEveryLaptop(t *testing.T) {
 	citizen := localIDOf(t, anna, lead, "citizens", annaCitizen)
 	annaWorker := localIDOf(t, anna, lead, "workers", anna.actor.WorkerID)
 	cases := []struct {
-		name   string
-		f      service.AuditFilter
-		want   func(e service.AuditEntryDTO) bool
+		name    string
+		f       service.AuditFilter
+		want    func(e service.AuditEntryDTO) bool
 		atLeast int
 	}{
 		{"one computer", service.AuditFilter{Computer: annaID},
@@ -222,5 +224,43 @@ func TestTheLeadSeesEveryLaptopsChainAndARewrittenNumber(t *testing.T) {
 	}
 	if _, err := as.RewrittenEntries(service.AuditLaptopInput{Laptop: lead.eng.LaptopID()}); !fieldProblem(err, "laptop", domain.CodeInvalidChoice) {
 		t.Errorf("rewritten entries of this laptop: %v", err)
+	}
+}
+
+// pdfDesktop saves every document to one path and opens nothing.
+type pdfDesktop struct{ path string }
+
+func (d pdfDesktop) SavePath(string, string) (string, error) { return d.path, nil }
+func (d pdfDesktop) Open(string) error                       { return nil }
+
+// TestTheCitizensAuditPDFHoldsEveryLaptopsEntries: the audit PDF of a citizen, saved on the
+// lead's laptop, lists the views logged on the worker's laptop with the computer named.
+func TestTheCitizensAuditPDFHoldsEveryLaptopsEntries(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	tm := newTeam(t, faulty.Options{Seed: 33}, "AA")
+	lead, anna := tm.laptops[0], tm.laptops[1]
+	citizen := localIDOf(t, anna, lead, "citizens", viewCitizen(t, anna))
+	tm.settle(t)
+	path := filepath.Join(t.TempDir(), "log.pdf")
+	as := service.NewAuditService(lead.deps(), pdfDesktop{path})
+	must[service.ExportResultDTO](t, "SaveCitizenPDF")(as.SaveCitizenPDF(service.IDInput{ID: citizen}))
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Borger 1 Testesen", "Computer", "Øvrige computeres log", "Medarbejder AA"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, text)
+		}
+	}
+	var annaRow bool
+	for _, line := range strings.Split(text, "\n") {
+		annaRow = annaRow || (strings.Contains(line, "Medarbejder AA") && strings.Contains(line, " AA ") && strings.Contains(line, "så"))
+	}
+	if !annaRow {
+		t.Errorf("no row of anna's view with her computer:\n%s", text)
 	}
 }
