@@ -50,11 +50,11 @@ func teamComputers(ctx context.Context, st *store.Store) (computerLabels, error)
 }
 
 // computerOf checks the filter's computer: "" for this laptop only, ComputerAll, or the id
-// of another laptop of the team.
+// of another laptop of the team. On a laptop in no team "all" is this laptop's own log.
 func (c computerLabels) computerOf(p *domain.Problems, v string) string {
 	switch {
-	case v == "" || v == ComputerThis || (c.inTeam && v == c.self):
-		return ""
+	case v == "" || v == ComputerThis || (c.inTeam && v == c.self) || (v == ComputerAll && !c.inTeam):
+		return "" // every computer of a laptop in no team is this one
 	case v == ComputerAll && c.inTeam:
 		return ComputerAll
 	case c.inTeam:

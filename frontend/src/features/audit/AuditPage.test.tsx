@@ -10,7 +10,7 @@ import type { AuditCheck } from '../../api/auth';
 import { SessionContext, type Session } from '../auth/session';
 import { AuditPage } from './AuditPage';
 
-vi.mock('../../api/audit', () => ({ auditApi: { list: vi.fn(), verify: vi.fn(), saveCitizenPdf: vi.fn(), checkAnchor: vi.fn() } }));
+vi.mock('../../api/audit', () => ({ auditApi: { list: vi.fn(), verify: vi.fn(), saveCitizenPdf: vi.fn(), checkAnchor: vi.fn(), checkTeam: vi.fn(), rewritten: vi.fn() } }));
 vi.mock('../../api/client', () => ({ api: { citizens: vi.fn(), workers: vi.fn() } }));
 
 const t = da.audit;
@@ -26,13 +26,16 @@ const entry = (id: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   citizenName: 'Åse Holm',
   courseId: 4,
   detail: '',
+  laptop: '',
+  computer: '',
   ...over,
 });
-const page = (entries: AuditEntry[], more = false): Page => ({ entries, more, actions });
+const page = (entries: AuditEntry[], more = false): Page => ({ entries, more, actions, next: '', computers: [] });
 
 afterEach(cleanup);
 beforeEach(() => {
   vi.clearAllMocks();
+  vi.mocked(auditApi.checkTeam).mockResolvedValue({ inTeam: false, ok: true, chains: [] });
   vi.mocked(api.citizens).mockResolvedValue([
     { id: 12, readOnly: false, covered: false, name: 'Åse Holm', cprMasked: '', housing: '', courseId: 4, courseStatus: 'active', workerName: 'Jonas Ørnberg', workerInitials: 'JØ' },
   ]);
@@ -72,7 +75,7 @@ describe('the audit screen', () => {
       ['01.12.2026 10:15:00', 'Jonas Ørnberg', 'Visning', 'Forløb', 'Slettet borger (nr. 31)', ''],
     ]);
     expect(screen.getByText('3 poster vist, nyeste først')).toBeTruthy();
-    expect(auditApi.list).toHaveBeenCalledWith({ citizenId: 0, workerId: 0, action: '', from: '', to: '', before: 0, limit: 100 });
+    expect(auditApi.list).toHaveBeenCalledWith({ citizenId: 0, workerId: 0, action: '', from: '', to: '', before: 0, limit: 100, computer: 'all', cursor: '' });
   });
 
   it('filters by citizen, action and dates, and offers the citizen’s export', async () => {
@@ -87,7 +90,7 @@ describe('the audit screen', () => {
     const from = filters.getByLabelText(t.from);
     fireEvent.change(from, { target: { value: '01.11.2026' } });
     await waitFor(() =>
-      expect(auditApi.list).toHaveBeenLastCalledWith({ citizenId: 12, workerId: 0, action: 'view', from: '2026-11-01', to: '', before: 0, limit: 100 }),
+      expect(auditApi.list).toHaveBeenLastCalledWith({ citizenId: 12, workerId: 0, action: 'view', from: '2026-11-01', to: '', before: 0, limit: 100, computer: 'all', cursor: '' }),
     );
     vi.mocked(auditApi.saveCitizenPdf).mockResolvedValue({ path: '/home/test/ICM-log Åse Holm.pdf', cancelled: false });
     fireEvent.click(screen.getByRole('button', { name: t.exportCitizen }));
@@ -159,5 +162,77 @@ describe('the audit screen', () => {
     fireEvent.click(screen.getByRole('button', { name: t.anchorCheck }));
     expect((await screen.findByTestId('anchor-result')).textContent).toBe(t.anchorDiffers);
     expect(auditApi.checkAnchor).toHaveBeenCalledWith(41, 'abcd ef01');
+  });
+
+  describe('on a laptop in a team', () => {
+    const computers = [
+      { laptop: 'aaaa1111bbbb2222', label: 'Teamleders pc', this: true },
+      { laptop: 'cccc3333dddd4444', label: 'Jonas’ bærbare', this: false },
+      { laptop: 'eeee5555ffff6666', label: '', this: false },
+    ];
+
+    it('names the computer of every entry and filters and pages by computer', async () => {
+      vi.mocked(auditApi.list).mockResolvedValue({
+        entries: [
+          entry(7, { laptop: 'cccc3333dddd4444', computer: 'Jonas’ bærbare' }),
+          entry(41, { laptop: 'aaaa1111bbbb2222', computer: 'Teamleders pc', action: 'list', object: 'audit_log', citizenId: 0 }),
+          entry(7, { laptop: 'eeee5555ffff6666', computer: '' }),
+        ],
+        more: true,
+        next: '41/2026-12-01T09:00:00.000000000Z/cccc3333dddd4444/7',
+        actions,
+        computers,
+      });
+      renderPage();
+      await screen.findAllByTestId('audit-entry');
+      expect(rows().map((r) => r[1])).toEqual(['Jonas’ bærbare', 'Teamleders pc (denne computer)', 'Computer eeee5555']);
+      const select = screen.getByLabelText(t.team.computer) as HTMLSelectElement;
+      expect([...select.options].map((o) => o.textContent)).toEqual([t.team.allComputers, 'Teamleders pc (denne computer)', 'Computer eeee5555', 'Jonas’ bærbare']);
+      fireEvent.click(screen.getByRole('button', { name: t.more }));
+      await waitFor(() =>
+        expect(auditApi.list).toHaveBeenLastCalledWith(expect.objectContaining({ computer: 'all', before: 0, cursor: '41/2026-12-01T09:00:00.000000000Z/cccc3333dddd4444/7' })),
+      );
+      fireEvent.change(select, { target: { value: 'cccc3333dddd4444' } });
+      await waitFor(() => expect(auditApi.list).toHaveBeenLastCalledWith(expect.objectContaining({ computer: 'cccc3333dddd4444', cursor: '' })));
+    });
+
+    it('shows each other computer’s chain, a rewritten number as an alarm, and the rewritten entries beside the kept ones', async () => {
+      vi.mocked(auditApi.list).mockResolvedValue({ ...page([entry(1)]), computers });
+      vi.mocked(auditApi.checkTeam).mockResolvedValue({
+        inTeam: true,
+        ok: false,
+        chains: [
+          { laptop: 'cccc3333dddd4444', computer: 'Jonas’ bærbare', entries: 120, first: 1, last: 120, lastAt: '01.12.2026 09:00:00', ok: false, broken: [], rewritten: [2] },
+          { laptop: 'eeee5555ffff6666', computer: '', entries: 0, first: 0, last: 0, lastAt: '', ok: true, broken: [], rewritten: [] },
+        ],
+      });
+      vi.mocked(auditApi.rewritten).mockResolvedValue([
+        { number: 2, held: entry(2, { detail: 'det oprindelige' }), rewritten: entry(2, { detail: 'skrevet om bagefter' }) },
+      ]);
+      renderPage();
+      const section = await screen.findByTestId('team-chains');
+      const chains = within(section).getAllByTestId('team-chain');
+      expect(chains.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+        ['Jonas’ bærbare', '120', 'nr. 120, 01.12.2026 09:00:00', t.team.alarm],
+        ['Computer eeee5555', '0', t.team.nothing, t.team.ok],
+      ]);
+      const alarm = within(section).getByRole('alert');
+      expect(alarm.textContent).toContain('Jonas’ bærbare har sendt andet indhold under numre, den allerede havde brugt (nr. 2)');
+      expect(alarm.textContent).toContain('Kontakt IT');
+      fireEvent.click(within(alarm).getByRole('button', { name: 'Vis de omskrevne poster fra Jonas’ bærbare' }));
+      const pair = await within(alarm).findByTestId('rewritten-pair');
+      expect(auditApi.rewritten).toHaveBeenCalledWith('cccc3333dddd4444');
+      expect(pair.textContent).toContain('det oprindelige');
+      expect(pair.textContent).toContain('skrevet om bagefter');
+    });
+
+    it('shows nothing of the team on a laptop in no team', async () => {
+      vi.mocked(auditApi.list).mockResolvedValue(page([entry(1)]));
+      renderPage();
+      await screen.findAllByTestId('audit-entry');
+      expect(screen.queryByTestId('team-chains')).toBeNull();
+      expect(screen.queryByLabelText(t.team.computer)).toBeNull();
+      expect(rows()[0]).toHaveLength(6);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { AuditEntry } from '../../api/audit';
+import type { AuditComputer, AuditEntry } from '../../api/audit';
 import { useAuditLog, useCheckAnchor, useVerifyAudit } from '../../api/auditQueries';
 import type { AuditCheck } from '../../api/auth';
 import { toAppError, type FieldError } from '../../api/errors';
@@ -10,7 +10,9 @@ import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { hasKey, useI18n } from '../../i18n/i18n';
 import { useSession } from '../auth/session';
 import { AuditExport } from './AuditExport';
+import { computerName, computerOptions } from './computers';
 import { emptyAuditFilter, toAuditFilter, type AuditFilterForm } from './filter';
+import { TeamChains } from './TeamChains';
 import './audit.css';
 
 /** The actions in the order the backend offers them (service.AuditActions). */
@@ -25,21 +27,23 @@ export function AuditPage() {
   const { t } = useI18n();
   const [form, setForm] = useState<AuditFilterForm>(emptyAuditFilter);
   const filter = useMemo(() => {
-    const { before: _before, ...f } = toAuditFilter(form);
+    const { before: _before, cursor: _cursor, ...f } = toAuditFilter(form);
     return f;
   }, [form]);
   const log = useAuditLog(filter);
   const pages = log.data?.pages ?? [];
   const entries = pages.flatMap((p) => p.entries);
   const actions = pages[0]?.actions ?? fallbackActions;
+  const computers = pages[0]?.computers ?? [];
   const error = log.error ? toAppError(log.error) : null;
   return (
     <>
       <PageHeader title={t('audit.title')} />
       <p className="lead">{t('audit.intro')}</p>
       <ChainStatus />
+      <TeamChains />
       <AnchorCheckForm />
-      <Filters form={form} setForm={setForm} actions={actions} fieldError={(f) => error?.field(f)} />
+      <Filters form={form} setForm={setForm} actions={actions} computers={computers} fieldError={(f) => error?.field(f)} />
       <AuditExport citizenId={filter.citizenId} />
       <ErrorBanner error={error && !error.fields.length ? error : null} />
       {log.isPending ? (
@@ -51,7 +55,7 @@ export function AuditPage() {
           <p className="muted small" role="status">
             {entries.length === 1 ? t('audit.shownOne') : t('audit.shown', { n: entries.length })}
           </p>
-          <AuditTable entries={entries} />
+          <AuditTable entries={entries} computers={computers} />
           {log.hasNextPage && (
             <div className="form-actions">
               <button type="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
@@ -65,7 +69,13 @@ export function AuditPage() {
   );
 }
 
-function Filters(p: { form: AuditFilterForm; setForm: (f: AuditFilterForm) => void; actions: string[]; fieldError: (name: string) => FieldError | undefined }) {
+function Filters(p: {
+  form: AuditFilterForm;
+  setForm: (f: AuditFilterForm) => void;
+  actions: string[];
+  computers: AuditComputer[];
+  fieldError: (name: string) => FieldError | undefined;
+}) {
   const { t, tx, lang } = useI18n();
   const citizens = useCitizens('');
   const workers = useWorkers();
@@ -96,6 +106,16 @@ function Filters(p: { form: AuditFilterForm; setForm: (f: AuditFilterForm) => vo
           options={[{ value: '', label: all(t('audit.action')) }, ...p.actions.map((a) => ({ value: a, label: tx(`audit.actions.${a}`) }))]}
           allowEmpty={false}
         />
+        {p.computers.length > 1 && (
+          <SelectField
+            label={t('audit.team.computer')}
+            value={f.computer}
+            onChange={set('computer')}
+            options={computerOptions(t, p.computers)}
+            allowEmpty={false}
+            error={fieldText(lang, p.fieldError('computer'))}
+          />
+        )}
         <DateField label={t('audit.from')} value={f.from} onChange={set('from')} error={fieldText(lang, p.fieldError('from'))} />
         <DateField label={t('audit.to')} value={f.to} onChange={set('to')} error={fieldText(lang, p.fieldError('to'))} />
       </div>
@@ -112,14 +132,18 @@ function useName() {
   return (group: 'actions' | 'object', v: string) => (v ? (hasKey(lang, `audit.${group}.${v}`) ? tx(`audit.${group}.${v}`) : v) : '–');
 }
 
-function AuditTable(p: { entries: AuditEntry[] }) {
+function AuditTable(p: { entries: AuditEntry[]; computers: AuditComputer[] }) {
   const { t } = useI18n();
   const name = useName();
+  // On a laptop in a team every entry says which computer it was logged on.
+  const team = p.computers.length > 0;
+  const self = p.computers.find((c) => c.this)?.laptop;
   return (
     <table className="table audit-table">
       <thead>
         <tr>
           <th>{t('audit.colAt')}</th>
+          {team && <th>{t('audit.team.colComputer')}</th>}
           <th>{t('audit.colWho')}</th>
           <th>{t('audit.colAction')}</th>
           <th>{t('audit.colObject')}</th>
@@ -129,8 +153,9 @@ function AuditTable(p: { entries: AuditEntry[] }) {
       </thead>
       <tbody>
         {p.entries.map((e) => (
-          <tr key={e.id} data-testid="audit-entry" data-action={e.action}>
+          <tr key={`${e.laptop}/${e.id}`} data-testid="audit-entry" data-action={e.action}>
             <td className="mono nowrap">{e.at}</td>
+            {team && <td>{computerName(t, e.laptop, e.computer, e.laptop === self)}</td>}
             <td>{e.workerName || <span className="muted">{t('audit.unknownWorker')}</span>}</td>
             <td className={e.action === 'sign_in_failed' ? 'tone-bad' : undefined}>{name('actions', e.action)}</td>
             <td>{name('object', e.object)}</td>

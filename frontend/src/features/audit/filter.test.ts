@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBefore } from '../../api/auditQueries';
+import { nextPage } from '../../api/auditQueries';
 import { AUDIT_PAGE, auditDate, emptyAuditFilter, toAuditFilter } from './filter';
 
 describe('auditDate', () => {
@@ -23,11 +23,11 @@ describe('auditDate', () => {
 
 describe('toAuditFilter', () => {
   it('sends nothing to filter on for the empty form', () => {
-    expect(toAuditFilter(emptyAuditFilter)).toEqual({ citizenId: 0, workerId: 0, action: '', from: '', to: '', before: 0, limit: AUDIT_PAGE });
+    expect(toAuditFilter(emptyAuditFilter)).toEqual({ citizenId: 0, workerId: 0, action: '', from: '', to: '', before: 0, limit: AUDIT_PAGE, computer: 'all', cursor: '' });
   });
 
   it('sends ids as numbers, dates as ISO and the page below the last entry shown', () => {
-    expect(toAuditFilter({ citizenId: '12', workerId: '3', action: 'view', from: '01.11.2026', to: '2026-11-30' }, 480, 50)).toEqual({
+    expect(toAuditFilter({ citizenId: '12', workerId: '3', action: 'view', from: '01.11.2026', to: '2026-11-30', computer: 'this' }, 480, 50)).toEqual({
       citizenId: 12,
       workerId: 3,
       action: 'view',
@@ -35,6 +35,8 @@ describe('toAuditFilter', () => {
       to: '2026-11-30',
       before: 480,
       limit: 50,
+      computer: 'this',
+      cursor: '',
     });
   });
 
@@ -43,15 +45,22 @@ describe('toAuditFilter', () => {
   });
 });
 
-describe('nextBefore', () => {
-  const entry = (id: number) => ({ id, at: '', workerId: 1, workerName: '', action: 'view', object: 'course', citizenId: 1, citizenName: '', courseId: 1, detail: '' });
+describe('nextPage', () => {
+  const entry = (id: number) => ({ id, at: '', workerId: 1, workerName: '', action: 'view', object: 'course', citizenId: 1, citizenName: '', courseId: 1, detail: '', laptop: '', computer: '' });
 
-  it('continues below the oldest entry shown while there are more', () => {
-    expect(nextBefore({ entries: [entry(90), entry(88), entry(75)], more: true })).toBe(75);
+  it('continues below the oldest entry shown of this computer while there are more', () => {
+    expect(nextPage({ entries: [entry(90), entry(88), entry(75)], more: true })).toEqual({ before: 75, cursor: '' });
+  });
+
+  it('continues from the backend’s cursor in a list across the team’s computers', () => {
+    expect(nextPage({ entries: [entry(90), entry(3)], more: true, next: '88/2026-12-01T10:00:00.000000000Z/ab/3' })).toEqual({
+      before: 0,
+      cursor: '88/2026-12-01T10:00:00.000000000Z/ab/3',
+    });
   });
 
   it('stops when the backend says there are no more', () => {
-    expect(nextBefore({ entries: [entry(3)], more: false })).toBeUndefined();
-    expect(nextBefore({ entries: [], more: true })).toBeUndefined();
+    expect(nextPage({ entries: [entry(3)], more: false })).toBeUndefined();
+    expect(nextPage({ entries: [], more: true })).toBeUndefined();
   });
 });

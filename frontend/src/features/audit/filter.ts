@@ -11,9 +11,11 @@ export interface AuditFilterForm {
   action: string;
   from: string;
   to: string;
+  /** 'all' (every computer of the team; on a laptop in no team, this one), 'this', or a laptop id. */
+  computer: string;
 }
 
-export const emptyAuditFilter: AuditFilterForm = { citizenId: '', workerId: '', action: '', from: '', to: '' };
+export const emptyAuditFilter: AuditFilterForm = { citizenId: '', workerId: '', action: '', from: '', to: '', computer: 'all' };
 
 /**
  * A date for the backend: ISO as it is, dd.mm.åååå (and the other ways Danes type dates)
@@ -26,8 +28,11 @@ export function auditDate(value: string): string {
   return danishToIso(s) ?? s;
 }
 
-/** The backend's filter for one page; `before` is the id of the last entry already shown. */
-export function toAuditFilter(f: AuditFilterForm, before = 0, limit = AUDIT_PAGE): AuditFilter {
+/**
+ * The backend's filter for one page; `before` is the id of the last entry already shown (this
+ * computer's log), `cursor` the backend's place in a list across the team's computers.
+ */
+export function toAuditFilter(f: AuditFilterForm, before = 0, limit = AUDIT_PAGE, cursor = ''): AuditFilter {
   const id = (v: string) => (/^\d+$/.test(v) ? Number(v) : 0);
-  return { citizenId: id(f.citizenId), workerId: id(f.workerId), action: f.action, from: auditDate(f.from), to: auditDate(f.to), before, limit };
+  return { citizenId: id(f.citizenId), workerId: id(f.workerId), action: f.action, from: auditDate(f.from), to: auditDate(f.to), before, limit, computer: f.computer, cursor };
 }
