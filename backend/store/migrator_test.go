@@ -167,6 +167,12 @@ var seedAt = map[int][]string{
 			FROM sync_ids WHERE tbl = 'goals' AND row_id = 1`,
 		`UPDATE sync_actor SET worker_id = 0`,
 	},
+	16: {
+		// Another laptop's entry about citizen 1, as the team lead's audit list reads it.
+		`INSERT INTO audit_remote(laptop, origin_id, at, worker_uid, worker_name, action, object, citizen_uid, detail, prev_hash, hash)
+			SELECT 'ab12', 7, '2025-12-02T09:00:00.000000000Z', '', 'Jonas Ørnberg', 'view', 'citizen', uid, '', '', 'h7'
+			FROM sync_ids WHERE tbl = 'citizens' AND row_id = 1`,
+	},
 }
 
 // seedLatest holds a version's seed rows as they are written on the latest schema, where a
@@ -320,6 +326,14 @@ var seedChecks = map[int][]string{
 		`SELECT 1 - COUNT(*) FROM sync_conflicts`,
 		`SELECT COUNT(*) FROM conflict_resolutions WHERE choice = 'current' AND citizen_id = 1`,
 		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'conflict_resolutions' AND op = 'ins' AND worker = 1`,
+	},
+	16: {
+		// Each filter of the list has its index (INDEXED BY fails where one is missing).
+		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_citizen
+			WHERE citizen_uid = (SELECT uid FROM sync_ids WHERE tbl = 'citizens' AND row_id = 1)`,
+		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_laptop_at WHERE laptop = 'ab12'`,
+		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_at WHERE at >= '2025-12-02'`,
+		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_worker WHERE worker_uid = ''`,
 	},
 }
 
