@@ -229,9 +229,16 @@ func (e *Engine) readRequest(en teamfolder.Entry) (joinRequest, error) {
 
 // Enroll adds a laptop that asked to join to the roster, for worker (a team-wide worker id),
 // and gives it the team keys. Only a team lead's laptop enrolls.
-func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) error {
+func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) (err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
+	if err := e.checkOwnAhead(ctx); err != nil {
+		return err
+	}
 	if err := e.refreshRoster(ctx); err != nil {
 		return err
 	}
@@ -284,9 +291,16 @@ func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) e
 // Revoke takes a laptop out of the team (lost, stolen, or its worker left): its batches from
 // fromSeq on (0: those not yet applied here) are refused everywhere, and a new team key is
 // made for the files written after.
-func (e *Engine) Revoke(ctx context.Context, laptop string, fromSeq uint64) error {
+func (e *Engine) Revoke(ctx context.Context, laptop string, fromSeq uint64) (err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
+	if err := e.checkOwnAhead(ctx); err != nil {
+		return err
+	}
 	if err := e.refreshRoster(ctx); err != nil {
 		return err
 	}
@@ -437,8 +451,9 @@ func (e *Engine) ensureFirstRoster(ctx context.Context) error {
 		return err
 	}
 	for _, en := range entries {
-		if en.Kind == teamfolder.KindRoster {
-			return nil // one is in the folder: the pass takes it
+		if en.Kind == teamfolder.KindRoster && en.Laptop == e.local.LaptopID {
+			// Written before the kill and not recorded: take it now (a due snapshot needs it).
+			return e.refreshRosterFrom(ctx, entries)
 		}
 	}
 	var identity string

@@ -27,6 +27,10 @@ func (e *Engine) WriteSnapshot(ctx context.Context) (err error) {
 }
 
 func (e *Engine) writeSnapshot(ctx context.Context) error {
+	// A database put back from an older copy must not write its old state as the team's.
+	if err := e.checkOwnAhead(ctx); err != nil {
+		return err
+	}
 	if _, err := e.publish(ctx); err != nil {
 		return err
 	}
