@@ -28,12 +28,9 @@ func (s *TeamFolderService) FoundTeam(in FoundTeamInput) (TeamCodesDTO, error) {
 	if err := p.Err(); err != nil {
 		return TeamCodesDTO{}, err
 	}
-	check := s.checkFolder(in.Folder)
-	switch {
-	case !check.Usable:
-		return TeamCodesDTO{}, folderProblem(check.Reason)
-	case check.HasTeam:
-		return TeamCodesDTO{}, folderProblem("has_team")
+	check, err := s.usableFolder(in.Folder, false)
+	if err != nil {
+		return TeamCodesDTO{}, err
 	}
 	uid, err := s.workerUID(a.WorkerID)
 	if err != nil {
@@ -88,12 +85,9 @@ func (s *TeamFolderService) JoinTeam(in JoinTeamInput) (TeamCodesDTO, error) {
 	if err := p.Err(); err != nil {
 		return TeamCodesDTO{}, err
 	}
-	check := s.checkFolder(in.Folder)
-	switch {
-	case !check.Usable:
-		return TeamCodesDTO{}, folderProblem(check.Reason)
-	case !check.HasTeam:
-		return TeamCodesDTO{}, folderProblem("no_team")
+	check, err := s.usableFolder(in.Folder, true)
+	if err != nil {
+		return TeamCodesDTO{}, err
 	}
 	mine, err := teamsync.Join(context.Background(), st.Gorm(), s.dbPath, check.Path, label, code, s.now)
 	if err != nil {
@@ -108,6 +102,20 @@ func (s *TeamFolderService) JoinTeam(in JoinTeamInput) (TeamCodesDTO, error) {
 	}
 	s.run(e)
 	return TeamCodesDTO{LaptopCode: mine}, nil
+}
+
+// usableFolder checks a folder for founding (no team there yet) or joining (a team there).
+func (s *TeamFolderService) usableFolder(path string, team bool) (FolderCheckDTO, error) {
+	check := s.checkFolder(path)
+	switch {
+	case !check.Usable:
+		return check, folderProblem(check.Reason)
+	case check.HasTeam && !team:
+		return check, folderProblem("has_team")
+	case !check.HasTeam && team:
+		return check, folderProblem("no_team")
+	}
+	return check, nil
 }
 
 // begin marks founding as running, refusing a second start.
