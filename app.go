@@ -56,6 +56,7 @@ type services struct {
 	backups  *service.BackupScheduler // not bound: automatic backups at start and close
 	data     *service.CitizenDataService
 	folder   *service.TeamFolderService
+	conflict *service.ConflictService
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
@@ -107,6 +108,7 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 		overview: service.NewOverviewService(deps),
 		closing:  service.NewCloseGuard(),
 		data:     service.NewCitizenDataService(deps, desktop.WithHandover(desk, win)),
+		conflict: service.NewConflictService(deps),
 	}
 	bdesk, ok := desk.(service.BackupDesktop)
 	if !ok {
@@ -140,7 +142,7 @@ func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
 		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit, s.backup,
-		s.data, s.folder}
+		s.data, s.folder, s.conflict}
 }
 
 func (a *App) startup(ctx context.Context) {

@@ -65,6 +65,7 @@ want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
 want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
 want template && run_phase template template frontend/e2e/template.test.mjs
 want auth && run_phase auth auth frontend/e2e/auth.test.mjs
+want cover && run_phase cover cover frontend/e2e/cover.test.mjs
 # The demo database, closed cleanly and then damaged: found by the check after the start.
 damaged_demo() { go run ./backend/dbdamage/damagedb -demo -db "$1"; }
 want damaged && run_phase damaged damaged frontend/e2e/damaged.test.mjs damaged_demo

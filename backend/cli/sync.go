@@ -33,8 +33,8 @@ Commands:
   requests                        list the laptops that asked to join
   enroll -laptop ID -worker INITIALS [-lead]   let a laptop in, for a worker
   revoke -laptop ID [-from N]     take a lost or leaving laptop out; its batches not yet applied here (or from N on) are refused
-Exit codes: 0 done, 1 failed, 2 wrong use, 3 ICM is running (once), 4 not part of a team folder,
-5 files are waiting or were refused (see status).`
+Exit codes: 0 done, 1 failed, 2 wrong use, 3 ICM is running (once, found, join, enroll, revoke), 4 not part of a team folder,
+5 files are waiting or were refused, or this database was put back from a backup (see status).`
 
 // runSync runs `icm sync COMMAND`.
 func runSync(args []string, io cliIO) int {
@@ -98,28 +98,31 @@ func runSync(args []string, io cliIO) int {
 			fs.Usage()
 			return 2
 		}
-		return withStore(ctx, dbPath, io, func(st *store.Store) int {
-			if cmd == "join" {
-				code, err := teamsync.Join(ctx, st.Gorm(), dbPath, *folder, *label, *leadCode, time.Now)
+		// Both write the team folder's first records into the database: never beside the app.
+		return exclusively(dbPath, io, func() int {
+			return withStore(ctx, dbPath, io, func(st *store.Store) int {
+				if cmd == "join" {
+					code, err := teamsync.Join(ctx, st.Gorm(), dbPath, *folder, *label, *leadCode, time.Now)
+					if err != nil {
+						fmt.Fprintln(io.stderr, "icm: cannot join:", err)
+						return 1
+					}
+					fmt.Fprintf(io.stdout, "Join request left in the team folder. The team lead enrolls this laptop after comparing the code %s.\n", code)
+					return 0
+				}
+				w, err := workerUID(st, *lead)
 				if err != nil {
-					fmt.Fprintln(io.stderr, "icm: cannot join:", err)
+					fmt.Fprintln(io.stderr, "icm:", err)
 					return 1
 				}
-				fmt.Fprintf(io.stdout, "Join request left in the team folder. The team lead enrolls this laptop after comparing the code %s.\n", code)
+				e, err := teamsync.Found(ctx, st.Gorm(), dbPath, *folder, w, *label, time.Now)
+				if err != nil {
+					fmt.Fprintln(io.stderr, "icm: cannot found the team folder:", err)
+					return 1
+				}
+				fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code (give it to the workers who join): %s\n", *folder, e.Fingerprint())
 				return 0
-			}
-			w, err := workerUID(st, *lead)
-			if err != nil {
-				fmt.Fprintln(io.stderr, "icm:", err)
-				return 1
-			}
-			e, err := teamsync.Found(ctx, st.Gorm(), dbPath, *folder, w, *label, time.Now)
-			if err != nil {
-				fmt.Fprintln(io.stderr, "icm: cannot found the team folder:", err)
-				return 1
-			}
-			fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code (give it to the workers who join): %s\n", *folder, e.Fingerprint())
-			return 0
+			})
 		})
 	case "enroll", "revoke":
 		if *laptop == "" || (cmd == "enroll" && *worker == "") {
@@ -167,18 +170,7 @@ func withStore(ctx context.Context, dbPath string, io cliIO, fn func(*store.Stor
 // lock and leave the database alone while the app runs (the app syncs by itself).
 func withEngine(ctx context.Context, dbPath string, exclusive bool, io cliIO, fn func(*store.Store, *teamsync.Engine) int) int {
 	if exclusive {
-		inst, err := instance.Claim(dbPath)
-		var running *instance.AlreadyRunningError
-		if errors.As(err, &running) {
-			fmt.Fprintln(io.stderr, "icm: ICM is running on this database and syncs by itself; nothing done")
-			return exitAppRunning
-		}
-		if err != nil {
-			fmt.Fprintln(io.stderr, "icm: cannot lock the database:", err)
-			return 1
-		}
-		defer inst.Close()
-		inst.Headless()
+		return exclusively(dbPath, io, func() int { return withEngine(ctx, dbPath, false, io, fn) })
 	}
 	return withStore(ctx, dbPath, io, func(st *store.Store) int {
 		e, err := teamsync.Open(st.Gorm(), dbPath, time.Now)
@@ -192,6 +184,24 @@ func withEngine(ctx context.Context, dbPath string, exclusive bool, io cliIO, fn
 		}
 		return fn(st, e)
 	})
+}
+
+// exclusively runs fn holding the app's lock on the database: while the app runs it does
+// nothing (the app syncs by itself) and says so with exitAppRunning.
+func exclusively(dbPath string, io cliIO, fn func() int) int {
+	inst, err := instance.Claim(dbPath)
+	var running *instance.AlreadyRunningError
+	if errors.As(err, &running) {
+		fmt.Fprintln(io.stderr, "icm: ICM is running on this database and syncs by itself; nothing done")
+		return exitAppRunning
+	}
+	if err != nil {
+		fmt.Fprintln(io.stderr, "icm: cannot lock the database:", err)
+		return 1
+	}
+	defer inst.Close()
+	inst.Headless()
+	return fn()
 }
 
 // workerUID finds a worker's team-wide id by initials.
@@ -217,6 +227,9 @@ func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	w := io.stdout
 	fmt.Fprintf(w, "Team folder:   %s\nTeam:          %s\nThis laptop:   %s (code %s)\n", s.Folder, s.TeamID, s.LaptopID, s.Fingerprint)
 	switch {
+	case s.Restored:
+		fmt.Fprintln(w, "Membership:    stopped: this database was put back from a backup older than what the laptop")
+		fmt.Fprintln(w, "               sent to the team folder; join the team again as a new laptop (see the README)")
 	case s.Revoked:
 		fmt.Fprintln(w, "Membership:    revoked: this laptop was taken out of the team")
 	case !s.Enrolled:
@@ -234,7 +247,7 @@ func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	for _, p := range s.Waiting {
 		fmt.Fprintf(w, "Waiting:       %s: %s (seen %d times since %s)\n", p.Name, p.Reason, p.Count, p.FirstSeen)
 	}
-	if len(s.Waiting) > 0 {
+	if len(s.Waiting) > 0 || s.Restored {
 		return exitProblems
 	}
 	return 0

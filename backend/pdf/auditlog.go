@@ -81,7 +81,7 @@ var auditWords = map[string]map[string]string{
 		"access_request": "indsigt", "handover": "overdragelse", "audit_log": "log",
 		"database": "database", "deletion": "sletning", "automatic": "automatisk", "encrypted": "krypteret",
 		"local": "lokal", "team": "team", "team_overview": "overblik", "worker": "medarbejder", "cover": "dækning", "team_folder": "teammappe",
-		"caseload": "caseload", "template": "metodeskabelon", "cpr": "CPR-nummer",
+		"caseload": "caseload", "conflict": "konflikt mellem computere", "template": "metodeskabelon", "cpr": "CPR-nummer",
 	},
 	"en": {
 		"view": "viewed", "list": "viewed the list", "search": "searched", "create": "created", "change": "changed",
@@ -98,7 +98,7 @@ var auditWords = map[string]map[string]string{
 		"access_request": "access request", "handover": "handover", "audit_log": "log",
 		"database": "database", "deletion": "deletion", "automatic": "automatic", "encrypted": "encrypted",
 		"local": "local", "team": "team", "team_overview": "overview", "worker": "worker", "cover": "cover", "team_folder": "team folder",
-		"caseload": "caseload", "template": "method template", "cpr": "CPR number",
+		"caseload": "caseload", "conflict": "conflict between computers", "template": "method template", "cpr": "CPR number",
 	},
 }
 

@@ -96,17 +96,17 @@ type accessCheck struct {
 	ctx    context.Context
 	st     *store.Store
 	a      Actor
-	mode   string // the colleague-access setting, "" until read
-	today  string // the day the cover periods are checked for
-	covers []uint // the workers the actor covers for today, nil until read
+	mode   string             // the colleague-access setting, "" until read
+	today  string             // the day the cover periods are checked for
+	covers []store.CoverScope // what the actor covers today, nil until read
 }
 
 func newAccessCheck(ctx context.Context, st *store.Store, a Actor) *accessCheck {
 	return &accessCheck{ctx: ctx, st: st, a: a, today: domain.Day(clockOf(ctx)()).Format(domain.DateLayout)}
 }
 
-// coversFor lists the workers the actor covers for today (read once per check).
-func (c *accessCheck) coversFor() ([]uint, error) {
+// coversFor lists what the actor covers today: whose citizens, all or one (read once per check).
+func (c *accessCheck) coversFor() ([]store.CoverScope, error) {
 	if c.covers != nil || c.a.WorkerID == 0 {
 		return c.covers, nil
 	}
@@ -116,9 +116,19 @@ func (c *accessCheck) coversFor() ([]uint, error) {
 	}
 	c.covers = append(ids[:0:0], ids...)
 	if c.covers == nil {
-		c.covers = []uint{}
+		c.covers = []store.CoverScope{}
 	}
 	return c.covers, nil
+}
+
+// byCover says whether the actor may change the citizen only because they cover for the
+// citizen's worker today: the screens mark such citizens ("dækning").
+func (c *accessCheck) byCover(owners store.Owners) bool {
+	if c.a.IsLead() || !owners.Courses || (c.a.WorkerID != 0 && slices.Contains(owners.Open, c.a.WorkerID)) {
+		return false
+	}
+	covers, err := c.coversFor()
+	return err == nil && slices.ContainsFunc(covers, func(s store.CoverScope) bool { return s.Covers(owners.Citizen, owners.Open) })
 }
 
 func (c *accessCheck) may(owners store.Owners, need access) error {
@@ -127,8 +137,8 @@ func (c *accessCheck) may(owners store.Owners, need access) error {
 	}
 	if covers, err := c.coversFor(); err != nil {
 		return err
-	} else if slices.ContainsFunc(owners.Open, func(w uint) bool { return slices.Contains(covers, w) }) {
-		return nil // the worker covers for the citizen's worker today (holidays, illness)
+	} else if slices.ContainsFunc(covers, func(s store.CoverScope) bool { return s.Covers(owners.Citizen, owners.Open) }) {
+		return nil // the worker covers for the citizen's worker today (holidays, illness): all or this citizen
 	}
 	if c.mode == "" {
 		mode, err := colleagueAccess(c.ctx, c.st)

@@ -9,6 +9,7 @@ type CitizenListInput struct {
 type CitizenListItem struct {
 	ID             uint   `json:"id"`
 	ReadOnly       bool   `json:"readOnly"` // a colleague's citizen: the worker may read, not change
+	Covered        bool   `json:"covered"`  // a colleague's citizen the worker covers for today (holidays, illness)
 	Name           string `json:"name"`
 	CPRMasked      string `json:"cprMasked"`
 	Housing        string `json:"housing"`
@@ -22,6 +23,7 @@ type CitizenListItem struct {
 type CitizenDTO struct {
 	ID          uint               `json:"id"`
 	ReadOnly    bool               `json:"readOnly"` // a colleague's citizen: the worker may read, not change
+	Covered     bool               `json:"covered"`  // a colleague's citizen the worker covers for today
 	Name        string             `json:"name"`
 	CPR         string             `json:"cpr"`
 	CPRMasked   string             `json:"cprMasked"`

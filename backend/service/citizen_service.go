@@ -46,6 +46,7 @@ func (s *CitizenService) ListCitizens(in CitizenListInput) ([]CitizenListItem, e
 			continue // the team hides colleagues' citizens from this worker
 		}
 		item.ReadOnly = check.may(byCitizen[item.ID], writeAccess) != nil
+		item.Covered = check.byCover(byCitizen[item.ID])
 		if matchesAll(words, item) {
 			out = append(out, item)
 		}
@@ -89,7 +90,13 @@ func (s *CitizenService) load(st *store.Store, id uint) (CitizenDTO, error) {
 		return CitizenDTO{}, err
 	}
 	out := citizenDTO(c, courses)
-	out.ReadOnly = s.citizenUse(st, a, c.ID, writeAccess) != nil
+	owners, err := st.CitizenOwners(s.ctx(), c.ID)
+	if err != nil {
+		return CitizenDTO{}, err
+	}
+	check := newAccessCheck(s.ctx(), st, a)
+	out.ReadOnly = check.may(owners, writeAccess) != nil
+	out.Covered = check.byCover(owners)
 	return out, nil
 }
 

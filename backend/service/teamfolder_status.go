@@ -84,6 +84,8 @@ func (s *TeamFolderService) status(ctx context.Context) (TeamFolderStatusDTO, er
 // syncState is the indicator's state, the most urgent first.
 func syncState(st teamsync.Status, loading, problems bool) string {
 	switch {
+	case st.Restored:
+		return SyncProblem
 	case st.Revoked:
 		return SyncRevoked
 	case loading:
@@ -141,6 +143,9 @@ func (s *TeamFolderService) problems(st teamsync.Status, laptops []TeamLaptopDTO
 			p.Params[kv[i]] = kv[i+1]
 		}
 		out = append(out, p)
+	}
+	if st.Restored {
+		add("restored")
 	}
 	if st.Revoked {
 		add("revoked")

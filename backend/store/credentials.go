@@ -110,6 +110,7 @@ func (s *Store) CourseCitizen(ctx context.Context, courseID uint) (uint, error) 
 // own: the worker of a closed course, or of one that went on with a colleague, is one of
 // the colleagues.
 type Owners struct {
+	Citizen uint   // the citizen (a cover may be for some of a worker's citizens only)
 	Open    []uint // the workers of the citizen's open courses
 	Courses bool   // the citizen has had a course, open or closed
 }
@@ -122,7 +123,7 @@ func (s *Store) CitizenOwners(ctx context.Context, citizenID uint) (Owners, erro
 	}
 	err := s.db.WithContext(ctx).Raw(`SELECT DISTINCT worker_id, status <> 'closed' AS open FROM courses
 		WHERE citizen_id = ?`, citizenID).Scan(&rows).Error
-	var out Owners
+	out := Owners{Citizen: citizenID}
 	for _, r := range rows {
 		out.Courses = true
 		if r.Open {
@@ -143,7 +144,7 @@ func (s *Store) WorkersByCitizen(ctx context.Context) (map[uint]Owners, error) {
 	out := make(map[uint]Owners)
 	for _, r := range rows {
 		o := out[r.CitizenID]
-		o.Courses = true
+		o.Citizen, o.Courses = r.CitizenID, true
 		if r.Open {
 			o.Open = append(o.Open, r.WorkerID)
 		}

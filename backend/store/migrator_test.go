@@ -148,6 +148,25 @@ var seedAt = map[int][]string{
 			VALUES (2, 1, 'Et arbejde', '2025-11-01 10:00:00+00:00', '2025-11-01 10:00:00+00:00')`,
 		`UPDATE sync_actor SET worker_id = 0`,
 	},
+	14: {
+		// A cover for one of the worker's citizens, set while the lead acts, and the
+		// Christmas cover withdrawn on a day: both captured with the new columns.
+		`UPDATE sync_actor SET worker_id = 1`,
+		`INSERT INTO cover_periods(id, worker_id, cover_worker_id, from_date, to_date, note, created_by, created_at, citizen_id)
+			VALUES (2, 2, 1, '2026-07-01', '2026-07-14', 'Sommer', 1, '2026-06-01 10:00:00+00:00', 1)`,
+		`UPDATE cover_periods SET withdrawn = 1, withdrawn_on = '2025-12-23' WHERE id = 1`,
+		`UPDATE sync_actor SET worker_id = 0`,
+	},
+	15: {
+		// A value kept from a merge, and the course owner's decision on it.
+		`INSERT INTO sync_conflicts(tbl, uid, col, hlc, value) SELECT 'goals', uid, 'citizen_words', '0000000000010000-X', 'Et hus'
+			FROM sync_ids WHERE tbl = 'goals' AND row_id = 1`,
+		`UPDATE sync_actor SET worker_id = 1`,
+		`INSERT INTO conflict_resolutions(citizen_id, course_id, tbl, row_uid, col, hlc, choice, worker_id, created_at)
+			SELECT 1, 1, 'goals', uid, 'citizen_words', '0000000000010000-X', 'current', 1, '2025-12-01 10:00:00+00:00'
+			FROM sync_ids WHERE tbl = 'goals' AND row_id = 1`,
+		`UPDATE sync_actor SET worker_id = 0`,
+	},
 }
 
 // seedLatest holds a version's seed rows as they are written on the latest schema, where a
@@ -288,6 +307,19 @@ var seedChecks = map[int][]string{
 		`SELECT 1 - COUNT(*) FROM sync_ids WHERE tbl = 'settings'`,
 		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'goals' AND row_id = 1 AND op = 'upd' AND cols = ',citizen_words' AND worker = 1`,
 		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'goals' AND row_id = 2 AND op = 'ins' AND worker = 1`,
+	},
+	14: {
+		`SELECT COUNT(*) FROM cover_periods WHERE id = 2 AND citizen_id = 1 AND withdrawn_on IS NULL`,
+		`SELECT COUNT(*) FROM cover_periods WHERE id = 1 AND citizen_id IS NULL AND withdrawn AND withdrawn_on = '2025-12-23'`,
+		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'cover_periods' AND row_id = 2 AND op = 'ins' AND worker = 1`,
+		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'cover_periods' AND row_id = 1 AND op = 'upd'
+			AND cols = ',withdrawn,withdrawn_on' AND worker = 1`,
+	},
+	15: {
+		// The decision removed the kept value and goes to the team folder.
+		`SELECT 1 - COUNT(*) FROM sync_conflicts`,
+		`SELECT COUNT(*) FROM conflict_resolutions WHERE choice = 'current' AND citizen_id = 1`,
+		`SELECT COUNT(*) FROM sync_outbox WHERE tbl = 'conflict_resolutions' AND op = 'ins' AND worker = 1`,
 	},
 }
 

@@ -40,6 +40,8 @@ var retentionTables = []struct{ table, where string }{
 	{"assessment_entries", "course_id IN (" + ofCitizen + ")"},
 	{"visitations", "course_id IN (" + ofCitizen + ")"},
 	{"housing_events", "citizen_id = ?"},
+	{"conflict_resolutions", "citizen_id = ?"}, // a course's resolution names its citizen too
+	{"cover_periods", "citizen_id = ?"},        // a colleague's cover for this citizen only (migration 0014)
 	{"courses", "citizen_id = ?"},
 	{"citizens", "id = ?"},
 }

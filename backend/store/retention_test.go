@@ -41,6 +41,11 @@ func seedRetention(t *testing.T, st *Store) {
 				worker_id, worker_date, created_at)
 			VALUES (2, 1, 2, '{"formatVersion":1,"wishes":"` + marker + `"}', ` + at + `, 'Åse', '2025-06-01', 'paper', 1,
 				'2025-06-01', ` + at + `)`,
+		// a colleague's cover for citizen 1 only
+		`INSERT INTO workers(id, team_id, name, initials, role, fte_hundredths, active, created_at, updated_at)
+			VALUES (2, 1, 'Jonas Ørnberg', 'JØ', 'icm_worker', 100, 1, ` + at + `, ` + at + `)`,
+		`INSERT INTO cover_periods(worker_id, cover_worker_id, from_date, to_date, note, created_at, citizen_id)
+			VALUES (1, 2, '2025-05-01', '2025-05-14', 'Ferie', ` + at + `, 1)`,
 		// citizen 2 and their course, which the deletion must not touch
 		`INSERT INTO citizens(id, team_id, name, created_at, updated_at) VALUES (2, 1, 'Bo Berg', ` + at + `, ` + at + `)`,
 		`INSERT INTO courses(id, citizen_id, worker_id, start_date, status, end_date, created_at, updated_at)
@@ -51,6 +56,10 @@ func seedRetention(t *testing.T, st *Store) {
 			VALUES (1, NULL, '2025-03-01', 'own', 'Nøgler til ` + marker + `', 'move', ` + at + `)`,
 		`INSERT INTO housing_events(citizen_id, course_id, date, housing, note, kind, created_at)
 			VALUES (2, 2, '2025-05-30', 'own', '', 'close', ` + at + `)`,
+		`INSERT INTO conflict_resolutions(citizen_id, course_id, tbl, row_uid, col, hlc, choice, worker_id, created_at)
+			VALUES (1, 1, 'citizens', 'c1', 'phone', 'h1', 'kept', 1, ` + at + `)`,
+		`INSERT INTO conflict_resolutions(citizen_id, course_id, tbl, row_uid, col, hlc, choice, worker_id, created_at)
+			VALUES (2, 2, 'citizens', 'c2', 'phone', 'h2', 'current', 1, ` + at + `)`,
 		`INSERT INTO notes(id, course_id, occurred_at, duration_minutes, location, kind, text, author_worker_id, author_name,
 				revision_worker_id, revision_worker_name, created_at, updated_at)
 			VALUES (4, 2, '2025-02-01T10:00', 20, 'office', 'visit', 'Bo fik hjælp med søvn.', 1, 'Mette Lund', 1, 'Mette Lund', ` + at + `, ` + at + `)`,

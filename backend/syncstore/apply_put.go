@@ -67,6 +67,11 @@ func (a *applier) shared(ti *tableInfo, ch *Change) (bool, error) {
 	if ti.Filter == "" {
 		return true, nil
 	}
+	for _, col := range ti.filterCols() {
+		if _, ok := ch.Cols[col]; !ok {
+			return true, nil // the change names its row by uid alone: only a shared row has one
+		}
+	}
 	cols := make([]string, 0, len(ch.Cols))
 	for col := range ch.Cols {
 		cols = append(cols, col)
@@ -80,9 +85,6 @@ func (a *applier) shared(ti *tableInfo, ch *Change) (bool, error) {
 	}
 	var ok bool
 	err := a.queryRow(`SELECT COALESCE(`+ti.rowFilter("v")+`, 0) FROM (SELECT `+strings.Join(sel, ", ")+`) AS v`, args...).Scan(&ok)
-	if err != nil && strings.Contains(err.Error(), "no such column") {
-		return true, nil // the Filter's columns are not in the change
-	}
 	return ok, err
 }
 

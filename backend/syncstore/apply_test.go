@@ -308,4 +308,21 @@ func TestALaptopsOwnSettingCannotArrive(t *testing.T) {
 	if v := b.scalar(`SELECT value FROM settings WHERE key = 'contact_gap_days'`); v != "21" {
 		t.Fatalf("contact_gap_days is %q", v)
 	}
+	// A change of the value alone names its row by uid: a shared row is changed, and a
+	// laptop's own setting (which has no uid) is not reached that way either.
+	if err := b.st.Gorm().Exec(`INSERT INTO settings(key, value) VALUES ('language', 'da')`).Error; err != nil {
+		t.Fatal(err)
+	}
+	for i, key := range []string{"contact_gap_days", "language"} {
+		h := fmt.Sprintf("%012d.A", 200+i)
+		ch := syncstore.Change{Table: "settings", UID: "settings:" + key, Op: syncstore.OpPut,
+			Cols: map[string]any{"value": "en"}, HLC: map[string]string{"value": h}}
+		applyRaw(t, b, "A", ch)
+	}
+	if v := b.scalar(`SELECT value FROM settings WHERE key = 'contact_gap_days'`); v != "en" {
+		t.Fatalf("a shared setting's value alone: %q", v)
+	}
+	if v := b.scalar(`SELECT value FROM settings WHERE key = 'language'`); v != "da" {
+		t.Fatalf("a laptop's own setting was changed by uid: %q", v)
+	}
 }

@@ -2,6 +2,8 @@ package syncstore
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -12,7 +14,7 @@ const MigrationName = "0013_sync_capture.sql"
 type trigger struct{ Name, SQL string }
 
 // migrationSQL generates migration 0013 from the registry and the columns of the synced
-// tables as migrations 0001-0011 left them. The file is committed; the golden test
+// tables as migrations 0001-0012 left them. The file is committed; the golden test
 // regenerates it and fails when it differs.
 func migrationSQL(schema map[string][]column) (string, error) {
 	var b strings.Builder
@@ -21,8 +23,8 @@ func migrationSQL(schema map[string][]column) (string, error) {
 	b.WriteString("\n-- Every row that exists already gets its team-wide id (parents before children: a derived\n")
 	b.WriteString("-- id is made of its parent's). Nothing goes to the outbox: a laptop's data joins the team\n")
 	b.WriteString("-- folder through a snapshot.\n")
-	for i := range tables {
-		t := &tables[i]
+	released := releasedOrder()
+	for _, t := range released {
 		if _, ok := schema[t.Name]; !ok {
 			return "", fmt.Errorf("syncstore: no columns for table %s", t.Name)
 		}
@@ -30,8 +32,7 @@ func migrationSQL(schema map[string][]column) (string, error) {
 		b.WriteString(";\n")
 	}
 	b.WriteString("\n-- The capture: per synced table, generated from the registry in backend/syncstore.\n")
-	for i := range tables {
-		t := &tables[i]
+	for _, t := range released {
 		b.WriteString("\n")
 		for _, tr := range triggersSQL(t, schema[t.Name]) {
 			b.WriteString(tr.SQL)
@@ -42,9 +43,43 @@ func migrationSQL(schema map[string][]column) (string, error) {
 	return b.String(), nil
 }
 
+// order0013 is the order of the tables in migration 0013 as it was released: the registry's
+// order may change since (a table that gains a reference moves after the table it
+// references), the released file may not.
+var order0013 = []string{"teams", "workers", "credentials", "settings", "template_elements", "template_versions",
+	"cover_periods", "citizens", "courses", "visitations", "closings", "assessment_entries", "goals", "subgoals",
+	"activities", "network_contacts", "meetings", "meeting_actions", "advocacy_cases", "evaluations",
+	"evaluation_items", "who5_scores", "weekly_checks", "notes", "note_revisions", "plan_versions", "housing_events"}
+
+// releasedOrder lists the tables of migration 0013 in its order; a table the registry
+// gains later is captured by a later migration (see captureUpdates).
+func releasedOrder() []*Table {
+	out := make([]*Table, 0, len(order0013))
+	for _, n := range order0013 {
+		if t, ok := byName[n]; ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // rowFilter is the table's Filter for the row called alias ("" when every row is synced).
 func (t *Table) rowFilter(alias string) string {
 	return strings.ReplaceAll(t.Filter, "{row}", alias)
+}
+
+// filterColumn finds the columns a Filter reads: each is written "{row}.name".
+var filterColumn = regexp.MustCompile(`\{row\}\.([A-Za-z_][A-Za-z0-9_]*)`)
+
+// filterCols lists the columns the table's Filter reads, each once, in their order there.
+func (t *Table) filterCols() []string {
+	var out []string
+	for _, m := range filterColumn.FindAllStringSubmatch(t.Filter, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
 }
 
 // uidExpr is the SQL expression that gives a new row of t its uid, with the row called

@@ -67,6 +67,9 @@ type Table struct {
 	// Filter is an SQL condition on the row, written with "{row}." before its columns, that
 	// selects the rows that are synced ("" for all).
 	Filter string
+	// Since names the later migration that created the table and its capture triggers (""
+	// for the tables of the generated migration 0013, which leaves the others out).
+	Since string
 }
 
 // syncedSettings are the settings the whole team shares; the others (language, the audit
@@ -87,10 +90,14 @@ var tables = []Table{
 	{Name: "template_elements", Identity: DerivedUID, Key: []string{"element"}, Scope: ScopeTeam},
 	{Name: "template_versions", Scope: ScopeTeam, AppendOnly: true,
 		Refs: []Ref{{"lead_id", "workers", "RESTRICT"}}},
-	// A colleague's cover during holidays or illness, set by a team lead.
-	{Name: "cover_periods", Scope: ScopeTeam, Refs: []Ref{{"worker_id", "workers", "RESTRICT"},
-		{"cover_worker_id", "workers", "RESTRICT"}, {"created_by", "workers", "RESTRICT"}}},
 	{Name: "citizens", Scope: ScopeCitizen, Refs: []Ref{{"team_id", "teams", "NO ACTION"}}},
+	// A colleague's cover during holidays or illness, set by a team lead: for all the
+	// worker's citizens or for one of them (citizen_id, migration 0014), which takes the
+	// row with it when it is deleted at the end of retention. Team data all the same: only
+	// a team lead sets or withdraws a cover.
+	{Name: "cover_periods", Scope: ScopeTeam, Refs: []Ref{{"worker_id", "workers", "RESTRICT"},
+		{"cover_worker_id", "workers", "RESTRICT"}, {"created_by", "workers", "RESTRICT"},
+		{"citizen_id", "citizens", "CASCADE"}}},
 	{Name: "courses", Scope: ScopeCourse, Refs: []Ref{
 		{"citizen_id", "citizens", "NO ACTION"}, {"worker_id", "workers", "NO ACTION"},
 		{"override_by_worker_id", "workers", "NO ACTION"}}},
@@ -144,7 +151,16 @@ var tables = []Table{
 		KeyWhen: "{row}.kind IN ('start', 'close')", Scope: ScopeCitizen, Parents: []string{"course_id", "citizen_id"},
 		Refs: []Ref{{"citizen_id", "citizens", "NO ACTION"}, {"course_id", "courses", "NO ACTION"},
 			{"corrects_id", "housing_events", "NO ACTION"}, {"recorded_by", "workers", "NO ACTION"}}},
+	// A course owner's (or team lead's) decision on a value kept in sync_conflicts: its row
+	// removes the kept value on every laptop it reaches (trigger of migration 0015).
+	{Name: "conflict_resolutions", Scope: ScopeCitizen, Parents: []string{"course_id", "citizen_id"}, AppendOnly: true,
+		Refs: []Ref{{"citizen_id", "citizens", "CASCADE"}, {"course_id", "courses", "CASCADE"},
+			{"worker_id", "workers", "NO ACTION"}},
+		Since: ResolutionMigration},
 }
+
+// ResolutionMigration is the migration that adds conflict_resolutions and its triggers.
+const ResolutionMigration = "0015_conflict_resolutions.sql"
 
 // localTables are the tables that stay on one laptop, with the reason.
 var localTables = map[string]string{

@@ -97,7 +97,10 @@ func TestRegistryReferencesMatchTheSchema(t *testing.T) {
 		for _, c := range cols {
 			has[c.Name] = true
 		}
-		for _, list := range [][]string{tb.Key, tb.Parents, tb.LocalCols, tb.DerivedCols} {
+		if tb.Filter != "" && len(tb.filterCols()) == 0 {
+			t.Errorf("%s: its Filter names no column as {row}.name", tb.Name)
+		}
+		for _, list := range [][]string{tb.Key, tb.Parents, tb.LocalCols, tb.DerivedCols, tb.filterCols()} {
 			for _, c := range list {
 				if !has[c] {
 					t.Errorf("%s has no column %s", tb.Name, c)
@@ -116,7 +119,7 @@ func TestRegistryReferencesMatchTheSchema(t *testing.T) {
 func TestCaptureTriggersMatchTheRegistry(t *testing.T) {
 	st := openStore(t)
 	db, _ := st.SQLDB()
-	schema, err := readSchema(context.Background(), db)
+	schema, err := readSchema(context.Background(), db, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,10 +46,14 @@ func readColumns(ctx context.Context, q queryer, table string) ([]column, error)
 	return out, nil
 }
 
-// readSchema reads the columns of every synced table.
-func readSchema(ctx context.Context, q queryer) (map[string][]column, error) {
+// readSchema reads the columns of every synced table; with upTo13 only those of the
+// generated migration 0013 (the later ones do not exist before it).
+func readSchema(ctx context.Context, q queryer, upTo13 bool) (map[string][]column, error) {
 	out := make(map[string][]column, len(tables))
 	for _, t := range tables {
+		if upTo13 && t.Since != "" {
+			continue
+		}
 		cols, err := readColumns(ctx, q, t.Name)
 		if err != nil {
 			return nil, err

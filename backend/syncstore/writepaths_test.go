@@ -51,6 +51,18 @@ func fillEveryTable(t *testing.T, a *laptop, tm team) {
 	cit := uint(mustAtoi(t, a.scalar(`SELECT citizen_id FROM courses WHERE id = ?`, co)))
 	must[service.HousingHistoryDTO](t)(service.NewCitizenService(anna).RecordHousing(service.HousingInput{CitizenID: cit,
 		Date: "2026-11-25", Housing: "own", Note: "Egen lejlighed"}))
+	// A value kept from a merge (as Apply keeps one), decided by the team lead.
+	cuid := a.scalar(`SELECT uid FROM sync_ids WHERE tbl = 'citizens' AND row_id = ?`, cit)
+	if err := a.st.Gorm().Exec(`INSERT INTO sync_conflicts(tbl, uid, col, hlc, value) VALUES ('citizens', ?, 'phone', ?, '20202020')`,
+		cuid, "000000000001.X").Error; err != nil {
+		t.Fatal(err)
+	}
+	cs := service.NewConflictService(lead)
+	kept := must[[]service.ConflictDTO](t)(cs.List(service.ConflictListInput{CitizenID: cit}))
+	if len(kept) != 1 {
+		t.Fatalf("conflicts: %+v", kept)
+	}
+	must[service.ConflictCountDTO](t)(cs.Resolve(service.ResolveConflictInput{ID: kept[0].ID, Choice: service.ConflictTakeKept}))
 	must[service.FollowUpDTO](t)(follow.CloseCourse(service.CloseCourseInput{CourseID: co, EndDate: "2026-11-30",
 		Reason: string(domain.CloseGoalsReached), AfterSupport: string(domain.AfterNone), HousingAtClose: string(domain.HousingOwn)}))
 }

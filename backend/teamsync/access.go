@@ -145,7 +145,8 @@ func isLead(tx *gorm.DB, worker string) bool {
 	return n > 0
 }
 
-// covers says whether worker covered for owner when the change was made.
+// covers says whether worker covered for owner, for the change's citizen, when the change
+// was made: a cover for all the owner's citizens, or one for this citizen (migration 0014).
 func covers(tx *gorm.DB, worker, owner string, c syncstore.Change) bool {
 	// The change's newest stamp: the same on every laptop, and never ahead of the clock of
 	// the laptop that applies it (see clockAhead).
@@ -163,7 +164,9 @@ func covers(tx *gorm.DB, worker, owner string, c syncstore.Change) bool {
 	tx.Raw(`SELECT COUNT(*) FROM cover_periods p
 		JOIN sync_ids cw ON cw.tbl = 'workers' AND cw.row_id = p.cover_worker_id
 		JOIN sync_ids ow ON ow.tbl = 'workers' AND ow.row_id = p.worker_id
-		WHERE cw.uid = ? AND ow.uid = ? AND p.from_date <= ? AND p.to_date >= ? AND p.withdrawn = 0`,
-		worker, owner, day, day).Scan(&n)
+		LEFT JOIN sync_ids cz ON cz.tbl = 'citizens' AND cz.row_id = p.citizen_id
+		WHERE cw.uid = ? AND ow.uid = ? AND p.from_date <= ? AND p.to_date >= ? AND p.withdrawn = 0
+			AND (p.citizen_id IS NULL OR cz.uid = ?)`,
+		worker, owner, day, day, c.Citizen).Scan(&n)
 	return n > 0
 }

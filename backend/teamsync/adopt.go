@@ -18,9 +18,9 @@ import (
 // readers write the same values again and keep nothing as a value that lost. Without this
 // they kept the batch's values as conflicts that the writing laptop never had, and a clock
 // that restarted behind the batch's stamps made the changes after it look applied before.
-// A batch that does not open here, or that was not written from this database as it is
-// (this laptop's later batches in the folder of a database put back from an older copy),
-// is not adopted: it is numbered past, as before, and only the clock moves past it.
+// A batch that does not open here is numbered past, and only the clock moves past it. One
+// that was not written from this database as it is means the database was put back from an
+// older copy (errRestored).
 func (e *Engine) adoptOrphans(tx *gorm.DB, orphans []teamfolder.Entry) error {
 	for _, en := range orphans {
 		data, err := e.folder.Read(en)
@@ -41,7 +41,7 @@ func (e *Engine) adoptOrphans(tx *gorm.DB, orphans []teamfolder.Entry) error {
 		if ours, err := writtenFromHere(tx, b); err != nil {
 			return err
 		} else if !ours {
-			continue
+			return ErrRestored
 		}
 		changes, ok, err := e.ownChanges(tx, en.Seq, b)
 		if err != nil {

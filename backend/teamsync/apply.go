@@ -29,9 +29,13 @@ type ApplyReport struct {
 }
 
 // ApplyOnce applies every batch that can be applied now, in order.
-func (e *Engine) ApplyOnce(ctx context.Context) (ApplyReport, error) {
+func (e *Engine) ApplyOnce(ctx context.Context) (rep ApplyReport, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return rep, err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
 	return e.apply(ctx)
 }
 
@@ -45,6 +49,9 @@ func (e *Engine) apply(ctx context.Context) (ApplyReport, error) {
 		return rep, err
 	}
 	if err := e.forgetGoneProblems(ctx, entries); err != nil {
+		return rep, err
+	}
+	if err := e.adoptAhead(ctx, entries); err != nil {
 		return rep, err
 	}
 	batches := map[string]map[uint64]teamfolder.Entry{}
@@ -120,6 +127,9 @@ func (e *Engine) applyFile(ctx context.Context, en teamfolder.Entry, vector map[
 		if err != nil {
 			return errSkip{err.Error()}
 		}
+		if err := e.aheadOfMe(b.Deps); err != nil {
+			return err
+		}
 		for l, s := range b.Deps {
 			if l != e.local.LaptopID && vector[l] < s {
 				return errSkip{fmt.Sprintf("waiting for batch %d of laptop %s", s, l)}
@@ -180,9 +190,9 @@ func (e errSkip) Error() string { return e.reason }
 // first, then each citizen's, each change checked against who may make it.
 func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *batch, rep *ApplyReport) error {
 	all := append([]syncstore.Change(nil), b.Team...)
-	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, b.Audit); err != nil {
-		return err
-	}
+	// The audit entries are kept in their chain's order: a citizen's are filed with that
+	// citizen's part, the others with the team's.
+	audit := append([]auditEntry(nil), b.Audit...)
 	opened, keyErr := e.openSections(tx, laptop, kind, seq, b.Citizens)
 	for _, s := range opened {
 		if s.err != nil {
@@ -194,12 +204,20 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 			}
 		}
 		all = append(all, s.sec.Changes...)
-		if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, s.sec.Audit); err != nil {
-			return err
-		}
+		audit = append(audit, s.sec.Audit...)
 	}
 	if keyErr != nil {
 		return keyErr
+	}
+	for _, a := range audit {
+		if a.Laptop != "" {
+			// Only a lead's snapshot carries other laptops' entries, and not here (Others).
+			return errSkip{"refused: an audit entry filed under another laptop"}
+		}
+	}
+	sort.Slice(audit, func(i, j int) bool { return audit[i].ID < audit[j].ID })
+	if err := storeRemoteAudit(tx, e.local.LaptopID, laptop, audit); err != nil {
+		return err
 	}
 	if reason := e.clockAhead(b.MaxHLC, all); reason != "" {
 		return errSkip{reason}

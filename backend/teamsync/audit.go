@@ -70,7 +70,11 @@ func (e *Engine) auditHead(tx *gorm.DB) (auditHead, error) {
 }
 
 // storeRemoteAudit keeps other laptops' audit entries; an entry seen before, and this
-// laptop's own entries coming back in a snapshot, are skipped.
+// laptop's own entries coming back in a snapshot, are skipped. An entry under a number the
+// laptop's chain here already holds with other content is a rewritten log: the entry held
+// stays where it is and the other one is kept beside it, under the laptop's id marked
+// rewritten (the first of each number), for the team lead's check to report
+// (RemoteChain.Rewritten). Only a laptop id can be an entry's origin.
 func storeRemoteAudit(tx *gorm.DB, me, laptop string, entries []auditEntry) error {
 	for _, a := range entries {
 		origin := laptop
@@ -80,13 +84,38 @@ func storeRemoteAudit(tx *gorm.DB, me, laptop string, entries []auditEntry) erro
 		if origin == me {
 			continue
 		}
-		err := tx.Exec(`INSERT OR IGNORE INTO audit_remote(laptop, origin_id, at, worker_uid, worker_name, action, object,
-			citizen_uid, course_uid, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			origin, a.ID, a.At, a.Worker, a.WorkerName, a.Action, a.Object, a.Citizen, a.Course, a.Detail,
-			a.PrevHash, a.Hash).Error
-		if err != nil {
+		if !isHexID(origin) {
+			return errSkip{"refused: an audit entry of no laptop"}
+		}
+		res := insertRemoteAudit(tx, origin, a)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 1 {
+			continue
+		}
+		var held string
+		if err := tx.Raw(`SELECT hash FROM audit_remote WHERE laptop = ? AND origin_id = ?`, origin, a.ID).Scan(&held).Error; err != nil {
 			return err
+		}
+		if held != a.Hash {
+			if err := insertRemoteAudit(tx, origin+rewrittenMark, a).Error; err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// rewrittenMark follows a laptop's id where the entries it sent under numbers already held
+// with other content are kept.
+const rewrittenMark = "!rewritten"
+
+// insertRemoteAudit keeps one entry under key; an entry whose place is taken is left
+// (RowsAffected 0).
+func insertRemoteAudit(tx *gorm.DB, key string, a auditEntry) *gorm.DB {
+	return tx.Exec(`INSERT OR IGNORE INTO audit_remote(laptop, origin_id, at, worker_uid, worker_name, action, object,
+		citizen_uid, course_uid, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		key, a.ID, a.At, a.Worker, a.WorkerName, a.Action, a.Object, a.Citizen, a.Course, a.Detail,
+		a.PrevHash, a.Hash)
 }

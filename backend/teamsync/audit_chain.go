@@ -3,6 +3,7 @@ package teamsync
 import (
 	"context"
 	"sort"
+	"strings"
 )
 
 // A RemoteChain is what this laptop holds of another laptop's audit log: the entries it was
@@ -16,6 +17,10 @@ type RemoteChain struct {
 	Last     uint   // the last entry held
 	LastHash string // its hash: the laptop's published chain head
 	Broken   []uint // entries whose link to the one before does not hold
+	// Rewritten are the numbers under which the laptop also sent other content than the
+	// entry held: its log was rewritten (or its database put back from an older copy, which
+	// a laptop in a team must not do: see ErrRestored). Those entries are kept aside.
+	Rewritten []uint
 }
 
 // RemoteAuditChains checks every other laptop's audit entries held here.
@@ -36,7 +41,12 @@ func (e *Engine) RemoteAuditChains(ctx context.Context) ([]RemoteChain, error) {
 		id   uint
 		hash string
 	}{}
+	rewritten := map[string][]uint{}
 	for _, r := range rows {
+		if origin, ok := strings.CutSuffix(r.Laptop, rewrittenMark); ok {
+			rewritten[origin] = append(rewritten[origin], r.OriginID)
+			continue
+		}
 		c, ok := byLaptop[r.Laptop]
 		if !ok {
 			c = &RemoteChain{Laptop: r.Laptop, First: r.OriginID}
@@ -51,6 +61,15 @@ func (e *Engine) RemoteAuditChains(ctx context.Context) ([]RemoteChain, error) {
 			id   uint
 			hash string
 		}{r.OriginID, r.Hash}
+	}
+	for origin, ids := range rewritten {
+		c, ok := byLaptop[origin]
+		if !ok { // only rewritten entries: cannot be, as each is kept beside one held
+			c = &RemoteChain{Laptop: origin}
+			byLaptop[origin] = c
+			order = append(order, origin)
+		}
+		c.Rewritten = ids
 	}
 	sort.Strings(order)
 	out := make([]RemoteChain, 0, len(order))

@@ -9,7 +9,6 @@ import (
 
 	"icm/backend/syncstore"
 	"icm/backend/teamfolder"
-	"icm/backend/teamkeys"
 )
 
 // ReviewForgeBatch publishes changes as this laptop's next batch the way a modified app
@@ -61,13 +60,8 @@ func (e *Engine) ReviewForgeBatch(ctx context.Context, changes []syncstore.Chang
 		if b.AuditHead, err = e.auditHead(tx); err != nil {
 			return err
 		}
-		payload, err := encodeBatch(b)
-		if err != nil {
-			return err
-		}
 		name := teamfolder.BatchName(seq)
-		data, err := teamkeys.Seal(teamkeys.Header{Format: 1, Kind: "batch", TeamID: e.local.TeamID, Laptop: e.local.LaptopID,
-			Seq: seq, Name: name, Created: e.now().UTC()}, payload, []teamkeys.PublicKeys{{Age: ids[0].Recipient().String()}}, e.keys)
+		data, err := e.sealBatch(teamfolder.KindBatch, seq, name, b, ids[0])
 		if err != nil {
 			return err
 		}

@@ -16,3 +16,17 @@ func FailAfterBatchWrite(err error) (restore func()) {
 	afterBatchWrite = func() error { return err }
 	return func() { afterBatchWrite = nil }
 }
+
+// FailBeforeFoundingSnapshot makes Found stop after the outbox became history and before the
+// first snapshot is written, as a kill at that moment would; restore undoes it.
+func FailBeforeFoundingSnapshot(err error) (restore func()) {
+	beforeFoundingSnapshot = func() error { return err }
+	return func() { beforeFoundingSnapshot = nil }
+}
+
+// FailBeforeFoundingRoster makes Found stop after the laptop recorded the new team and
+// before its first roster is written, as a kill at that moment would; restore undoes it.
+func FailBeforeFoundingRoster(err error) (restore func()) {
+	beforeFoundingRoster = func() error { return err }
+	return func() { beforeFoundingRoster = nil }
+}

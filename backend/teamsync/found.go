@@ -73,7 +73,18 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 			teamID, keys.LaptopID, folder, hex.EncodeToString(pub.Sign), leadWorker).Error; err != nil {
 			return err
 		}
-		return tx.Exec(`INSERT INTO sync_team_keys(epoch, identity) VALUES (1, ?)`, team.String()).Error
+		if err := tx.Exec(`INSERT INTO sync_team_keys(epoch, identity) VALUES (1, ?)`, team.String()).Error; err != nil {
+			return err
+		}
+		// Everything written before the team folder existed goes out as the first snapshot;
+		// the outbox of those writes is then history. A kill before the roster and the
+		// snapshot are in the folder would leave a team without them: the snapshot stays due
+		// until one is written, and every pass first writes what is missing (the founder's
+		// first roster, ensureFirstRoster; a due snapshot, writeDueSnapshot).
+		if err := tx.Exec(`DELETE FROM sync_outbox`).Error; err != nil {
+			return err
+		}
+		return tx.Exec(`INSERT INTO settings(key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING`, snapshotDueKey).Error
 	})
 	if err != nil {
 		return nil, err
@@ -82,13 +93,18 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 	if err != nil {
 		return nil, err
 	}
+	if beforeFoundingRoster != nil {
+		if err := beforeFoundingRoster(); err != nil {
+			return nil, err
+		}
+	}
 	if err := e.writeRoster(ctx, r, []teamKey{{Epoch: 1, Identity: team.String()}}); err != nil {
 		return nil, err
 	}
-	// Everything written before the team folder existed goes out as the first snapshot; the
-	// outbox of those writes is then history.
-	if err := e.db.WithContext(ctx).Exec(`DELETE FROM sync_outbox`).Error; err != nil {
-		return nil, err
+	if beforeFoundingSnapshot != nil {
+		if err := beforeFoundingSnapshot(); err != nil {
+			return nil, err
+		}
 	}
 	if err := e.WriteSnapshot(ctx); err != nil {
 		return nil, err
@@ -409,4 +425,39 @@ func normalCode(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// beforeFoundingRoster, when set by a test, runs in Found between the laptop's record of the
+// new team and its first roster, as a kill at that moment would.
+var beforeFoundingRoster func() error
+
+// ensureFirstRoster writes the first roster again on the laptop that founded the team when a
+// kill stopped Found before it was written: the laptop holds its record of the team and the
+// team key, and no roster at all. Without it the laptop could neither write the snapshot nor
+// let anyone in.
+func (e *Engine) ensureFirstRoster(ctx context.Context) error {
+	db := e.db.WithContext(ctx)
+	if e.local.TrustRoot != hex.EncodeToString(e.keys.Public().Sign) {
+		return nil // not the founder
+	}
+	if r, err := e.roster(db); err != nil || r != nil {
+		return err
+	}
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return err
+	}
+	for _, en := range entries {
+		if en.Kind == teamfolder.KindRoster {
+			return nil // one is in the folder: the pass takes it
+		}
+	}
+	var identity string
+	if err := db.Raw(`SELECT identity FROM sync_team_keys WHERE epoch = 1`).Scan(&identity).Error; err != nil || identity == "" {
+		return err
+	}
+	pub := e.keys.Public()
+	r := &Roster{Format: 1, TeamID: e.local.TeamID, Version: 1, Epoch: 1, Members: []Member{{
+		Laptop: e.local.LaptopID, Worker: e.local.WorkerUID, Sign: hex.EncodeToString(pub.Sign), Age: pub.Age, Lead: true}}}
+	return e.writeRoster(ctx, r, []teamKey{{Epoch: 1, Identity: identity}})
 }

@@ -55,8 +55,8 @@ const (
 // ErrorKind sorts an error of the engine for the status: "" for none, ErrorFolder or ErrorOther.
 func ErrorKind(err error) string {
 	switch {
-	case err == nil, errors.Is(err, context.Canceled):
-		return ""
+	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, ErrRestored):
+		return "" // a restored laptop's stop is a state of its own (Status.Restored)
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission), errors.Is(err, teamfolder.ErrNotFolder):
 		return ErrorFolder
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"filippo.io/age"
 	"gorm.io/gorm"
 
 	"icm/backend/syncstore"
@@ -30,9 +31,13 @@ var errNoTeamKey = errors.New("no team key yet: the laptop waits for the team le
 // transaction that follows the batch's rename into place; after a kill between the two, the
 // next publish first takes the batch in the folder as published (adoptOrphans) and then
 // publishes the changes again under the next number, which the readers apply as a no-op.
-func (e *Engine) PublishOnce(ctx context.Context) (int, error) {
+func (e *Engine) PublishOnce(ctx context.Context) (n int, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return 0, err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
 	return e.publish(ctx)
 }
 
@@ -108,13 +113,8 @@ func (e *Engine) publishBatch(ctx context.Context, empty bool) (int, bool, error
 		} else if b.AuditHead, err = e.auditHead(tx); err != nil {
 			return err
 		}
-		payload, err := encodeBatch(b)
-		if err != nil {
-			return err
-		}
 		name := teamfolder.BatchName(seq)
-		data, err := teamkeys.Seal(teamkeys.Header{Format: 1, Kind: "batch", TeamID: l.TeamID, Laptop: l.LaptopID,
-			Seq: seq, Name: name, Created: e.now().UTC()}, payload, []teamkeys.PublicKeys{{Age: ids[0].Recipient().String()}}, e.keys)
+		data, err := e.sealBatch(teamfolder.KindBatch, seq, name, b, ids[0])
 		if err != nil {
 			return err
 		}
@@ -257,4 +257,15 @@ func isShredded(tx *gorm.DB, citizen string) (bool, error) {
 	var n int64
 	err := tx.Raw(`SELECT COUNT(*) FROM sync_shredded WHERE citizen = ?`, citizen).Scan(&n).Error
 	return n > 0, err
+}
+
+// sealBatch encodes a batch or snapshot of this laptop and seals it for the team key id:
+// the file's bytes, to be written under name.
+func (e *Engine) sealBatch(kind string, seq uint64, name string, b *batch, id *age.X25519Identity) ([]byte, error) {
+	payload, err := encodeBatch(b)
+	if err != nil {
+		return nil, err
+	}
+	return teamkeys.Seal(teamkeys.Header{Format: 1, Kind: kind, TeamID: e.local.TeamID, Laptop: e.local.LaptopID,
+		Seq: seq, Name: name, Created: e.now().UTC()}, payload, []teamkeys.PublicKeys{{Age: id.Recipient().String()}}, e.keys)
 }

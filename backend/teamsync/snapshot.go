@@ -11,15 +11,18 @@ import (
 	"icm/backend/store"
 	"icm/backend/syncstore"
 	"icm/backend/teamfolder"
-	"icm/backend/teamkeys"
 )
 
 // WriteSnapshot publishes this laptop's whole state as a snapshot, after its pending changes:
 // a laptop that joins loads the newest snapshot and then only the batches after it. Only a
 // team lead's laptop writes snapshots (the readers take its merge as it is).
-func (e *Engine) WriteSnapshot(ctx context.Context) error {
+func (e *Engine) WriteSnapshot(ctx context.Context) (err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
 	return e.writeSnapshot(ctx)
 }
 
@@ -108,26 +111,42 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 			return err
 		}
 		report(ctx, PhaseSnapshotWrite, 0, 0)
-		payload, err := encodeBatch(b)
-		if err != nil {
-			return err
-		}
 		name := teamfolder.SnapshotName(seq)
-		data, err := teamkeys.Seal(teamkeys.Header{Format: 1, Kind: "snapshot", TeamID: e.local.TeamID, Laptop: e.local.LaptopID,
-			Seq: seq, Name: name, Created: e.now().UTC()}, payload, []teamkeys.PublicKeys{{Age: ids[0].Recipient().String()}}, e.keys)
+		data, err := e.sealBatch(teamfolder.KindSnapshot, seq, name, b, ids[0])
 		if err != nil {
 			return err
 		}
 		err = e.folder.WriteOwn(name, data)
 		if errors.Is(err, teamfolder.ErrExists) {
-			return nil // a snapshot at this number exists: nothing new since
+			err = nil // a snapshot at this number exists: nothing new since
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.Exec(`DELETE FROM settings WHERE key = ?`, snapshotDueKey).Error
 	})
 }
 
 // snapshotReportEvery is how many rows a snapshot reads between two progress reports.
 const snapshotReportEvery = 5000
+
+// snapshotDueKey is the local setting that says this laptop founded the team folder and its
+// first snapshot, which carries the team's data from before the folder, is not written yet.
+// Like every setting outside the shared ones it never travels.
+const snapshotDueKey = "sync_snapshot_due"
+
+// beforeFoundingSnapshot, when set by a test, runs in Found between the outbox becoming
+// history and the first snapshot, as a kill at that moment would.
+var beforeFoundingSnapshot func() error
+
+// writeDueSnapshot writes the founding snapshot a kill interrupted.
+func (e *Engine) writeDueSnapshot(ctx context.Context) error {
+	var n int64
+	if err := e.db.WithContext(ctx).Raw(`SELECT COUNT(*) FROM settings WHERE key = ?`, snapshotDueKey).Scan(&n).Error; err != nil || n == 0 {
+		return err
+	}
+	return e.writeSnapshot(ctx)
+}
 
 // remoteAudit is every other laptop's audit entry held here (citizen entries included: the
 // whole snapshot is under the team key, and these entries carry no journal text).
@@ -184,6 +203,9 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 		b, err := decodeBatch(payload)
 		if err != nil {
 			return errSkip{err.Error()}
+		}
+		if err := e.aheadOfMe(b.Deps); err != nil {
+			return err
 		}
 		// The note search index is built once, after the snapshot is in (resumeSearchIndex),
 		// rather than note by note.

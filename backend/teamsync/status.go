@@ -19,6 +19,7 @@ type Status struct {
 	Enrolled      bool   // this laptop is in the current roster and holds the team key
 	Lead          bool   // it may enroll laptops and write snapshots
 	Revoked       bool   // it was taken out of the team
+	Restored      bool   // its database was put back from an older copy: it syncs no more until it joins again (ErrRestored)
 	RosterVersion uint64 // 0: no roster read yet
 	Members       int
 	NextSeq       uint64
@@ -69,6 +70,9 @@ func (e *Engine) Status(ctx context.Context) (Status, error) {
 			s.Enrolled = !s.Revoked
 			s.Lead = r.canLead(e.local.LaptopID)
 		}
+	}
+	if s.Restored, err = Restored(db); err != nil {
+		return s, err
 	}
 	if s.Applied, err = appliedVector(db); err != nil {
 		return s, err
@@ -137,11 +141,21 @@ func (e *Engine) syncOnce(ctx context.Context) (ApplyReport, error) {
 	return rep, err
 }
 
-func (e *Engine) pass(ctx context.Context) (ApplyReport, error) {
+func (e *Engine) pass(ctx context.Context) (rep ApplyReport, err error) {
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return ApplyReport{}, err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
+	if err := e.ensureFirstRoster(ctx); err != nil {
+		return ApplyReport{}, err
+	}
+	if err := e.writeDueSnapshot(ctx); err != nil {
+		return ApplyReport{}, err
+	}
 	if _, err := e.publish(ctx); err != nil && err != errNoTeamKey {
 		return ApplyReport{}, err
 	}
-	rep, err := e.apply(ctx)
+	rep, err = e.apply(ctx)
 	if err != nil {
 		return rep, err
 	}

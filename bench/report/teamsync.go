@@ -146,6 +146,13 @@ func (r *report) teamSyncNotes(p printer) {
 	p("  run: %s to the overview, %s until search is ready.",
 		seconds(r.get(benchJoin).mean()/1000), seconds(r.get(benchJoin).extraMedian("search-s")))
 	p("")
+	p("This machine's speed varies from hour to hour (it is a virtual machine sharing its host): the")
+	p("same engine that joined in 58.9–64.4 s in the runs above joined in 36.4 s (founding 60.5 s,")
+	p("search ready at 43.4 s) in a run alone on the machine later that day, with the CPU profiler")
+	p("on, and in 51.1 s (founding 73.1 s) during a `make bench` while other engineers' builds and tests ran beside it")
+	p("(load average 6–7 on 2 cores). Founding the same team in those runs took 85–96 s, 60.5 s and")
+	p("73.1 s: the join follows the machine's speed, not a change in the code.")
+	p("")
 	p("What is left, about 52 s of CPU and 10 s of waiting: SQLite inserting the rows and their")
 	p("indexes (notes with their triggers about 10 s, revisions 6 s), `sync_ids` in uid order 7.9 s")
 	p("(its second index, by table and row, gets the rows in random order), the applier's own")

@@ -65,24 +65,7 @@ type figures struct {
 // earlier kills must survive later ones); one run in five starts a new file, so that kills
 // also land in the first start's migrations.
 func TestKilledWriterLosesNoAcknowledgedWrite(t *testing.T) {
-	runs := 20
-	if testing.Short() {
-		runs = 5
-	}
-	if v := os.Getenv(EnvRuns); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("%s=%q: want a positive number", EnvRuns, v)
-		}
-		runs = n
-	}
-	seed := uint64(time.Now().UnixNano())
-	if v := os.Getenv(EnvSeedOverride); v != "" {
-		var err error
-		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
-			t.Fatalf("%s=%q: %v", EnvSeedOverride, v, err)
-		}
-	}
+	runs, seed := runsAndSeed(t, EnvRuns, 20, 5)
 	rng := rand.New(rand.NewPCG(seed, 1))
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -311,4 +294,29 @@ func phaseList(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// runsAndSeed is how many runs a crash test makes (full, or short with -short; env
+// overrides) and the seed of its randomness (the clock, or EnvSeedOverride to replay one).
+func runsAndSeed(t *testing.T, env string, full, short int) (int, uint64) {
+	t.Helper()
+	runs := full
+	if testing.Short() {
+		runs = short
+	}
+	if v := os.Getenv(env); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("%s=%q: want a positive number", env, v)
+		}
+		runs = n
+	}
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv(EnvSeedOverride); v != "" {
+		var err error
+		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
+			t.Fatalf("%s=%q: %v", EnvSeedOverride, v, err)
+		}
+	}
+	return runs, seed
 }

@@ -1,13 +1,11 @@
 package crashtest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,36 +32,28 @@ type syncOutput struct {
 // read parses one child's complete lines into a.
 func (a *syncAcks) read(r io.Reader, worker string) (syncOutput, error) {
 	var out syncOutput
-	br := bufio.NewReader(r)
-	for {
-		line, err := br.ReadString('\n')
-		if err != nil {
-			return out, nil // EOF, or the child died mid-line
-		}
-		f := strings.Fields(line)
+	err := childLines(r, &out.lastPhase, &out.failure, func(line string, f []string) error {
 		switch {
-		case len(f) == 2 && f[0] == "phase":
-			out.lastPhase = f[1]
-		case len(f) >= 1 && f[0] == "fail":
-			out.failure = strings.TrimSpace(strings.TrimPrefix(line, "fail"))
 		case len(f) == 3 && f[0] == "ack" && f[1] == "note":
 			if _, w, _, ok := ParseSyncToken(f[2]); !ok || w != worker || a.notes[f[2]] != "" {
-				return out, fmt.Errorf("bad or repeated note ack %q", line)
+				return fmt.Errorf("bad or repeated note ack %q", line)
 			}
 			a.notes[f[2]] = worker
 			out.notes++
 		case len(f) == 3 && f[0] == "ack" && f[1] == "goal":
 			if prev := a.goals[worker]; prev != "" && !tokenBefore(prev, f[2]) {
-				return out, fmt.Errorf("goal ack %q after %s", line, prev)
+				return fmt.Errorf("goal ack %q after %s", line, prev)
 			}
 			a.goals[worker] = f[2]
 			out.goals++
 		case len(f) == 3 && f[0] == "ack" && f[1] == "phone":
 			out.phones++
 		default:
-			return out, fmt.Errorf("unexpected child output %q", line)
+			return fmt.Errorf("unexpected child output %q", line)
 		}
-	}
+		return nil
+	})
+	return out, err
 }
 
 // syncFigures are what the team sync crash test reports.
@@ -87,24 +77,7 @@ type syncFigures struct {
 // the end every laptop syncs until nothing moves, and all must hold the same data, with
 // every acknowledged note and the last acknowledged goal of each worker.
 func TestKilledSyncLosesNothing(t *testing.T) {
-	runs := 4
-	if testing.Short() {
-		runs = 2
-	}
-	if v := os.Getenv(EnvSyncRuns); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("%s=%q: want a positive number", EnvSyncRuns, v)
-		}
-		runs = n
-	}
-	seed := uint64(time.Now().UnixNano())
-	if v := os.Getenv(EnvSeedOverride); v != "" {
-		var err error
-		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
-			t.Fatalf("%s=%q: %v", EnvSeedOverride, v, err)
-		}
-	}
+	runs, seed := runsAndSeed(t, EnvSyncRuns, 4, 2)
 	t.Logf("seed %d (replay the choices with %s=%d)", seed, EnvSeedOverride, seed)
 	started := time.Now()
 	c := &syncCrash{t: t, ctx: context.Background(), seed: seed, rng: rand.New(rand.NewPCG(seed, 2)),

@@ -46,22 +46,12 @@ func (o ChildOutput) Acked() int { return o.Notes + o.Goals + o.Counters + o.Aud
 // expected: a short write to a pipe is atomic) is ignored.
 func (a *Acks) Read(r io.Reader) (ChildOutput, error) {
 	var out ChildOutput
-	br := bufio.NewReader(r)
-	for {
-		line, err := br.ReadString('\n')
-		if err != nil {
-			return out, nil // EOF, or the child died mid-line
-		}
-		f := strings.Fields(line)
+	err := childLines(r, &out.LastPhase, &out.Failure, func(line string, f []string) error {
 		switch {
-		case len(f) == 2 && f[0] == "phase":
-			out.LastPhase = f[1]
-		case len(f) >= 2 && f[0] == "fail":
-			out.Failure = strings.TrimSpace(strings.TrimPrefix(line, "fail"))
 		case len(f) == 4 && f[0] == "ack" && f[1] == "note":
 			id, err := strconv.ParseUint(f[2], 10, 64)
 			if err != nil || a.Notes[uint(id)] != "" {
-				return out, fmt.Errorf("bad or repeated note ack %q", line)
+				return fmt.Errorf("bad or repeated note ack %q", line)
 			}
 			a.Notes[uint(id)] = f[3]
 			out.Notes++
@@ -69,26 +59,52 @@ func (a *Acks) Read(r io.Reader) (ChildOutput, error) {
 			id, err1 := strconv.ParseUint(f[2], 10, 64)
 			subs, err2 := strconv.Atoi(f[4])
 			if err1 != nil || err2 != nil || a.Goals[uint(id)].Token != "" {
-				return out, fmt.Errorf("bad or repeated goal ack %q", line)
+				return fmt.Errorf("bad or repeated goal ack %q", line)
 			}
 			a.Goals[uint(id)] = GoalAck{Token: f[3], Subs: subs}
 			out.Goals++
 		case len(f) == 4 && f[0] == "ack" && f[1] == "audit":
 			n, err := strconv.Atoi(f[3])
 			if err != nil || n < 1 || a.Audits[f[2]] != 0 {
-				return out, fmt.Errorf("bad or repeated audit ack %q", line)
+				return fmt.Errorf("bad or repeated audit ack %q", line)
 			}
 			a.Audits[f[2]] = n
 			out.Audits++
 		case len(f) == 3 && f[0] == "ack" && f[1] == "counter":
 			n, err := strconv.Atoi(f[2])
 			if err != nil || n <= a.Counter {
-				return out, fmt.Errorf("bad or non-increasing counter ack %q", line)
+				return fmt.Errorf("bad or non-increasing counter ack %q", line)
 			}
 			a.Counter = n
 			out.Counters++
 		default:
-			return out, fmt.Errorf("unexpected child output %q", line)
+			return fmt.Errorf("unexpected child output %q", line)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// childLines hands each complete line of a child's output, split into fields, to ack; the
+// lines every child writes, "phase NAME" and "fail REASON", set phase and failure. An
+// unfinished last line (the child died mid-line) is ignored.
+func childLines(r io.Reader, phase, failure *string, ack func(line string, f []string) error) error {
+	br := bufio.NewReader(r)
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return nil // EOF, or the child died mid-line
+		}
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "phase":
+			*phase = f[1]
+		case len(f) >= 1 && f[0] == "fail":
+			*failure = strings.TrimSpace(strings.TrimPrefix(line, "fail"))
+		default:
+			if err := ack(line, f); err != nil {
+				return err
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import { versionsText } from '../features/wizard/i18n/versions';
 import { aboutText } from '../features/about/i18n';
 import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
+import { conflictText } from '../features/conflicts/i18n';
 import { backupText } from '../features/backup/i18n';
 import { citizenDataText } from '../features/citizendata/i18n';
 import { housingText } from '../features/housing/i18n';
@@ -36,6 +37,7 @@ export const da = {
   citizenData: citizenDataText.da,
   auth: authText.da,
   audit: auditText.da,
+  conflicts: conflictText.da,
   backup: backupText.da,
   app: {
     name: 'ICM',

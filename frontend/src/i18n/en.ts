@@ -12,6 +12,7 @@ import { versionsText } from '../features/wizard/i18n/versions';
 import { aboutText } from '../features/about/i18n';
 import { authText } from '../features/auth/i18n';
 import { auditText } from '../features/audit/i18n';
+import { conflictText } from '../features/conflicts/i18n';
 import { backupText } from '../features/backup/i18n';
 import { citizenDataText } from '../features/citizendata/i18n';
 import { housingText } from '../features/housing/i18n';
@@ -38,6 +39,7 @@ export const en: Messages = {
   citizenData: citizenDataText.en,
   auth: authText.en,
   audit: auditText.en,
+  conflicts: conflictText.en,
   backup: backupText.en,
   app: {
     name: 'ICM',

@@ -286,6 +286,26 @@ export namespace service {
 	    leadsWithoutAccount: WorkerDTO[];
 	    audit: AuditCheckDTO;
 	}
+	export interface AwayItemDTO {
+	    kind: string;
+	    day: string;
+	    courseId: number;
+	    citizenId: number;
+	    citizenName: string;
+	    author: string;
+	    noteKind: string;
+	    occurredAt: string;
+	    firstLine: string;
+	    versionNo: number;
+	}
+	export interface AwayPeriodDTO {
+	    coverId: number;
+	    coverWorkerName: string;
+	    from: string;
+	    until: string;
+	    all: boolean;
+	    citizenCount: number;
+	}
 	export interface BackupEntryDTO {
 	    name: string;
 	    taken: string;
@@ -312,6 +332,15 @@ export namespace service {
 	    restored?: RestoreInfoDTO;
 	    restoreFailed: string;
 	}
+	export interface CaseloadAssignmentDTO {
+	    courseId: number;
+	    citizenId: number;
+	    citizenName: string;
+	    at: string;
+	    byName: string;
+	    laptop: string;
+	    thisLaptop: boolean;
+	}
 	export interface OverrideDTO {
 	    courseId: number;
 	    citizenId: number;
@@ -326,6 +355,14 @@ export namespace service {
 	    max: number;
 	    over: boolean;
 	    overrides: OverrideDTO[];
+	}
+	export interface CaseloadWarningDTO {
+	    workerId: number;
+	    workerName: string;
+	    open: number;
+	    max: number;
+	    over: number;
+	    assignments: CaseloadAssignmentDTO[];
 	}
 	export interface ChangePasswordInput {
 	    current: string;
@@ -347,6 +384,7 @@ export namespace service {
 	export interface CitizenDTO {
 	    id: number;
 	    readOnly: boolean;
+	    covered: boolean;
 	    name: string;
 	    cpr: string;
 	    cprMasked: string;
@@ -380,6 +418,7 @@ export namespace service {
 	export interface CitizenListItem {
 	    id: number;
 	    readOnly: boolean;
+	    covered: boolean;
 	    name: string;
 	    cprMasked: string;
 	    housing: string;
@@ -419,6 +458,32 @@ export namespace service {
 	    token: string;
 	    courses: ImportCourseChoice[];
 	}
+	export interface ConflictCountDTO {
+	    count: number;
+	}
+	export interface ConflictValueDTO {
+	    keptId: number;
+	    text: string;
+	    kind: string;
+	    writerName: string;
+	    laptop: string;
+	    at: string;
+	}
+	export interface ConflictDTO {
+	    id: number;
+	    field: string;
+	    citizenId: number;
+	    citizenName: string;
+	    courseId: number;
+	    mergeable: boolean;
+	    current: ConflictValueDTO;
+	    kept: ConflictValueDTO[];
+	}
+	export interface ConflictListInput {
+	    courseId: number;
+	    citizenId: number;
+	}
+	
 	export interface ContactDTO {
 	    id: number;
 	    kind: string;
@@ -519,6 +584,10 @@ export namespace service {
 	    workerInitials: string;
 	}
 	
+	export interface CoverCitizenDTO {
+	    id: number;
+	    name: string;
+	}
 	export interface CoverDTO {
 	    id: number;
 	    workerId: number;
@@ -530,6 +599,9 @@ export namespace service {
 	    note: string;
 	    withdrawn: boolean;
 	    current: boolean;
+	    all: boolean;
+	    citizenCount: number;
+	    citizens: CoverCitizenDTO[];
 	}
 	export interface CoverInput {
 	    workerId: number;
@@ -537,6 +609,8 @@ export namespace service {
 	    from: string;
 	    to: string;
 	    note: string;
+	    some: boolean;
+	    citizenIds: number[];
 	}
 	export interface CreateCourseInput {
 	    citizenId: number;
@@ -1001,6 +1075,11 @@ export namespace service {
 	    path: string;
 	    passphrase: string;
 	}
+	export interface ResolveConflictInput {
+	    id: number;
+	    choice: string;
+	    text: string;
+	}
 	export interface RestoreFileDTO {
 	    name: string;
 	    created: string;
@@ -1251,6 +1330,10 @@ export namespace service {
 	    substance: number;
 	    mental: number;
 	    note: string;
+	}
+	export interface WhileAwayDTO {
+	    periods: AwayPeriodDTO[];
+	    items: AwayItemDTO[];
 	}
 	
 	export interface WorkerInput {

@@ -34,7 +34,7 @@ afterEach(cleanup);
 beforeEach(() => {
   vi.clearAllMocks();
   vi.mocked(api.citizens).mockResolvedValue([
-    { id: 12, readOnly: false, name: 'Åse Holm', cprMasked: '', housing: '', courseId: 4, courseStatus: 'active', workerName: 'Jonas Ørnberg', workerInitials: 'JØ' },
+    { id: 12, readOnly: false, covered: false, name: 'Åse Holm', cprMasked: '', housing: '', courseId: 4, courseStatus: 'active', workerName: 'Jonas Ørnberg', workerInitials: 'JØ' },
   ]);
   vi.mocked(api.workers).mockResolvedValue([{ id: 3, name: 'Jonas Ørnberg', initials: 'JØ', role: 'icm_worker', fte: 1, active: true, openCourses: 4, maxCaseload: 8 }]);
 });

@@ -83,6 +83,7 @@ export const teamFolderText = textGroup(
       file_waiting: { what: 'En fil fra {label} har ventet siden {since}.', todo: 'Den venter på en anden fil. Bliver det ved, så bed {label} synkronisere.' },
       changes_refused: { what: '{count} ændringer blev afvist, fordi den, der lavede dem, ikke havde ret til det.', todo: 'Teamlederen kan se efter, hvem der skal have adgang, og lave ændringen igen.' },
       revoked: { what: 'Denne computer er frakoblet teamet.', todo: 'Tal med teamlederen. Nye ændringer fra andre kommer ikke længere hertil.' },
+      restored: { what: 'Databasen på denne computer er lagt tilbage fra en sikkerhedskopi, der er ældre end det, computeren har sendt til teamet. Synkroniseringen er standset, så intet går tabt.', todo: 'Tilslut computeren til teamet igen som en ny computer (se vejledningen i README eller spørg IT); alt, den har sendt, kommer tilbage fra teammappen. Teamlederen frakobler derefter den gamle.' },
     },
     progress: {
       snapshot_read: 'Læser teamets data',
@@ -195,6 +196,7 @@ export const teamFolderText = textGroup(
       file_waiting: { what: 'A file from {label} has been waiting since {since}.', todo: 'It waits for another file. If it goes on, ask {label} to sync.' },
       changes_refused: { what: '{count} changes were refused because whoever made them had no right to.', todo: 'The team lead can check who should have access and make the change again.' },
       revoked: { what: 'This computer has been disconnected from the team.', todo: 'Talk to the team lead. Changes from others no longer arrive here.' },
+      restored: { what: 'The database on this computer was put back from a backup older than what the computer had sent to the team. Syncing has stopped, so nothing is lost.', todo: 'Join the team again as a new computer (see the README or ask IT); everything it had sent comes back from the team folder. The team lead then disconnects the old one.' },
     },
     progress: {
       snapshot_read: 'Reading the team’s data',

@@ -55,6 +55,7 @@ export function danishDateTime(iso: string): string {
 
 /** The problem codes the sync page explains (service.SyncProblemDTO.Code). */
 export const problemCodes = [
+  'restored',
   'folder_unreachable',
   'sync_failed',
   'laptop_not_seen',

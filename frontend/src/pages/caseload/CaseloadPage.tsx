@@ -4,6 +4,7 @@ import { Badge, ErrorBanner, Loading, PageHeader, Progress } from '../../compone
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, formatFraction } from '../../lib/dates';
 import { href } from '../../lib/router';
+import { CaseloadWarnings } from '../../features/conflicts/CaseloadWarnings';
 
 /** Every active worker's caseload as n of max, with the recorded exceptions beside it. */
 export function CaseloadPage() {
@@ -16,6 +17,7 @@ export function CaseloadPage() {
     <>
       <PageHeader title={t('caseload.title')} subtitle={`${t('caseload.team')}: ${t('caseload.openOf', { open: o.open, max: o.capacity })}`} />
       <p className="lead">{t('caseload.intro')}</p>
+      <CaseloadWarnings />
       {o.caseloads.length === 0 && <p className="empty">{t('caseload.noWorkers')}</p>}
       <div className="caseload-grid">
         {o.caseloads.map((c) => {

@@ -5,6 +5,9 @@ import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../lib/router';
 import { ImportButton } from '../../features/citizendata/ImportButton';
+import { CoverNotices } from '../../features/cover/CoverNotices';
+import { WhileAwayPanel } from '../../features/cover/WhileAwayPanel';
+import { coverText } from '../../features/cover/i18n';
 
 export function statusTone(status: string): 'info' | 'ok' | 'neutral' {
   return status === 'active' ? 'ok' : status === 'visitation' ? 'info' : 'neutral';
@@ -12,7 +15,7 @@ export function statusTone(status: string): 'info' | 'ok' | 'neutral' {
 
 /** All citizens in Danish order, searchable by name, birth date or worker. */
 export function CitizenListPage() {
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const list = useCitizens(deferred);
@@ -30,6 +33,8 @@ export function CitizenListPage() {
           </>
         }
       />
+      <WhileAwayPanel />
+      <CoverNotices />
       <div className="search">
         <label htmlFor="citizen-search">{t('citizens.search')}</label>
         <input id="citizen-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
@@ -59,6 +64,14 @@ export function CitizenListPage() {
                     <>
                       {' '}
                       <Badge>{t('auth.readOnlyBadge')}</Badge>
+                    </>
+                  )}
+                  {c.covered && (
+                    <>
+                      {' '}
+                      <span title={coverText[lang].coverBadgeTitle}>
+                        <Badge tone="info">{coverText[lang].coverBadge}</Badge>
+                      </span>
                     </>
                   )}
                 </td>

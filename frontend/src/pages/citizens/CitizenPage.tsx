@@ -7,6 +7,7 @@ import { isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
 import { statusTone } from './CitizenListPage';
 import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
+import { ConflictNotice } from '../../features/conflicts/ConflictNotice';
 import { CitizenDataSection } from '../../features/citizendata/CitizenDataSection';
 import { HousingPanel } from '../../features/housing/HousingPanel';
 
@@ -41,6 +42,7 @@ export function CitizenPage(p: { id: number }) {
         }
       />
       {c.readOnly && <ReadOnlyBanner text={t(open ? 'auth.citizenReadOnly' : 'auth.citizenNoOpenCourse')} />}
+      {!c.readOnly && <ConflictNotice citizenId={c.id} />}
       <div className="two-col">
         <section className="card">
           <h2>{t('citizens.details')}</h2>

@@ -17,6 +17,7 @@ import { href } from '../../lib/router';
 import { statusTone } from '../citizens/CitizenListPage';
 import { CourseSettings } from './CourseSettings';
 import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
+import { ConflictNotice } from '../../features/conflicts/ConflictNotice';
 
 /** One ICM course: its frame (worker, dates, status) and the six method steps. */
 export function CoursePage(p: { id: number; step: string }) {
@@ -76,6 +77,7 @@ export function CoursePage(p: { id: number; step: string }) {
         </div>
       )}
       {c.readOnly && <ReadOnlyBanner text={t('auth.courseReadOnly', { worker: c.worker.name })} />}
+      {!readOnly && <ConflictNotice courseId={c.id} />}
       <CourseWarnings course={c} step={step} />
       {!c.readOnly && <CourseSettings course={c} />}
       <WizardFrame courseId={c.id} steps={c.steps} current={step}>

@@ -9,6 +9,7 @@ import { href } from '../../lib/router';
 import { BarChart, CaseloadChart, HousingChart } from './Charts';
 import { percent } from './charts';
 import { FidelityTable } from './FidelityTable';
+import { ConflictSummary } from '../../features/conflicts/ConflictNotice';
 import './overview.css';
 
 /** The team lead's overview: headline figures, charts, what to act on and the fidelity check. */
@@ -37,6 +38,7 @@ export function OverviewPage() {
           <Steps o={o} />
         </section>
       </div>
+      <ConflictSummary />
       <Todo o={o} />
       <section className="card" aria-labelledby="ov-fidelity">
         <h2 id="ov-fidelity">{t('overview.fidelity.title')}</h2>

@@ -10,6 +10,7 @@ import { formatFraction, parseFraction } from '../../lib/dates';
 import { useAccounts } from '../../api/authQueries';
 import { AccountCell } from '../../features/auth/Accounts';
 import { useIsLead, useSession } from '../../features/auth/session';
+import { CoverSection } from '../../features/cover/CoverSection';
 
 /**
  * The team's name and its workers with role, FTE and caseload ceiling; for the team lead also
@@ -82,6 +83,7 @@ export function TeamPage() {
           </tbody>
         </table>
       </section>
+      <CoverSection isLead={isLead} />
     </>
   );
 }

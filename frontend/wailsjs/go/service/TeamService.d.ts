@@ -10,6 +10,8 @@ export function ListCovers():Promise<Array<service.CoverDTO>>;
 
 export function ListWorkers():Promise<Array<service.WorkerDTO>>;
 
+export function MarkWhileAwayRead():Promise<service.WhileAwayDTO>;
+
 export function SaveCover(arg1:service.CoverInput):Promise<service.CoverDTO>;
 
 export function SaveSettings(arg1:service.TeamSettingsDTO):Promise<service.TeamSettingsDTO>;
@@ -21,5 +23,7 @@ export function SetupTeam(arg1:service.SetupTeamInput):Promise<service.TeamDTO>;
 export function TeamOverview():Promise<service.TeamOverviewDTO>;
 
 export function UpdateTeam(arg1:service.UpdateTeamInput):Promise<service.TeamDTO>;
+
+export function WhileAway():Promise<service.WhileAwayDTO>;
 
 export function WithdrawCover(arg1:service.IDInput):Promise<service.CoverDTO>;

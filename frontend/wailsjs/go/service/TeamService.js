@@ -18,6 +18,10 @@ export function ListWorkers() {
   return window['go']['service']['TeamService']['ListWorkers']();
 }
 
+export function MarkWhileAwayRead() {
+  return window['go']['service']['TeamService']['MarkWhileAwayRead']();
+}
+
 export function SaveCover(arg1) {
   return window['go']['service']['TeamService']['SaveCover'](arg1);
 }
@@ -40,6 +44,10 @@ export function TeamOverview() {
 
 export function UpdateTeam(arg1) {
   return window['go']['service']['TeamService']['UpdateTeam'](arg1);
+}
+
+export function WhileAway() {
+  return window['go']['service']['TeamService']['WhileAway']();
 }
 
 export function WithdrawCover(arg1) {
