@@ -640,6 +640,10 @@ export namespace service {
 	    deleted: DeletionCountDTO[];
 	    auditEntriesKept: number;
 	}
+	export interface EnrollInput {
+	    laptop: string;
+	    workerId: number;
+	}
 	export interface EvaluationItemDTO {
 	    subGoalId: number;
 	    subGoalWhat: string;
@@ -702,6 +706,19 @@ export namespace service {
 	    username: string;
 	    password: string;
 	}
+	export interface FolderCheckDTO {
+	    path: string;
+	    cancelled: boolean;
+	    usable: boolean;
+	    reason: string;
+	    hasTeam: boolean;
+	    teamId: string;
+	    teamCreated: string;
+	    empty: boolean;
+	}
+	export interface FolderInput {
+	    path: string;
+	}
 	export interface WeeklyCheckDTO {
 	    id: number;
 	    weekStart: string;
@@ -729,6 +746,10 @@ export namespace service {
 	    closing?: ClosingDTO;
 	    contactGap: ContactGapDTO;
 	    completeness: StepStatusDTO;
+	}
+	export interface FoundTeamInput {
+	    folder: string;
+	    label: string;
 	}
 	export interface SubGoalDTO {
 	    id: number;
@@ -872,8 +893,33 @@ export namespace service {
 	    courseIds: number[];
 	    existing: boolean;
 	}
+	export interface JoinRequestDTO {
+	    laptop: string;
+	    label: string;
+	    code: string;
+	    enrolled: boolean;
+	}
+	export interface SyncProgressDTO {
+	    operation: string;
+	    phase: string;
+	    done: number;
+	    total: number;
+	}
+	export interface JoinStatusDTO {
+	    state: string;
+	    laptopCode: string;
+	    progress?: SyncProgressDTO;
+	}
+	export interface JoinTeamInput {
+	    folder: string;
+	    leadCode: string;
+	    label: string;
+	}
 	export interface LanguageInput {
 	    language: string;
+	}
+	export interface LaptopInput {
+	    laptop: string;
 	}
 	
 	
@@ -1124,6 +1170,38 @@ export namespace service {
 	    owner: string;
 	    deadline: string;
 	    status: string;
+	}
+	export interface SyncProblemDTO {
+	    code: string;
+	    params: Record<string, string>;
+	}
+	
+	export interface TeamCodesDTO {
+	    laptopCode: string;
+	    teamCode: string;
+	}
+	
+	export interface TeamLaptopDTO {
+	    laptop: string;
+	    label: string;
+	    workerId: number;
+	    workerName: string;
+	    lead: boolean;
+	    revoked: boolean;
+	    this: boolean;
+	    lastSeen: string;
+	}
+	export interface TeamFolderStatusDTO {
+	    state: string;
+	    folder: string;
+	    lastSync: string;
+	    pending: number;
+	    laptopCode: string;
+	    teamCode: string;
+	    lead: boolean;
+	    laptops: TeamLaptopDTO[];
+	    problems: SyncProblemDTO[];
+	    progress?: SyncProgressDTO;
 	}
 	
 	export interface TeamOverviewDTO {
