@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"log"
 	"sync"
 	"time"
 
@@ -18,7 +17,6 @@ import (
 	"icm/backend/printfiles"
 	"icm/backend/service"
 	"icm/backend/store"
-	"icm/backend/teamsync"
 )
 
 // App wires the store to the bound services. It holds no logic of its own.
@@ -34,8 +32,6 @@ type App struct {
 	pageLoaded  sync.Once
 	prints      *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
 	stopPrints  chan struct{}      // closed at shutdown: stops the print folder's janitor
-	stopSync    context.CancelFunc // stops the team folder sync at shutdown (nil: not part of a team folder)
-	syncDone    chan struct{}      // closed when it has stopped
 }
 
 type services struct {
@@ -59,6 +55,7 @@ type services struct {
 	backup   *service.BackupService
 	backups  *service.BackupScheduler // not bound: automatic backups at start and close
 	data     *service.CitizenDataService
+	folder   *service.TeamFolderService
 	conflict *service.ConflictService
 }
 
@@ -117,9 +114,21 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 	if !ok {
 		bdesk = win
 	}
+	fdesk, ok := desk.(service.FolderDesktop)
+	if !ok {
+		fdesk = win
+	}
+	a.services.folder = service.NewTeamFolderService(deps, dbPath, fdesk, a.emit, a.services.team, 0, 0)
 	a.services.backup, a.services.backups = service.NewBackupServices(deps, bdesk, a.emitBackupProgress, applied, restoreErr)
 	a.stopBackup = make(chan struct{})
 	return a
+}
+
+// emit sends an event to the window, once it is there.
+func (a *App) emit(name string, data any) {
+	if a.ctx != nil {
+		runtime.EventsEmit(a.ctx, name, data)
+	}
 }
 
 // emitBackupProgress sends a step of a long backup or restore to the UI's progress bar.
@@ -133,7 +142,7 @@ func (a *App) bindings() []any {
 	s := a.services
 	return []any{s.app, s.team, s.citizens, s.courses, s.assess, s.planning, s.coord, s.advocacy, s.followUp, s.notes,
 		s.versions, s.export, s.template, s.overview, s.closing, s.auth, s.audit, s.backup,
-		s.data, s.conflict}
+		s.data, s.folder, s.conflict}
 }
 
 func (a *App) startup(ctx context.Context) {
@@ -161,37 +170,9 @@ func (a *App) startup(ctx context.Context) {
 			}
 			a.checkInBackground(cctx, func() { runtime.EventsEmit(ctx, "app:database-damaged") })
 		}()
-		a.startSync(ctx)
+		service.StartTeamFolder(a.services.folder)
 	}
 }
-
-// startSync runs the team folder sync while the app is open, if this laptop has founded or
-// joined a team; screens reload when another laptop's changes were applied.
-func (a *App) startSync(ctx context.Context) {
-	e, err := teamsync.Open(a.store.Gorm(), a.dbPath, time.Now)
-	if err != nil {
-		if !errors.Is(err, teamsync.ErrNotJoined) {
-			log.Printf("team folder: not started: %v", err)
-		} else if err := teamsync.ForgetUnshared(a.store.Gorm()); err != nil {
-			log.Printf("team folder: the unshared changes were not cleared: %v", err)
-		}
-		return
-	}
-	e.OnApplied(func(rep teamsync.ApplyReport) { runtime.EventsEmit(ctx, "sync:applied", rep.Batches+rep.Snapshots) })
-	sctx, cancel := context.WithCancel(context.Background())
-	a.stopSync, a.syncDone = cancel, make(chan struct{})
-	go func() {
-		defer close(a.syncDone)
-		e.Run(sctx, syncPoll, syncScan)
-	}()
-}
-
-// How often the sync looks for local changes to publish, and scans the team folder for
-// files its file service did not report.
-const (
-	syncPoll = 500 * time.Millisecond
-	syncScan = 30 * time.Second
-)
 
 // checksAfter is the longest the background checks wait for the page to load.
 const checksAfter = 5 * time.Second
@@ -238,10 +219,7 @@ func (a *App) shutdown(context.Context) {
 	close(a.stopPrints)
 	a.prints.RemoveAll()
 	if a.store != nil {
-		if a.stopSync != nil {
-			a.stopSync()
-			<-a.syncDone
-		}
+		service.StopTeamFolder(a.services.folder)
 		if a.stopChecks != nil {
 			a.stopChecks()
 			<-a.checksDone

@@ -15,7 +15,7 @@ import (
 )
 
 // Native is the window's dialogs and the system's default programs. It implements the
-// services' Desktop, BackupDesktop and HandoverDesktop.
+// services' Desktop, BackupDesktop, HandoverDesktop and FolderDesktop.
 type Native struct {
 	ctx func() context.Context
 }

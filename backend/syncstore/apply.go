@@ -48,6 +48,21 @@ type applier struct {
 	// flushIDs).
 	pendingIDs int
 	res        Result
+	// progress hears how many changes are through (nil: nobody listens); reported is the
+	// count it last heard.
+	progress func(done int)
+	reported int
+}
+
+// progressEvery is how many changes Apply goes through between two progress reports.
+const progressEvery = 2000
+
+// tick tells progress how far the call is, at most every progressEvery changes unless final.
+func (a *applier) tick(done int, final bool) {
+	if a.progress != nil && (final || done-a.reported >= progressEvery) {
+		a.reported = done
+		a.progress(done)
+	}
 }
 
 // Apply writes changes from the laptop origin in order inside tx, with sync_apply.active
@@ -62,13 +77,19 @@ type applier struct {
 // same call waits for it. The error is for a failure of the transaction itself: the caller
 // must then roll tx back.
 func Apply(tx *gorm.DB, changes []Change, origin string) (Result, error) {
+	return ApplyReporting(tx, changes, origin, nil)
+}
+
+// ApplyReporting is Apply telling progress (when not nil) how many changes it has been
+// through, every few thousand and at the end: a new laptop's snapshot shows a progress bar.
+func ApplyReporting(tx *gorm.DB, changes []Change, origin string, progress func(done int)) (Result, error) {
 	c, err := newConn(tx, true)
 	if err != nil {
 		return Result{}, err
 	}
 	defer c.done()
 	a := &applier{conn: c, origin: origin, dels: map[string]map[string]string{}, notes: map[int64]bool{},
-		newNotes: map[int64]bool{}, noteRevs: map[int64]int{}}
+		newNotes: map[int64]bool{}, noteRevs: map[int64]int{}, progress: progress}
 	if err := c.queryRow(`SELECT COALESCE((SELECT hlc FROM sync_origins WHERE origin = ?), '')`, origin).Scan(&a.mark); err != nil {
 		return Result{}, err
 	}
@@ -130,6 +151,8 @@ func (a *applier) run(changes []Change) error {
 		remaining[i] = i
 	}
 	done := make([]bool, len(changes))
+	through := 0 // changes applied, kept or refused: for the progress bar
+	defer func() { a.tick(through, true) }()
 	first := true
 	noBulkUntil := 0 // after a run that could not go in at once, its changes go one by one
 	for len(remaining) > 0 {
@@ -150,6 +173,8 @@ func (a *applier) run(changes []Change) error {
 							done[j] = true
 							a.res.Applied++
 						}
+						through += k
+						a.tick(through, false)
 						n += k - 1
 						continue
 					}
@@ -174,6 +199,8 @@ func (a *applier) run(changes []Change) error {
 			if err := a.record(i, &changes[i], out, err); err != nil {
 				return err
 			}
+			through++
+			a.tick(through, false)
 		}
 		first = false
 		if err := a.flushIDs(); err != nil {

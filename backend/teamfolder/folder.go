@@ -56,25 +56,9 @@ func Open(root, laptopID string) (*Folder, error) {
 	if !ValidID(laptopID) {
 		return nil, domain.Wrap(domain.CodeInvalidInput, "laptop id", ErrBadLaptopID)
 	}
-	if root == "" {
-		return nil, refuse(ReasonMissing, "no team folder chosen", ErrNotFolder)
-	}
-	abs, err := filepath.Abs(root)
+	abs, err := Check(root)
 	if err != nil {
-		return nil, refuse(ReasonMissing, "team folder path", err)
-	}
-	st, err := os.Stat(abs)
-	if err != nil {
-		return nil, refuse(ReasonMissing, "team folder", err)
-	}
-	if !st.IsDir() {
-		if isSQLiteFile(abs) {
-			return nil, refuse(ReasonDatabase, "the chosen team folder is a database file", ErrHoldsDB)
-		}
-		return nil, refuse(ReasonNotFolder, "the chosen team folder is a file", ErrNotFolder)
-	}
-	if _, ok := databaseIn(abs); ok {
-		return nil, refuse(ReasonDatabase, "the chosen team folder holds a database", ErrHoldsDB)
+		return nil, err
 	}
 	for _, dir := range []string{filepath.Join(abs, LaptopsDir, laptopID), filepath.Join(abs, JoinDir)} {
 		if err := os.MkdirAll(dir, dirMode); err != nil {
@@ -82,6 +66,32 @@ func Open(root, laptopID string) (*Folder, error) {
 		}
 	}
 	return &Folder{Root: abs, Laptop: laptopID}, nil
+}
+
+// Check makes root absolute and refuses it as Open does (missing, not a folder, a database
+// or holding one) without making anything: the screens check a folder before it is used.
+func Check(root string) (string, error) {
+	if root == "" {
+		return "", refuse(ReasonMissing, "no team folder chosen", ErrNotFolder)
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", refuse(ReasonMissing, "team folder path", err)
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return "", refuse(ReasonMissing, "team folder", err)
+	}
+	if !st.IsDir() {
+		if isSQLiteFile(abs) {
+			return "", refuse(ReasonDatabase, "the chosen team folder is a database file", ErrHoldsDB)
+		}
+		return "", refuse(ReasonNotFolder, "the chosen team folder is a file", ErrNotFolder)
+	}
+	if _, ok := databaseIn(abs); ok {
+		return "", refuse(ReasonDatabase, "the chosen team folder holds a database", ErrHoldsDB)
+	}
+	return abs, nil
 }
 
 // CheckDatabaseOutside refuses a database file at dbPath that lies inside the team folder at

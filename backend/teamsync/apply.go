@@ -161,6 +161,9 @@ func (e *Engine) applyFile(ctx context.Context, en teamfolder.Entry, vector map[
 		if err := tx.Exec(`DELETE FROM sync_problems WHERE name = ?`, problemName(en)).Error; err != nil {
 			return err
 		}
+		if err := e.markSeen(tx, en.Laptop, h.Created); err != nil {
+			return err
+		}
 		e.clock.Observe(b.MaxHLC)
 		rep.Changes += r.Changes
 		rep.Refused += r.Refused
@@ -225,7 +228,13 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 			return err
 		}
 	}
-	res, err := syncstore.Apply(tx, all, laptop)
+	var progress func(done int)
+	if kind == "snapshot" {
+		total := int64(len(all))
+		report(tx.Statement.Context, PhaseSnapshotLoad, 0, total)
+		progress = func(done int) { report(tx.Statement.Context, PhaseSnapshotLoad, int64(done), total) }
+	}
+	res, err := syncstore.ApplyReporting(tx, all, laptop, progress)
 	if err != nil {
 		return err
 	}

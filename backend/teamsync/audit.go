@@ -1,6 +1,8 @@
 package teamsync
 
 import (
+	"strings"
+
 	"gorm.io/gorm"
 )
 
@@ -81,11 +83,20 @@ func storeRemoteAudit(tx *gorm.DB, me, laptop string, entries []auditEntry) erro
 		if a.Laptop != "" {
 			origin = a.Laptop
 		}
+		// A lead's snapshot carries the entries it kept aside as rewritten under the same
+		// marked key (only a snapshot names a laptop: applyBatch refuses it in a batch).
+		origin, aside := strings.CutSuffix(origin, rewrittenMark)
 		if origin == me {
 			continue
 		}
 		if !isHexID(origin) {
 			return errSkip{"refused: an audit entry of no laptop"}
+		}
+		if aside {
+			if err := insertRemoteAudit(tx, origin+rewrittenMark, a).Error; err != nil {
+				return err
+			}
+			continue
 		}
 		res := insertRemoteAudit(tx, origin, a)
 		if res.Error != nil {

@@ -100,7 +100,15 @@ func (e *Engine) compact(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// The newest batch of this laptop always stays: it is the laptop's own signed word on how
+	// far it has published, which a database put back from an older copy is measured against
+	// (ErrRestored) even when everything before it is tidied away.
 	upTo := min(acked, covered)
+	if e.local.NextSeq >= 2 {
+		upTo = min(upTo, e.local.NextSeq-2)
+	} else {
+		upTo = 0
+	}
 	var newestSnap uint64
 	for _, en := range entries {
 		if en.Laptop == e.local.LaptopID && en.Kind == "snapshot" && en.Seq > newestSnap {

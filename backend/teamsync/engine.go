@@ -42,6 +42,10 @@ type Engine struct {
 	mu        sync.Mutex
 	local     local
 	onApplied func(ApplyReport)
+
+	errMu   sync.Mutex // guards lastErr and onPass
+	lastErr string     // the kind of the last pass's failure (ErrorKind)
+	onPass  func()
 }
 
 // OnApplied sets what to do after a pass applied other laptops' batches (the app tells its

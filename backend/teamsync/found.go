@@ -23,7 +23,19 @@ var (
 	ErrNotLead       = errors.New("only a team lead's enrolled laptop can change the roster")
 	ErrNoRequest     = errors.New("no join request from that laptop in the team folder")
 	ErrHasData       = errors.New("this laptop already holds a team's data; a laptop joins with an empty database")
+	ErrRevokedLaptop = errors.New("a revoked laptop cannot be enrolled again; it makes a new request with new keys")
+	ErrOwnLaptop     = errors.New("a laptop cannot revoke itself")
+	ErrNotMember     = errors.New("the laptop is not in the roster")
+	ErrNoWorker      = errors.New("no such worker in the team")
 )
+
+// HasData says whether a database holds a team's data of its own (workers, citizens or
+// courses): such a laptop founds a team, it never joins one.
+func HasData(db *gorm.DB) (bool, error) {
+	var rows int64
+	err := db.Raw(`SELECT (SELECT COUNT(*) FROM citizens) + (SELECT COUNT(*) FROM courses) + (SELECT COUNT(*) FROM workers)`).Scan(&rows).Error
+	return rows > 0, err
+}
 
 // Found makes this laptop the first of a new team folder at folder: it writes the team file,
 // the first roster (this laptop, used by the team lead worker) and a snapshot of everything
@@ -115,12 +127,11 @@ func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label, leadCode stri
 	if err := notJoined(db); err != nil {
 		return "", err
 	}
-	var rows int64
-	if err := db.Raw(`SELECT (SELECT COUNT(*) FROM citizens) + (SELECT COUNT(*) FROM courses) + (SELECT COUNT(*) FROM workers)`).Scan(&rows).Error; err != nil {
+	if has, err := HasData(db); err != nil || has {
+		if err == nil {
+			err = ErrHasData
+		}
 		return "", err
-	}
-	if rows > 0 {
-		return "", ErrHasData
 	}
 	tf, err := teamfolder.ReadTeamFile(folder)
 	if err != nil {
@@ -229,9 +240,16 @@ func (e *Engine) readRequest(en teamfolder.Entry) (joinRequest, error) {
 
 // Enroll adds a laptop that asked to join to the roster, for worker (a team-wide worker id),
 // and gives it the team keys. Only a team lead's laptop enrolls.
-func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) error {
+func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) (err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
+	if err := e.checkOwnAhead(ctx); err != nil {
+		return err
+	}
 	if err := e.refreshRoster(ctx); err != nil {
 		return err
 	}
@@ -260,7 +278,7 @@ func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) e
 	var n int64
 	e.db.Raw(`SELECT COUNT(*) FROM sync_ids WHERE tbl = 'workers' AND uid = ?`, worker).Scan(&n)
 	if n == 0 {
-		return fmt.Errorf("no worker %s in the team", worker)
+		return fmt.Errorf("%w: %s", ErrNoWorker, worker)
 	}
 	next := *r
 	next.Version++
@@ -268,7 +286,7 @@ func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) e
 	m := Member{Laptop: laptop, Worker: worker, Label: req.Label, Sign: hex.EncodeToString(req.Keys.Sign), Age: req.Keys.Age, Lead: lead}
 	if old, ok := next.member(laptop); ok {
 		if old.RevokedFrom != 0 {
-			return errors.New("a revoked laptop cannot be enrolled again; it makes a new request with new keys")
+			return ErrRevokedLaptop
 		}
 		*old = m
 	} else {
@@ -284,9 +302,16 @@ func (e *Engine) Enroll(ctx context.Context, laptop, worker string, lead bool) e
 // Revoke takes a laptop out of the team (lost, stolen, or its worker left): its batches from
 // fromSeq on (0: those not yet applied here) are refused everywhere, and a new team key is
 // made for the files written after.
-func (e *Engine) Revoke(ctx context.Context, laptop string, fromSeq uint64) error {
+func (e *Engine) Revoke(ctx context.Context, laptop string, fromSeq uint64) (err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.stopIfRestored(ctx, nil); err != nil {
+		return err
+	}
+	defer func() { err = e.stopIfRestored(ctx, err) }()
+	if err := e.checkOwnAhead(ctx); err != nil {
+		return err
+	}
 	if err := e.refreshRoster(ctx); err != nil {
 		return err
 	}
@@ -298,14 +323,14 @@ func (e *Engine) Revoke(ctx context.Context, laptop string, fromSeq uint64) erro
 		return ErrNotLead
 	}
 	if laptop == e.local.LaptopID {
-		return errors.New("a laptop cannot revoke itself")
+		return ErrOwnLaptop
 	}
 	next := *r
 	next.Version++
 	next.Members = append([]Member(nil), r.Members...)
 	m, ok := next.member(laptop)
 	if !ok {
-		return fmt.Errorf("laptop %s is not in the roster", laptop)
+		return fmt.Errorf("%w: %s", ErrNotMember, laptop)
 	}
 	if fromSeq == 0 {
 		// By default the laptop's batches already applied here stay, and every later one is
@@ -437,8 +462,9 @@ func (e *Engine) ensureFirstRoster(ctx context.Context) error {
 		return err
 	}
 	for _, en := range entries {
-		if en.Kind == teamfolder.KindRoster {
-			return nil // one is in the folder: the pass takes it
+		if en.Kind == teamfolder.KindRoster && en.Laptop == e.local.LaptopID {
+			// Written before the kill and not recorded: take it now (a due snapshot needs it).
+			return e.refreshRosterFrom(ctx, entries)
 		}
 	}
 	var identity string

@@ -3,6 +3,7 @@ package teamsync
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
 
 	"gorm.io/gorm"
@@ -19,8 +20,9 @@ import (
 // team holds everything the laptop had sent, so nothing is lost by stopping: the laptop
 // joins the team again as a new laptop (a new, empty database; the README says how) and
 // gets it all back from the folder. Detected when the folder holds a batch of this laptop
-// past its counter that was not written from this database, or another laptop's batch or a
-// snapshot says it applied such a batch; kept in a local setting until the laptop rejoins.
+// past its counter that was not written from this database (the laptop's newest batch is
+// never tidied away, so there always is one to find), before anything is published or
+// applied; kept in a local setting until the laptop rejoins.
 var ErrRestored = errors.New("this laptop's database is older than what it has sent to the team folder (put back from a backup): it must join the team again as a new laptop")
 
 // restoredKey is the local setting that records ErrRestored (a laptop's own setting: it
@@ -89,12 +91,24 @@ func (e *Engine) adoptAhead(ctx context.Context, entries []teamfolder.Entry) err
 	return err
 }
 
-// aheadOfMe is ErrRestored when a file of another laptop says it applied a batch of this
-// laptop that this database never wrote (past its counter, once the batches in the folder
-// are adopted).
+// aheadOfMe is a reason to wait when another laptop's file says it applied a batch of this
+// laptop that this database does not hold. Only this laptop's own files can show that its
+// database went back (adoptAhead: its newest batch always stays in the folder); a claim of
+// another laptop's could be wrong or forged, so it never stops this laptop: the file waits,
+// with the reason in the status.
 func (e *Engine) aheadOfMe(deps map[string]uint64) error {
-	if deps[e.local.LaptopID] >= e.local.NextSeq && deps[e.local.LaptopID] > 0 {
-		return ErrRestored
+	if n := deps[e.local.LaptopID]; n > 0 && n >= e.local.NextSeq {
+		return errSkip{fmt.Sprintf("waiting: it builds on batch %d of this laptop, which this database does not hold", n)}
 	}
 	return nil
+}
+
+// checkOwnAhead lists the folder and takes this laptop's own batches at or past its counter
+// (adoptAhead), for the steps that write without a pass before them.
+func (e *Engine) checkOwnAhead(ctx context.Context) error {
+	entries, _, err := e.folder.List()
+	if err != nil {
+		return err
+	}
+	return e.adoptAhead(ctx, entries)
 }

@@ -37,9 +37,14 @@ func (e *Engine) Run(ctx context.Context, poll, scan time.Duration) {
 		case <-tick.C:
 			var n int64
 			if e.db.WithContext(ctx).Raw(`SELECT COUNT(*) FROM (SELECT 1 FROM sync_outbox LIMIT 1)`).Scan(&n).Error == nil && n > 0 {
-				if _, err := e.PublishOnce(ctx); err != nil && err != errNoTeamKey && ctx.Err() == nil {
+				_, err := e.PublishOnce(ctx)
+				if err == errNoTeamKey {
+					err = nil
+				}
+				if err != nil && ctx.Err() == nil {
 					log.Printf("team folder: publish failed: %v", err)
 				}
+				e.passed(err)
 			}
 		}
 	}

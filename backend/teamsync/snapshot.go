@@ -27,6 +27,10 @@ func (e *Engine) WriteSnapshot(ctx context.Context) (err error) {
 }
 
 func (e *Engine) writeSnapshot(ctx context.Context) error {
+	// A database put back from an older copy must not write its old state as the team's.
+	if err := e.checkOwnAhead(ctx); err != nil {
+		return err
+	}
 	if _, err := e.publish(ctx); err != nil {
 		return err
 	}
@@ -59,7 +63,15 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 		}
 		h := e.clock.Next()
 		var changes, unstamped []syncstore.Change
+		var total int64
+		if err := tx.Raw(`SELECT COUNT(*) FROM sync_ids`).Scan(&total).Error; err != nil {
+			return err
+		}
+		report(ctx, PhaseSnapshotRead, 0, total)
 		err = syncstore.Snapshot(tx, func(c syncstore.Change) error {
+			if n := int64(len(changes)); n%snapshotReportEvery == 0 && n > 0 {
+				report(ctx, PhaseSnapshotRead, min(n, total), total)
+			}
 			fresh := false
 			if c.HLC == nil {
 				c.HLC = map[string]string{}
@@ -102,6 +114,7 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 		if b.AuditHead, err = e.auditHead(tx); err != nil {
 			return err
 		}
+		report(ctx, PhaseSnapshotWrite, 0, 0)
 		name := teamfolder.SnapshotName(seq)
 		data, err := e.sealBatch(teamfolder.KindSnapshot, seq, name, b, ids[0])
 		if err != nil {
@@ -117,6 +130,9 @@ func (e *Engine) writeSnapshot(ctx context.Context) error {
 		return tx.Exec(`DELETE FROM settings WHERE key = ?`, snapshotDueKey).Error
 	})
 }
+
+// snapshotReportEvery is how many rows a snapshot reads between two progress reports.
+const snapshotReportEvery = 5000
 
 // snapshotDueKey is the local setting that says this laptop founded the team folder and its
 // first snapshot, which carries the team's data from before the folder, is not written yet.
@@ -174,6 +190,7 @@ func (e *Engine) maybeLoadSnapshot(ctx context.Context, entries []teamfolder.Ent
 
 // loadSnapshot applies one snapshot; ok is false when it did not verify (the next is tried).
 func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *ApplyReport) (bool, error) {
+	report(ctx, PhaseSnapshotLoad, 0, 0) // reading and opening a big snapshot takes a while
 	data, err := e.folder.Read(en)
 	if err != nil {
 		return false, e.problem(ctx, en, "incomplete: "+err.Error())
@@ -222,6 +239,13 @@ func (e *Engine) loadSnapshot(ctx context.Context, en teamfolder.Entry, rep *App
 				return err
 			}
 		}
+		if err := e.markSeen(tx, en.Laptop, h.Created); err != nil {
+			return err
+		}
+		// A try before this laptop held the team key (a pass before its enrolment) is over.
+		if err := tx.Exec(`DELETE FROM sync_problems WHERE name = ?`, problemName(en)).Error; err != nil {
+			return err
+		}
 		e.clock.Observe(b.MaxHLC)
 		rep.Changes += r.Changes
 		rep.Snapshots++
@@ -243,6 +267,7 @@ func (e *Engine) resumeSearchIndex(ctx context.Context) error {
 	if err != nil || !suspended {
 		return err
 	}
+	report(ctx, PhaseSearchIndex, 0, 0)
 	return e.bulkTransaction(ctx, true, func(tx *gorm.DB) error {
 		_, err := store.ResumeSearchIndex(tx)
 		return err

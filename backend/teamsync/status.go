@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"sort"
+	"time"
 
 	"icm/backend/teamkeys"
 )
@@ -29,6 +30,16 @@ type Status struct {
 	Conflicts     int64             // values that lost to a concurrent change, kept
 	LastPublish   string
 	LastApply     string
+	// LastSeen is, per laptop, when its newest file applied here was written (this
+	// laptop: its last publish); a laptop not in the map has not been seen yet.
+	LastSeen map[string]time.Time
+	// Roster lists the laptops of the newest roster (nil before one is read).
+	Roster []Member
+	// TeamCode is the code of the laptop that founded the team, which laptops that join type
+	// ("" before the first roster is read).
+	TeamCode string
+	// LastError is the kind of the last pass's failure ("" when it went well).
+	LastError string
 }
 
 // A Problem is a file that could not be used yet, and why.
@@ -75,6 +86,20 @@ func (e *Engine) Status(ctx context.Context) (Status, error) {
 	if err := db.Raw(`SELECT COUNT(*) FROM sync_conflicts`).Scan(&s.Conflicts).Error; err != nil {
 		return s, err
 	}
+	if s.LastSeen, err = lastSeen(db); err != nil {
+		return s, err
+	}
+	if r != nil {
+		s.Roster = append([]Member(nil), r.Members...)
+		for _, m := range r.Members {
+			if m.Sign == e.local.TrustRoot {
+				if pub, err := hex.DecodeString(m.Sign); err == nil {
+					s.TeamCode = teamkeys.Fingerprint(teamkeys.PublicKeys{LaptopID: m.Laptop, Sign: pub, Age: m.Age})
+				}
+			}
+		}
+	}
+	s.LastError = e.LastError()
 	if err := db.Raw(`SELECT name, laptop, reason, first_seen, last_seen, count FROM sync_problems ORDER BY first_seen, name`).
 		Scan(&s.Waiting).Error; err != nil {
 		return s, err
@@ -98,6 +123,12 @@ func (s Status) Laptops() []string {
 // fails, and a note search index set aside by a snapshot's load is built last, whatever
 // the pass's other steps did.
 func (e *Engine) SyncOnce(ctx context.Context) (ApplyReport, error) {
+	rep, err := e.syncOnce(ctx)
+	e.passed(err)
+	return rep, err
+}
+
+func (e *Engine) syncOnce(ctx context.Context) (ApplyReport, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rep, err := e.pass(ctx)

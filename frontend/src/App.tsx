@@ -20,6 +20,7 @@ import { CoursePage } from './pages/course/CoursePage';
 import { CaseloadPage } from './pages/caseload/CaseloadPage';
 import { TeamPage } from './pages/team/TeamPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { SyncPage } from './features/teamfolder/SyncPage';
 import { NoteSearchPage } from './features/notes/NoteSearchPage';
 import { TemplatePage } from './pages/template/TemplatePage';
 import { OverviewPage } from './pages/overview/OverviewPage';
@@ -104,6 +105,9 @@ function Routed() {
       break;
     case 'audit':
       page = <AuditPage />;
+      break;
+    case 'sync':
+      page = <SyncPage />;
       break;
   }
   return <Shell route={route}>{page}</Shell>;

@@ -6,6 +6,8 @@ import { da } from '../i18n/da';
 import { I18nProvider } from '../i18n/i18n';
 import { Shell } from './Shell';
 
+// The sync indicator reads its own query (tested in features/teamfolder).
+vi.mock('../features/teamfolder/SyncIndicator', () => ({ SyncIndicator: () => null }));
 vi.mock('../api/queries', () => ({
   useTeam: () => ({ data: { name: 'ICM Øst', municipality: 'Testrup Kommune' } }),
   useStatus: () => ({ data: {} }),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTeam } from '../api/queries';
 import { AboutLink } from '../features/about/AboutDialog';
 import { LanguageSwitch } from '../features/auth/LanguageSwitch';
+import { SyncIndicator } from '../features/teamfolder/SyncIndicator';
 import { useIsLead, useSession } from '../features/auth/session';
 import { useI18n } from '../i18n/i18n';
 import { href, type Route } from '../lib/router';
@@ -75,6 +76,7 @@ function UserBar() {
       <span className="who">
         {t('auth.signedInAs')}: <strong>{user.name}</strong> ({tx(`enum.role.${user.role}`)})
       </span>
+      <SyncIndicator />
       <button type="button" onClick={() => void session.lock()}>
         {t('auth.lockNow')}
       </button>

@@ -15,6 +15,7 @@ import { conflictText } from '../features/conflicts/i18n';
 import { backupText } from '../features/backup/i18n';
 import { citizenDataText } from '../features/citizendata/i18n';
 import { housingText } from '../features/housing/i18n';
+import { teamFolderText } from '../features/teamfolder/i18n';
 
 // Danish is the app's first language. Every text the UI shows lives here or in en.ts.
 export const da = {
@@ -30,6 +31,7 @@ export const da = {
   advocacy: advocacyText.da,
   followup: followupText.da,
   housing: housingText.da,
+  teamFolder: teamFolderText.da,
   versions: versionsText.da,
   about: aboutText.da,
   citizenData: citizenDataText.da,

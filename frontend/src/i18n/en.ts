@@ -16,6 +16,7 @@ import { conflictText } from '../features/conflicts/i18n';
 import { backupText } from '../features/backup/i18n';
 import { citizenDataText } from '../features/citizendata/i18n';
 import { housingText } from '../features/housing/i18n';
+import { teamFolderText } from '../features/teamfolder/i18n';
 
 
 // English mirrors da.ts key for key; the compiler refuses a missing or extra key.
@@ -32,6 +33,7 @@ export const en: Messages = {
   advocacy: advocacyText.en,
   followup: followupText.en,
   housing: housingText.en,
+  teamFolder: teamFolderText.en,
   versions: versionsText.en,
   about: aboutText.en,
   citizenData: citizenDataText.en,

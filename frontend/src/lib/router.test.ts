@@ -18,6 +18,7 @@ const samples: Route[] = [
   { name: 'overview' },
   { name: 'template' },
   { name: 'audit' },
+  { name: 'sync' },
 ];
 
 function covered(r: Route): true {
@@ -35,6 +36,7 @@ function covered(r: Route): true {
     case 'overview':
     case 'template':
     case 'audit':
+    case 'sync':
       return true;
     default: {
       const never: never = r;
@@ -46,7 +48,7 @@ function covered(r: Route): true {
 describe('router', () => {
   it('has a sample of every route kind', () => {
     const kinds = new Set(samples.filter(covered).map((r) => r.name));
-    expect(kinds.size).toBe(13);
+    expect(kinds.size).toBe(14);
   });
 
   it.each(samples.map((r) => [href(r), r] as const))('round-trips %s', (hash, route) => {

@@ -16,7 +16,8 @@ export type Route =
   | { name: 'search' }
   | { name: 'overview' }
   | { name: 'template' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'sync' };
 
 const num = (s: string | undefined) => {
   const n = Number(s);
@@ -50,6 +51,8 @@ export function parseHash(hash: string): Route {
       return { name: 'template' };
     case 'audit':
       return { name: 'audit' };
+    case 'sync':
+      return { name: 'sync' };
     default:
       return { name: 'citizens' };
   }
@@ -83,6 +86,8 @@ export function href(r: Route): string {
       return '#/template';
     case 'audit':
       return '#/audit';
+    case 'sync':
+      return '#/sync';
   }
 }
 

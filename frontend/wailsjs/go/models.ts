@@ -654,6 +654,10 @@ export namespace service {
 	    deleted: DeletionCountDTO[];
 	    auditEntriesKept: number;
 	}
+	export interface EnrollInput {
+	    laptop: string;
+	    workerId: number;
+	}
 	export interface EvaluationItemDTO {
 	    subGoalId: number;
 	    subGoalWhat: string;
@@ -716,6 +720,19 @@ export namespace service {
 	    username: string;
 	    password: string;
 	}
+	export interface FolderCheckDTO {
+	    path: string;
+	    cancelled: boolean;
+	    usable: boolean;
+	    reason: string;
+	    hasTeam: boolean;
+	    teamId: string;
+	    teamCreated: string;
+	    empty: boolean;
+	}
+	export interface FolderInput {
+	    path: string;
+	}
 	export interface WeeklyCheckDTO {
 	    id: number;
 	    weekStart: string;
@@ -743,6 +760,10 @@ export namespace service {
 	    closing?: ClosingDTO;
 	    contactGap: ContactGapDTO;
 	    completeness: StepStatusDTO;
+	}
+	export interface FoundTeamInput {
+	    folder: string;
+	    label: string;
 	}
 	export interface SubGoalDTO {
 	    id: number;
@@ -886,8 +907,33 @@ export namespace service {
 	    courseIds: number[];
 	    existing: boolean;
 	}
+	export interface JoinRequestDTO {
+	    laptop: string;
+	    label: string;
+	    code: string;
+	    enrolled: boolean;
+	}
+	export interface SyncProgressDTO {
+	    operation: string;
+	    phase: string;
+	    done: number;
+	    total: number;
+	}
+	export interface JoinStatusDTO {
+	    state: string;
+	    laptopCode: string;
+	    progress?: SyncProgressDTO;
+	}
+	export interface JoinTeamInput {
+	    folder: string;
+	    leadCode: string;
+	    label: string;
+	}
 	export interface LanguageInput {
 	    language: string;
+	}
+	export interface LaptopInput {
+	    laptop: string;
 	}
 	
 	
@@ -1144,6 +1190,11 @@ export namespace service {
 	    deadline: string;
 	    status: string;
 	}
+	export interface SyncProblemDTO {
+	    code: string;
+	    params: Record<string, string>;
+	}
+	
 	export interface TeamChainDTO {
 	    laptop: string;
 	    computer: string;
@@ -1161,6 +1212,33 @@ export namespace service {
 	    chains: TeamChainDTO[];
 	}
 	
+	export interface TeamCodesDTO {
+	    laptopCode: string;
+	    teamCode: string;
+	}
+	
+	export interface TeamLaptopDTO {
+	    laptop: string;
+	    label: string;
+	    workerId: number;
+	    workerName: string;
+	    lead: boolean;
+	    revoked: boolean;
+	    this: boolean;
+	    lastSeen: string;
+	}
+	export interface TeamFolderStatusDTO {
+	    state: string;
+	    folder: string;
+	    lastSync: string;
+	    pending: number;
+	    laptopCode: string;
+	    teamCode: string;
+	    lead: boolean;
+	    laptops: TeamLaptopDTO[];
+	    problems: SyncProblemDTO[];
+	    progress?: SyncProgressDTO;
+	}
 	
 	export interface TeamOverviewDTO {
 	    team: TeamDTO;

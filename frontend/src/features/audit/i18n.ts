@@ -71,6 +71,7 @@ export const auditText = textGroup(
       verify: 'Kontrol af loggen',
     },
     object: {
+      team_folder: 'Teammappe',
       citizen: 'Borger',
       course: 'Forløb',
       visitation: 'Visitation',
@@ -206,6 +207,7 @@ export const auditText = textGroup(
       verify: 'Check of the log',
     },
     object: {
+      team_folder: 'Team folder',
       citizen: 'Citizen',
       course: 'Course',
       visitation: 'Visitation',

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/ui';
 import { useI18n, type Lang } from '../../i18n/i18n';
 import { AccessSettings } from '../../features/auth/AccessSettings';
 import { BackupSection } from '../../features/backup/BackupSection';
+import { TeamFolderSection } from '../../features/teamfolder/TeamFolderSection';
 
 export function SettingsPage() {
   const { t, lang, setLang } = useI18n();
@@ -24,6 +25,7 @@ export function SettingsPage() {
         />
       </section>
       <AccessSettings />
+      <TeamFolderSection />
       <BackupSection />
       <section className="card">
         <h2>{t('settings.data')}</h2>

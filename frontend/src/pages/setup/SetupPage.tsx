@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { parseFraction } from '../../lib/dates';
 import { NewPasswordFields } from '../../features/auth/PasswordFields';
 import { LanguageSwitch } from '../../features/auth/LanguageSwitch';
+import { JoinTeam } from '../../features/teamfolder/JoinTeam';
 import '../../features/auth/auth.css';
 
 /**
@@ -94,6 +95,10 @@ export function SetupPage(p: { onDone: () => Promise<void> | void }) {
               {t('setup.demoButton')}
             </button>
           </div>
+          <JoinTeam busy={busy} onDone={async () => {
+            await qc.invalidateQueries();
+            await p.onDone();
+          }} />
         </div>
       </div>
     </div>

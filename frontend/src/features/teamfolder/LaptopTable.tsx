@@ -1,0 +1,46 @@
+import type { TeamLaptop } from '../../api/teamFolder';
+import { fill, useTft } from './common';
+import { danishDateTime } from './logic';
+
+/** The team's laptops with their workers and when each was last seen; revoke for a lead. */
+export function LaptopTable(p: { laptops: TeamLaptop[]; onRevoke?: (l: TeamLaptop) => void }) {
+  const tt = useTft();
+  return (
+    <table className="tf-table">
+      <caption className="sr-only">{tt.laptopsTitle}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{tt.colLaptop}</th>
+          <th scope="col">{tt.colWorker}</th>
+          <th scope="col">{tt.colSeen}</th>
+          <th scope="col">{tt.colState}</th>
+          {p.onRevoke && <td />}
+        </tr>
+      </thead>
+      <tbody>
+        {p.laptops.map((l) => (
+          <tr key={l.laptop}>
+            <td>
+              {l.label} {l.this && tt.thisLaptop}
+            </td>
+            <td>
+              {l.workerName}
+              {l.lead && ` (${tt.leadLaptop})`}
+            </td>
+            <td>{l.lastSeen ? danishDateTime(l.lastSeen) : tt.never}</td>
+            <td>{l.revoked ? tt.revoked : tt.active}</td>
+            {p.onRevoke && (
+              <td>
+                {!l.this && !l.revoked && (
+                  <button type="button" onClick={() => p.onRevoke?.(l)} aria-label={fill(tt.revokeTitle, { label: l.label })}>
+                    {tt.revoke}
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
