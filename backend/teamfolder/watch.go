@@ -75,10 +75,23 @@ func (f *Folder) Watch(ctx context.Context, every time.Duration, changed func())
 			burst.Stop()
 		}
 	}()
+	unreachable := false
 	fire := func() {
+		if ctx.Err() != nil {
+			return
+		}
 		fp, err := f.fingerprint()
-		if err != nil || ctx.Err() != nil {
-			return // the folder is unreachable now (stick pulled out): the next scan tries again
+		if err != nil {
+			// The folder is unreachable now (the stick pulled out, the network gone): one
+			// call lets the pass say so in the status; the next scans try again.
+			if !unreachable {
+				unreachable = true
+				changed()
+			}
+			return
+		}
+		if unreachable {
+			unreachable, force = false, true // back: a pass at once
 		}
 		if fp != last || force {
 			last, force = fp, false

@@ -3,6 +3,7 @@ package teamfolder
 import (
 	"context"
 	"errors"
+	"os"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -142,4 +143,24 @@ func TestWatchNeedsACallback(t *testing.T) {
 	if err := f.Watch(context.Background(), time.Second, nil); err == nil {
 		t.Error("no error without a callback")
 	}
+}
+
+// The team folder goes away (a USB stick pulled out, a network share gone) and comes back:
+// one call when it went, so that a pass can say so, none while it stays away, and one when
+// it is back, whatever notifications said or not.
+func TestWatchCallsWhenTheFolderGoesAndComesBack(t *testing.T) {
+	f := openTemp(t, laptopA)
+	calls, _ := watching(t, f, minScanEvery, 0)
+	away := f.Root + "-away"
+	if err := os.Rename(f.Root, away); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, calls, "the folder going away")
+	if n := quiet(t, calls, 3*minScanEvery); n != 0 {
+		t.Fatalf("%d calls while the folder stayed away", n)
+	}
+	if err := os.Rename(away, f.Root); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, calls, "the folder coming back")
 }

@@ -130,7 +130,8 @@ func lastSeen(tx *gorm.DB) (map[string]time.Time, error) {
 // Kinds of a file problem (Problem.Kind), for the screens.
 const (
 	ProblemNewer   = "file_newer"   // written by a newer version of the app: update this laptop
-	ProblemRefused = "file_refused" // failed its checks (signature, team, laptop revoked...)
+	ProblemRefused = "file_refused" // failed its checks (signature, team, a changed byte...)
+	ProblemRevoked = "file_revoked" // written by a laptop after the team lead disconnected it
 	ProblemWaiting = "file_waiting" // waits for another file, a key or the clock
 )
 
@@ -141,6 +142,8 @@ func (p Problem) Kind() string {
 		return ProblemNewer
 	case strings.Contains(p.Reason, errNoTeamKey.Error()):
 		return ProblemWaiting // the laptop is not enrolled yet
+	case strings.Contains(p.Reason, teamkeys.ErrRevokedSigner.Error()):
+		return ProblemRevoked
 	case strings.HasPrefix(p.Reason, "refused"):
 		return ProblemRefused
 	}

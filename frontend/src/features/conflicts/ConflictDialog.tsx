@@ -30,7 +30,7 @@ export function WrittenBy(p: { v: ConflictValue }) {
 }
 
 /** Both values of a field side by side, and the choice: keep, take the kept one, or merge. */
-export function ConflictDialog(p: { conflict: Conflict; onClose: () => void }) {
+export function ConflictDialog(p: { conflict: Conflict; onClose: () => void; onSaved?: () => void }) {
   const { t, lang } = useI18n();
   const c = p.conflict;
   const label = fieldLabel(lang, c.field);
@@ -46,7 +46,7 @@ export function ConflictDialog(p: { conflict: Conflict; onClose: () => void }) {
       kind = 'kept';
       id = Number(choice.slice(5));
     }
-    resolve.mutate({ id, choice: kind, text: kind === 'merged' ? merged : '' }, { onSuccess: p.onClose });
+    resolve.mutate({ id, choice: kind, text: kind === 'merged' ? merged : '' }, { onSuccess: () => { p.onSaved?.(); p.onClose(); } });
   };
   return (
     <Modal title={t('conflicts.title', { field: label })} onClose={p.onClose} busy={resolve.isPending} wide>

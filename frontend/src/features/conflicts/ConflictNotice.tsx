@@ -13,11 +13,14 @@ export function ConflictNotice(p: { courseId?: number; citizenId?: number }) {
   const { t, lang } = useI18n();
   const q = useConflicts(p.courseId ?? 0, p.citizenId ?? 0);
   const [open, setOpen] = useState<Conflict | null>(null);
-  if (!q.data || q.data.length === 0) return null;
+  const [saved, setSaved] = useState(false);
+  const list = q.data ?? [];
+  if (list.length === 0 && !saved) return null;
   return (
-    <div className="banner banner-warn conflict-notice" data-testid="conflict-notice" role="status">
+    <div className={`banner ${list.length ? 'banner-warn' : 'banner-info'} conflict-notice`} data-testid="conflict-notice" role="status">
+      {saved && <p>{t('conflicts.done')}</p>}
       <ul>
-        {q.data.map((c) => (
+        {list.map((c) => (
           <li key={c.id}>
             {t('conflicts.notice', { field: fieldLabel(lang, c.field) })}{' '}
             <button type="button" onClick={() => setOpen(c)}>
@@ -26,7 +29,7 @@ export function ConflictNotice(p: { courseId?: number; citizenId?: number }) {
           </li>
         ))}
       </ul>
-      {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} />}
+      {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} onSaved={() => setSaved(true)} />}
     </div>
   );
 }
@@ -36,6 +39,7 @@ export function ConflictSummary() {
   const { t, lang } = useI18n();
   const q = useConflicts(0, 0);
   const [open, setOpen] = useState<Conflict | null>(null);
+  const [saved, setSaved] = useState(false);
   if (!q.data) return null;
   const n = q.data.length;
   return (
@@ -56,7 +60,8 @@ export function ConflictSummary() {
           ))}
         </ul>
       )}
-      {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} />}
+      {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} onSaved={() => setSaved(true)} />}
+      {saved && <p role="status">{t('conflicts.done')}</p>}
     </section>
   );
 }

@@ -60,6 +60,7 @@ export const problemCodes = [
   'sync_failed',
   'laptop_not_seen',
   'file_refused',
+  'file_revoked',
   'file_newer',
   'file_waiting',
   'changes_refused',
