@@ -17,12 +17,13 @@ fi
 tmp=$(mktemp -d)
 dev_pid=""
 stop_dev() {
-  if [ -n "$dev_pid" ]; then
-    kill -TERM -- "-$dev_pid" 2>/dev/null || true
-    for _ in 1 2 3 4 5; do kill -0 "$dev_pid" 2>/dev/null || break; sleep 1; done
-    kill -KILL -- "-$dev_pid" 2>/dev/null || true
-    dev_pid=""
-  fi
+  local pid
+  for pid in $dev_pid; do
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in 1 2 3 4 5; do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  dev_pid=""
 }
 trap 'stop_dev; rm -rf "$tmp"' EXIT
 
@@ -57,6 +58,42 @@ run_phase() {
   stop_dev
 }
 
+# run_team_phase NAME TESTFILE: two apps at once, the team lead's laptop and a worker's, each
+# on a new database of its own, sharing one temp folder as their team folder (as OneDrive or a
+# network share would carry it); the test drives both in Chromium.
+run_team_phase() {
+  local name=$1 file=$2 lead_port worker_port pids=()
+  lead_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  worker_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  mkdir -p "$tmp/$name-team"
+  for who in lead worker; do
+    local p=$lead_port
+    [ "$who" = worker ] && p=$worker_port
+    mkdir -p "$tmp/$name-$who"
+    echo "e2e[$name]: starting the $who's app on port $p (log: $OUT/wails-dev-$name-$who.log)"
+    ICM_DB="$tmp/$name-$who/icm.db" XDG_DATA_HOME="$tmp/$name-$who/xdg" ICM_E2E=1 \
+      setsid xvfb-run -a -s "-screen 0 1280x900x24" \
+      "$GOBIN_DIR/wails" dev -tags webkit2_41 -m -s -skipbindings -nogorebuild -noreload \
+      -loglevel Warning -devserver "localhost:$p" >"$OUT/wails-dev-$name-$who.log" 2>&1 &
+    pids+=($!)
+    dev_pid="${pids[*]}" # stop_dev below stops both
+    # The second waits for the first's build, so that they do not build the same binary at once.
+    local started=$SECONDS deadline=$((SECONDS + 420))
+    until curl -fsS "http://localhost:$p/" >/dev/null 2>&1; do
+      if ! kill -0 "${pids[-1]}" 2>/dev/null || [ $SECONDS -gt $deadline ]; then
+        echo "e2e[$name]: the $who's app did not come up; last lines of its log:" >&2
+        tail -40 "$OUT/wails-dev-$name-$who.log" >&2
+        exit 1
+      fi
+      sleep 2
+    done
+    echo "e2e[$name]: the $who's app is up after $((SECONDS - started))s"
+  done
+  E2E_LEAD_URL="http://localhost:$lead_port" E2E_WORKER_URL="http://localhost:$worker_port" \
+    E2E_TEAM_DIR="$tmp/$name-team" E2E_OUT="$PWD/$OUT" node --test --test-concurrency=1 "$file"
+  stop_dev
+}
+
 only=${E2E_ONLY:-}
 want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 want foundation && run_phase foundation foundation frontend/e2e/foundation.test.mjs
@@ -69,4 +106,5 @@ want cover && run_phase cover cover frontend/e2e/cover.test.mjs
 # The demo database, closed cleanly and then damaged: found by the check after the start.
 damaged_demo() { go run ./backend/dbdamage/damagedb -demo -db "$1"; }
 want damaged && run_phase damaged damaged frontend/e2e/damaged.test.mjs damaged_demo
+want team && run_team_phase team frontend/e2e/team.test.mjs
 true

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 export const APP_URL = process.env.E2E_URL ?? 'http://localhost:34115';
 const OUT = process.env.E2E_OUT ?? join(process.cwd(), 'test-output', 'e2e');
 
-export async function openApp() {
+/** Opens the app served at url (by default the phase's one) in a Chromium of its own. */
+export async function openApp(url = APP_URL) {
   const profile = mkdtempSync(join(tmpdir(), 'icm-e2e-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -27,7 +28,7 @@ export async function openApp() {
     // The dev server injects /wails/ipc.js, which throws once in a plain browser: harmless.
     if (!/ipc\.js|runtime:ready/.test(String(e.stack ?? e))) pageErrors.push(e);
   });
-  await gotoApp(page);
+  await gotoApp(page, '', url);
   return {
     browser,
     page,
@@ -40,8 +41,8 @@ export async function openApp() {
 }
 
 /** Loads the app and waits until the Go bindings are injected. */
-export async function gotoApp(page, hash = '') {
-  await page.goto(APP_URL + '/' + hash);
+export async function gotoApp(page, hash = '', url = APP_URL) {
+  await page.goto(url + '/' + hash);
   await page.waitForFunction(() => window.go && window.go.service && window.go.service.AppService, null, { timeout: 60_000 });
 }
 
