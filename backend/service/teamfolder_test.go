@@ -216,6 +216,25 @@ func TestTeamFolderFoundJoinEnroll(t *testing.T) {
 	}
 	_, err = lead.RevokeLaptop(LaptopInput{Laptop: st.Laptops[0].Laptop})
 	wantCode(t, err, domain.CodeOwnLaptop)
+
+	// A worker who leaves: only a lead may close the sign-in, not for a worker with open
+	// courses (handed over first), never for themselves; then the account is inactive.
+	f.signIn(t, "anna", "første kode 123")
+	_, err = lead.RevokeWorker(IDInput{ID: jonas.ID})
+	wantCode(t, err, domain.CodeForbidden)
+	f.signIn(t, "mette", leadPassword)
+	c := mustFn[CitizenDTO](t)(f.citizens.SaveCitizen(CitizenInput{Name: "Bent Krog"}))
+	mustFn[CourseDTO](t)(f.courses.CreateCourse(CreateCourseInput{CitizenID: c.ID, WorkerID: anna.ID, StartDate: "2026-11-01"}))
+	_, err = lead.RevokeWorker(IDInput{ID: anna.ID})
+	wantCode(t, err, domain.CodeWorkerHasCourses)
+	_, err = lead.RevokeWorker(IDInput{ID: f.lead.ID})
+	wantCode(t, err, domain.CodeOwnLaptop)
+	mustFn[TeamFolderStatusDTO](t)(lead.RevokeWorker(IDInput{ID: jonas.ID}))
+	for _, w := range mustFn[[]WorkerDTO](t)(f.teams.ListWorkers()) {
+		if (w.ID == jonas.ID) == w.Active {
+			t.Errorf("%s active = %v after Jonas left", w.Name, w.Active)
+		}
+	}
 	if !leadEvents.states()[SyncOK] && !leadEvents.states()[SyncSending] {
 		t.Fatalf("lead's indicator states = %v", leadEvents.states())
 	}

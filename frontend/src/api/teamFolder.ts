@@ -33,6 +33,7 @@ export const teamFolderApi = {
   requests: () => call(() => TeamFolderService.JoinRequests()),
   enroll: (laptop: string, workerId: number) => call(() => TeamFolderService.Enroll({ laptop, workerId })),
   revokeLaptop: (laptop: string) => call(() => TeamFolderService.RevokeLaptop({ laptop })),
+  revokeWorker: (id: number) => call(() => TeamFolderService.RevokeWorker({ id })),
   syncNow: () => call(() => TeamFolderService.SyncNow()),
   onProgress: (fn: (p: SyncProgress) => void): (() => void) => {
     if (!hasRuntime()) return () => undefined;

@@ -36,6 +36,7 @@ export function TeamFolderSection() {
           {isLead && <JoinRequests />}
           <h3>{tt.laptopsTitle}</h3>
           <Laptops laptops={s.laptops} lead={isLead} />
+          {isLead && <WorkerLeaves laptops={s.laptops} />}
         </>
       )}
     </section>
@@ -188,5 +189,77 @@ function Laptops(p: { laptops: TeamLaptop[]; lead: boolean }) {
         </Modal>
       )}
     </>
+  );
+}
+
+/**
+ * A worker who leaves the team: their account is made inactive and every laptop enrolled for
+ * them disconnected, in one go (the backend refuses while they still have open courses).
+ */
+function WorkerLeaves(p: { laptops: TeamLaptop[] }) {
+  const { lang } = useI18n();
+  const tt = useTft();
+  const qc = useQueryClient();
+  const [choice, setChoice] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState('');
+  const workers = new Map<number, string>();
+  for (const l of p.laptops) if (!l.this && !l.revoked && l.workerId) workers.set(l.workerId, l.workerName);
+  if (workers.size === 0 && !done) return null;
+  const name = workers.get(Number(choice)) ?? '';
+  const revoke = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      qc.setQueryData(teamFolderKeys.status, await teamFolderApi.revokeWorker(Number(choice)));
+      setDone(fill(tt.leaverDone, { name }));
+      setConfirming(false);
+      setChoice('');
+      await qc.invalidateQueries();
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div>
+      <h3>{tt.leaverTitle}</h3>
+      <p className="muted small">{tt.leaverHelp}</p>
+      {done && <div role="status">{done}</div>}
+      {error && !confirming && (
+        <div className="banner banner-error" role="alert">
+          {tfErrorText(lang, error)}
+        </div>
+      )}
+      {workers.size > 0 && (
+        <div className="tf-row">
+          <SelectField label={tt.leaverWorker} value={choice} allowEmpty options={[...workers].map(([id, n]) => ({ value: String(id), label: n }))} onChange={setChoice} />
+          <button type="button" className="danger" disabled={!choice} onClick={() => { setError(null); setConfirming(true); }}>
+            {tt.leaverButton}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <Modal title={fill(tt.leaverConfirmTitle, { name })} onClose={() => setConfirming(false)} busy={busy}>
+          <p>{tt.leaverConfirmText}</p>
+          {error && (
+            <div className="banner banner-error" role="alert">
+              {tfErrorText(lang, error)}
+            </div>
+          )}
+          <div className="tf-row">
+            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+              {tt.cancel}
+            </button>
+            <button type="button" className="danger" onClick={() => void revoke()} disabled={busy}>
+              {tt.leaverConfirm}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </div>
   );
 }
