@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"icm/backend/domain"
 	"icm/backend/store"
 	"icm/backend/syncstore"
 )
@@ -125,22 +126,45 @@ func (s *ConflictService) list(st *store.Store, a Actor, in ConflictListInput) (
 	return out, nil
 }
 
-// mergeable says whether a column holds free text that a person may merge by hand.
+// mergeable says whether a column holds free text that a person may merge by hand: only
+// the free-text fields of the forms, each with its form's own rule (mergeRules); every other
+// column (a name, a number, a date, a choice from a list, a reference) is picked, never
+// mixed.
 func mergeable(t syncstore.Table, col, typ string) bool {
-	if _, isRef := refOf(t, col); isRef || !strings.Contains(typ, "TEXT") {
-		return false
-	}
-	if strings.HasSuffix(col, "_date") || strings.HasSuffix(col, "_at") {
-		return false
-	}
-	return !notMerged[col]
+	_, ok := mergeRuleOf(t.Name, col)
+	_, isRef := refOf(t, col)
+	return ok && !isRef && strings.Contains(typ, "TEXT")
 }
 
-// notMerged are text columns with a format or a fixed set of values: a person picks one of
-// the values, never writes a mixture.
-var notMerged = map[string]bool{"phone": true, "email": true, "cpr": true, "initials": true, "username": true,
-	"status": true, "kind": true, "date": true, "role": true, "topic": true, "area": true, "housing": true,
-	"week_start": true, "revision_date": true, "choice": true, "key": true, "element": true}
+// mergeRule is a free-text field's rule in its form: the most characters, and whether it
+// may be empty.
+type mergeRule struct {
+	max      int
+	required bool
+}
+
+// mergeRules are the forms' free-text fields by column, with the forms' limits (where one
+// name stands in several forms, the strictest).
+var mergeRules = map[string]mergeRule{
+	"contact_note": {2000, false}, "address": {domain.MaxShortText, false}, "housing_note": {domain.MaxHousingNote, false},
+	"action_plan_goal": {2000, false}, "action_plan_note": {4000, false}, "contact_agreement": {4000, false},
+	"legal_note": {4000, false}, "needs_note": {4000, false}, "referral_note": {4000, false},
+	"target_group_reason": {4000, false}, "after_note": {4000, false}, "measure": {2000, false},
+	"outcome": {8000, false}, "participants": {2000, false}, "plan_changes": {8000, false},
+	"preparation": {4000, false}, "purpose": {4000, true}, "summary": {8000, false}, "what": {2000, true},
+	"citizen_comment": {4000, false}, "citizen_words": {2000, true}, "note": {2000, false},
+}
+
+// mergeRuleOf is the rule a merged text of the column must meet.
+func mergeRuleOf(table, col string) (mergeRule, bool) {
+	r, ok := mergeRules[col]
+	return r, ok
+}
+
+// leadOnlyColumns may be changed by a team lead only, whoever's data they are in: choosing
+// another value than the one every laptop shows is then the lead's (giving a course to
+// another worker is a handover).
+var leadOnlyColumns = map[string]bool{"courses.worker_id": true}
 
 // conflictNames finds the names the screens show for workers, laptops and citizens, each
 // read once per call.

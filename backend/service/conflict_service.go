@@ -97,6 +97,9 @@ func (s *ConflictService) Resolve(in ResolveConflictInput) (ConflictCountDTO, er
 	if err := mayResolve(newAccessCheck(ctx, st, a), st, a, sc); err != nil {
 		return ConflictCountDTO{}, err
 	}
+	if leadOnlyColumns[kv.Table+"."+kv.Column] && in.Choice != ConflictKeepCurrent && !a.IsLead() {
+		return ConflictCountDTO{}, domain.E(domain.CodeForbidden, "only a team lead changes this field")
+	}
 	var value any
 	write := in.Choice != ConflictKeepCurrent
 	switch in.Choice {
@@ -109,10 +112,12 @@ func (s *ConflictService) Resolve(in ResolveConflictInput) (ConflictCountDTO, er
 		if err != nil {
 			return ConflictCountDTO{}, err
 		}
+		rule, _ := mergeRuleOf(kv.Table, kv.Column)
 		if !mergeable(t, kv.Column, typ) {
 			p.Add("choice", domain.CodeInvalidChoice)
+			return ConflictCountDTO{}, p.Err()
 		}
-		value = domain.CleanText(&p, "text", in.Text, 4000, false)
+		value = domain.CleanText(&p, "text", in.Text, rule.max, rule.required)
 		if err := p.Err(); err != nil {
 			return ConflictCountDTO{}, err
 		}

@@ -172,6 +172,14 @@ func (e *Engine) maybeLoadSnapshot(ctx context.Context, entries []teamfolder.Ent
 	if err != nil || r == nil {
 		return err
 	}
+	// A laptop not enrolled yet holds no team key: the snapshot is not for it to read (and
+	// reading ten years of data on every pass to find that out is waste).
+	if m, ok := r.member(e.local.LaptopID); !ok || m.RevokedFrom != 0 {
+		return nil
+	}
+	if ids, _, err := e.teamIdentities(e.db.WithContext(ctx)); err != nil || len(ids) == 0 {
+		return err
+	}
 	var snaps []teamfolder.Entry
 	for _, en := range entries {
 		if en.Kind == "snapshot" && en.Laptop != e.local.LaptopID && r.canLead(en.Laptop) {
