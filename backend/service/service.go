@@ -108,20 +108,12 @@ func (b base) now() time.Time {
 // (0 when nobody is signed in: the first start, the demo, the command line).
 func (b base) ctx() context.Context {
 	ctx := store.WithWorker(context.Background(), b.actingWorker())
-	return context.WithValue(ctx, clockKey{}, b.now)
+	return store.WithClock(ctx, b.now)
 }
 
-// clockKey carries the service's clock in its context (for the checks that depend on the
-// day, such as a cover period).
-type clockKey struct{}
-
-// clockOf is the clock a context carries, or the wall clock.
-func clockOf(ctx context.Context) func() time.Time {
-	if f, ok := ctx.Value(clockKey{}).(func() time.Time); ok {
-		return f
-	}
-	return time.Now
-}
+// clockOf is the clock a context carries (for the checks that depend on the day, such as a
+// cover period, and for the store's record of when a write was made), or the wall clock.
+func clockOf(ctx context.Context) func() time.Time { return store.ClockFrom(ctx) }
 
 // actingWorker is the id of the worker who acts now, without checking or touching the
 // session (the check belongs to actor, which every changing call makes first).

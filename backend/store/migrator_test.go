@@ -173,6 +173,13 @@ var seedAt = map[int][]string{
 			SELECT 'ab12', 7, '2025-12-02T09:00:00.000000000Z', '', 'Jonas Ørnberg', 'view', 'citizen', uid, '', '', 'h7'
 			FROM sync_ids WHERE tbl = 'citizens' AND row_id = 1`,
 	},
+	17: {
+		// A transaction that wrote while the team folder was out of reach, not yet published.
+		`UPDATE sync_actor SET worker_id = 1, tx = (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox)`,
+		`INSERT INTO sync_tx_times(tx, at) SELECT tx, '2025-12-01T07:30:00Z' FROM sync_actor`,
+		`UPDATE citizens SET phone = '20 30 40 50' WHERE id = 1`,
+		`UPDATE sync_actor SET worker_id = 0, tx = 0`,
+	},
 }
 
 // seedLatest holds a version's seed rows as they are written on the latest schema, where a
@@ -334,6 +341,11 @@ var seedChecks = map[int][]string{
 		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_laptop_at WHERE laptop = 'ab12'`,
 		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_at WHERE at >= '2025-12-02'`,
 		`SELECT COUNT(*) FROM audit_remote INDEXED BY audit_remote_worker WHERE worker_uid = ''`,
+	},
+	17: {
+		// The write's outbox row finds when its transaction wrote.
+		`SELECT COUNT(*) FROM sync_outbox o JOIN sync_tx_times w ON w.tx = o.tx
+			WHERE o.tbl = 'citizens' AND o.row_id = 1 AND o.op = 'upd' AND w.at = '2025-12-01T07:30:00Z'`,
 	},
 }
 

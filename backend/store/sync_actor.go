@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -21,6 +22,24 @@ func WithWorker(ctx context.Context, workerID uint) context.Context {
 func WorkerFrom(ctx context.Context) uint {
 	id, _ := ctx.Value(workerKey{}).(uint)
 	return id
+}
+
+// clockKey is the context key under which a service passes its clock to the store, so that
+// a write transaction records when it wrote (sync_tx_times, migration 0017) by the same
+// clock the service judges the day with.
+type clockKey struct{}
+
+// WithClock returns ctx carrying the clock of the service that acts.
+func WithClock(ctx context.Context, now func() time.Time) context.Context {
+	return context.WithValue(ctx, clockKey{}, now)
+}
+
+// ClockFrom is the clock WithClock put in ctx, or the wall clock.
+func ClockFrom(ctx context.Context) func() time.Time {
+	if f, ok := ctx.Value(clockKey{}).(func() time.Time); ok && f != nil {
+		return f
+	}
+	return time.Now
 }
 
 // beginWrite starts a write transaction of a migrated store by recording its worker (see
@@ -43,20 +62,34 @@ func (s *Store) endWrite(ctx context.Context, tx *gorm.DB) error {
 // setActor writes the acting worker into sync_actor as the first statement of a write
 // transaction, with a number for the transaction (the seq its first outbox row will get),
 // so that every outbox row the capture triggers append in it names the worker and the
-// transaction: the publisher never splits one transaction over two batches.
-// Both run on the transaction's connection directly: through GORM the two statements
-// cost as much again as an audit entry.
+// transaction: the publisher never splits one transaction over two batches. It records
+// when the transaction wrote under that number (sync_tx_times, by the clock of ctx): a
+// change is published later, and a cover is judged by the day it was written.
+// They run on the transaction's connection directly: through GORM the statements cost as
+// much again as an audit entry.
 func setActor(ctx context.Context, tx *gorm.DB, workerID uint) error {
 	_, err := tx.Statement.ConnPool.ExecContext(ctx,
 		`UPDATE sync_actor SET worker_id = ?, tx = (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox)`, workerID)
+	if err != nil {
+		return err
+	}
+	at := ClockFrom(ctx)().UTC().Format(time.RFC3339)
+	_, err = tx.Statement.ConnPool.ExecContext(ctx,
+		`INSERT OR REPLACE INTO sync_tx_times(tx, at) SELECT tx, ? FROM sync_actor`, at)
 	return err
 }
 
 // clearActor sets sync_actor back to nobody before the transaction commits: a write made
 // later outside any transaction is not put in this one's name, and a transaction leaves no
-// trace of its own in the file.
+// trace of its own in the file. Its write time goes too when it captured nothing (its
+// outbox rows are the ones from its number on).
 func clearActor(ctx context.Context, tx *gorm.DB) error {
-	_, err := tx.Statement.ConnPool.ExecContext(ctx, `UPDATE sync_actor SET worker_id = 0, tx = 0`)
+	_, err := tx.Statement.ConnPool.ExecContext(ctx, `DELETE FROM sync_tx_times WHERE tx = (SELECT tx FROM sync_actor)
+		AND NOT EXISTS (SELECT 1 FROM sync_outbox WHERE seq >= sync_tx_times.tx)`)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Statement.ConnPool.ExecContext(ctx, `UPDATE sync_actor SET worker_id = 0, tx = 0`)
 	return err
 }
 

@@ -34,6 +34,12 @@ type Change struct {
 	Citizen string `json:"citizen,omitempty"`
 	// Worker is the uid of the worker who made the change ("" when nobody was signed in).
 	Worker string `json:"worker,omitempty"`
+	// Written is when the row's latest write was made, by the writing laptop's clock (UTC,
+	// RFC 3339; "" when not known: a write before migration 0017 or outside a transaction,
+	// an older laptop, a snapshot). A change is stamped when it is published, which may be
+	// days later; a receiver judges a cover period by this time, bounded by what it can
+	// trust (teamsync).
+	Written string `json:"written,omitempty"`
 }
 
 // Refusal is a change Apply did not apply, and why.

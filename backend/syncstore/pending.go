@@ -29,12 +29,14 @@ type group struct {
 	inserted bool            // an insert among them: every column travels
 	cols     map[string]bool // the columns updates changed
 	worker   int64           // of the last of them
+	tx       int64           // the transaction of the last of them (0: none recorded)
 }
 
 // Pending reads the outbox in order and returns the local changes not yet published, one
 // per row (an insert and later updates are one put with every column, two updates the
 // union of their columns, anything followed by the delete a delete; a row written and
-// deleted before it was ever published is left out). Values are read as they are now and
+// deleted before it was ever published is left out), with when the row's latest write was
+// made (Written, from sync_tx_times). Values are read as they are now and
 // references are given as uids. The changes come in the order they were last written,
 // except that a new row comes before the rows that reference it. limit bounds the outbox
 // rows read (0: all), but one transaction's rows are never split: upTo is the last seq
@@ -54,11 +56,38 @@ func Pending(tx *gorm.DB, limit int) (changes []Change, upTo int64, err error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	changes, err = c.changesOf(groups)
+	written, err := c.writeTimes(rows)
+	if err != nil {
+		return nil, 0, err
+	}
+	changes, err = c.changesOf(groups, written)
 	if err != nil {
 		return nil, 0, err
 	}
 	return parentsFirst(changes), upTo, nil
+}
+
+// writeTimes are the times sync_tx_times holds for the transactions of rows.
+func (c *conn) writeTimes(rows []outboxRow) (map[int64]string, error) {
+	out := map[int64]string{}
+	first, last := rows[0].tx, rows[0].tx
+	for _, r := range rows {
+		first, last = min(first, r.tx), max(last, r.tx)
+	}
+	rs, err := c.query(`SELECT tx, at FROM sync_tx_times WHERE tx BETWEEN ? AND ?`, first, last)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var tx int64
+		var at string
+		if err := rs.Scan(&tx, &at); err != nil {
+			return nil, err
+		}
+		out[tx] = at
+	}
+	return out, rs.Err()
 }
 
 // readOutbox reads up to limit rows and then the rest of the last row's transaction.
@@ -131,7 +160,7 @@ func (c *conn) coalesce(rows []outboxRow) ([]*group, error) {
 			byUID[uid] = g
 			out = append(out, g)
 		}
-		g.lastSeq, g.worker = r.seq, r.worker
+		g.lastSeq, g.worker, g.tx = r.seq, r.worker, r.tx
 		switch r.op {
 		case "ins":
 			g.inserted = true
@@ -147,8 +176,9 @@ func (c *conn) coalesce(rows []outboxRow) ([]*group, error) {
 	return out, nil
 }
 
-// changesOf reads the current state of every group's row, many rows per query.
-func (c *conn) changesOf(groups []*group) ([]Change, error) {
+// changesOf reads the current state of every group's row, many rows per query; written
+// holds the write time of each transaction (for Change.Written).
+func (c *conn) changesOf(groups []*group, written map[int64]string) ([]Change, error) {
 	uids := make([]string, len(groups))
 	for i, g := range groups {
 		uids[i] = g.uid
@@ -205,7 +235,7 @@ func (c *conn) changesOf(groups []*group) ([]Change, error) {
 			return nil, err
 		}
 		k := clocks{row: id.HLC, cols: clockOf[g.uid]}
-		ch := Change{Table: g.table, UID: g.uid}
+		ch := Change{Table: g.table, UID: g.uid, Written: written[g.tx]}
 		if w, ok := workers[g.worker]; ok {
 			ch.Worker = w
 		} else if g.worker != 0 {

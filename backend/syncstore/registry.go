@@ -192,6 +192,7 @@ var localTables = map[string]string{
 	"sync_apply":          "the sync's bookkeeping",
 	"sync_actor":          "the sync's bookkeeping",
 	"sync_origins":        "the sync's bookkeeping",
+	"sync_tx_times":       "the sync's bookkeeping (sent as a change's written)",
 }
 
 // Tables lists the synced tables, every table after the tables it references.

@@ -9,7 +9,8 @@ import (
 )
 
 // Stamp records the HLCs the engine assigned to changes that Pending returned (every
-// column of Cols must have one) and deletes the outbox rows up to upTo, in tx: call it in
+// column of Cols must have one) and deletes the outbox rows up to upTo, and the write times
+// of their transactions (sync_tx_times), in tx: call it in
 // the transaction that records the batch as published. The first publication of a row
 // sets its row clock (the smallest of its columns' HLCs) and remembers its course and
 // citizen for its later delete. upTo 0 deletes nothing (for stamping a snapshot's rows
@@ -63,7 +64,10 @@ func Stamp(tx *gorm.DB, changes []Change, upTo int64) error {
 		return err
 	}
 	if upTo > 0 {
-		return c.exec(`DELETE FROM sync_outbox WHERE seq <= ?`, upTo)
+		if err := c.exec(`DELETE FROM sync_outbox WHERE seq <= ?`, upTo); err != nil {
+			return err
+		}
+		return c.exec(`DELETE FROM sync_tx_times WHERE tx <= ?`, upTo)
 	}
 	return nil
 }

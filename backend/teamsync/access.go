@@ -22,8 +22,9 @@ const (
 // on the laptop itself, on the state it meets here: a team lead may change everything; a
 // worker the citizens of their own open courses and everything under them, a citizen who
 // has never had a course, and, for a cover period, the citizens of the colleague they cover
-// for; team-level data only a team lead. The empty answer allows it.
-func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch batchCourses) string {
+// for; team-level data only a team lead. since is the newest stamp applied here from laptop
+// before this batch (see writtenDay). The empty answer allows it.
+func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch batchCourses, since HLC) string {
 	if r == nil {
 		return denyNotMember
 	}
@@ -56,7 +57,7 @@ func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch ba
 		return "" // someone just registered
 	}
 	for _, o := range owners {
-		if o == actor || covers(tx, actor, o, c) {
+		if o == actor || covers(tx, actor, o, c, since) {
 			return ""
 		}
 	}
@@ -145,11 +146,36 @@ func isLead(tx *gorm.DB, worker string) bool {
 	return n > 0
 }
 
-// covers says whether worker covered for owner, for the change's citizen, when the change
-// was made: a cover for all the owner's citizens, or one for this citizen (migration 0014).
-func covers(tx *gorm.DB, worker, owner string, c syncstore.Change) bool {
-	// The change's newest stamp: the same on every laptop, and never ahead of the clock of
-	// the laptop that applies it (see clockAhead).
+// covers says whether worker covered for owner, for the change's citizen, on the day the
+// change was written (writtenDay): a cover for all the owner's citizens, or one for this
+// citizen (migration 0014); a withdrawn cover for the days before it was withdrawn
+// (withdrawn_on; one withdrawn before that column existed covers no day).
+func covers(tx *gorm.DB, worker, owner string, c syncstore.Change, since HLC) bool {
+	day, ok := writtenDay(c, since)
+	if !ok {
+		return false
+	}
+	var n int64
+	tx.Raw(`SELECT COUNT(*) FROM cover_periods p
+		JOIN sync_ids cw ON cw.tbl = 'workers' AND cw.row_id = p.cover_worker_id
+		JOIN sync_ids ow ON ow.tbl = 'workers' AND ow.row_id = p.worker_id
+		LEFT JOIN sync_ids cz ON cz.tbl = 'citizens' AND cz.row_id = p.citizen_id
+		WHERE cw.uid = ? AND ow.uid = ? AND p.from_date <= ? AND p.to_date >= ?
+			AND (p.withdrawn = 0 OR p.withdrawn_on > ?)
+			AND (p.citizen_id IS NULL OR cz.uid = ?)`,
+		worker, owner, day, day, day, c.Citizen).Scan(&n)
+	return n > 0
+}
+
+// writtenDay is the day (ISO date, UTC) a change counts as made for a cover period, the
+// same on every laptop that applies the batch. A change is stamped when its laptop
+// publishes, which may be days after it was written (the team folder out of reach), so the
+// day is the change's Written time where it has one, held within what this laptop can
+// trust: not after the change's newest stamp (never ahead of this laptop's clock, see
+// clockAhead), and not before since, the newest stamp applied from the laptop before this
+// batch (its previous publish read its outbox; a laptop can backdate a change only into the
+// window since then). Without Written (an older laptop) the day is the newest stamp's.
+func writtenDay(c syncstore.Change, since HLC) (string, bool) {
 	var when time.Time
 	for _, h := range c.HLC {
 		if t, ok := hlcTime(h); ok && t.After(when) {
@@ -157,16 +183,13 @@ func covers(tx *gorm.DB, worker, owner string, c syncstore.Change) bool {
 		}
 	}
 	if when.IsZero() {
-		return false
+		return "", false
 	}
-	day := when.Format("2006-01-02")
-	var n int64
-	tx.Raw(`SELECT COUNT(*) FROM cover_periods p
-		JOIN sync_ids cw ON cw.tbl = 'workers' AND cw.row_id = p.cover_worker_id
-		JOIN sync_ids ow ON ow.tbl = 'workers' AND ow.row_id = p.worker_id
-		LEFT JOIN sync_ids cz ON cz.tbl = 'citizens' AND cz.row_id = p.citizen_id
-		WHERE cw.uid = ? AND ow.uid = ? AND p.from_date <= ? AND p.to_date >= ? AND p.withdrawn = 0
-			AND (p.citizen_id IS NULL OR cz.uid = ?)`,
-		worker, owner, day, day, c.Citizen).Scan(&n)
-	return n > 0
+	if w, err := time.Parse(time.RFC3339, c.Written); err == nil && w.Before(when) {
+		when = w.UTC()
+		if floor, ok := hlcTime(since); ok && when.Before(floor) {
+			when = floor
+		}
+	}
+	return when.Format("2006-01-02"), true
 }

@@ -246,8 +246,8 @@ func (e *Engine) applyBatch(tx *gorm.DB, laptop, kind string, seq uint64, b *bat
 
 // maxClockAhead is how far ahead of this laptop's clock a file's stamps may be. A laptop
 // whose clock runs ahead would otherwise drag every clock of the team with it for good (and
-// a stamp is when a cover period is judged): its files wait, with the reason in the status,
-// until this laptop's clock has caught up.
+// a stamp bounds the day a cover period is judged at): its files wait, with the reason in
+// the status, until this laptop's clock has caught up.
 const maxClockAhead = time.Hour
 
 // clockAhead says why a batch must wait for the clock, or "" when its stamps are plausible.
@@ -276,6 +276,11 @@ func (e *Engine) screen(tx *gorm.DB, laptop string, cs []syncstore.Change, rep *
 		return nil, err
 	}
 	batch := newCourses(tx, cs)
+	// The newest stamp applied from the laptop before this batch (Apply raises it after).
+	var since HLC
+	if err := tx.Raw(`SELECT COALESCE((SELECT hlc FROM sync_origins WHERE origin = ?), '')`, laptop).Scan(&since).Error; err != nil {
+		return nil, err
+	}
 	byUID := make(map[string]syncstore.Change, len(cs))
 	for _, c := range cs {
 		byUID[c.UID] = c
@@ -291,7 +296,7 @@ func (e *Engine) screen(tx *gorm.DB, laptop string, cs []syncstore.Change, rep *
 			}
 		}
 		if reason == "" {
-			reason = allowed(tx, r, laptop, c, batch)
+			reason = allowed(tx, r, laptop, c, batch, since)
 		}
 		if reason != "" {
 			if err := syncstore.Refuse(tx, c, laptop, reason, "the worker had no right to make this change"); err != nil {

@@ -24,7 +24,10 @@ var ErrNotJoined = errors.New("this laptop is not part of a team folder")
 // team folder: nobody will read it, and a team founded later starts from a snapshot of
 // everything. It does nothing on a laptop that has founded or joined a team.
 func ForgetUnshared(db *gorm.DB) error {
-	return db.Exec(`DELETE FROM sync_outbox WHERE NOT EXISTS (SELECT 1 FROM sync_local)`).Error
+	if err := db.Exec(`DELETE FROM sync_outbox WHERE NOT EXISTS (SELECT 1 FROM sync_local)`).Error; err != nil {
+		return err
+	}
+	return db.Exec(`DELETE FROM sync_tx_times WHERE NOT EXISTS (SELECT 1 FROM sync_local)`).Error
 }
 
 // KeyPath is where a database's laptop keys are kept: beside it, never in the team folder.

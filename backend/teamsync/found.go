@@ -84,6 +84,9 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 		if err := tx.Exec(`DELETE FROM sync_outbox`).Error; err != nil {
 			return err
 		}
+		if err := tx.Exec(`DELETE FROM sync_tx_times`).Error; err != nil {
+			return err
+		}
 		return tx.Exec(`INSERT INTO settings(key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING`, snapshotDueKey).Error
 	})
 	if err != nil {
