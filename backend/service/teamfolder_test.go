@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"icm/backend/auth"
 	"icm/backend/domain"
 	"icm/backend/store"
 )
@@ -205,6 +206,16 @@ func TestTeamFolderFoundJoinEnroll(t *testing.T) {
 		st.Laptops[1].WorkerName != "Jonas Ørnberg" || st.Laptops[1].Lead || st.Laptops[0].LastSeen == "" {
 		t.Fatalf("lead's status = %+v", st)
 	}
+	// Jonas's own new password travels to the lead's laptop too (a worker may change their
+	// own password, nothing else of an account); nothing is refused.
+	eventually(t, "Jonas's own password on the lead's laptop", func() bool {
+		mustFn[TeamFolderStatusDTO](t)(lead.SyncNow())
+		var hash string
+		f.d.Store.Gorm().Raw(`SELECT password_hash FROM credentials WHERE worker_id = ?`, jonas.ID).Scan(&hash)
+		ok, _ := auth.Verify(hash, "jonas eget kodeord")
+		return ok
+	})
+	st = mustFn[TeamFolderStatusDTO](t)(lead.Status())
 	if st.State != SyncOK && st.State != SyncSending {
 		t.Fatalf("lead's state = %s, problems %+v", st.State, st.Problems)
 	}

@@ -42,6 +42,9 @@ func allowed(tx *gorm.DB, r *Roster, laptop string, c syncstore.Change, batch ba
 	if isLead(tx, actor) {
 		return ""
 	}
+	if ownPassword(c, actor) {
+		return "" // a worker chooses their own password (the first sign-in on a new laptop must)
+	}
 	if t, ok := registry[c.Table]; !ok || t.Scope == syncstore.ScopeTeam || c.Citizen == "" {
 		return denyTeamData
 	}
@@ -192,4 +195,23 @@ func writtenDay(c syncstore.Change, since HLC) (string, bool) {
 		}
 	}
 	return when.Format("2006-01-02"), true
+}
+
+// ownPasswordCols are what a worker changes in their own sign-in when they choose their own
+// password (AuthService.ChangePassword): the rest of an account is the team lead's.
+var ownPasswordCols = map[string]bool{"password_hash": true, "must_change": true}
+
+// ownPassword says whether c is a worker's change of their own password on their existing
+// account: the row named by the worker's own uid (credentials' uid is derived from the
+// worker's), those columns only.
+func ownPassword(c syncstore.Change, actor string) bool {
+	if c.Table != "credentials" || c.Op != syncstore.OpPut || c.UID != "credentials:"+actor || len(c.Cols) == 0 {
+		return false
+	}
+	for col := range c.Cols {
+		if !ownPasswordCols[col] {
+			return false
+		}
+	}
+	return true
 }
