@@ -46,7 +46,15 @@ export function ConflictDialog(p: { conflict: Conflict; onClose: () => void; onS
       kind = 'kept';
       id = Number(choice.slice(5));
     }
-    resolve.mutate({ id, choice: kind, text: kind === 'merged' ? merged : '' }, { onSuccess: () => { p.onSaved?.(); p.onClose(); } });
+    // mutateAsync, not mutate's own onSuccess: the list refetched after the save may take this
+    // dialog away first, and react-query then skips the callbacks of a mutate call.
+    resolve.mutateAsync({ id, choice: kind, text: kind === 'merged' ? merged : '' }).then(
+      () => {
+        p.onSaved?.();
+        p.onClose();
+      },
+      () => undefined, // shown from resolve.error
+    );
   };
   return (
     <Modal title={t('conflicts.title', { field: label })} onClose={p.onClose} busy={resolve.isPending} wide>
