@@ -171,6 +171,11 @@ func TestTeamFolderFoundJoinEnroll(t *testing.T) {
 		}
 		return err == nil && (js.State == SyncOK || js.State == SyncSending) && js.Progress == nil
 	})
+	// The last progress event follows the load's end by a moment (it is sent after the pass).
+	eventually(t, "the first load's progress to end", func() bool {
+		got := joinEvents.progress("load")
+		return len(got) > 0 && got[len(got)-1] == "done"
+	})
 	if got := joinEvents.progress("load"); len(got) < 3 || got[0] != "snapshot_load" || got[len(got)-1] != "done" {
 		t.Fatalf("first load's progress = %v, want snapshot_load ... done", got)
 	}
