@@ -44,6 +44,13 @@ var kindRank = map[string]int{KindRoster: 0, KindKey: 1, KindSnapshot: 2, KindBa
 func (f *Folder) List() ([]Entry, []Skipped, error) {
 	var entries []Entry
 	var skipped []Skipped
+	// A team folder that is gone (a stick pulled out, a share away) is an error, never an
+	// empty folder: the status says the folder cannot be reached.
+	if st, err := os.Stat(f.Root); err != nil {
+		return nil, nil, errors.Join(ErrNotFolder, err)
+	} else if !st.IsDir() {
+		return nil, nil, ErrNotFolder
+	}
 	laptops := filepath.Join(f.Root, LaptopsDir)
 	dirs, err := os.ReadDir(laptops)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -164,3 +164,14 @@ func TestWatchCallsWhenTheFolderGoesAndComesBack(t *testing.T) {
 	}
 	wait(t, calls, "the folder coming back")
 }
+
+// A team folder that is gone is an error to List, never an empty folder.
+func TestListOfAFolderThatIsGone(t *testing.T) {
+	f := openTemp(t, laptopA)
+	if err := os.Rename(f.Root, f.Root+"-away"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.List(); !errors.Is(err, ErrNotFolder) || !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("List of a folder that is gone: %v", err)
+	}
+}
