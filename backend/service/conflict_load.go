@@ -143,21 +143,35 @@ type mergeRule struct {
 	required bool
 }
 
-// mergeRules are the forms' free-text fields by column, with the forms' limits (where one
-// name stands in several forms, the strictest).
-var mergeRules = map[string]mergeRule{
-	"contact_note": {2000, false}, "address": {domain.MaxShortText, false}, "housing_note": {domain.MaxHousingNote, false},
-	"action_plan_goal": {2000, false}, "action_plan_note": {4000, false}, "contact_agreement": {4000, false},
-	"legal_note": {4000, false}, "needs_note": {4000, false}, "referral_note": {4000, false},
-	"target_group_reason": {4000, false}, "after_note": {4000, false}, "measure": {2000, false},
-	"outcome": {8000, false}, "participants": {2000, false}, "plan_changes": {8000, false},
-	"preparation": {4000, false}, "purpose": {4000, true}, "summary": {8000, false}, "what": {2000, true},
-	"citizen_comment": {4000, false}, "citizen_words": {2000, true}, "note": {2000, false},
+// mergeRules are the forms' free-text fields by table and column, with the forms' limits.
+// A column of the same name in a table that is not listed (or a table added later) is never
+// merged as text: its two values are only picked.
+var mergeRules = map[string]map[string]mergeRule{
+	"citizens":       {"contact_note": {2000, false}, "address": {domain.MaxShortText, false}, "housing_note": {domain.MaxHousingNote, false}},
+	"housing_events": {"note": {domain.MaxHousingNote, false}},
+	"visitations": {
+		"housing_note": {domain.MaxHousingNote, false}, "action_plan_note": {4000, false},
+		"contact_agreement": {4000, false}, "legal_note": {4000, false}, "needs_note": {4000, false},
+		"referral_note": {4000, false}, "target_group_reason": {4000, false},
+	},
+	"goals":             {"action_plan_goal": {2000, false}, "citizen_words": {2000, true}},
+	"subgoals":          {"measure": {2000, false}, "what": {2000, true}},
+	"activities":        {"what": {2000, true}},
+	"meetings":          {"outcome": {8000, false}, "participants": {2000, false}, "preparation": {4000, false}, "purpose": {4000, true}},
+	"advocacy_cases":    {"outcome": {8000, false}},
+	"evaluations":       {"plan_changes": {8000, false}, "summary": {8000, false}},
+	"closings":          {"after_note": {4000, false}, "note": {2000, false}},
+	"plan_versions":     {"citizen_comment": {4000, false}},
+	"who5_scores":       {"note": {2000, false}},
+	"weekly_checks":     {"note": {2000, false}},
+	"template_versions": {"note": {2000, false}},
+	"cover_periods":     {"note": {2000, false}},
 }
 
-// mergeRuleOf is the rule a merged text of the column must meet.
+// mergeRuleOf is the rule a merged text of the table's column must meet; false when the
+// column is not a free-text field of a form.
 func mergeRuleOf(table, col string) (mergeRule, bool) {
-	r, ok := mergeRules[col]
+	r, ok := mergeRules[table][col]
 	return r, ok
 }
 
