@@ -6,24 +6,13 @@ import { api } from './api/client';
 import { keys, useStatus } from './api/queries';
 import { toAppError } from './api/errors';
 import { I18nProvider, type Lang } from './i18n/i18n';
-import { Shell } from './components/Shell';
 import { Loading, ErrorBanner } from './components/ui';
 import { StartupErrorPage } from './pages/startup/StartupErrorPage';
 import { AuthGate } from './features/auth/AuthGate';
-import { AuditPage } from './features/audit/AuditPage';
-import { useRoute } from './lib/router';
-import { CitizenListPage } from './pages/citizens/CitizenListPage';
-import { CitizenPage } from './pages/citizens/CitizenPage';
-import { CitizenFormPage } from './pages/citizens/CitizenFormPage';
-import { StartCoursePage } from './pages/course/StartCoursePage';
-import { CoursePage } from './pages/course/CoursePage';
-import { CaseloadPage } from './pages/caseload/CaseloadPage';
-import { TeamPage } from './pages/team/TeamPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
-import { SyncPage } from './features/teamfolder/SyncPage';
-import { NoteSearchPage } from './features/notes/NoteSearchPage';
-import { TemplatePage } from './pages/template/TemplatePage';
-import { OverviewPage } from './pages/overview/OverviewPage';
+import { lazyScreen } from './lib/lazyScreen';
+
+// Everything after sign-in loads in its own chunks, each screen when it is first opened.
+const Routed = lazyScreen(() => import('./Routed'), 'Routed');
 
 export function App() {
   const status = useStatus();
@@ -61,54 +50,4 @@ export function App() {
       {body}
     </I18nProvider>
   );
-}
-
-function Routed() {
-  const route = useRoute();
-  let page;
-  switch (route.name) {
-    case 'citizens':
-      page = <CitizenListPage />;
-      break;
-    case 'citizenNew':
-      page = <CitizenFormPage key="new" id={0} />;
-      break;
-    case 'citizen':
-      page = <CitizenPage key={route.id} id={route.id} />;
-      break;
-    case 'citizenEdit':
-      page = <CitizenFormPage key={route.id} id={route.id} />;
-      break;
-    case 'courseNew':
-      page = <StartCoursePage citizenId={route.citizenId} />;
-      break;
-    case 'course':
-      page = <CoursePage key={route.id} id={route.id} step={route.step} />;
-      break;
-    case 'caseload':
-      page = <CaseloadPage />;
-      break;
-    case 'team':
-      page = <TeamPage />;
-      break;
-    case 'settings':
-      page = <SettingsPage />;
-      break;
-    case 'search':
-      page = <NoteSearchPage />;
-      break;
-    case 'overview':
-      page = <OverviewPage />;
-      break;
-    case 'template':
-      page = <TemplatePage />;
-      break;
-    case 'audit':
-      page = <AuditPage />;
-      break;
-    case 'sync':
-      page = <SyncPage />;
-      break;
-  }
-  return <Shell route={route}>{page}</Shell>;
 }

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { signalScreenReady } from '../api/screenReady';
+import { useChunksLoading } from '../lib/lazyScreen';
 
 /**
  * Reports each screen once it has rendered with its data: after the route changes (and at
- * start), as soon as no query is loading any more and the browser has painted twice.
+ * start), as soon as no query and no screen chunk is loading any more and the browser has painted twice.
  * Renders nothing.
  */
 export function ScreenReadySignal() {
   const qc = useQueryClient();
   const fetching = useIsFetching();
+  const chunks = useChunksLoading();
   const [hash, setHash] = useState(() => window.location.hash);
   const sent = useRef<string | null>(null);
   useEffect(() => {
@@ -19,7 +21,7 @@ export function ScreenReadySignal() {
   }, []);
   useEffect(() => {
     // The hook's count lags a render behind; the client's count is the truth now.
-    if (sent.current === hash || fetching > 0 || qc.isFetching() > 0) return;
+    if (sent.current === hash || fetching > 0 || chunks > 0 || qc.isFetching() > 0) return;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
         if (sent.current === hash || qc.isFetching() > 0 || window.location.hash !== hash) return;
@@ -28,6 +30,6 @@ export function ScreenReadySignal() {
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [hash, fetching, qc]);
+  }, [hash, fetching, chunks, qc]);
   return null;
 }
