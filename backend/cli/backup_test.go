@@ -256,7 +256,7 @@ func TestRestoreCommandRefuses(t *testing.T) {
 		defer running.Close()
 		io, _, stderr := testIO(env)
 		if code := runBackupCommand("restore", []string{"-db", db, "-in", file}, io); code != 1 ||
-			!strings.Contains(stderr.String(), "ICM is running") {
+			!strings.Contains(stderr.String(), "(app_running)") {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		unchanged(t)
