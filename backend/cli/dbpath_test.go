@@ -45,7 +45,9 @@ func TestAMistypedDatabasePathIsRefused(t *testing.T) {
 		{"export-plan", func(db string) []string { return []string{"-db", db, "-export-plan", "1", "-out", db + ".pdf"} }},
 		{"export-template", func(db string) []string { return []string{"-db", db, "-export-template", "-out", db + ".pdf"} }},
 		{"demo", func(db string) []string { return []string{"-db", db, "-demo"} }},
-		{"backup", func(db string) []string { return []string{"backup", "-db", db, "-out", db + "-b", "-passphrase-file", passFile} }},
+		{"backup", func(db string) []string {
+			return []string{"backup", "-db", db, "-out", db + "-b", "-passphrase-file", passFile}
+		}},
 		{"restore", func(db string) []string {
 			return []string{"restore", "-db", db, "-in", backupFile, "-passphrase-file", passFile}
 		}},

@@ -88,7 +88,7 @@ func TestLanguageOf(t *testing.T) {
 		env  map[string]string
 		want language
 	}{
-		{"", nil, langBoth},                                   // Windows: none set
+		{"", nil, langBoth}, // Windows: none set
 		{"", map[string]string{"LANG": "da_DK.UTF-8"}, langDa}, // a Danish Linux
 		{"", map[string]string{"LANG": "en_GB.UTF-8"}, langEn},
 		{"", map[string]string{"LANG": "C.UTF-8"}, langBoth},
