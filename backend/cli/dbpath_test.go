@@ -180,3 +180,24 @@ func TestSyncStatusOnlyReads(t *testing.T) {
 		}
 	})
 }
+
+// A restore first removes the decrypted copy a killed restore left (backend/backup has the
+// kill itself), whether or not it then succeeds.
+func TestRestoreRemovesAKilledRestoresLeftover(t *testing.T) {
+	db := demoDB(t)
+	left := db + ".restore-4711.tmp"
+	if err := os.WriteFile(left, []byte("SQLite format 3\x00 a whole unencrypted copy"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	io, _, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+	notABackup := filepath.Join(t.TempDir(), "x.icmbackup")
+	if err := os.WriteFile(notABackup, []byte("nothing"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code := runBackupCommand("restore", []string{"-db", db, "-in", notABackup}, io); code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("the leftover is still there (%v)", err)
+	}
+}
