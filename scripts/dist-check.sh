@@ -117,7 +117,7 @@ if [ -f "$EXE" ]; then
   check "installer script is per-user" has "$nsi" '^ +!define REQUEST_EXECUTION_LEVEL "user"'
   check "installer script installs icmctl.exe" has "$nsi" '^ +File ".*\$\{CONSOLE_EXECUTABLE\}"'
   check "uninstaller removes icmctl.exe" has "$nsi" '^ +Delete "\$INSTDIR\\\$\{CONSOLE_EXECUTABLE\}"'
-  check "uninstaller finds a running icm.exe (file in use) and asks to close it" has "$nsi" 'MessageBox MB_RETRYCANCEL.*\$\(unRunning\) /SD IDCANCEL'
+  check "uninstaller finds a running icm.exe (file in use) and asks to close it" has "$nsi" 'MessageBox MB_RETRYCANCEL.*"\$\(unRunning\)" /SD IDCANCEL'
   check "a silent uninstall while ICM runs stops with an error level" has "$nsi" '^ +SetErrorLevel \$\{EXIT_ICM_RUNNING\}'
   awk '/^Section "uninstall"/{u=1} u&&/Call un.EnsureICMClosed/{print "ok"; exit} u&&/Delete /{exit}' "$nsi" > "$tmp/order"
   check "uninstaller checks before it deletes anything" has "$tmp/order" '^ok$'

@@ -147,11 +147,12 @@ wails_build() { # platform, extra args...
 }
 
 # build_console GOOS OUT: the console program for IT (cmd/icmctl), the same headless commands
-# as icm's command line; pure Go, so no cgo on either system.
+# as icm's command line; pure Go, so no cgo on either system. Without its symbol tables, as
+# Wails builds icm (-s -w): the installer carries both programs.
 build_console() {
   log "$1: ${2##*/} (the console program for IT)"
   mkdir -p build/bin
-  GOOS=$1 GOARCH=amd64 CGO_ENABLED=0 go build -trimpath -ldflags "$(ldflags)" -o "$2" ./cmd/icmctl
+  GOOS=$1 GOARCH=amd64 CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $(ldflags)" -o "$2" ./cmd/icmctl
 }
 
 build_windows() {
