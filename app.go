@@ -32,6 +32,7 @@ type App struct {
 	pageLoaded  sync.Once
 	prints      *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
 	stopPrints  chan struct{}      // closed at shutdown: stops the print folder's janitor
+	ended       sync.Once          // shutdown, or finish after a run that never started
 }
 
 type services struct {
@@ -215,7 +216,9 @@ func (a *App) domReady(context.Context) {
 // autoBackupDelay is how long after the first screen the automatic backup starts.
 const autoBackupDelay = 20 * time.Second
 
-func (a *App) shutdown(context.Context) {
+func (a *App) shutdown(context.Context) { a.ended.Do(a.shutdownOnce) }
+
+func (a *App) shutdownOnce() {
 	close(a.stopPrints)
 	a.prints.RemoveAll()
 	if a.store != nil {
@@ -228,6 +231,27 @@ func (a *App) shutdown(context.Context) {
 		// The closing backup, if the newest is a day old; it waits for one that is running.
 		_, _ = a.services.backups.RunIfDue()
 		// The session's entries get an anchor outside the file before it closes.
+		service.AnchorHead(context.Background(), a.store, "close", time.Now())
+		_ = a.store.Close()
+	}
+}
+
+// runWindow runs the window (wails.Run) and then ends what newApp opened. A run that fails
+// before the window came up (no WebView2 runtime, no display) never calls shutdown: the
+// database is then closed here, cleanly, so that the next start does not take the
+// write-ahead log left open for the sign of a crash (and check the whole file first).
+func (a *App) runWindow(run func() error) error {
+	err := run()
+	a.ended.Do(a.closeUnstarted)
+	return err
+}
+
+// closeUnstarted is shutdown for a window that never started: nothing ran but the open.
+func (a *App) closeUnstarted() {
+	close(a.stopPrints)
+	a.prints.RemoveAll()
+	if a.store != nil {
+		close(a.stopBackup)
 		service.AnchorHead(context.Background(), a.store, "close", time.Now())
 		_ = a.store.Close()
 	}

@@ -54,7 +54,7 @@ func main() {
 	}
 	app := newApp(context.Background(), dbPath)
 	inst.OnFocus(func() { app.onSecondInstance(options.SecondInstanceData{}) })
-	err := wails.Run(appOptions(app, dbPath))
+	err := app.runWindow(func() error { return wails.Run(appOptions(app, dbPath)) })
 	_ = inst.Close()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "icm:", err)

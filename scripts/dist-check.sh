@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the packages scripts/dist.sh left in build/dist/ (CI runs it after `make dist`):
 # the Windows installer is an NSIS installer holding a 64-bit icm.exe with the right
-# version, and the .deb has its control fields, dependencies, launcher entry, icons and a
+# version (a GUI program) and icmctl.exe (a console program: the PE headers' subsystem is
+# read by scripts/pesubsystem), its script stops the uninstaller while ICM runs and speaks
+# Danish when Windows is too old, and the .deb has its control fields, dependencies, launcher entry, icons and a
 # binary that reports the right version and starts: under Xvfb it draws its first screen
 # (and, as root on CI, the package is installed with apt, started and removed again).
 # Prints one line per check and "N passed, N failed".
@@ -83,7 +85,7 @@ if [ -f "$EXE" ]; then
   check "installer version resource says $VERSION" has "$tmp/exe.strings" "^$VERSION\$"
   if 7z l -ba "$EXE" > "$tmp/exe.list" 2>&1; then
     ok "7z opens the installer"
-    for f in icm.exe uninstall.exe THIRD-PARTY-LICENSES.txt 'MicrosoftEdgeWebview2Setup.exe'; do
+    for f in icm.exe icmctl.exe uninstall.exe THIRD-PARTY-LICENSES.txt 'MicrosoftEdgeWebview2Setup.exe'; do
       check "installer holds $f" has "$tmp/exe.list" "(^|[ /])${f//./\\.}\$"
     done
     if 7z e -y -o"$tmp/win" "$EXE" icm.exe > /dev/null 2>&1 && [ -f "$tmp/win/icm.exe" ]; then
@@ -98,10 +100,30 @@ if [ -f "$EXE" ]; then
     else
       bad "icm.exe extracted from the installer"
     fi
+    if 7z e -y -o"$tmp/win" "$EXE" icmctl.exe > /dev/null 2>&1 && [ -f "$tmp/win/icmctl.exe" ]; then
+      check "icm.exe: PE subsystem 2 (GUI: the window)" go run ./scripts/pesubsystem -want gui "$tmp/win/icm.exe"
+      check "icmctl.exe: PE subsystem 3 (console: output, exit codes and the passphrase prompt in cmd/PowerShell)" \
+        go run ./scripts/pesubsystem -want console "$tmp/win/icmctl.exe"
+      go version -m "$tmp/win/icmctl.exe" > "$tmp/ctl.buildinfo" 2>&1
+      check "icmctl.exe is built from cmd/icmctl with version $VERSION" \
+        has "$tmp/ctl.buildinfo" "^[[:space:]]+path[[:space:]]+icm/cmd/icmctl\$|service\.Version=$VERSION"
+    else
+      bad "icmctl.exe extracted from the installer"
+    fi
   else
     bad "7z opens the installer" "$(tail -2 "$tmp/exe.list")"
   fi
-  check "installer script is per-user" has build/windows/installer/project.nsi '^ +!define REQUEST_EXECUTION_LEVEL "user"'
+  nsi=build/windows/installer/project.nsi
+  check "installer script is per-user" has "$nsi" '^ +!define REQUEST_EXECUTION_LEVEL "user"'
+  check "installer script installs icmctl.exe" has "$nsi" '^ +File ".*\$\{CONSOLE_EXECUTABLE\}"'
+  check "uninstaller removes icmctl.exe" has "$nsi" '^ +Delete "\$INSTDIR\\\$\{CONSOLE_EXECUTABLE\}"'
+  check "uninstaller finds a running icm.exe (file in use) and asks to close it" has "$nsi" 'MessageBox MB_RETRYCANCEL.*"\$\(unRunning\)" /SD IDCANCEL'
+  check "a silent uninstall while ICM runs stops with an error level" has "$nsi" '^ +SetErrorLevel \$\{EXIT_ICM_RUNNING\}'
+  awk '/^Section "uninstall"/{u=1} u&&/Call un.EnsureICMClosed/{print "ok"; exit} u&&/Delete /{exit}' "$nsi" > "$tmp/order"
+  check "uninstaller checks before it deletes anything" has "$tmp/order" '^ok$'
+  check "the 'needs Windows 10' message in Danish" has "$nsi" '^LangString win10Required \$\{LANG_DANISH\} ".*Windows 10'
+  check "wails_tools.nsh shows our message" has "$nsi" '^!define WAILS_WIN10_REQUIRED "\$\(win10Required\)"'
+  check "README: how a script waits for the uninstaller" has README.md 'Start-Process .*_\?=.*-Wait'
 else
   bad "installer exists" "run make dist"
 fi
@@ -118,7 +140,7 @@ if [ -f "$DEB" ]; then
     check "Depends on $dep" has "$tmp/depends" "(^|, )$dep( |,|\$)"
   done
   dpkg-deb -c "$DEB" | awk '{print $NF}' > "$tmp/deb.list"
-  for f in ./usr/bin/icm ./usr/share/applications/icm.desktop ./usr/share/icons/hicolor/256x256/apps/icm.png \
+  for f in ./usr/bin/icm ./usr/bin/icmctl ./usr/share/applications/icm.desktop ./usr/share/icons/hicolor/256x256/apps/icm.png \
            ./usr/share/icons/hicolor/48x48/apps/icm.png ./usr/share/icons/hicolor/scalable/apps/icm.svg \
            ./usr/share/doc/icm/copyright ./usr/share/doc/icm/THIRD-PARTY-LICENSES.txt; do
     check "contains $f" has "$tmp/deb.list" "^${f//./\\.}\$"
@@ -137,6 +159,9 @@ if [ -f "$DEB" ]; then
   file -b "$tmp/root/usr/bin/icm" > "$tmp/bin.file"
   check "icm: ELF 64-bit x86-64" has "$tmp/bin.file" '^ELF 64-bit LSB .*x86-64'
   check "icm -version prints $VERSION" test "$("$tmp/root/usr/bin/icm" -version 2>&1)" = "$VERSION"
+  check "icmctl -version prints $VERSION" test "$("$tmp/root/usr/bin/icmctl" -version 2>&1)" = "$VERSION"
+  "$tmp/root/usr/bin/icmctl" > "$tmp/ctl.out" 2>&1; echo "exit $?" >> "$tmp/ctl.out"
+  check "icmctl without a command shows its usage (exit 2), no window" has "$tmp/ctl.out" '^exit 2$'
   check "the packaged icm starts and draws its first screen under Xvfb" starts "$tmp/root/usr/bin/icm"
   # Installed for real where that is harmless: as root on a CI machine, with every dependency
   # already there (scripts/install-deps.sh), so apt needs nothing from the network.
@@ -144,10 +169,11 @@ if [ -f "$DEB" ]; then
     if apt-get install -y -q "$PWD/$DEB" >"$tmp/apt.log" 2>&1; then
       ok "apt-get installs the package"
       check "installed: /usr/bin/icm -version prints $VERSION" test "$(/usr/bin/icm -version 2>&1)" = "$VERSION"
+      check "installed: /usr/bin/icmctl -version prints $VERSION" test "$(/usr/bin/icmctl -version 2>&1)" = "$VERSION"
       check "installed: the launcher entry is in place" test -f /usr/share/applications/icm.desktop
       check "installed: icm starts and draws its first screen under Xvfb" starts /usr/bin/icm
       check "installed: screenshot of the first window ($SHOTS/deb-start.png)" screenshot /usr/bin/icm "$SHOTS/deb-start.png"
-      if apt-get remove -y -q icm >>"$tmp/apt.log" 2>&1 && [ ! -e /usr/bin/icm ]; then
+      if apt-get remove -y -q icm >>"$tmp/apt.log" 2>&1 && [ ! -e /usr/bin/icm ] && [ ! -e /usr/bin/icmctl ]; then
         ok "apt-get removes the package"
       else
         bad "apt-get removes the package" "$(tail -3 "$tmp/apt.log" | tr '\n' ' ')"

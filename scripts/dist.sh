@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the packages people install, into build/dist/:
-#   icm-VERSION-windows-amd64-setup.exe   NSIS installer (cross-built here, no cgo)
-#   icm_VERSION_amd64.deb                 Debian/Ubuntu package with a launcher entry and icon
+#   icm-VERSION-windows-amd64-setup.exe   NSIS installer (cross-built here, no cgo): icm.exe, the window,
+#                                         and icmctl.exe, the console program for IT
+#   icm_VERSION_amd64.deb                 Debian/Ubuntu package with a launcher entry and icon;
+#                                         /usr/bin/icm (the window) and /usr/bin/icmctl (console)
 #   THIRD-PARTY-LICENSES.txt, SHA256SUMS
 #
 #   scripts/dist.sh [all]        both packages (what `make dist` runs)
@@ -144,10 +146,21 @@ wails_build() { # platform, extra args...
   "$WAILS" build -s -m -skipbindings -trimpath -platform "$platform" -ldflags "$(ldflags)" "$@"
 }
 
+# build_console GOOS OUT: the console program for IT (cmd/icmctl), the same headless commands
+# as icm's command line; pure Go, so no cgo on either system. Without its symbol tables, as
+# Wails builds icm (-s -w): the installer carries both programs.
+build_console() {
+  log "$1: ${2##*/} (the console program for IT)"
+  mkdir -p build/bin
+  GOOS=$1 GOARCH=amd64 CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $(ldflags)" -o "$2" ./cmd/icmctl
+}
+
 build_windows() {
-  log "windows: icm.exe and the NSIS installer"
+  log "windows: icm.exe, icmctl.exe and the NSIS installer"
   command -v makensis >/dev/null || die "makensis missing: scripts/install-deps.sh dist (apt nsis)"
-  rm -f build/bin/icm.exe build/bin/icm-amd64-installer.exe
+  rm -f build/bin/icm.exe build/bin/icmctl.exe build/bin/icm-amd64-installer.exe
+  # Before the installer: project.nsi packs build/bin/icmctl.exe beside icm.exe.
+  build_console windows build/bin/icmctl.exe
   # -webview2 error: an offline laptop cannot download the runtime, so the app says so
   # plainly (ask IT) instead of offering a download; the installer handles installing it.
   CGO_ENABLED=0 wails_build windows/amd64 -nsis -installscope user -webview2 error
@@ -157,11 +170,13 @@ build_windows() {
 
 build_linux() {
   log "linux: icm and the .deb"
-  rm -f build/bin/icm
+  rm -f build/bin/icm build/bin/icmctl
   wails_build linux/amd64
+  build_console linux build/bin/icmctl
   local root pkgdir=packaging/linux
   root=$(mktemp -d)
   install -Dm755 build/bin/icm "$root/usr/bin/icm"
+  install -Dm755 build/bin/icmctl "$root/usr/bin/icmctl"
   install -Dm644 "$pkgdir/icm.desktop" "$root/usr/share/applications/icm.desktop"
   local icon
   while read -r icon; do

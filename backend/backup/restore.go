@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 
 	"icm/backend/crypt"
@@ -55,7 +57,7 @@ func Stage(ctx context.Context, dbPath, src, passphrase string, by Staged, progr
 	}
 	defer in.Close()
 	dir := filepath.Dir(dbPath)
-	tmp, err := os.CreateTemp(dir, filepath.Base(dbPath)+".restore-*.tmp")
+	tmp, err := os.CreateTemp(dir, filepath.Base(dbPath)+leftoverInfix+"*"+leftoverSuffix)
 	if err != nil {
 		return Staged{}, domain.Wrap(domain.CodeWriteFailed, "temporary file", err)
 	}
@@ -79,6 +81,7 @@ func Stage(ctx context.Context, dbPath, src, passphrase string, by Staged, progr
 	if err != nil {
 		return Staged{}, err
 	}
+	afterDecrypt(tmpPath)
 	progress.report(PhaseVerify, 0, -1)
 	check, err := Verify(ctx, tmpPath)
 	if err != nil {
@@ -101,6 +104,50 @@ func Stage(ctx context.Context, dbPath, src, passphrase string, by Staged, progr
 	}
 	ok = true
 	return info, syncDir(dir)
+}
+
+// The decrypted copy Stage writes is <db>.restore-<random>.tmp: a complete, unencrypted
+// database until it is verified and renamed, or removed when the stage fails.
+const (
+	leftoverInfix  = ".restore-"
+	leftoverSuffix = ".tmp"
+)
+
+// afterDecrypt runs when Stage has decrypted the backup into tmpPath, before it verifies it;
+// tests kill a restore there.
+var afterDecrypt = func(tmpPath string) {}
+
+// RemoveLeftovers deletes the decrypted copies that a restore killed midway (a power cut, a
+// closed console window) left beside the database: each holds every citizen unencrypted.
+// It runs at every start and at the start of a command line restore, while the process holds
+// the database's instance lock, so no restore of its own is at work. It reports how many it
+// removed; a file it cannot remove stays for the next time.
+func RemoveLeftovers(dbPath string) int {
+	pattern := filepath.Join(filepath.Dir(dbPath), globEscape(filepath.Base(dbPath))+leftoverInfix+"*"+leftoverSuffix)
+	names, _ := filepath.Glob(pattern)
+	n := 0
+	for _, name := range names {
+		if fi, err := os.Lstat(name); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if os.Remove(name) == nil {
+			n++
+		}
+	}
+	if n > 0 {
+		_ = syncDir(filepath.Dir(dbPath))
+	}
+	return n
+}
+
+// globEscape makes a file name match itself in filepath.Glob.
+func globEscape(name string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`)
+	if runtime.GOOS == "windows" {
+		// Windows has no escape character in Glob; these are not valid in its file names but [.
+		r = strings.NewReplacer("[", "[[]")
+	}
+	return r.Replace(name)
 }
 
 // Pending reports a staged restore that has not been applied yet.
@@ -134,8 +181,10 @@ func CancelStaged(dbPath string) error {
 // verified again (it may have waited for days); one that fails is renamed
 // <db>.restore-failed-<time> and the current database stays. The current database is
 // checkpointed and moved aside with any -wal, -shm and -journal file of its own, so that
-// no stale write-ahead log is ever read against the restored file.
+// no stale write-ahead log is ever read against the restored file. Decrypted copies left by
+// a restore that was killed midway are removed first (RemoveLeftovers).
 func ApplyStaged(ctx context.Context, dbPath string, now time.Time) (Applied, error) {
+	RemoveLeftovers(dbPath)
 	staged := StagedPath(dbPath)
 	if _, err := os.Stat(staged); err != nil {
 		if os.IsNotExist(err) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -44,7 +43,7 @@ func backupFlags(name string, io cliIO, usage string) (*flag.FlagSet, *string, *
 	fs.SetOutput(io.stderr)
 	db := fs.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	passFile := fs.String("passphrase-file", "", "read the passphrase from the first line of `FILE` "+
-		"(else $"+envBackupPassphrase+", else asked for on the terminal)")
+		"(UTF-8 or UTF-16 with BOM; else $"+envBackupPassphrase+", else asked for in the console)")
 	fs.Usage = func() {
 		fmt.Fprintln(io.stderr, usage)
 		fs.PrintDefaults()
@@ -66,35 +65,29 @@ func runBackup(args []string, io cliIO) int {
 	}
 	dbPath, err := appdir.DatabasePath(*db)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot find the data folder:", err)
-		return 1
+		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
-	if _, err := os.Stat(dbPath); err != nil {
-		fmt.Fprintln(io.stderr, "icm: no database at", dbPath)
-		return 1
+	if code := mustExist(dbPath, io); code != 0 {
+		return code
 	}
-	pass, err := readPassphrase(*passFile, true, io)
+	pass, code, err := readPassphrase(*passFile, true, io)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm:", err)
-		return 2
+		return failCode(io, 2, code, "", *passFile)
 	}
 	if err := crypt.CheckPassphrase(pass); err != nil {
-		fmt.Fprintln(io.stderr, "icm:", passphraseAdvice(err))
-		return 2
+		return fail(io, 2, err, "", "")
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, dbPath)
+	st, err := store.OpenExisting(ctx, dbPath)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
-		return 1
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	defer st.Close()
 	svc, _ := service.NewBackupServices(deps(st), fileBackupDesktop{save: *out},
 		terminalProgress(io), backup.Applied{}, nil)
 	res, err := svc.SaveEncryptedBackup(service.SaveBackupInput{Passphrase: pass})
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: backup not written:", domain.CodeOf(err))
-		return 1
+		return fail(io, 1, err, aboutDB, *out)
 	}
 	fmt.Fprintf(io.stdout, "Encrypted backup written to %s (%d bytes, %d citizens)\n", res.Path, res.Bytes, res.Citizens)
 	return 0
@@ -117,54 +110,57 @@ func runRestore(args []string, io cliIO) int {
 	}
 	dbPath, err := appdir.DatabasePath(*db)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot find the data folder:", err)
-		return 1
+		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
 	if _, err := os.Stat(*in); err != nil {
-		fmt.Fprintln(io.stderr, "icm: no backup file at", *in)
-		return 1
+		return failCode(io, 1, domain.CodeNotFound, aboutBackup, *in)
+	}
+	// A new laptop may be restored onto, but a mistyped -db makes no folders.
+	if code := mayCreate(dbPath, io); code != 0 {
+		return code
 	}
 	// Hold the app's own lock for the whole restore: it says whether the app is running,
 	// and keeps it from starting meanwhile.
 	inst, err := instance.Claim(dbPath)
 	var running *instance.AlreadyRunningError
 	if errors.As(err, &running) {
-		fmt.Fprintln(io.stderr, "icm: ICM is running on this database; close it and run the restore again")
-		return 1
+		return failCode(io, 1, codeAppRunning, "", dbPath)
 	}
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot lock the database:", err)
-		return 1
+		return failCode(io, 1, codeLockFailed, "", dbPath)
 	}
 	defer inst.Close()
 	inst.Headless() // an app started meanwhile is told a command is at work, not that a window came up
-	pass, err := readPassphrase(*passFile, false, io)
+	// What a restore killed midway left: a whole decrypted copy of a backup.
+	backup.RemoveLeftovers(dbPath)
+	pass, code, err := readPassphrase(*passFile, false, io)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm:", err)
-		return 2
+		return failCode(io, 2, code, "", *passFile)
 	}
 	ctx := context.Background()
 	info, err := stageRestore(ctx, dbPath, *in, pass, io)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: nothing restored:", domain.CodeOf(err))
-		return 1
+		notice(io, "Intet er gendannet.", "Nothing was restored.")
+		return fail(io, 1, err, aboutBackup, *in)
 	}
 	applied, err := backup.ApplyStaged(ctx, dbPath, time.Now())
 	if err != nil || !applied.Done {
 		// Take the staged file back, so that the app does not restore it later by surprise.
 		_ = backup.CancelStaged(dbPath)
-		fmt.Fprintln(io.stderr, "icm: nothing restored:", domain.CodeOf(err))
-		return 1
+		notice(io, "Intet er gendannet.", "Nothing was restored.")
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	st, err := store.Open(ctx, dbPath) // migrates a backup from an older version
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: restored, but the database does not open:", domain.CodeOf(err))
-		return 1
+		notice(io, "Sikkerhedskopien er lagt på plads, men databasen kan ikke åbnes.",
+			"The backup is in place, but the database does not open.")
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	defer st.Close()
 	if err := service.LogAppliedRestore(ctx, st, applied, time.Now()); err != nil {
-		fmt.Fprintln(io.stderr, "icm: restored, but the restore is not in the audit log:", domain.CodeOf(err))
-		return 1
+		notice(io, "Sikkerhedskopien er lagt på plads, men gendannelsen står ikke i revisionsloggen.",
+			"The backup is in place, but the restore is not in the audit log.")
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	fmt.Fprintf(io.stdout, "Restored the backup of %s (%d citizens, %d workers) into %s\n",
 		info.BackupCreated, info.Citizens, info.Workers, dbPath)
@@ -189,7 +185,8 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 			}
 			return svc.RestoreFromFile(service.RestoreInput{Passphrase: pass})
 		}
-		fmt.Fprintf(io.stderr, "icm: the current database does not open (%s); it will be kept as it is\n", domain.CodeOf(err))
+		notice(io, "Den nuværende database kan ikke åbnes ("+string(domain.CodeOf(err))+"); den gemmes, som den er.",
+			"The current database does not open ("+string(domain.CodeOf(err))+"); it is kept as it is.")
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return service.RestoreInfoDTO{}, domain.Wrap(domain.CodeWriteFailed, "data folder", err)
@@ -209,54 +206,46 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 		Citizens: staged.Citizens, Workers: staged.Workers}, nil
 }
 
-// passphraseAdvice says why crypt.CheckPassphrase refused a passphrase.
-func passphraseAdvice(err error) string {
-	switch domain.CodeOf(err) {
-	case domain.CodeWeakPassphrase:
-		return fmt.Sprintf("the passphrase must have at least %d characters", crypt.MinPassphrase)
-	case domain.CodeInvalidCharacters:
-		return "the passphrase has an invisible or control character; use visible characters and spaces"
-	default:
-		return "the passphrase is easy to guess (one character repeated, only digits, or common words); use a short sentence"
-	}
-}
-
-// readPassphrase takes the passphrase from -passphrase-file, else the environment, else the
-// terminal without echo (twice when confirm). Without any of them it refuses rather than
-// read a passphrase from a pipe by surprise.
-func readPassphrase(file string, confirm bool, io cliIO) (string, error) {
+// readPassphrase takes the passphrase from -passphrase-file (see decodePassphrase), else the
+// environment, else the terminal without echo (twice when confirm). Without any of them it
+// refuses rather than read a passphrase from a pipe by surprise. A refusal comes with the
+// code of its message.
+func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, error) {
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return "", fmt.Errorf("cannot read the passphrase file: %w", err)
+			return "", codePassphraseFile, err
 		}
-		line, _, _ := strings.Cut(string(b), "\n")
-		return strings.TrimSuffix(line, "\r"), nil
+		p, err := decodePassphrase(b)
+		if err != nil {
+			return "", codePassphraseCoding, err
+		}
+		return p, "", nil
 	}
 	if p := io.getenv(envBackupPassphrase); p != "" {
-		return p, nil
+		return p, "", nil
 	}
 	if io.stdin == nil || !term.IsTerminal(int(io.stdin.Fd())) {
-		return "", fmt.Errorf("no passphrase: give -passphrase-file FILE, set $%s, or run in a terminal", envBackupPassphrase)
+		return "", codeNoPassphrase, errors.New("no passphrase")
 	}
-	fmt.Fprint(io.stderr, "Passphrase (adgangsfrase): ")
+	fmt.Fprint(io.stderr, "Adgangsfrase (passphrase): ")
 	p, err := term.ReadPassword(int(io.stdin.Fd()))
 	fmt.Fprintln(io.stderr)
 	if err != nil {
-		return "", fmt.Errorf("cannot read the passphrase: %w", err)
+		return "", codeNoPassphrase, err
 	}
 	if confirm {
-		fmt.Fprint(io.stderr, "Repeat (gentag): ")
+		fmt.Fprint(io.stderr, "Gentag (repeat): ")
 		again, err := term.ReadPassword(int(io.stdin.Fd()))
 		fmt.Fprintln(io.stderr)
 		if err != nil {
-			return "", fmt.Errorf("cannot read the passphrase: %w", err)
+			return "", codeNoPassphrase, err
 		}
 		if string(again) != string(p) {
-			return "", errors.New("the two passphrases differ")
+			return "", codePassphraseDiffer, errors.New("the two passphrases differ")
 		}
 	}
-	return string(p), nil
+	return string(p), "", nil
 }
 
 // terminalProgress shows the phases and percentages on stderr when it is a terminal.

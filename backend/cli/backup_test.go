@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -246,9 +245,7 @@ func TestRestoreCommandRefuses(t *testing.T) {
 		}
 	})
 	t.Run("while the app runs", func(t *testing.T) {
-		if runtime.GOOS == "windows" {
-			t.Skip("on Windows the app's lock is Wails' named mutex")
-		}
+		// The app's own lock file, on Windows too (LockFileEx), not Wails' named mutex.
 		running, err := instance.Claim(db)
 		if err != nil {
 			t.Fatal(err)
@@ -256,7 +253,7 @@ func TestRestoreCommandRefuses(t *testing.T) {
 		defer running.Close()
 		io, _, stderr := testIO(env)
 		if code := runBackupCommand("restore", []string{"-db", db, "-in", file}, io); code != 1 ||
-			!strings.Contains(stderr.String(), "ICM is running") {
+			!strings.Contains(stderr.String(), "(app_running)") {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		unchanged(t)

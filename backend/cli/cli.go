@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"icm/backend/appdir"
@@ -23,10 +25,31 @@ type cliIO struct {
 	stdin          *os.File
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	lang           language // of the messages: set by run from -lang or the environment
 }
 
 func stdIO() cliIO {
 	return cliIO{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+}
+
+// takeLang removes -lang VALUE (or -lang=VALUE, with one or two dashes) from anywhere in
+// args, so that every command accepts it, and returns its value.
+func takeLang(args []string) (rest []string, lang string) {
+	for i := 0; i < len(args); i++ {
+		a := strings.TrimPrefix(strings.TrimPrefix(args[i], "-"), "-")
+		switch {
+		case a == args[i]: // not a flag
+		case a == "lang" && i+1 < len(args):
+			lang = args[i+1]
+			i++
+			continue
+		case strings.HasPrefix(a, "lang="):
+			lang = strings.TrimPrefix(a, "lang=")
+			continue
+		}
+		rest = append(rest, args[i])
+	}
+	return rest, lang
 }
 
 // Run runs the command that args (the program's name, then its arguments, as os.Args) ask
@@ -40,6 +63,8 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	if len(args) > 0 {
 		name, args = args[0], args[1:]
 	}
+	args, lang := takeLang(args)
+	io.lang = languageOf(lang, io.getenv)
 	if len(args) > 0 && args[0] == "sync" {
 		return "", runSync(args[1:], io), true
 	}
@@ -70,8 +95,7 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	}
 	dbPath, err := appdir.DatabasePath(*dbFlag)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot find the data folder:", err)
-		return "", 1, true
+		return "", failCode(io, 1, codeNoDataFolder, "", ""), true
 	}
 	switch {
 	case *exportTemplate:
@@ -84,18 +108,44 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	return dbPath, 0, false
 }
 
+// mayCreate refuses a database file that does not exist where a new one would not be meant
+// (a mistyped -db): a new database is made only in a folder that exists, or in the user's
+// own data folder (made when missing). 0: go on.
+func mayCreate(dbPath string, io cliIO) int {
+	if _, err := os.Stat(dbPath); err == nil {
+		return 0
+	}
+	dir := filepath.Dir(dbPath)
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return 0
+	}
+	if def, err := appdir.DatabasePath(""); err == nil && def == dbPath && os.Getenv(appdir.EnvDB) == "" {
+		return 0
+	}
+	return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
+}
+
+// mustExist refuses a database file that does not exist. 0: go on.
+func mustExist(dbPath string, io cliIO) int {
+	if fi, err := os.Stat(dbPath); err != nil || !fi.Mode().IsRegular() {
+		return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
+	}
+	return 0
+}
+
 // runDemo loads the demo team into the database at dbPath and reports the outcome.
 func runDemo(dbPath string, io cliIO) int {
+	if code := mayCreate(dbPath, io); code != 0 {
+		return code
+	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
-		return 1
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	defer st.Close()
 	if err := service.LoadDemoBy(ctx, st, time.Now(), operator()); err != nil {
-		fmt.Fprintln(io.stderr, "icm: demo data not loaded:", domain.CodeOf(err))
-		return 1
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	fmt.Fprintln(io.stdout, "Demo data loaded into", dbPath)
 	return 0

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 
-	"icm/backend/domain"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -16,6 +16,39 @@ type fileDesktop struct{ path string }
 func (f fileDesktop) SavePath(string, string) (string, error) { return f.path, nil }
 func (f fileDesktop) Open(string) error                       { return nil }
 
+// openForReading opens an existing database for a command that only reads. A database this
+// user cannot write (a read-only share, a locked-down copy) is opened read-only, and the
+// command says that what it does is not recorded in the database's audit log. 0: go on.
+func openForReading(ctx context.Context, dbPath string, io cliIO) (*store.Store, int) {
+	if code := mustExist(dbPath, io); code != 0 {
+		return nil, code
+	}
+	if store.Writable(dbPath) {
+		st, err := store.OpenExisting(ctx, dbPath)
+		if err != nil {
+			return nil, fail(io, 1, err, aboutDB, dbPath)
+		}
+		return st, 0
+	}
+	st, err := store.OpenReadOnly(ctx, dbPath)
+	if err != nil {
+		return nil, fail(io, 1, err, aboutDB, dbPath)
+	}
+	notice(io, "Databasen kan ikke skrives og er åbnet skrivebeskyttet: eksporten noteres ikke i dens revisionslog.",
+		"The database cannot be written and was opened read-only: the export is not recorded in its audit log.")
+	return st, 0
+}
+
+// notice prints a line that is no error in the command's language(s).
+func notice(io cliIO, da, en string) {
+	if io.lang != langEn {
+		fmt.Fprintln(io.stderr, "icm:", da)
+	}
+	if io.lang != langDa {
+		fmt.Fprintln(io.stderr, "icm:", en)
+	}
+}
+
 // runExportPlan writes a course's plan (the current draft, or signed version id) to out.
 func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO) int {
 	if out == "" {
@@ -23,17 +56,19 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 		return 2
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, dbPath)
-	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
-		return 1
+	st, code := openForReading(ctx, dbPath, io)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
 	exp := service.NewExportService(deps(st), fileDesktop{path: out}, os.TempDir())
 	res, err := exp.SavePlanPDF(service.ExportPlanInput{CourseID: courseID, VersionID: versionID})
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: plan not exported:", domain.CodeOf(err))
-		return 1
+		subject := strconv.FormatUint(uint64(courseID), 10)
+		if versionID != 0 {
+			subject += "/" + strconv.FormatUint(uint64(versionID), 10)
+		}
+		return fail(io, 1, err, aboutCourse, subjectOf(err, subject, out))
 	}
 	fmt.Fprintln(io.stdout, "Plan written to", res.Path)
 	return 0
@@ -46,17 +81,15 @@ func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int 
 		return 2
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, dbPath)
-	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
-		return 1
+	st, code := openForReading(ctx, dbPath, io)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
 	tpl := service.NewTemplateService(deps(st), fileDesktop{path: out})
 	res, err := tpl.SaveTemplatePDF(service.ExportTemplateInput{VersionID: versionID})
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: template not exported:", domain.CodeOf(err))
-		return 1
+		return fail(io, 1, err, aboutTemplate, subjectOf(err, strconv.FormatUint(uint64(versionID), 10), out))
 	}
 	fmt.Fprintln(io.stdout, "Method template written to", res.Path)
 	return 0

@@ -5,12 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
 	"icm/backend/appdir"
-	"icm/backend/domain"
 	"icm/backend/instance"
 	"icm/backend/store"
 	"icm/backend/teamsync"
@@ -65,15 +63,24 @@ func runSync(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
+	if !syncArgsComplete(cmd, *folder, *lead, *leadCode, *laptop, *worker) {
+		fs.Usage()
+		return 2
+	}
 	dbPath, err := appdir.DatabasePath(*db)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot find the data folder:", err)
-		return 1
+		return failCode(io, 1, codeNoDataFolder, "", "")
+	}
+	// Every sync command works on a database that exists: a mistyped -db makes nothing.
+	if code := mustExist(dbPath, io); code != 0 {
+		return code
 	}
 	ctx := context.Background()
 	switch cmd {
 	case "status", "requests":
-		return withEngine(ctx, dbPath, false, io, func(st *store.Store, e *teamsync.Engine) int {
+		// They only read: the database is opened read-only, never migrated, and a search
+		// index a load left suspended stays for the app to build.
+		return withReadOnlyEngine(ctx, dbPath, io, func(st *store.Store, e *teamsync.Engine) int {
 			if cmd == "requests" {
 				return printRequests(ctx, e, io)
 			}
@@ -151,19 +158,56 @@ func runSync(args []string, io cliIO) int {
 	return 2
 }
 
+// syncArgsComplete reports whether cmd is known and has the flags it needs.
+func syncArgsComplete(cmd, folder, lead, leadCode, laptop, worker string) bool {
+	switch cmd {
+	case "status", "requests", "once":
+		return true
+	case "found":
+		return folder != "" && lead != ""
+	case "join":
+		return folder != "" && leadCode != ""
+	case "enroll":
+		return laptop != "" && worker != ""
+	case "revoke":
+		return laptop != ""
+	}
+	return false
+}
+
 // withStore opens the database (which must exist) and runs fn.
 func withStore(ctx context.Context, dbPath string, io cliIO, fn func(*store.Store) int) int {
-	if _, err := os.Stat(dbPath); err != nil {
-		fmt.Fprintln(io.stderr, "icm: no database at", dbPath)
-		return 1
-	}
-	st, err := store.Open(ctx, dbPath)
+	st, err := store.OpenExisting(ctx, dbPath)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot open the database:", domain.CodeOf(err))
-		return 1
+		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	defer st.Close()
 	return fn(st)
+}
+
+// withReadOnlyEngine opens the database read-only and its engine, for the commands that
+// only read.
+func withReadOnlyEngine(ctx context.Context, dbPath string, io cliIO, fn func(*store.Store, *teamsync.Engine) int) int {
+	st, err := store.OpenReadOnly(ctx, dbPath)
+	if err != nil {
+		return fail(io, 1, err, aboutDB, dbPath)
+	}
+	defer st.Close()
+	return withOpenEngine(st, dbPath, io, fn)
+}
+
+// withOpenEngine opens the team folder engine of an open store and runs fn.
+func withOpenEngine(st *store.Store, dbPath string, io cliIO, fn func(*store.Store, *teamsync.Engine) int) int {
+	e, err := teamsync.Open(st.Gorm(), dbPath, time.Now)
+	if errors.Is(err, teamsync.ErrNotJoined) {
+		failCode(io, 0, codeNotJoined, "", "")
+		return exitNotJoined
+	}
+	if err != nil {
+		fmt.Fprintln(io.stderr, "icm: cannot start the team folder sync:", err)
+		return 1
+	}
+	return fn(st, e)
 }
 
 // withEngine opens the database and its engine; exclusive commands first take the app's
@@ -172,18 +216,7 @@ func withEngine(ctx context.Context, dbPath string, exclusive bool, io cliIO, fn
 	if exclusive {
 		return exclusively(dbPath, io, func() int { return withEngine(ctx, dbPath, false, io, fn) })
 	}
-	return withStore(ctx, dbPath, io, func(st *store.Store) int {
-		e, err := teamsync.Open(st.Gorm(), dbPath, time.Now)
-		if errors.Is(err, teamsync.ErrNotJoined) {
-			fmt.Fprintln(io.stderr, "icm: this laptop is not part of a team folder (icm sync found / join)")
-			return exitNotJoined
-		}
-		if err != nil {
-			fmt.Fprintln(io.stderr, "icm: cannot start the team folder sync:", err)
-			return 1
-		}
-		return fn(st, e)
-	})
+	return withStore(ctx, dbPath, io, func(st *store.Store) int { return withOpenEngine(st, dbPath, io, fn) })
 }
 
 // exclusively runs fn holding the app's lock on the database: while the app runs it does
@@ -192,12 +225,10 @@ func exclusively(dbPath string, io cliIO, fn func() int) int {
 	inst, err := instance.Claim(dbPath)
 	var running *instance.AlreadyRunningError
 	if errors.As(err, &running) {
-		fmt.Fprintln(io.stderr, "icm: ICM is running on this database and syncs by itself; nothing done")
-		return exitAppRunning
+		return failCode(io, exitAppRunning, codeAppRunning, aboutSync, dbPath)
 	}
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot lock the database:", err)
-		return 1
+		return failCode(io, 1, codeLockFailed, "", dbPath)
 	}
 	defer inst.Close()
 	inst.Headless()

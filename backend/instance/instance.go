@@ -1,11 +1,15 @@
-// Package instance keeps one window per database. Wails' SingleInstanceLock needs a D-Bus
-// session bus on Linux and lets a second window start without one (plain Xvfb, some
-// desktops), so the app takes its own lock first: an exclusive lock on <db>.lock (flock on
-// Linux and macOS, LockFileEx on Windows), which the system drops when the process ends
-// however it ends, and a unix socket <db>.sock in the data folder (0600 where modes apply)
-// through which a second start asks the first to bring its window forward. The headless
-// restore holds the same lock. Wails' lock stays configured as a second guard (a named mutex
-// on Windows, D-Bus on Linux), under the same ID.
+// Package instance keeps one process per database file. Wails' SingleInstanceLock needs a
+// D-Bus session bus on Linux and lets a second window start without one (plain Xvfb, some
+// desktops), and the headless commands cannot see it, so the app takes its own lock first,
+// on every system: an exclusive lock on <db>.lock (flock on Linux and macOS, LockFileEx on
+// Windows), which the system drops when the process ends however it ends, and a unix socket
+// <db>.sock in the data folder (0600 where modes apply; Windows 10 1803 and later have unix
+// sockets too) through which a second start asks the first to bring its window forward. The
+// headless commands that change the database (restore, sync) hold the same lock. The path is
+// resolved first (absolute, symbolic links followed, and on Windows compared without case),
+// so that a link or another spelling of the path finds the same lock. Wails' lock stays
+// configured as a second guard for the window (a named mutex on Windows, D-Bus on Linux),
+// under the same ID.
 package instance
 
 import (
@@ -18,6 +22,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,7 +72,7 @@ func (e *AlreadyRunningError) Error() string {
 
 // Lock is this process's claim on one database, held until Close.
 type Lock struct {
-	lockFile *os.File     // nil on Windows, where Wails holds the lock
+	lockFile *os.File
 	ln       net.Listener // nil when no socket could be made; the lock still holds
 	mu       sync.Mutex
 	onFocus  func()
@@ -102,6 +107,7 @@ var errLocked = errors.New("locked by another process")
 // Claim takes the database's instance lock. When another process holds it, it asks
 // that process to bring its window forward and returns an *AlreadyRunningError.
 func Claim(dbPath string) (*Lock, error) {
+	dbPath = Resolve(dbPath)
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return nil, err
 	}
@@ -148,8 +154,30 @@ func readPID(f *os.File) int {
 // ID names the database's instance, one per database file so that two databases may be open
 // side by side; Wails' own lock uses it too. It does not show the path.
 func ID(dbPath string) string {
-	sum := sha256.Sum256([]byte(dbPath))
+	key := Resolve(dbPath)
+	if runtime.GOOS == "windows" {
+		key = strings.ToLower(key) // one file, however the path is spelt
+	}
+	sum := sha256.Sum256([]byte(key))
 	return "dk.icm.desktop." + hex.EncodeToString(sum[:8])
+}
+
+// Resolve is the path the lock is taken on: absolute, with every symbolic link followed
+// (the file's own, or its folder's when the file does not exist yet), so that a link to the
+// database and the database itself are one instance. Windows folds case itself: the lock
+// file beside the database is one file however its name is spelt.
+func Resolve(dbPath string) string {
+	p, err := filepath.Abs(dbPath)
+	if err != nil {
+		p = filepath.Clean(dbPath)
+	}
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		return filepath.Join(dir, filepath.Base(p))
+	}
+	return p
 }
 
 // lockPath names the lock file next to the database.

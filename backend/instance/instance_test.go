@@ -232,3 +232,38 @@ func TestStartWhileACommandHoldsTheDatabase(t *testing.T) {
 		t.Fatalf("message %q", running.Error())
 	}
 }
+
+// TestALinkToTheDatabaseIsTheSameInstance: a second start through a symbolic link to the
+// database file (or its folder) is refused as a second writer and focuses the first;
+// before, the lock was per path, and the link opened a second writer.
+func TestALinkToTheDatabaseIsTheSameInstance(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "data", "icm.db")
+	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fileLink, dirLink := filepath.Join(dir, "link.db"), filepath.Join(dir, "datalink")
+	if err := os.Symlink(db, fileLink); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Dir(db), dirLink); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Claim(db)
+	if err != nil {
+		t.Fatalf("first claim: %v", err)
+	}
+	defer in.Close()
+	for _, second := range []string{fileLink, filepath.Join(dirLink, "icm.db")} {
+		if got, want := runHelper(t, second), fmt.Sprintf("refused pid=%d focused=true", os.Getpid()); got != want {
+			t.Errorf("start through %s said %q, want %q", second, got, want)
+		}
+	}
+	// The lock file lies beside the real file, not beside the link.
+	if _, err := os.Lstat(fileLink + ".lock"); err == nil {
+		t.Error("a lock file beside the link")
+	}
+}

@@ -36,6 +36,8 @@ type Store struct {
 	// capture is set once the schema has the sync capture (migration 0013): every write
 	// transaction then names its worker in sync_actor (see setActor).
 	capture bool
+	// readOnly is set by OpenReadOnly: the file is opened with mode=ro and nothing is written.
+	readOnly bool
 }
 
 // CheckMode says when Open checks the file's integrity.

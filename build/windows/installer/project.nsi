@@ -8,6 +8,11 @@ SetCompressor /SOLID lzma
 ##
 ## - Installs for the signed-in user only (no administrator rights): the program goes to
 ##   %LOCALAPPDATA%\Programs\ICM, a Start menu entry and (optional) a desktop shortcut.
+##   Beside the window program icm.exe it installs icmctl.exe, the console program IT runs
+##   the headless commands with (scripts/dist.sh builds it into build\bin first).
+## - The uninstaller stops before it removes anything while icm.exe or icmctl.exe runs (a
+##   running program's file cannot be opened for writing): it asks to close ICM and retry;
+##   a silent uninstall ends with error level 3.
 ## - The data (the database icm.db and print files) lives elsewhere, in %LOCALAPPDATA%\ICM
 ##   (backend/appdir). Uninstalling keeps it unless the user says yes to deleting it, or
 ##   runs `uninstall.exe /S /DELETEDATA`.
@@ -29,6 +34,13 @@ SetCompressor /SOLID lzma
 !endif
 !define UNINST_KEY_NAME "ICM"
 !define PRODUCT_EXECUTABLE "icm.exe"
+# The console program for IT (cmd/icmctl), installed beside the window program.
+!define CONSOLE_EXECUTABLE "icmctl.exe"
+# The uninstaller's error level when ICM runs and it removed nothing.
+!define EXIT_ICM_RUNNING 3
+# Wails' Windows 10 and architecture refusals (wails_tools.nsh), in the user's language.
+!define WAILS_WIN10_REQUIRED "$(win10Required)"
+!define WAILS_ARCHITECTURE_NOT_SUPPORTED "$(archNotSupported)"
 # The app's data folder under %LOCALAPPDATA% (appdir.AppName).
 !define DATA_DIR_NAME "ICM"
 # Microsoft's offline (standalone) Evergreen WebView2 Runtime installer, as IT downloads it.
@@ -94,6 +106,14 @@ LangString wv2StillMissing ${LANG_DANISH} "WebView2 Runtime blev ikke installere
 LangString wv2StillMissing ${LANG_ENGLISH} "The WebView2 Runtime was not installed. ICM is installed but starts only once IT has installed the Microsoft Edge WebView2 Runtime (Evergreen, standalone)."
 LangString wv2Skipped ${LANG_DANISH} "WebView2 Runtime mangler: ICM starter først, når den er installeret."
 LangString wv2Skipped ${LANG_ENGLISH} "WebView2 Runtime missing: ICM starts once it is installed."
+LangString win10Required ${LANG_DANISH} "ICM kræver Windows 10 (eller Windows Server 2016) eller nyere. Kontakt IT for at få computeren opdateret."
+LangString win10Required ${LANG_ENGLISH} "ICM needs Windows 10 (or Windows Server 2016) or later. Contact IT to have the computer updated."
+LangString archNotSupported ${LANG_DANISH} "ICM kan kun installeres på en 64-bit Windows-computer med en Intel- eller AMD-processor (x64)."
+LangString archNotSupported ${LANG_ENGLISH} "ICM installs only on 64-bit Windows with an Intel or AMD processor (x64)."
+LangString unRunning ${LANG_DANISH} "ICM kører stadig ($R9).$\r$\n$\r$\nLuk ICM (og vent, til en igangværende kommando som en gendannelse er færdig), og vælg Prøv igen. Annuller stopper afinstallationen, uden at noget er fjernet.$\r$\n$\r$\n(English: ICM is still running. Close it and choose Retry; Cancel stops and removes nothing.)"
+LangString unRunning ${LANG_ENGLISH} "ICM is still running ($R9).$\r$\n$\r$\nClose ICM (and wait for a command such as a restore to finish), then choose Retry. Cancel stops the uninstall without removing anything."
+LangString unStopped ${LANG_DANISH} "Afinstallationen er stoppet: ICM kører. Intet er fjernet."
+LangString unStopped ${LANG_ENGLISH} "Uninstall stopped: ICM is running. Nothing was removed."
 LangString unAskData ${LANG_DANISH} "Skal ICM's data også slettes?$\r$\n$\r$\n$LOCALAPPDATA\${DATA_DIR_NAME}$\r$\n$\r$\nMappen indeholder databasen med alle borgere, forløb og notater. Vælg Nej (anbefalet) for at beholde den, fx til en ny installation eller en sikkerhedskopi. Sletning kan ikke fortrydes.$\r$\n$\r$\n(English: also delete ICM's data? No keeps it; deleting cannot be undone.)"
 LangString unAskData ${LANG_ENGLISH} "Delete ICM's data as well?$\r$\n$\r$\n$LOCALAPPDATA\${DATA_DIR_NAME}$\r$\n$\r$\nThe folder holds the database with every citizen, course and note. Choose No (recommended) to keep it, for a new installation or a backup. Deleting cannot be undone."
 LangString unDataKept ${LANG_DANISH} "Data er bevaret i $LOCALAPPDATA\${DATA_DIR_NAME}"
@@ -177,6 +197,8 @@ Section "!$(secProgram)" SecProgram
 
   SetOutPath $INSTDIR
   !insertmacro wails.files
+  # Built by scripts/dist.sh (go build ./cmd/icmctl) before the installer is made.
+  File "..\..\bin\${CONSOLE_EXECUTABLE}"
   # Written by scripts/dist.sh before the installer is built.
   File "/oname=THIRD-PARTY-LICENSES.txt" "..\..\dist\THIRD-PARTY-LICENSES.txt"
 
@@ -194,12 +216,49 @@ Section "$(secDesktop)" SecDesktop
   CreateShortcut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
 SectionEnd
 
+# Stops the uninstall before anything is removed while the window program or the console
+# program runs: Windows keeps a running program's file from being opened for writing. The
+# user closes ICM and retries; a silent uninstall (/S) stops with error level
+# ${EXIT_ICM_RUNNING}, so that a script sees it (README: how a script waits for it).
+Function un.EnsureICMClosed
+  retry:
+  StrCpy $R9 "${PRODUCT_EXECUTABLE}"
+  Call un.ICMFileInUse
+  ${If} $R8 == 0
+    StrCpy $R9 "${CONSOLE_EXECUTABLE}"
+    Call un.ICMFileInUse
+  ${EndIf}
+  ${If} $R8 == 1
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(unRunning)" /SD IDCANCEL IDRETRY retry
+    DetailPrint "$(unStopped)"
+    SetErrorLevel ${EXIT_ICM_RUNNING}
+    Quit
+  ${EndIf}
+FunctionEnd
+
+# Sets $R8 to 1 when the program $R9 in $INSTDIR runs (its file cannot be opened for
+# writing), else 0. Opening it changes nothing.
+Function un.ICMFileInUse
+  StrCpy $R8 0
+  ${If} ${FileExists} "$INSTDIR\$R9"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\$R9" a
+    ${If} ${Errors}
+      StrCpy $R8 1
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
 Section "uninstall"
   SetShellVarContext current
+  Call un.EnsureICMClosed
 
   # The program, its shortcuts and its registry entries. Only our own files are removed,
   # so a folder the user picked that holds other things survives.
   Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
+  Delete "$INSTDIR\${CONSOLE_EXECUTABLE}"
   Delete "$INSTDIR\THIRD-PARTY-LICENSES.txt"
   !insertmacro wails.unassociateFiles
   !insertmacro wails.unassociateCustomProtocols
