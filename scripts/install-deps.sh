@@ -62,7 +62,12 @@ if ! grep -q "$WAILS_VERSION" <<< "$wails_have"; then
 fi
 
 stamp=frontend/node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || [ frontend/package-lock.json -nt "$stamp" ]; then
+if [ -L frontend/node_modules ]; then
+  # A git worktree that borrows another checkout's packages: npm ci would empty that
+  # checkout's folder through the link. Compare the lock files instead of installing.
+  cmp -s frontend/package-lock.json "$(readlink -f frontend/node_modules)/../package-lock.json" ||
+    log "npm: frontend/node_modules is a link to another checkout whose package-lock.json differs; install there"
+elif [ ! -f "$stamp" ] || [ frontend/package-lock.json -nt "$stamp" ]; then
   log "npm: installing frontend packages"
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 fi
