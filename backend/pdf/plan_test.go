@@ -18,14 +18,6 @@ func render(t *testing.T, p plandoc.Plan, o Options) []string {
 	return pdfPages(t, b.Bytes())
 }
 
-// needUTF8Font skips tests about the TrueType path on a machine without one.
-func needUTF8Font(t *testing.T) {
-	t.Helper()
-	if set, _ := SystemFonts().FontSet(); set == nil {
-		t.Skip("no UTF-8 system font found")
-	}
-}
-
 func TestPlanContentInReadingOrder(t *testing.T) {
 	text := squash(strings.Join(render(t, fullPlan(true), Options{PrintedAt: printedAt}), "\n"))
 	order := []string{
