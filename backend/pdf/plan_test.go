@@ -28,7 +28,7 @@ func TestPlanContentInReadingOrder(t *testing.T) {
 		"Mål i § 141-handleplanen: Handleplansmål 1", "Hvad Måles ved Hvem Senest Status",
 		"Aktivitetsplan", "Gåtur med frivillig fra Røde Kors", "Koordinering", "Netværk og samarbejdspartnere",
 		"+45 70 00 00 09", "Aftalte handlinger – hvem gør hvad hvornår", "Handling 8:",
-		"Fortalervirksomhed", "Udbetaling", "Næste evaluering: 15.06.2025", "Trivsel (WHO-5)",
+		"Fortalerrolle", "Udbetaling", "Næste evaluering: 15.06.2025", "Trivsel (WHO-5)",
 		"50: nedsat trivsel", "28: risiko for depression", "Handleplan efter § 141", "Underskrifter",
 		"Underskrevet på papir ved møde", "Karin Lykke – 13.03.2025", "Borgerens kommentarer eller uenighed",
 		"Jeg er ikke enig i",
