@@ -134,7 +134,7 @@ func (d *doc) finish(w io.Writer) error {
 		return fmt.Errorf("pdf: write: %w", err)
 	}
 	if d.report != nil {
-		d.report.Replaced = append(d.report.Replaced[:0], d.replaced...)
+		d.report.Replaced = append([]string{}, d.replaced...) // never nil: JSON [] rather than null
 	}
 	return nil
 }

@@ -707,6 +707,7 @@ export namespace service {
 	export interface ExportResultDTO {
 	    path: string;
 	    cancelled: boolean;
+	    replacedChars: string[];
 	}
 	export interface ExportSummaryInput {
 	    courseId: number;
