@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"icm/backend/domain"
 	"icm/backend/service"
@@ -36,6 +37,7 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 		return 1
 	}
 	fmt.Fprintln(io.stdout, "Plan written to", res.Path)
+	warnReplaced(io, res.ReplacedChars)
 	return 0
 }
 
@@ -59,5 +61,16 @@ func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int 
 		return 1
 	}
 	fmt.Fprintln(io.stdout, "Method template written to", res.Path)
+	warnReplaced(io, res.ReplacedChars)
 	return 0
+}
+
+// warnReplaced says which characters the PDF's font could not print as written, so a
+// script's log shows it as the window would; the export still succeeded.
+func warnReplaced(io cliIO, chars []string) {
+	if len(chars) == 0 {
+		return
+	}
+	fmt.Fprintf(io.stderr, "icm: the PDF's font lacks these characters; they print as □ or a similar letter: %s\n",
+		strings.Join(chars, " "))
 }
