@@ -111,6 +111,7 @@ export namespace service {
 	    pdfPath: string;
 	    jsonPath: string;
 	    cancelled: boolean;
+	    replacedChars: string[];
 	}
 	export interface AccountDTO {
 	    workerId: number;

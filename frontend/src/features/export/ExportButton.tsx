@@ -2,15 +2,10 @@ import { useState } from 'react';
 import { toAppError, type AppError } from '../../api/errors';
 import { codeText } from '../../components/errorText';
 import { useI18n } from '../../i18n/i18n';
+import { ReplacedNote } from './ReplacedNote';
 
 /** What an export returns; replacedChars are characters the PDF printed as □ or a near letter. */
 type Result = { path: string; cancelled: boolean; replacedChars?: string[] | null };
-
-/** The first characters the PDF could not print as written, for the note under the button. */
-function replacedList(chars: string[]): string {
-  const most = 12;
-  return chars.slice(0, most).join(' ') + (chars.length > most ? ' …' : '');
-}
 
 /** A button that makes a PDF and says where it went, or why it could not. */
 export function ExportButton(p: { label: string; run: () => Promise<Result>; primary?: boolean; saved?: boolean }) {
@@ -37,12 +32,7 @@ export function ExportButton(p: { label: string; run: () => Promise<Result>; pri
       </button>
       <span aria-live="polite" className="small">
         {done && !done.cancelled && (p.saved === false ? t('export.opened') : t('export.savedTo', { path: done.path }))}
-        {done && !done.cancelled && done.replacedChars && done.replacedChars.length > 0 && (
-          <span className="tone-warn" role="note">
-            {' '}
-            {t('export.replaced', { chars: replacedList(done.replacedChars) })}
-          </span>
-        )}
+        {done && !done.cancelled && <ReplacedNote chars={done.replacedChars} />}
         {error && <span className="tone-bad">{codeText(lang, error.code, { ...error.params, path: error.params.path ?? done?.path ?? '' })}</span>}
       </span>
     </span>
