@@ -25,10 +25,10 @@ var asciiFolds = map[rune]string{
 	'≠': "!=", '≈': "~", '∙': "·", '◦': "o", '●': "•", '▪': "•", '■': "•",
 }
 
-// droppedSymbol reports runes that are emoji or emoji parts inside the BMP:
+// emojiSymbol reports runes that are emoji or emoji parts inside the BMP:
 // they either have no glyph in a text font or turn a plan into a sticker sheet,
 // so they print as the replacement mark.
-func droppedSymbol(r rune) bool {
+func emojiSymbol(r rune) bool {
 	switch {
 	case r == '✓' || r == '✗':
 		return false
@@ -87,13 +87,13 @@ func (d *doc) clean(s string) string {
 		if sw, ok := symbolSwaps[r]; ok {
 			r = sw
 		}
-		if r == '\n' || (r <= 0xFFFF && !droppedSymbol(r) && d.canShow(r)) {
+		if r == '\n' || (r <= 0xFFFF && !emojiSymbol(r) && d.canShow(r)) {
 			b.WriteRune(r)
 			marked = false
 			continue
 		}
 		d.noteReplaced(r)
-		if r <= 0xFFFF && !droppedSymbol(r) {
+		if r <= 0xFFFF && !emojiSymbol(r) {
 			if f := d.fold(r); f != "" {
 				b.WriteString(f)
 				marked = false
