@@ -27,6 +27,10 @@ has() { # file-with-text, pattern (grep -E)
   grep -qE -- "$2" "$1" || { echo "not found: $2"; return 1; }
 }
 
+# A phrase from the licence record inside DejaVuSans.ttf (backend/pdf/fonts): found in a binary
+# only when the font was compiled into it, as every PDF embeds it.
+FONT_MARK='Glyphs imported from Arev fonts are \(c\) Tavmjung Bah'
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 SHOTS=test-output/dist
@@ -75,6 +79,7 @@ screenshot() {
 
 echo "dist-check: version $VERSION"
 check "VERSION, wails.json and the Go default agree" scripts/dist.sh check-version
+check "THIRD-PARTY-LICENSES.txt has the PDF font's licence" has "$DIST/THIRD-PARTY-LICENSES.txt" '^Arev Fonts Copyright'
 
 echo "Windows installer: $EXE"
 if [ -f "$EXE" ]; then
@@ -94,6 +99,7 @@ if [ -f "$EXE" ]; then
       strings -el "$tmp/win/icm.exe" > "$tmp/app.strings"
       check "icm.exe version resource says $VERSION" has "$tmp/app.strings" "^$VERSION\$"
       check "icm.exe asks for no administrator rights" has "$tmp/win/icm.exe" 'level="asInvoker"'
+      check "icm.exe holds the PDF font (DejaVu Sans)" has "$tmp/win/icm.exe" "$FONT_MARK"
       go version -m "$tmp/win/icm.exe" > "$tmp/app.buildinfo" 2>&1
       check "icm.exe is a production build that reports a missing WebView2 (wv2runtime.error)" \
         has "$tmp/app.buildinfo" '-tags=.*wv2runtime\.error.*production|-tags=.*production.*wv2runtime\.error'
@@ -158,6 +164,7 @@ if [ -f "$DEB" ]; then
   check "256x256 icon is a 256 x 256 PNG" has "$tmp/icon.file" '^PNG image data, 256 x 256'
   file -b "$tmp/root/usr/bin/icm" > "$tmp/bin.file"
   check "icm: ELF 64-bit x86-64" has "$tmp/bin.file" '^ELF 64-bit LSB .*x86-64'
+  check "icm holds the PDF font (DejaVu Sans)" has "$tmp/root/usr/bin/icm" "$FONT_MARK"
   check "icm -version prints $VERSION" test "$("$tmp/root/usr/bin/icm" -version 2>&1)" = "$VERSION"
   check "icmctl -version prints $VERSION" test "$("$tmp/root/usr/bin/icmctl" -version 2>&1)" = "$VERSION"
   "$tmp/root/usr/bin/icmctl" > "$tmp/ctl.out" 2>&1; echo "exit $?" >> "$tmp/ctl.out"

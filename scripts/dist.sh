@@ -117,6 +117,7 @@ write_licenses() {
       echo "----------------------------------------------------------------"
       cat "$3"; echo; } >> "$tmp"
   }
+  cat THIRD-PARTY-LICENSES >> "$tmp"; echo >> "$tmp" # material kept in the repository (the PDF font)
   emit "Go standard library" "$(go env GOVERSION)" "$(go env GOROOT)/LICENSE"
   while read -r m v; do
     [ -n "$m" ] || continue

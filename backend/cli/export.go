@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"icm/backend/service"
 	"icm/backend/store"
@@ -71,6 +72,7 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 		return fail(io, 1, err, aboutCourse, subjectOf(err, subject, out))
 	}
 	fmt.Fprintln(io.stdout, "Plan written to", res.Path)
+	warnReplaced(io, res.ReplacedChars)
 	return 0
 }
 
@@ -92,5 +94,16 @@ func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int 
 		return fail(io, 1, err, aboutTemplate, subjectOf(err, strconv.FormatUint(uint64(versionID), 10), out))
 	}
 	fmt.Fprintln(io.stdout, "Method template written to", res.Path)
+	warnReplaced(io, res.ReplacedChars)
 	return 0
+}
+
+// warnReplaced says which characters the PDF's font could not print as written, so a
+// script's log shows it as the window would; the export still succeeded.
+func warnReplaced(io cliIO, chars []string) {
+	if len(chars) == 0 {
+		return
+	}
+	fmt.Fprintf(io.stderr, "icm: the PDF's font lacks these characters; they print as □ or a similar letter: %s\n",
+		strings.Join(chars, " "))
 }

@@ -105,3 +105,39 @@ func TestRunWithoutACommand(t *testing.T) {
 		t.Fatal("the command line created the database: the window opens it")
 	}
 }
+
+// Characters the PDF's font lacks are named on stderr; the export still succeeds.
+func TestRunExportPlanNamesReplacedCharacters(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "icm.db")
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := service.LoadDemo(ctx, st, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	list, err := service.NewCitizenService(service.Deps{Store: st}).ListCitizens(service.CitizenListInput{Query: "Dennis"})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("demo citizen: %v %v", list, err)
+	}
+	c, err := st.GetCitizen(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Name = "Dennis Møller 😀"
+	if err := st.UpdateCitizen(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	_ = st.Close()
+	course := strconv.FormatUint(uint64(list[0].CourseID), 10)
+	io, stdout, stderr := testIO(nil)
+	if _, code, _ := run([]string{"icm", "-db", db, "-export-plan", course, "-out", filepath.Join(dir, "plan.pdf")}, io); code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout.String(), "Plan written to") || !strings.Contains(stderr.String(), "lacks these characters") ||
+		!strings.Contains(stderr.String(), "😀") {
+		t.Fatalf("stdout %q, stderr %q", stdout, stderr)
+	}
+}

@@ -1,21 +1,29 @@
 package pdf
 
 import (
+	_ "embed" // the DejaVu Sans faces are compiled into the binary
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 )
 
-// FontSource supplies the fonts for a render. A nil *FontSet with a nil error
-// means "no TrueType font": the renderer then uses the built-in Helvetica with
-// the cp1252 translator and folds other letters to ASCII.
+// The fonts every document is printed in: DejaVu Sans 2.37, regular and bold
+// (Bitstream Vera and Arev licences, see THIRD-PARTY-LICENSES). They are part
+// of the program, so a plan prints the same on every laptop, whatever fonts
+// the operating system has; they also draw Arabic and Hebrew.
+var (
+	//go:embed fonts/DejaVuSans.ttf
+	dejaVuRegular []byte
+	//go:embed fonts/DejaVuSans-Bold.ttf
+	dejaVuBold []byte
+)
+
+// FontSource supplies the fonts for a render.
 type FontSource interface {
-	// FontSet returns the fonts to embed, or nil for the core-font fallback.
+	// FontSet returns the fonts to embed in the document.
 	FontSet() (*FontSet, error)
 }
 
@@ -23,42 +31,10 @@ type FontSource interface {
 // process; each render embeds its own copy of the bytes.
 type FontSet struct {
 	Name    string    // where the fonts came from, for diagnostics
+	Family  string    // the font's name inside the PDF (pdffonts shows it); "" means "body"
 	Regular []byte    // the regular face, TrueType (glyf) data
 	Bold    []byte    // the bold face; the regular bytes again when there is no bold file
 	cover   *coverage // BMP runes both faces draw; nil when the cmap was unreadable
-}
-
-// fontCandidate is one regular/bold file pair to look for.
-type fontCandidate struct{ regular, bold string }
-
-// systemCandidates lists where the operating system keeps fonts that cover
-// Danish and other Latin names, best first.
-func systemCandidates() []fontCandidate {
-	switch runtime.GOOS {
-	case "windows":
-		dir := os.Getenv("WINDIR")
-		if dir == "" {
-			dir = `C:\Windows`
-		}
-		fonts := filepath.Join(dir, "Fonts")
-		return []fontCandidate{
-			{filepath.Join(fonts, "arial.ttf"), filepath.Join(fonts, "arialbd.ttf")},
-			{filepath.Join(fonts, "segoeui.ttf"), filepath.Join(fonts, "segoeuib.ttf")},
-		}
-	case "darwin":
-		return []fontCandidate{
-			{"/System/Library/Fonts/Supplemental/Arial.ttf", "/System/Library/Fonts/Supplemental/Arial Bold.ttf"},
-			{"/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"},
-		}
-	default:
-		return []fontCandidate{
-			{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
-			{"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"},
-			{"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"},
-			{"/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"},
-			{"/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf", "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf"},
-		}
-	}
 }
 
 // cachedSource resolves its fonts once and then hands out the same set.
@@ -75,28 +51,16 @@ func (c *cachedSource) FontSet() (*FontSet, error) {
 	return c.set, c.err
 }
 
-var systemFonts = &cachedSource{load: func() (*FontSet, error) {
-	for _, c := range systemCandidates() {
-		if set, err := loadFontFiles(c.regular, c.bold); err == nil {
-			return set, nil
-		}
+var embeddedFonts = &cachedSource{load: func() (*FontSet, error) {
+	set := &FontSet{Name: "DejaVu Sans (embedded)", Family: "DejaVuSans", Regular: dejaVuRegular, Bold: dejaVuBold}
+	if err := checkFontSet(set); err != nil {
+		return nil, fmt.Errorf("pdf: embedded font: %w", err)
 	}
-	return nil, nil // no usable font: core-font fallback
+	return set, nil
 }}
 
-// SystemFonts is the default source: the first usable UTF-8 font found on the
-// operating system, searched once per process. Nothing is bundled with the app.
-func SystemFonts() FontSource { return systemFonts }
-
-// coreOnly is the source that never offers a TrueType font.
-type coreOnly struct{}
-
-// FontSet always returns nil, which selects the core-font fallback.
-func (coreOnly) FontSet() (*FontSet, error) { return nil, nil }
-
-// CoreFonts forces the built-in Helvetica (cp1252) fallback, as on a machine
-// without any of the known fonts.
-func CoreFonts() FontSource { return coreOnly{} }
+// EmbeddedFonts is the default source: DejaVu Sans, compiled into the program.
+func EmbeddedFonts() FontSource { return embeddedFonts }
 
 // FontFiles loads a specific regular and bold TrueType pair (bold may be "",
 // then regular is used for both) once, and fails if they cannot be used.

@@ -45,8 +45,19 @@ var (
 type Options struct {
 	PrintedAt time.Time  // printed in the footer as given (pass local time); zero means now
 	Lang      string     // "da" (default) or "en"
-	Fonts     FontSource // nil means SystemFonts()
+	Fonts     FontSource // nil means EmbeddedFonts()
+	Report    *Report    // when set, filled with what the render could not print as written
 }
+
+// Report tells the caller what a render had to change: characters the fonts
+// cannot draw (emoji, scripts such as Chinese) print as ReplacementMark, and
+// the export passes the list on so the user knows.
+type Report struct {
+	Replaced []string // each replaced character once, in the order first met
+}
+
+// ReplacementMark is printed in place of a character the fonts cannot draw.
+const ReplacementMark = "□"
 
 // doc is one PDF being drawn, with the text pipeline for its font mode.
 type doc struct {
@@ -54,9 +65,10 @@ type doc struct {
 	lang      string
 	lbl       map[string]string
 	fam       string
-	utf8      bool
 	cover     *coverage
-	tr        func(string) string
+	replaced  []string        // see Report
+	seen      map[string]bool // replaced characters already listed
+	report    *Report
 	printed   time.Time
 	headLeft  string // municipality · team
 	footTitle string // document title and citizen, so a loose page can be placed
@@ -67,29 +79,31 @@ type doc struct {
 func newDoc(o Options, h plandoc.CourseHeader, titleKey string, draft bool) (*doc, error) {
 	src := o.Fonts
 	if src == nil {
-		src = SystemFonts()
+		src = EmbeddedFonts()
 	}
 	set, err := src.FontSet()
+	if err == nil && set == nil {
+		err = fmt.Errorf("no font set")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("pdf: fonts: %w", err)
 	}
 	p := gofpdf.New("P", "mm", "A4", "")
 	p.AliasNbPages("{nb}") // before the UTF-8 fonts: it decides which digits get embedded
-	d := &doc{pdf: p, printed: o.PrintedAt}
+	d := &doc{pdf: p, printed: o.PrintedAt, report: o.Report, seen: map[string]bool{}}
 	d.lang, d.lbl = labelsFor(o.Lang)
 	if d.printed.IsZero() {
 		d.printed = time.Now()
 	}
-	if set != nil {
-		// Each render gets its own copy: gofpdf's subsetter appends padding to
-		// slices of the font data and so writes into the array it was given,
-		// which would race between concurrent exports sharing the cache.
-		p.AddUTF8FontFromBytes("body", "", bytes.Clone(set.Regular))
-		p.AddUTF8FontFromBytes("body", "B", bytes.Clone(set.Bold))
-		d.fam, d.utf8, d.cover = "body", true, set.cover
-	} else {
-		d.fam, d.tr = "Helvetica", p.UnicodeTranslatorFromDescriptor("")
+	// Each render gets its own copy: gofpdf's subsetter appends padding to
+	// slices of the font data and so writes into the array it was given, which
+	// would race between concurrent exports sharing the cache.
+	d.fam, d.cover = set.Family, set.cover
+	if d.fam == "" {
+		d.fam = "body"
 	}
+	p.AddUTF8FontFromBytes(d.fam, "", bytes.Clone(set.Regular))
+	p.AddUTF8FontFromBytes(d.fam, "B", bytes.Clone(set.Bold))
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: fonts: %w", err)
 	}
@@ -118,6 +132,9 @@ func (d *doc) finish(w io.Writer) error {
 	}
 	if err := d.pdf.Output(w); err != nil {
 		return fmt.Errorf("pdf: write: %w", err)
+	}
+	if d.report != nil {
+		d.report.Replaced = append([]string{}, d.replaced...) // never nil: JSON [] rather than null
 	}
 	return nil
 }
@@ -150,7 +167,7 @@ func (d *doc) y() float64                      { return d.pdf.GetY() }
 // line breaks in it become spaces (wrapped text arrives line by line).
 func (d *doc) put(x, y, w, h float64, s, align string) {
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, d.enc(d.oneLine(s)), "", 0, align, false, 0, "")
+	d.pdf.CellFormat(w, h, d.visual(d.oneLine(s)), "", 0, align, false, 0, "")
 }
 
 // oneLine cleans s for a single-line slot, turning line breaks into spaces.

@@ -34,16 +34,18 @@ func RenderPlan(w io.Writer, p plandoc.Plan, o Options) (err error) {
 }
 
 // planStatus is "Version 3, underskrevet 12.03.2025" or the draft mark; long
-// adds the signing date.
+// adds the date the citizen signed, as the signature block and the screen
+// give it (not the moment it was registered in the program, which can be
+// days later).
 func (d *doc) planStatus(p plandoc.Plan, long bool) string {
 	if p.Signature == nil {
 		return d.t("draftMark")
 	}
 	s := d.tf("versionSigned", p.VersionNo)
 	if long {
-		when := p.Signature.SignedAt
+		when := p.Signature.CitizenDate
 		if when == "" {
-			when = p.Signature.CitizenDate
+			when = p.Signature.SignedAt
 		}
 		if day := d.date(when); day != "" {
 			s += " " + day

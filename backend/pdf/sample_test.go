@@ -22,12 +22,10 @@ func TestWriteSamples(t *testing.T) {
 	}
 	en := Options{PrintedAt: printedAt, Lang: "en"}
 	da := Options{PrintedAt: printedAt}
-	core := Options{PrintedAt: printedAt, Fonts: CoreFonts()}
 	for name, render := range map[string]func(*bytes.Buffer) error{
 		"plan-draft":     func(b *bytes.Buffer) error { return RenderPlan(b, fullPlan(false), da) },
 		"plan-signed":    func(b *bytes.Buffer) error { return RenderPlan(b, fullPlan(true), da) },
 		"plan-signed-en": func(b *bytes.Buffer) error { return RenderPlan(b, fullPlan(true), en) },
-		"plan-core":      func(b *bytes.Buffer) error { return RenderPlan(b, fullPlan(false), core) },
 		"summary":        func(b *bytes.Buffer) error { return RenderSummary(b, fullSummary(), da) },
 		"evaluation":     func(b *bytes.Buffer) error { return RenderEvaluation(b, sampleEvaluation(), da) },
 	} {

@@ -18,10 +18,10 @@ func TestRenderSummary(t *testing.T) {
 	text := squash(strings.Join(pages, "\n"))
 	order := []string{
 		"Forløbsresumé", "Søren Ærø Åberg", "Forløbets status", "Aktivt", "Version 3, underskrevet 12.03.2025",
-		"Visitation", "28.10.2024", "Psykiatrisk Center Nordby", "Karin Lykke (teamleder)",
+		"Målgruppe og visitation", "28.10.2024", "Psykiatrisk Center Nordby", "Karin Lykke (teamleder)",
 		"Årsag til henvisning", "har mistet sin bolig", "Målgruppekriterier", "• Svær psykisk lidelse",
 		"Udredning", "Bolig", "Senest opdateret 10.01.2025 af Birthe Møller", "Bor midlertidigt hos en ven",
-		"Borgerens ønsker – med egne ord", "Mål og delmål", "Aktivitetsplan", "Koordinering", "Fortalervirksomhed",
+		"Borgerens ønsker – med egne ord", "Mål og delmål", "Aktivitetsplan", "Koordinering", "Fortalerrolle",
 		"Handleplan efter § 141", "Evalueringer", "Evaluering 20.02.2025", "Forsinket – 5 dage efter fristen",
 		"Mål Delmål Status Kommentar", "Mødet er aftalt til marts.", "Opsummering", "Søren oplever fremgang",
 		"Ændringer i planen", "Nyt delmål om værkstedsarbejde", "Trivsel (WHO-5)", "Dato Score (0–100) Bemærkning",

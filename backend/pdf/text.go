@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -26,31 +25,43 @@ var asciiFolds = map[rune]string{
 	'≠': "!=", '≈': "~", '∙': "·", '◦': "o", '●': "•", '▪': "•", '■': "•",
 }
 
-// droppedSymbol reports runes that are emoji or emoji parts inside the BMP:
-// they either have no glyph in a text font or turn a plan into a sticker sheet.
-func droppedSymbol(r rune) bool {
+// emojiSymbol reports runes that are emoji or emoji parts inside the BMP:
+// they either have no glyph in a text font or turn a plan into a sticker sheet,
+// so they print as the replacement mark.
+func emojiSymbol(r rune) bool {
 	switch {
 	case r == '✓' || r == '✗':
 		return false
 	case r >= 0x2300 && r <= 0x23FF, // watch, hourglass, media keys
 		r >= 0x2600 && r <= 0x27BF, // misc symbols, dingbats
 		r >= 0x2B00 && r <= 0x2BFF, // stars, big squares
-		r >= 0xFE00 && r <= 0xFE0F, // variation selectors (emoji presentation)
 		r == 0x20E3, r == 0x3030, r == 0x303D, r == 0x3297, r == 0x3299:
 		return true
 	}
 	return false
 }
 
-// clean returns s reduced to text the current font can draw: it never passes on
-// runes above U+FFFF, control or format characters, and in core-font mode it
-// folds letters outside cp1252 to a close ASCII letter (Łukasz -> Lukasz).
+// emojiGlue reports the invisible parts of an emoji sequence (joiner,
+// variation selectors, skin tones, tags): they belong to the character before
+// them and vanish with it.
+func emojiGlue(r rune) bool {
+	return r == '\u200d' || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0x1F3FB && r <= 0x1F3FF) ||
+		(r >= 0xE0020 && r <= 0xE007F)
+}
+
+// clean returns s reduced to text the font can draw: control and format
+// characters go, a letter the font lacks becomes a close letter where one
+// exists (noted in the report), and anything else it cannot draw (emoji,
+// Chinese, ...) becomes one ReplacementMark per run, also noted: never a
+// silent gap. The result is still in logical order; visual() prepares a
+// line for drawing.
 func (d *doc) clean(s string) string {
 	if isPlainASCII(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	marked := false // the last thing written is a mark: a run of unknowns gets one
 	for i, w := 0, 0; i < len(s); i += w {
 		var r rune
 		r, w = utf8.DecodeRuneInString(s[i:])
@@ -59,35 +70,53 @@ func (d *doc) clean(s string) string {
 			if i+1 < len(s) && s[i+1] == '\n' {
 				continue
 			}
-			b.WriteByte('\n')
-			continue
+			r = '\n'
 		case r == '\n':
-			b.WriteByte('\n')
-			continue
 		case r == '\t':
-			b.WriteByte(' ')
+			r = ' '
+		case r == '\u2028' || r == '\u2029':
+			r = '\n'
+		case emojiGlue(r):
 			continue
+		case r == zwnj:
+			b.WriteRune(r) // keeps two Arabic letters apart; visual() removes it
+			continue
+		case r == utf8.RuneError || isInvisible(r):
+			continue // an invalid byte or a control character is not text
 		}
 		if sw, ok := symbolSwaps[r]; ok {
 			r = sw
 		}
-		if r == utf8.RuneError || r > 0xFFFF || droppedSymbol(r) || isInvisible(r) {
-			if r == '\u2028' || r == '\u2029' {
-				b.WriteByte('\n')
-			}
-			continue
-		}
-		if d.canShow(r) {
+		if r == '\n' || (r <= 0xFFFF && !emojiSymbol(r) && d.canShow(r)) {
 			b.WriteRune(r)
+			marked = false
 			continue
 		}
-		if f := d.fold(r); f != "" {
-			b.WriteString(f)
-		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteByte('?') // a letter we cannot show: mark the gap, keep the word length
+		d.noteReplaced(r)
+		if r <= 0xFFFF && !emojiSymbol(r) {
+			if f := d.fold(r); f != "" {
+				b.WriteString(f)
+				marked = false
+				continue
+			}
+		}
+		if !marked {
+			b.WriteString(ReplacementMark)
+			marked = true
 		}
 	}
 	return b.String()
+}
+
+// noteReplaced lists r once in the render's report.
+func (d *doc) noteReplaced(r rune) {
+	const most = 50 // enough to tell the user; a whole text in another script is not repeated
+	k := string(r)
+	if d.seen == nil || d.seen[k] || len(d.replaced) >= most {
+		return
+	}
+	d.seen[k] = true
+	d.replaced = append(d.replaced, k)
 }
 
 // isPlainASCII reports printable ASCII (plus space), the common fast path.
@@ -111,13 +140,9 @@ func isInvisible(r rune) bool {
 	return unicode.In(r, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zl, unicode.Zp)
 }
 
-// canShow reports whether the current font draws r as itself.
+// canShow reports whether the font draws r as itself.
 func (d *doc) canShow(r rune) bool {
-	if d.utf8 {
-		return d.cover == nil || d.cover.has(r)
-	}
-	_, ok := charmap.Windows1252.EncodeRune(r)
-	return ok
+	return d.cover == nil || d.cover.has(r)
 }
 
 // fold maps r to a close text the font can show, or "" when there is none:
@@ -159,17 +184,9 @@ func (d *doc) canShowAll(s string) bool {
 	return true
 }
 
-// enc prepares cleaned text for gofpdf: cp1252 bytes for the core font.
-func (d *doc) enc(s string) string {
-	if d.utf8 || isPlainASCII(s) {
-		return s
-	}
-	return d.tr(s)
-}
-
-// sw is the width in mm of cleaned text in the current font.
+// sw is the width in mm of one cleaned line in the current font, as drawn.
 func (d *doc) sw(s string) float64 {
-	return d.pdf.GetStringWidth(d.enc(s))
+	return d.pdf.GetStringWidth(d.visual(s))
 }
 
 // wrap cleans s and breaks it into lines no wider than w mm in the current font.
@@ -212,15 +229,15 @@ func (d *doc) wrap(s string, w float64) []string {
 				lineW = ww
 				continue
 			}
-			// A word wider than the column (a URL, a long number): cut it by runes.
-			for _, r := range word {
-				rw := d.sw(string(r))
-				if lineW+rw > w && lineW > 0 {
-					flush()
-				}
-				line.WriteRune(r)
-				lineW += rw
+			// A word wider than the column: hyphenate it (see splitWord).
+			pieces := d.splitWord(word, w)
+			for _, p := range pieces[:len(pieces)-1] {
+				line.WriteString(p)
+				flush()
 			}
+			last := pieces[len(pieces)-1]
+			line.WriteString(last)
+			lineW = d.sw(last)
 		}
 		flush()
 	}

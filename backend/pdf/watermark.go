@@ -38,7 +38,7 @@ func (d *doc) drawWatermark() {
 			d.font("B", 96)
 			d.textColor(colWater)
 			w := d.sw(d.oneLine(mark))
-			p.Text(pageW/2-w/2, pageH/2+12, d.enc(d.clean(mark)))
+			p.Text(pageW/2-w/2, pageH/2+12, d.visual(d.clean(mark)))
 			return
 		}
 	}

@@ -55,7 +55,8 @@ func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
 			Object: e.Object, Detail: e.Detail, Computer: computerName(e)})
 	}
 	var buf bytes.Buffer
-	if err := pdf.RenderAuditLog(&buf, doc, pdf.Options{PrintedAt: s.now().Local()}); err != nil {
+	var report pdf.Report
+	if err := pdf.RenderAuditLog(&buf, doc, pdf.Options{PrintedAt: s.now().Local(), Report: &report}); err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render pdf", err)
 	}
 	label := doc.Citizen
@@ -77,7 +78,7 @@ func (s *AuditService) SaveCitizenPDF(in IDInput) (ExportResultDTO, error) {
 	if check.OK && check.HeadID > 0 {
 		keepAnchor(st, auditanchor.Anchor{ID: check.HeadID, Hash: check.HeadHash, At: s.now(), Source: "pdf"})
 	}
-	return ExportResultDTO{Path: path}, s.audit(st, a, AuditExport, "audit_log", in.ID, 0, itoa(len(entries))+" entries")
+	return ExportResultDTO{Path: path, ReplacedChars: report.Replaced}, s.audit(st, a, AuditExport, "audit_log", in.ID, 0, itoa(len(entries))+" entries")
 }
 
 // citizenTeamEntries are this laptop's entries about a citizen (rows, newest first) and, on

@@ -21,6 +21,9 @@ type AccessExportDTO struct {
 	PDFPath   string `json:"pdfPath"`
 	JSONPath  string `json:"jsonPath"`
 	Cancelled bool   `json:"cancelled"`
+	// ReplacedChars are characters the PDF's font could not print as written (the JSON
+	// file holds them exactly); see ExportResultDTO.
+	ReplacedChars []string `json:"replacedChars"`
 }
 
 // HandoverExportInput asks for a handover file of one citizen: one course, or CourseID 0

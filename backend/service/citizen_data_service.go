@@ -71,7 +71,8 @@ func (s *CitizenDataService) ExportAccessRequest(in CitizenIDInput) (AccessExpor
 		return AccessExportDTO{}, err
 	}
 	var report bytes.Buffer
-	if err := pdf.RenderAccess(&report, accessReport(doc), pdf.Options{PrintedAt: now}); err != nil {
+	var replaced pdf.Report
+	if err := pdf.RenderAccess(&report, accessReport(doc), pdf.Options{PrintedAt: now, Report: &replaced}); err != nil {
 		return AccessExportDTO{}, domain.Wrap(domain.CodeInternal, "render access request", err)
 	}
 	name := SafeFileName("Indsigt " + c.Name + " " + s.today().Format(domain.DateLayout))
@@ -82,7 +83,7 @@ func (s *CitizenDataService) ExportAccessRequest(in CitizenIDInput) (AccessExpor
 	if path == "" {
 		return AccessExportDTO{Cancelled: true}, nil
 	}
-	out := AccessExportDTO{PDFPath: EnsurePDFExtension(path)}
+	out := AccessExportDTO{PDFPath: EnsurePDFExtension(path), ReplacedChars: replaced.Replaced}
 	out.JSONPath = strings.TrimSuffix(out.PDFPath, filepath.Ext(out.PDFPath)) + ".json"
 	if err := writeFileAtomic(out.PDFPath, report.Bytes()); err != nil {
 		return AccessExportDTO{}, err

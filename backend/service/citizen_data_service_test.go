@@ -430,3 +430,20 @@ func TestAccessRequestWritesBothFilesOrNeither(t *testing.T) {
 		t.Errorf("%d exports logged", n)
 	}
 }
+
+// The access request names the characters its PDF could not print as written.
+func TestAccessRequestReportsReplacedCharacters(t *testing.T) {
+	f := newDataFixture(t)
+	res, err := f.svc.ExportAccessRequest(CitizenIDInput{CitizenID: f.citizen.ID})
+	if err != nil || len(res.ReplacedChars) != 0 {
+		t.Fatalf("plain names: %+v, %v", res.ReplacedChars, err)
+	}
+	in := CitizenInput{ID: f.citizen.ID, Name: "Åse Ærø 🌻", CPR: f.citizen.CPR}
+	if _, err := f.citizens.SaveCitizen(in); err != nil {
+		t.Fatal(err)
+	}
+	res, err = f.svc.ExportAccessRequest(CitizenIDInput{CitizenID: f.citizen.ID})
+	if err != nil || len(res.ReplacedChars) != 1 || res.ReplacedChars[0] != "🌻" {
+		t.Fatalf("replaced = %q, %v; want the sunflower", res.ReplacedChars, err)
+	}
+}

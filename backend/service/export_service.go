@@ -43,9 +43,12 @@ type ExportEvaluationInput struct {
 }
 
 // ExportResultDTO tells where the PDF went; Cancelled when the user closed the dialog.
+// ReplacedChars lists characters the PDF could not print as written (emoji, a script
+// its font lacks): they show as a marker (□) or a close letter, and the UI says so.
 type ExportResultDTO struct {
-	Path      string `json:"path"`
-	Cancelled bool   `json:"cancelled"`
+	Path          string   `json:"path"`
+	Cancelled     bool     `json:"cancelled"`
+	ReplacedChars []string `json:"replacedChars"`
 }
 
 // ExportService turns plans, course summaries and evaluations into PDF files.
@@ -75,12 +78,12 @@ func (s *ExportService) SavePlanPDF(in ExportPlanInput) (ExportResultDTO, error)
 }
 
 func (s *ExportService) savePlanPDF(in ExportPlanInput) (ExportResultDTO, error) {
-	return s.save(in.CourseID, "ICM-plan", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
+	return s.save(in.CourseID, "ICM-plan", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer, o pdf.Options) (string, error) {
 		doc, err := planDocFor(ctx, st, c, in.VersionID, s.now())
 		if err != nil {
-			return err
+			return "", err
 		}
-		return pdf.RenderPlan(buf, doc, pdf.Options{PrintedAt: s.now()})
+		return planFileVersion(doc), pdf.RenderPlan(buf, doc, o)
 	})
 }
 
@@ -109,17 +112,19 @@ func (s *ExportService) printPlan(in ExportPlanInput) (ExportResultDTO, error) {
 		return ExportResultDTO{}, err
 	}
 	var buf bytes.Buffer
-	if err := pdf.RenderPlan(&buf, doc, pdf.Options{PrintedAt: s.now()}); err != nil {
+	var report pdf.Report
+	if err := pdf.RenderPlan(&buf, doc, pdf.Options{PrintedAt: s.now(), Report: &report}); err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render plan", err)
 	}
 	path, err := s.prints.Write(c.CitizenID, c.ID, s.now(), buf.Bytes())
 	if err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "print folder", err)
 	}
+	out := ExportResultDTO{Path: path, ReplacedChars: report.Replaced}
 	if err := s.desktop.Open(path); err != nil {
-		return ExportResultDTO{Path: path}, domain.Wrap(domain.CodeOpenFailed, "open viewer", err)
+		return out, domain.Wrap(domain.CodeOpenFailed, "open viewer", err)
 	}
-	return ExportResultDTO{Path: path}, nil
+	return out, nil
 }
 
 // SaveSummaryPDF asks where to save and writes a summary of the whole course there.
@@ -133,12 +138,12 @@ func (s *ExportService) SaveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, 
 }
 
 func (s *ExportService) saveSummaryPDF(in ExportSummaryInput) (ExportResultDTO, error) {
-	return s.save(in.CourseID, "ICM-forløb", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
+	return s.save(in.CourseID, "ICM-forløb", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer, o pdf.Options) (string, error) {
 		sum, err := buildSummary(ctx, st, c, s.now(), in.WithNotes)
 		if err != nil {
-			return err
+			return "", err
 		}
-		return pdf.RenderSummary(buf, sum, pdf.Options{PrintedAt: s.now()})
+		return "", pdf.RenderSummary(buf, sum, o)
 	})
 }
 
@@ -153,17 +158,21 @@ func (s *ExportService) SaveEvaluationPDF(in ExportEvaluationInput) (ExportResul
 }
 
 func (s *ExportService) saveEvaluationPDF(in ExportEvaluationInput) (ExportResultDTO, error) {
-	return s.save(in.CourseID, "ICM-evaluering", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer) error {
+	return s.save(in.CourseID, "ICM-evaluering", func(ctx context.Context, st *store.Store, c *store.Course, buf *bytes.Buffer, o pdf.Options) (string, error) {
 		doc, err := buildEvaluationDoc(ctx, st, c, in.EvaluationID, s.now())
 		if err != nil {
-			return err
+			return "", err
 		}
-		return pdf.RenderEvaluation(buf, doc, pdf.Options{PrintedAt: s.now()})
+		return doc.Evaluation.Date, pdf.RenderEvaluation(buf, doc, o)
 	})
 }
 
+// renderFunc draws one document into buf and returns what tells it apart from its
+// siblings in the suggested file name (a plan's version, an evaluation's date), or "".
+type renderFunc func(context.Context, *store.Store, *store.Course, *bytes.Buffer, pdf.Options) (string, error)
+
 // save renders first (so a failure never leaves a half file), then asks for the path.
-func (s *ExportService) save(courseID uint, title string, render func(context.Context, *store.Store, *store.Course, *bytes.Buffer) error) (ExportResultDTO, error) {
+func (s *ExportService) save(courseID uint, title string, render renderFunc) (ExportResultDTO, error) {
 	st, err := s.ready()
 	if err != nil {
 		return ExportResultDTO{}, err
@@ -174,7 +183,9 @@ func (s *ExportService) save(courseID uint, title string, render func(context.Co
 		return ExportResultDTO{}, err
 	}
 	var buf bytes.Buffer
-	if err := render(ctx, st, c, &buf); err != nil {
+	var report pdf.Report
+	which, err := render(ctx, st, c, &buf, pdf.Options{PrintedAt: s.now(), Report: &report})
+	if err != nil {
 		if _, ok := err.(*domain.Error); ok {
 			return ExportResultDTO{}, err
 		}
@@ -184,7 +195,7 @@ func (s *ExportService) save(courseID uint, title string, render func(context.Co
 	if err != nil {
 		return ExportResultDTO{}, err
 	}
-	name := SafeFileName(fmt.Sprintf("%s %s %s", title, cit.Name, s.today().Format("2006-01-02"))) + ".pdf"
+	name := SafeFileName(strings.Join(nonBlank(title, cit.Name, which, s.today().Format("2006-01-02")), " ")) + ".pdf"
 	path, err := s.desktop.SavePath(title, name)
 	if err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "save dialog", err)
@@ -196,7 +207,27 @@ func (s *ExportService) save(courseID uint, title string, render func(context.Co
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 		return ExportResultDTO{}, err
 	}
-	return ExportResultDTO{Path: path}, nil
+	return ExportResultDTO{Path: path, ReplacedChars: report.Replaced}, nil
+}
+
+// planFileVersion is how a plan's file name tells versions apart: "v3" for a signed
+// version, "kladde" for the draft, so two versions saved the same day never share a name.
+func planFileVersion(p plandoc.Plan) string {
+	if p.Signature == nil {
+		return "kladde"
+	}
+	return fmt.Sprintf("v%d", p.VersionNo)
+}
+
+// nonBlank drops empty parts of a file name.
+func nonBlank(parts ...string) []string {
+	out := parts[:0:0]
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // planDocFor gives a signed version's snapshot, or the current draft for versionID 0.

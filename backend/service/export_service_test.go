@@ -13,14 +13,19 @@ import (
 	"icm/backend/store"
 )
 
-// fakeDesktop answers the save dialog with a fixed path and records what was opened.
+// fakeDesktop answers the save dialog with a fixed path and records the names it
+// suggested and what was opened.
 type fakeDesktop struct {
 	path   string
+	names  []string
 	opened []string
 }
 
-func (d *fakeDesktop) SavePath(string, string) (string, error) { return d.path, nil }
-func (d *fakeDesktop) Open(p string) error                     { d.opened = append(d.opened, p); return nil }
+func (d *fakeDesktop) SavePath(_, name string) (string, error) {
+	d.names = append(d.names, name)
+	return d.path, nil
+}
+func (d *fakeDesktop) Open(p string) error { d.opened = append(d.opened, p); return nil }
 
 func pdfText(t *testing.T, path string) string {
 	t.Helper()

@@ -153,13 +153,14 @@ func (s *TemplateService) SaveTemplatePDF(in ExportTemplateInput) (ExportResultD
 		return ExportResultDTO{}, err
 	}
 	var buf bytes.Buffer
-	if err := pdf.RenderTemplate(&buf, doc, pdf.Options{PrintedAt: s.now()}); err != nil {
+	var report pdf.Report
+	if err := pdf.RenderTemplate(&buf, doc, pdf.Options{PrintedAt: s.now(), Report: &report}); err != nil {
 		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render template", err)
 	}
 	title := "Metodeskabelon"
-	name := title + " " + s.today().Format("2006-01-02")
+	name := title + " kladde " + s.today().Format("2006-01-02")
 	if doc.VersionNo > 0 {
-		name = title + " version " + itoa(doc.VersionNo) + " " + doc.Signature.Date
+		name = title + " v" + itoa(doc.VersionNo) + " " + doc.Signature.Date
 	}
 	path, err := s.desktop.SavePath(title, SafeFileName(name)+".pdf")
 	if err != nil {
@@ -172,7 +173,7 @@ func (s *TemplateService) SaveTemplatePDF(in ExportTemplateInput) (ExportResultD
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 		return ExportResultDTO{}, err
 	}
-	return ExportResultDTO{Path: path}, nil
+	return ExportResultDTO{Path: path, ReplacedChars: report.Replaced}, nil
 }
 
 // templateDoc gives a signed version's snapshot, or the live draft for id 0.

@@ -111,6 +111,7 @@ export namespace service {
 	    pdfPath: string;
 	    jsonPath: string;
 	    cancelled: boolean;
+	    replacedChars: string[];
 	}
 	export interface AccountDTO {
 	    workerId: number;
@@ -707,6 +708,7 @@ export namespace service {
 	export interface ExportResultDTO {
 	    path: string;
 	    cancelled: boolean;
+	    replacedChars: string[];
 	}
 	export interface ExportSummaryInput {
 	    courseId: number;

@@ -92,7 +92,7 @@ describe('the audit screen', () => {
     await waitFor(() =>
       expect(auditApi.list).toHaveBeenLastCalledWith({ citizenId: 12, workerId: 0, action: 'view', from: '2026-11-01', to: '', before: 0, limit: 100, computer: 'all', cursor: '' }),
     );
-    vi.mocked(auditApi.saveCitizenPdf).mockResolvedValue({ path: '/home/test/ICM-log Åse Holm.pdf', cancelled: false });
+    vi.mocked(auditApi.saveCitizenPdf).mockResolvedValue({ path: '/home/test/ICM-log Åse Holm.pdf', cancelled: false, replacedChars: [] });
     fireEvent.click(screen.getByRole('button', { name: t.exportCitizen }));
     await waitFor(() => expect(auditApi.saveCitizenPdf).toHaveBeenCalledWith(12));
     expect(await screen.findByText(/ICM-log Åse Holm\.pdf/)).toBeTruthy();

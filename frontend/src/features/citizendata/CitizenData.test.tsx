@@ -72,11 +72,20 @@ describe('the section on the citizen page', () => {
   });
 
   it('saves the access request and says where both files went', async () => {
-    vi.mocked(citizenDataApi.exportAccess).mockResolvedValue({ pdfPath: '/home/m/Indsigt Åse.pdf', jsonPath: '/home/m/Indsigt Åse.json', cancelled: false });
+    vi.mocked(citizenDataApi.exportAccess).mockResolvedValue({ pdfPath: '/home/m/Indsigt Åse.pdf', jsonPath: '/home/m/Indsigt Åse.json', cancelled: false, replacedChars: [] });
     wrap(<CitizenDataSection citizen={citizen()} />);
     fireEvent.click(screen.getByRole('button', { name: t.access }));
     expect(await screen.findByText(fill(t.accessSaved, { pdf: '/home/m/Indsigt Åse.pdf', json: '/home/m/Indsigt Åse.json' }))).toBeTruthy();
     expect(citizenDataApi.exportAccess).toHaveBeenCalledWith(4);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('says which characters the access request PDF could not print as written', async () => {
+    vi.mocked(citizenDataApi.exportAccess).mockResolvedValue({ pdfPath: '/home/m/a.pdf', jsonPath: '/home/m/a.json', cancelled: false, replacedChars: ['🌻'] });
+    wrap(<CitizenDataSection citizen={citizen()} />);
+    fireEvent.click(screen.getByRole('button', { name: t.access }));
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toContain(fill(da.export.replaced, { chars: '🌻' }));
   });
 });
 

@@ -3,6 +3,7 @@ import type { Citizen } from '../../api/client';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useIsLead } from '../auth/session';
+import { ReplacedNote } from '../export/ReplacedNote';
 import { DeleteDialog } from './DeleteDialog';
 import { HandoverDialog } from './HandoverDialog';
 import { useExportAccess } from './queries';
@@ -43,7 +44,10 @@ export function CitizenDataSection(p: { citizen: Citizen }) {
           (saved.cancelled ? (
             <p className="muted">{t('citizenData.cancelled')}</p>
           ) : (
-            <p className="banner banner-info cd-path">{t('citizenData.accessSaved', { pdf: saved.pdfPath, json: saved.jsonPath })}</p>
+            <p className="banner banner-info cd-path">
+              {t('citizenData.accessSaved', { pdf: saved.pdfPath, json: saved.jsonPath })}
+              <ReplacedNote chars={saved.replacedChars} />
+            </p>
           ))}
       </div>
       <ErrorBanner error={access.error} />

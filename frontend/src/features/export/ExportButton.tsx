@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { toAppError, type AppError } from '../../api/errors';
 import { codeText } from '../../components/errorText';
 import { useI18n } from '../../i18n/i18n';
+import { ReplacedNote } from './ReplacedNote';
 
-type Result = { path: string; cancelled: boolean };
+/** What an export returns; replacedChars are characters the PDF printed as □ or a near letter. */
+type Result = { path: string; cancelled: boolean; replacedChars?: string[] | null };
 
 /** A button that makes a PDF and says where it went, or why it could not. */
 export function ExportButton(p: { label: string; run: () => Promise<Result>; primary?: boolean; saved?: boolean }) {
@@ -30,6 +32,7 @@ export function ExportButton(p: { label: string; run: () => Promise<Result>; pri
       </button>
       <span aria-live="polite" className="small">
         {done && !done.cancelled && (p.saved === false ? t('export.opened') : t('export.savedTo', { path: done.path }))}
+        {done && !done.cancelled && <ReplacedNote chars={done.replacedChars} />}
         {error && <span className="tone-bad">{codeText(lang, error.code, { ...error.params, path: error.params.path ?? done?.path ?? '' })}</span>}
       </span>
     </span>

@@ -144,7 +144,7 @@ describe('the method template page', () => {
 
   it('saves the current template and a signed version as PDF, and shows a version as signed', async () => {
     renderPage(template({}, [v1]));
-    vi.mocked(templateApi.savePdf).mockResolvedValue({ path: '/tmp/skabelon.pdf', cancelled: false });
+    vi.mocked(templateApi.savePdf).mockResolvedValue({ path: '/tmp/skabelon.pdf', cancelled: false, replacedChars: [] });
     vi.mocked(templateApi.version).mockResolvedValue({ summary: v1, elements: template({ target_group: { answer: 'Som underskrevet', status: 'agreed' } }).elements });
     const buttons = await screen.findAllByRole('button', { name: tt.versions.savePdf });
     expect(buttons).toHaveLength(2);

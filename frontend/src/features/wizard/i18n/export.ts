@@ -11,6 +11,7 @@ export const exportText = textGroup(
     working: 'Laver PDF …',
     savedTo: 'Gemt: {path}',
     opened: 'Åbnet i PDF-fremviseren – udskriv derfra.',
+    replaced: 'Bemærk: PDF’ens skrift har ikke disse tegn, så de står som □ eller som et bogstav, der ligner: {chars}',
   },
   {
     savePlan: 'Save as PDF',
@@ -21,5 +22,6 @@ export const exportText = textGroup(
     working: 'Making PDF …',
     savedTo: 'Saved: {path}',
     opened: 'Opened in the PDF viewer – print from there.',
+    replaced: 'Note: the PDF’s font lacks these characters, so they show as □ or as a similar letter: {chars}',
   },
 );
