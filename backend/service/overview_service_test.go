@@ -304,13 +304,22 @@ func TestFidelityBoundaries(t *testing.T) {
 			t.Errorf("2 of 2 = %+v", r)
 		}
 		c := s.citizen(t, "Over Loftet")
-		if _, err := NewCourseService(s.as(s.leadActor())).CreateCourse(CreateCourseInput{CitizenID: c.ID, WorkerID: w.ID,
-			StartDate: "2026-11-01", OverrideReason: "Kender borgeren i forvejen"}); err != nil {
+		over, err := NewCourseService(s.as(s.leadActor())).CreateCourse(CreateCourseInput{CitizenID: c.ID, WorkerID: w.ID,
+			StartDate: "2026-11-01", OverrideReason: "Kender borgeren i forvejen"})
+		if err != nil {
 			t.Fatal(err)
 		}
-		r := fid(t, ids[0], domain.RuleCaseload)
-		if r.Pass || r.Reason != string(domain.ReasonOverWithReason) || r.Params["open"] != "3" {
-			t.Errorf("3 of 2 with reason = %+v", r)
+		// The course with the override shows its own reason, and the fix is on the caseload page.
+		r := fid(t, over.ID, domain.RuleCaseload)
+		if r.Pass || r.Reason != string(domain.ReasonOverWithReason) || r.Params["open"] != "3" ||
+			r.Params["reason"] != "Kender borgeren i forvejen" || r.Step != string(domain.FixCaseload) {
+			t.Errorf("3 of 2, the course with the reason = %+v", r)
+		}
+		// The worker's other courses are over the ceiling too, but the reason (and the other
+		// citizen's name) belongs to the course it was recorded on.
+		r = fid(t, ids[0], domain.RuleCaseload)
+		if r.Pass || r.Reason != string(domain.ReasonOverCeiling) || r.Params["open"] != "3" || r.Params["reason"] != "" {
+			t.Errorf("3 of 2, a course without a reason = %+v", r)
 		}
 	})
 }

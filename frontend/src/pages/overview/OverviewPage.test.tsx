@@ -10,9 +10,10 @@ vi.mock('../../api/overview', () => ({ overviewApi: { teamOverview: vi.fn(), cou
 const api = vi.mocked(overviewApi);
 afterEach(cleanup);
 
-const rules = ['named_worker', 'caseload', 'assessment', 'signed_plan', 'action_plan', 'evaluation', 'contact_kept', 'local_contact', 'own_words'];
+const rules = ['named_worker', 'caseload', 'assessment', 'signed_plan', 'action_plan', 'coordination', 'advocacy', 'evaluation', 'contact_kept', 'local_contact', 'own_words'];
 const steps: Record<string, string> = {
-  named_worker: 'visitation', caseload: 'visitation', assessment: 'assessment', signed_plan: 'planning', action_plan: 'planning',
+  named_worker: 'visitation', caseload: 'caseload', assessment: 'assessment', signed_plan: 'planning', action_plan: 'planning',
+  coordination: 'coordination', advocacy: 'advocacy',
   evaluation: 'followup', contact_kept: 'followup', local_contact: 'followup', own_words: 'planning',
 };
 
@@ -33,7 +34,11 @@ const worker = (id: number, name: string, open: number, max: number) => ({
 
 function overview(): Overview {
   const fidelity = [
-    row(1, 'Dennis Møller', { signed_plan: { pass: false, reason: 'not_signed' } }),
+    row(1, 'Dennis Møller', {
+      signed_plan: { pass: false, reason: 'not_signed' },
+      caseload: { pass: false, reason: 'over_with_reason', params: { open: '9', max: '8', reason: 'Kender borgeren fra herberget' } },
+      coordination: { pass: false, reason: 'meeting_overdue', params: { due: '2026-10-01', network: '2' } },
+    }),
     row(2, 'Bjørn Aagaard', {
       own_words: { pass: false, reason: 'no_goals' },
       local_contact: { pass: false, reason: 'mostly_elsewhere', params: { local: '4', total: '8' } },
@@ -140,6 +145,15 @@ describe('OverviewPage', () => {
     const own = rows.find((r) => r.dataset.citizen === 'Dennis Møller')!.querySelector('[data-rule="own_words"]')!;
     expect(own.getAttribute('data-pass')).toBe('true');
     expect(own.textContent).toContain('Mål med egne ord: opfyldt');
+    // The caseload is fixed on the caseload page, not in a step of the course.
+    const dennis = rows.find((r) => r.dataset.citizen === 'Dennis Møller')!;
+    const caseload = within(dennis.querySelector('[data-rule="caseload"]') as HTMLElement).getByRole('link');
+    expect(caseload.getAttribute('href')).toBe('#/caseload');
+    expect(caseload.textContent).toContain('Begrundelse: Kender borgeren fra herberget');
+    expect(caseload.getAttribute('title')).toContain('Rettes på siden Caseload');
+    const coord = within(dennis.querySelector('[data-rule="coordination"]') as HTMLElement).getByRole('link');
+    expect(coord.getAttribute('href')).toBe('#/courses/1/coordination');
+    expect(coord.textContent).toContain('senest 01.10.2026');
 
     fireEvent.click(within(bjorn).getByRole('button', { name: /Vis årsager/ }));
     const reasons = document.querySelector('tr.ov-reasons li:last-child') as HTMLElement;
