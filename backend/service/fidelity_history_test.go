@@ -1,0 +1,124 @@
+package service
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"icm/backend/domain"
+)
+
+// The partial quarter of the fidelity over time is today's check: it must agree with the
+// team overview's totals, rule by rule.
+func TestFidelityHistoryTodayMatchesTheOverview(t *testing.T) {
+	d := newTestDeps(t)
+	if err := LoadDemo(context.Background(), d.Store, testNow); err != nil {
+		t.Fatal(err)
+	}
+	s := NewOverviewService(asLead(t, d))
+	ov, err := s.TeamOverview()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.FidelityHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Quarters) == 0 {
+		t.Fatal("no quarters")
+	}
+	last := h.Quarters[len(h.Quarters)-1]
+	if !last.Partial || last.AsOf != "2026-12-01" || last.Year != 2026 || last.Quarter != 4 || last.Courses != ov.OpenCourses {
+		t.Fatalf("last quarter = %+v, want today's with %d courses", last, ov.OpenCourses)
+	}
+	for i, r := range ov.FidelityTotals {
+		if got := last.Rules[i]; got != r {
+			t.Errorf("rule %s: history %d of %d, overview %d of %d", r.Rule, got.Pass, got.Total, r.Pass, r.Total)
+		}
+	}
+	if h.Team.Name == "" {
+		t.Error("the team is not named")
+	}
+}
+
+// Each quarter is judged as the records stood at its end: a course counts in the quarters it
+// was open, and a meeting, a network contact or an evaluation counts from its date on.
+func TestFidelityHistoryAsOfQuarterEnds(t *testing.T) {
+	f := newFixture(t)
+	now := time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
+	f.d.Clock = func() time.Time { return now }
+	lead := f.as(f.leadActor())
+	courses := NewCourseService(lead)
+	start := func(name, date string) uint {
+		c := f.citizen(t, name)
+		co, err := courses.CreateCourse(CreateCourseInput{CitizenID: c.ID, WorkerID: f.lead.ID, StartDate: date})
+		if err != nil {
+			t.Fatalf("CreateCourse(%s): %v", name, err)
+		}
+		return co.ID
+	}
+	a := start("Anna Historik", "2026-02-01")
+	b := start("Bo Historik", "2026-04-01")
+	coord, follow := NewCoordinationService(lead), NewFollowUpService(lead)
+	if _, err := coord.SaveContact(ContactInput{CourseID: a, Kind: string(domain.ContactCaseworker), Name: "Sagsbehandler", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := coord.SaveMeeting(MeetingInput{CourseID: a, Date: "2026-07-10", Participants: "Borger, sagsbehandler", Purpose: "Koordinering"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := follow.SaveEvaluation(EvaluationInput{CourseID: a, Date: "2026-05-01", Summary: "Første evaluering"}); err != nil {
+		t.Fatal(err)
+	}
+	// Course B closed in August: it counts in the second quarter only.
+	now = time.Date(2026, 8, 15, 12, 0, 0, 0, time.UTC)
+	if _, err := follow.CloseCourse(CloseCourseInput{CourseID: b, EndDate: "2026-08-15", Reason: "goals_reached",
+		AfterSupport: "none", HousingAtClose: "own"}); err != nil {
+		t.Fatal(err)
+	}
+
+	now = testNow
+	h, err := NewOverviewService(lead).FidelityHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		asOf                string
+		courses             int
+		coordPass, evalPass int
+	}
+	wants := []want{
+		{"2026-03-31", 1, 0, 1}, // no network yet; the first evaluation is not due
+		{"2026-06-30", 2, 0, 2}, // still no network; A evaluated 01.05, B's first not due
+		{"2026-09-30", 1, 1, 0}, // network and a meeting on 10.07; A's evaluation was due 01.08
+		{"2026-12-01", 1, 1, 0}, // the meeting holds until 10.01.2027
+	}
+	if len(h.Quarters) != len(wants) {
+		t.Fatalf("quarters = %+v", h.Quarters)
+	}
+	rule := func(q FidelityQuarterDTO, r domain.FidelityRule) RuleTotalDTO {
+		for _, x := range q.Rules {
+			if x.Rule == string(r) {
+				return x
+			}
+		}
+		t.Fatalf("no %s", r)
+		return RuleTotalDTO{}
+	}
+	for i, w := range wants {
+		q := h.Quarters[i]
+		c, e := rule(q, domain.RuleCoordination), rule(q, domain.RuleEvaluation)
+		if q.AsOf != w.asOf || q.Courses != w.courses || c.Pass != w.coordPass || c.Total != w.courses || e.Pass != w.evalPass {
+			t.Errorf("quarter %d = as of %s, %d courses, coordination %d/%d, evaluation %d/%d; want %+v",
+				i, q.AsOf, q.Courses, c.Pass, c.Total, e.Pass, e.Total, w)
+		}
+	}
+}
+
+// Only a team lead sees the team's fidelity over time.
+func TestFidelityHistoryIsForTeamLeads(t *testing.T) {
+	f := newFixture(t)
+	w := f.worker(t, "Jonas Ørnberg", "JØ", domain.RoleICMWorker, 1)
+	s := NewOverviewService(f.as(Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.RoleICMWorker}))
+	_, err := s.FidelityHistory()
+	wantCode(t, err, domain.CodeForbidden)
+}
