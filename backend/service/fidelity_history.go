@@ -1,10 +1,12 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"time"
 
 	"icm/backend/domain"
+	"icm/backend/pdf"
 	"icm/backend/store"
 )
 
@@ -240,4 +242,53 @@ func latestDay(dates []string, day string) *time.Time {
 		return nil
 	}
 	return &t
+}
+
+// SaveFidelityPDF writes the team's fidelity over time as a PDF for the management meeting,
+// where the team lead chooses. It holds figures only, no citizen. Team leads only.
+func (s *OverviewService) SaveFidelityPDF() (ExportResultDTO, error) {
+	st, a, err := s.leadReady()
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	h, err := fidelityHistory(s.ctx(), st, s.now())
+	if err != nil {
+		return ExportResultDTO{}, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.RenderFidelityOverview(&buf, fidelityDoc(h), pdf.Options{PrintedAt: s.now()}); err != nil {
+		return ExportResultDTO{}, domain.Wrap(domain.CodeInternal, "render fidelity overview", err)
+	}
+	if s.deps.Desktop == nil {
+		return ExportResultDTO{}, domain.E(domain.CodeExportFailed, "no save dialog")
+	}
+	title := "ICM-mindstekrav over tid"
+	path, err := s.deps.Desktop.SavePath(title, SafeFileName(title+" "+h.Today)+".pdf")
+	if err != nil {
+		return ExportResultDTO{}, domain.Wrap(domain.CodeExportFailed, "save dialog", err)
+	}
+	if path == "" {
+		return ExportResultDTO{Cancelled: true}, nil
+	}
+	path = EnsurePDFExtension(path)
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return ExportResultDTO{}, err
+	}
+	return ExportResultDTO{Path: path}, s.audit(st, a, AuditExport, "fidelity_overview", 0, 0, itoa(len(h.Quarters))+" quarters")
+}
+
+// fidelityDoc turns the fidelity over time into the PDF's document.
+func fidelityDoc(h FidelityHistoryDTO) pdf.FidelityOverview {
+	doc := pdf.FidelityOverview{Municipality: h.Team.Municipality, Team: h.Team.Name, Today: h.Today}
+	for _, r := range domain.FidelityRules {
+		doc.Rules = append(doc.Rules, string(r))
+	}
+	for _, q := range h.Quarters {
+		fq := pdf.FidelityQuarter{Year: q.Year, Quarter: q.Quarter, AsOf: q.AsOf, Partial: q.Partial, Courses: q.Courses}
+		for _, r := range q.Rules {
+			fq.Pass, fq.Total = append(fq.Pass, r.Pass), append(fq.Total, r.Total)
+		}
+		doc.Quarters = append(doc.Quarters, fq)
+	}
+	return doc
 }

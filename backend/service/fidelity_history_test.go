@@ -2,10 +2,13 @@ package service
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"icm/backend/domain"
+	"icm/backend/store"
 )
 
 // The partial quarter of the fidelity over time is today's check: it must agree with the
@@ -114,11 +117,65 @@ func TestFidelityHistoryAsOfQuarterEnds(t *testing.T) {
 	}
 }
 
-// Only a team lead sees the team's fidelity over time.
+// Only a team lead sees the team's fidelity over time and prints it.
 func TestFidelityHistoryIsForTeamLeads(t *testing.T) {
 	f := newFixture(t)
 	w := f.worker(t, "Jonas Ørnberg", "JØ", domain.RoleICMWorker, 1)
-	s := NewOverviewService(f.as(Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.RoleICMWorker}))
+	d := f.as(Actor{WorkerID: w.ID, Name: w.Name, Initials: w.Initials, Role: domain.RoleICMWorker})
+	d.Desktop = &fakeDesktop{path: filepath.Join(t.TempDir(), "overblik")}
+	s := NewOverviewService(d)
 	_, err := s.FidelityHistory()
 	wantCode(t, err, domain.CodeForbidden)
+	_, err = s.SaveFidelityPDF()
+	wantCode(t, err, domain.CodeForbidden)
+}
+
+// The team lead saves the overview for the management meeting: the figures per quarter and
+// what each requirement measures, read back from the PDF; no citizen is named; the export
+// is logged.
+func TestSaveFidelityPDF(t *testing.T) {
+	d := newTestDeps(t)
+	if err := LoadDemo(context.Background(), d.Store, testNow); err != nil {
+		t.Fatal(err)
+	}
+	d = asLead(t, d)
+	desk := &fakeDesktop{path: filepath.Join(t.TempDir(), "overblik")}
+	d.Desktop = desk
+	s := NewOverviewService(d)
+	res, err := s.SaveFidelityPDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Path != desk.path+".pdf" || res.Cancelled {
+		t.Fatalf("result = %+v", res)
+	}
+	text := squash(pdfText(t, res.Path))
+	for _, want := range []string{"ICM-mindstekrav over tid", "Overblik til ledelsen", "Solvang Kommune", "Åbne forløb",
+		"4. kvt. 2026 til 01.12.2026", "Netværk og koordinering", "Barrierer registreret og fulgt op", "Sådan måles kravene"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+	for _, name := range []string{"Dennis Møller", "Bjørn Aagaard"} {
+		if strings.Contains(text, name) {
+			t.Errorf("the management overview names %s", name)
+		}
+	}
+	desk.path = ""
+	if res, err := s.SaveFidelityPDF(); err != nil || !res.Cancelled {
+		t.Fatalf("cancelled = %+v, %v", res, err)
+	}
+	rows, err := d.Store.ListAudit(context.Background(), store.FindAudit{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := 0
+	for _, r := range rows {
+		if r.Action == AuditExport && r.Object == "fidelity_overview" {
+			logged++
+		}
+	}
+	if logged != 1 {
+		t.Errorf("%d exports logged, want 1", logged)
+	}
 }
