@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { overviewApi, type CourseFidelity, type Overview, type RuleResult } from '../../api/overview';
+import { overviewApi, type CourseFidelity, type FidelityHistory, type Overview, type RuleResult } from '../../api/overview';
 import { I18nProvider } from '../../i18n/i18n';
 import { OverviewPage } from './OverviewPage';
 
-vi.mock('../../api/overview', () => ({ overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn() } }));
+vi.mock('../../api/overview', () => ({
+  overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn(), fidelityHistory: vi.fn(), saveFidelityPdf: vi.fn() },
+}));
 
 const api = vi.mocked(overviewApi);
 afterEach(cleanup);
@@ -92,10 +94,25 @@ async function renderPage() {
   await screen.findByRole('heading', { name: 'Overblik', level: 1 });
 }
 
+function history(): FidelityHistory {
+  const quarter = (year: number, q: number, asOf: string, pass: number, total: number, partial = false) => ({
+    year, quarter: q, asOf, partial, courses: total,
+    rules: rules.map((rule) => ({ rule, pass: rule === 'coordination' ? pass : total, total })),
+  });
+  return {
+    today: '2026-12-01',
+    team: { id: 1, municipality: 'Solvang', name: 'ICM-teamet' },
+    quarters: [quarter(2026, 2, '2026-06-30', 0, 0), quarter(2026, 3, '2026-09-30', 1, 4), quarter(2026, 4, '2026-12-01', 3, 4, true)],
+  };
+}
+
 describe('OverviewPage', () => {
   beforeEach(() => {
     api.teamOverview.mockReset();
     api.teamOverview.mockResolvedValue(overview());
+    api.fidelityHistory.mockReset();
+    api.fidelityHistory.mockResolvedValue(history());
+    api.saveFidelityPdf.mockReset();
   });
 
   it('shows the headline figures', async () => {
@@ -167,6 +184,25 @@ describe('OverviewPage', () => {
     const foot = screen.getByRole('table', { name: 'Tjek af ICM-mindstekrav' }).querySelector('tfoot')!;
     expect(foot.querySelector('[data-rule="signed_plan"]')!.textContent).toBe('1 af 2');
     expect(foot.querySelector('[data-rule="named_worker"]')!.textContent).toBe('2 af 2');
+  });
+
+  it('shows the requirements over time as small charts with a table, and saves the PDF for management', async () => {
+    await renderPage();
+    const fig = await screen.findByTestId('fidelity-history');
+    const coord = fig.querySelector('[data-rule="coordination"]') as HTMLElement;
+    expect(coord.textContent).toContain('Netværk og koordinering');
+    expect(coord.textContent).toContain('75 %');
+    const img = within(coord).getByRole('img');
+    expect(img.getAttribute('aria-label')).toBe('Netværk og koordinering: 2. kvt. 2026 ingen forløb, 3. kvt. 2026 25 %, 4. kvt. 2026 75 %');
+    const table = within(fig).getByRole('table', { hidden: true });
+    expect(table.textContent).toContain('4. kvt. 2026 (til 01.12.2026)');
+    const row = within(table).getByRole('rowheader', { name: 'Netværk og koordinering', hidden: true }).closest('tr')!;
+    expect(row.textContent).toBe('Netværk og koordinering–25 % (1/4)75 % (3/4)');
+
+    api.saveFidelityPdf.mockResolvedValue({ path: '/tmp/ICM-mindstekrav.pdf', cancelled: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem PDF til ledelsen' }));
+    expect(await screen.findByText(/ICM-mindstekrav\.pdf/)).toBeTruthy();
+    expect(api.saveFidelityPdf).toHaveBeenCalledTimes(1);
   });
 
   it('shows a load error', async () => {
