@@ -7,7 +7,7 @@ export const templateText = textGroup(
   {
     title: 'Metodeskabelon',
     intro:
-      'Metodeskabelonen er teamets fælles beskrivelse af, hvordan I arbejder med ICM i praksis. For hvert element står det faste krav, som metoden stiller, og nogle spørgsmål, I kan tage udgangspunkt i. Skriv jeres svar, og marker elementet som aftalt, når teamet er enigt. Skabelonen kan altid rettes; når teamlederen underskriver den, gemmes en version, som ikke ændres bagefter.',
+      'Metodeskabelonen er teamets fælles beskrivelse af, hvordan I arbejder med ICM i praksis. For hvert element står, hvad metoden kræver, lægger vægt på eller foreslår, og de spørgsmål, metoden stiller, som I kan tage udgangspunkt i. Skriv jeres svar, og marker elementet som aftalt, når teamet er enigt. Skabelonen kan altid rettes; når teamlederen underskriver den, gemmes en version, som ikke ændres bagefter.',
     progress: '{n} af {total} elementer aftalt',
     progressLabel: 'Aftalte elementer',
     elementsLabel: 'Skabelonens elementer',
@@ -150,7 +150,7 @@ export const templateText = textGroup(
   {
     title: 'Method template',
     intro:
-      "The method template is the team's shared description of how you work with ICM in practice. Each element shows the fixed requirement the method sets and a few questions to start from. Write your answer and mark the element as agreed when the team agrees. The template can always be edited; when the team lead signs it, a version is stored that does not change afterwards.",
+      "The method template is the team's shared description of how you work with ICM in practice. Each element shows what the method requires, stresses or suggests, and the method's questions to start from. Write your answer and mark the element as agreed when the team agrees. The template can always be edited; when the team lead signs it, a version is stored that does not change afterwards.",
     progress: '{n} of {total} elements agreed',
     progressLabel: 'Agreed elements',
     elementsLabel: 'Elements of the template',
