@@ -80,6 +80,17 @@ func TestFidelityHistoryAsOfQuarterEnds(t *testing.T) {
 	}
 
 	now = testNow
+	// Today's check of course A sees the network, the meeting and no barriers after the grace.
+	live, err := NewOverviewService(lead).CourseFidelity(IDInput{ID: a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ruleOf(t, live, domain.RuleCoordination); !r.Pass || r.Params["network"] != "1" || r.Params["due"] != "2027-01-10" {
+		t.Errorf("coordination today = %+v", r)
+	}
+	if r := ruleOf(t, live, domain.RuleAdvocacy); r.Pass || r.Reason != string(domain.ReasonNoBarriers) || r.Step != string(domain.StepAdvocacy) {
+		t.Errorf("advocacy today = %+v", r)
+	}
 	h, err := NewOverviewService(lead).FidelityHistory()
 	if err != nil {
 		t.Fatal(err)
