@@ -60,21 +60,24 @@ func fidelityHistory(ctx context.Context, st *store.Store, now time.Time) (Fidel
 	if err != nil {
 		return out, err
 	}
-	h, err := st.LoadFidelityHistory(ctx, out.Today, contactKinds(), localPlaces())
+	firstStart, err := st.FirstCourseStart(ctx)
 	if err != nil {
 		return out, err
 	}
-	var first time.Time
-	for _, c := range h.Courses {
-		if d, err := time.Parse(domain.DateLayout, c.StartDate); err == nil && (first.IsZero() || d.Before(first)) {
-			first = d
-		}
-	}
-	if first.IsZero() {
+	first, err := time.Parse(domain.DateLayout, firstStart)
+	if err != nil {
 		return out, nil // no course yet: nothing to follow
 	}
+	points := domain.FidelityQuarters(first, today, FidelityHistoryQuarters)
+	if len(points) == 0 {
+		return out, nil
+	}
+	h, err := st.LoadFidelityHistory(ctx, points[0].AsOf.Format(domain.DateLayout), out.Today, contactKinds(), localPlaces())
+	if err != nil {
+		return out, err
+	}
 	byCourse := indexHistory(h)
-	for _, p := range domain.FidelityQuarters(first, today, FidelityHistoryQuarters) {
+	for _, p := range points {
 		out.Quarters = append(out.Quarters, quarterFidelity(env, h, byCourse, p))
 	}
 	return out, nil

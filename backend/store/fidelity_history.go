@@ -85,14 +85,26 @@ type HistoryContactMonth struct {
 	Last     string
 }
 
-// LoadFidelityHistory loads the dated rows of every course that started on or before
-// until (ISO date); contactKinds are the note kinds that count as contact, localPlaces the
-// locations in the citizen's surroundings. The notes are counted per course and month in
-// the database, so a team's years of notes come back as a few thousand rows.
-func (s *Store) LoadFidelityHistory(ctx context.Context, until string, contactKinds, localPlaces []string) (*FidelityHistory, error) {
+// FirstCourseStart is the start date of the team's first course, "" when there is none.
+func (s *Store) FirstCourseStart(ctx context.Context) (string, error) {
+	var first *string
+	err := s.db.WithContext(ctx).Raw(`SELECT MIN(start_date) FROM courses`).Scan(&first).Error
+	if err != nil || first == nil {
+		return "", storageErr(err)
+	}
+	return *first, nil
+}
+
+// LoadFidelityHistory loads the dated rows of every course that was open some time from
+// from to until (ISO dates): started by until and not ended before from. contactKinds are
+// the note kinds that count as contact, localPlaces the locations in the citizen's
+// surroundings. The notes are counted per course and month in the database, so a team's
+// years of notes come back as a few thousand rows.
+func (s *Store) LoadFidelityHistory(ctx context.Context, from, until string, contactKinds, localPlaces []string) (*FidelityHistory, error) {
 	h := &FidelityHistory{ActionPlans: map[uint]string{}}
 	db := s.db.WithContext(ctx)
-	in := `SELECT id FROM courses WHERE start_date <= ?`
+	const open = `start_date <= ? AND (end_date IS NULL OR end_date = '' OR end_date >= ?)`
+	in := `SELECT id FROM courses WHERE ` + open
 	kinds := strings.TrimSuffix(strings.Repeat("?,", max(len(contactKinds), 1)), ",")
 	places := strings.TrimSuffix(strings.Repeat("?,", max(len(localPlaces), 1)), ",")
 	args := func(lists ...[]string) []any {
@@ -105,7 +117,7 @@ func (s *Store) LoadFidelityHistory(ctx context.Context, until string, contactKi
 				out = append(out, v)
 			}
 		}
-		return append(out, until)
+		return append(out, until, from)
 	}
 	var plans []struct {
 		CourseID   uint
@@ -116,7 +128,7 @@ func (s *Store) LoadFidelityHistory(ctx context.Context, until string, contactKi
 		sql  string
 		args []any
 	}{
-		{&h.Courses, `SELECT id, worker_id, start_date, end_date, override_reason FROM courses WHERE start_date <= ? ORDER BY id`, args()},
+		{&h.Courses, `SELECT id, worker_id, start_date, end_date, override_reason FROM courses WHERE ` + open + ` ORDER BY id`, args()},
 		{&h.Assessment, `SELECT course_id, topic, revision_date,
 			(citizen_view <> '' OR worker_view <> '' OR resources <> '' OR needs <> '' OR barriers <> '') AS filled
 			FROM assessment_entries WHERE course_id IN (` + in + `)`, args()},
