@@ -88,7 +88,7 @@ func newAppWith(ctx context.Context, dbPath string, clock service.Clock, desk se
 		}
 	}
 	a.prints, a.stopPrints = printfiles.New(desktop.PrintDir()), make(chan struct{})
-	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession(), Prints: a.prints}
+	deps := service.Deps{Store: a.store, Clock: clock, Session: service.NewSession(), Prints: a.prints, Desktop: desk}
 	audit := service.NewAuditService(deps, desk)
 	a.services = &services{
 		auth:     service.NewAuthService(deps, audit),

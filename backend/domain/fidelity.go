@@ -12,20 +12,26 @@ type FidelityRule string
 
 // The fidelity rules, in the order the team overview shows them.
 const (
-	RuleNamedWorker FidelityRule = "named_worker"  // én bestemt, aktiv kontaktperson
-	RuleCaseload    FidelityRule = "caseload"      // højst 8 borgere pr. fuldtidsstilling
-	RuleAssessment  FidelityRule = "assessment"    // udredning af alle livsområder og ønsker
-	RuleSignedPlan  FidelityRule = "signed_plan"   // plan lavet med borgeren og underskrevet
-	RuleActionPlan  FidelityRule = "action_plan"   // planen koordineret med § 141-handleplanen
-	RuleEvaluation  FidelityRule = "evaluation"    // evaluering mindst hver tredje måned
-	RuleContact     FidelityRule = "contact_kept"  // kontakten holdes, også når borgeren trækker sig
-	RuleLocal       FidelityRule = "local_contact" // kontakten foregår, hvor borgeren opholder sig
-	RuleOwnWords    FidelityRule = "own_words"     // mål med borgerens egne ord (empowerment)
+	RuleNamedWorker  FidelityRule = "named_worker"  // én bestemt, aktiv kontaktperson
+	RuleCaseload     FidelityRule = "caseload"      // højst 8 borgere pr. fuldtidsstilling
+	RuleAssessment   FidelityRule = "assessment"    // udredning af alle livsområder og ønsker
+	RuleSignedPlan   FidelityRule = "signed_plan"   // plan lavet med borgeren og underskrevet
+	RuleActionPlan   FidelityRule = "action_plan"   // planen koordineret med § 141-handleplanen
+	RuleCoordination FidelityRule = "coordination"  // netværket kendt og koordineret på møder
+	RuleAdvocacy     FidelityRule = "advocacy"      // barrierer registreret og fulgt op (fortalerrolle)
+	RuleEvaluation   FidelityRule = "evaluation"    // evaluering mindst hver tredje måned
+	RuleContact      FidelityRule = "contact_kept"  // kontakten holdes, også når borgeren trækker sig
+	RuleLocal        FidelityRule = "local_contact" // kontakten foregår, hvor borgeren opholder sig
+	RuleOwnWords     FidelityRule = "own_words"     // mål med borgerens egne ord (empowerment)
 )
 
 // FidelityRules lists every rule in display order.
 var FidelityRules = []FidelityRule{RuleNamedWorker, RuleCaseload, RuleAssessment, RuleSignedPlan,
-	RuleActionPlan, RuleEvaluation, RuleContact, RuleLocal, RuleOwnWords}
+	RuleActionPlan, RuleCoordination, RuleAdvocacy, RuleEvaluation, RuleContact, RuleLocal, RuleOwnWords}
+
+// FixCaseload is where a caseload above the ceiling is fixed: not a step of the course's
+// wizard but the team's caseload page, where courses are shared out between the workers.
+const FixCaseload Step = "caseload"
 
 // FidelityReason says why a rule passed or failed; the UI turns it into a sentence.
 type FidelityReason string
@@ -86,17 +92,18 @@ func CheckNamedWorker(hasWorker, workerActive bool) FidelityResult {
 }
 
 // CheckCaseload: the course's worker has at most floor(8 × FTE) open courses. A recorded
-// override explains an exception but does not make it one the method accepts.
+// override explains an exception but does not make it one the method accepts; the reason
+// shown is the one recorded on this course, never another citizen's.
 func CheckCaseload(open int, fte FTE, overrideReason string) FidelityResult {
 	max := fte.MaxCaseload()
 	n, m := strconv.Itoa(open), strconv.Itoa(max)
 	if open <= max {
-		return result(RuleCaseload, StepVisitation, true, ReasonOK, "open", n, "max", m)
+		return result(RuleCaseload, FixCaseload, true, ReasonOK, "open", n, "max", m)
 	}
 	if strings.TrimSpace(overrideReason) != "" {
-		return result(RuleCaseload, StepVisitation, false, ReasonOverWithReason, "open", n, "max", m, "reason", overrideReason)
+		return result(RuleCaseload, FixCaseload, false, ReasonOverWithReason, "open", n, "max", m, "reason", overrideReason)
 	}
-	return result(RuleCaseload, StepVisitation, false, ReasonOverCeiling, "open", n, "max", m)
+	return result(RuleCaseload, FixCaseload, false, ReasonOverCeiling, "open", n, "max", m)
 }
 
 // FidelityAssessmentTopics are the entries the assessment rule asks for: the citizen's
@@ -210,7 +217,7 @@ type FidelityFacts struct {
 	HasWorker, WorkerActive bool
 	WorkerOpen              int // the worker's open courses, this one included
 	WorkerFTE               FTE
-	OverrideReason          string
+	OverrideReason          string // the override recorded on this course, "" when none
 	AssessmentFilled        map[LifeArea]bool
 	SignedPlanVersions      int
 	ActionPlan              ActionPlanStatus
@@ -222,6 +229,10 @@ type FidelityFacts struct {
 	LocalContacts           int
 	Contacts                int
 	GoalWords               []string
+	ActiveNetwork           int        // active contacts in the citizen's network
+	LastMeeting             *time.Time // the latest coordination meeting, nil when none
+	Barriers                int        // advocacy cases (barriers) recorded
+	OpenBarriersNoAction    int        // unresolved barriers with nothing written about what is done
 }
 
 // CheckFidelity runs every rule, in FidelityRules order.
@@ -232,6 +243,8 @@ func CheckFidelity(f FidelityFacts, today time.Time) []FidelityResult {
 		CheckAssessment(f.AssessmentFilled),
 		CheckSignedPlan(f.SignedPlanVersions),
 		CheckActionPlan(f.ActionPlan, f.LinkedGoals),
+		CheckCoordination(f.ActiveNetwork, f.Start, f.LastMeeting, today),
+		CheckAdvocacy(f.Barriers, f.OpenBarriersNoAction, f.Start, today),
 		CheckEvaluation(f.Start, f.LastEvaluation, today),
 		CheckContact(f.ContactGap, f.ContactGapLimit),
 		CheckLocalContact(f.LocalContacts, f.Contacts),

@@ -59,7 +59,7 @@ func TestCheckCaseload(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := CheckCaseload(c.open, c.fte, c.override)
-			wantResult(t, r, c.pass, c.reason, StepVisitation)
+			wantResult(t, r, c.pass, c.reason, FixCaseload)
 			if c.reason == ReasonOverWithReason && r.Params["reason"] != c.override {
 				t.Fatalf("reason param = %q", r.Params["reason"])
 			}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,53 @@ func TestTemplateTextsMatchTheUI(t *testing.T) {
 				t.Errorf("%s: the UI's Danish text differs from Go's %s", e, want)
 			}
 		}
+		// The guiding questions, printed in the PDF, are the screen's, in the same order.
+		qs := da[at+end : at+end+strings.Index(da[at+end:], "},")]
+		want := TemplateQuestions[e]
+		if len(want) == 0 || strings.Count(qs, ": '") != len(want) {
+			t.Errorf("%s: %d questions in Go, the UI has %d", e, len(want), strings.Count(qs, ": '"))
+		}
+		for i, q := range want {
+			if !strings.Contains(qs, "q"+strconv.Itoa(i+1)+": '"+strings.ReplaceAll(q, "'", "\\'")+"'") {
+				t.Errorf("%s: question %d differs from the UI's: %q", e, i+1, q)
+			}
+		}
+	}
+	// Requirements the method states as "important" or only suggests are weighted alike.
+	weights := src[strings.Index(src, "export const templateWeights"):]
+	weights = weights[:strings.Index(weights, "};")]
+	for _, e := range TemplateElements {
+		line := string(e) + ": '" + string(TemplateWeight(e)) + "'"
+		if has := strings.Contains(weights, line); has != (TemplateWeight(e) != WeightMust) {
+			t.Errorf("%s: weight %s in Go, the UI's templateWeights disagree", e, TemplateWeight(e))
+		}
+	}
+}
+
+// The method template says "it is important" for the assessment and the availability, and
+// names element 3 plainly "Udredning": the assessment goes on through the whole course.
+func TestTemplateWeightsFollowTheMethod(t *testing.T) {
+	cases := []struct {
+		e    TemplateElement
+		want RequirementWeight
+	}{
+		{ElemAssessmentBefore, WeightImportant},
+		{ElemAvailability, WeightImportant},
+		{ElemCourseStructure, WeightAdvice},
+		{ElemCitizensPerWorker, WeightMust},
+		{ElemLinking, WeightMust},
+	}
+	for _, c := range cases {
+		t.Run(string(c.e), func(t *testing.T) {
+			if got := TemplateWeight(c.e); got != c.want {
+				t.Fatalf("weight = %s, want %s", got, c.want)
+			}
+			if r := TemplateTexts[c.e].Requirement; c.want == WeightImportant && (strings.Contains(r, " skal ") || !strings.HasPrefix(r, "Det er vigtigt")) {
+				t.Fatalf("an important requirement reads as a must: %q", r)
+			}
+		})
+	}
+	if n := TemplateTexts[ElemAssessmentBefore].Name; n != "Udredning" {
+		t.Fatalf("element 3 is %q", n)
 	}
 }

@@ -88,7 +88,7 @@ var auditWords = map[string]map[string]string{
 		"plan_versions": "planversioner", "plan_version": "planversion", "summary": "forløbsresumé",
 		"access_request": "indsigt", "handover": "overdragelse", "audit_log": "log",
 		"database": "database", "deletion": "sletning", "automatic": "automatisk", "encrypted": "krypteret",
-		"local": "lokal", "team": "team", "team_overview": "overblik", "worker": "medarbejder", "cover": "dækning", "team_folder": "teammappe",
+		"local": "lokal", "team": "team", "team_overview": "overblik", "fidelity_history": "mindstekrav over tid", "fidelity_overview": "mindstekrav over tid (PDF)", "worker": "medarbejder", "cover": "dækning", "team_folder": "teammappe",
 		"caseload": "caseload", "conflict": "konflikt mellem computere", "template": "metodeskabelon", "cpr": "CPR-nummer",
 	},
 	"en": {
@@ -105,7 +105,7 @@ var auditWords = map[string]map[string]string{
 		"plan_versions": "plan versions", "plan_version": "plan version", "summary": "course summary",
 		"access_request": "access request", "handover": "handover", "audit_log": "log",
 		"database": "database", "deletion": "deletion", "automatic": "automatic", "encrypted": "encrypted",
-		"local": "local", "team": "team", "team_overview": "overview", "worker": "worker", "cover": "cover", "team_folder": "team folder",
+		"local": "local", "team": "team", "team_overview": "overview", "fidelity_history": "requirements over time", "fidelity_overview": "requirements over time (PDF)", "worker": "worker", "cover": "cover", "team_folder": "team folder",
 		"caseload": "caseload", "conflict": "conflict between computers", "template": "method template", "cpr": "CPR number",
 	},
 }

@@ -13,12 +13,15 @@ import (
 var templateLabels = map[string]map[string]string{
 	"da": {
 		"tplTitle":          "Metodeskabelon for ICM",
-		"tplIntro":          "Metodeskabelonen beskriver, hvordan teamet arbejder med ICM i praksis: for hvert element står metodens faste krav og teamets beskrivelse af, hvordan kravet bliver opfyldt.",
+		"tplIntro":          "Metodeskabelonen beskriver, hvordan teamet arbejder med ICM i praksis: for hvert element står, hvad metoden kræver eller lægger vægt på, de spørgsmål teamet kan drøfte, og teamets beskrivelse af, hvordan det bliver gjort.",
 		"tplMunicipality":   "Kommune",
 		"tplTeam":           "Team",
 		"tplProgress":       "Aftalte elementer",
 		"tplProgressValue":  "%d af %d",
 		"tplRequirement":    "Fast krav til metoden",
+		"tplImportant":      "Det lægger metoden vægt på",
+		"tplAdvice":         "Metodens forslag",
+		"tplQuestions":      "Spørgsmål at drøfte",
 		"tplAnswer":         "Sådan gør vi i praksis",
 		"tplNoAnswer":       "Ikke beskrevet endnu.",
 		"tplStatus":         "Status",
@@ -32,12 +35,15 @@ var templateLabels = map[string]map[string]string{
 	},
 	"en": {
 		"tplTitle":          "ICM method template",
-		"tplIntro":          "The method template describes how the team works with ICM in practice: for each element, the fixed requirement of the method and the team's description of how it meets it.",
+		"tplIntro":          "The method template describes how the team works with ICM in practice: for each element, what the method requires or stresses, the questions the team can discuss, and the team's description of how it is done.",
 		"tplMunicipality":   "Municipality",
 		"tplTeam":           "Team",
 		"tplProgress":       "Agreed elements",
 		"tplProgressValue":  "%d of %d",
 		"tplRequirement":    "Fixed requirement of the method",
+		"tplImportant":      "What the method stresses",
+		"tplAdvice":         "What the method suggests",
+		"tplQuestions":      "Questions to discuss",
 		"tplAnswer":         "How we do it in practice",
 		"tplNoAnswer":       "Not described yet.",
 		"tplStatus":         "Status",
@@ -101,14 +107,19 @@ func (d *doc) templateStatus(t plandoc.Template) string {
 }
 
 // templateElement prints one element: its heading with the status, the requirement in a
-// box and the team's answer below it.
+// box (labelled as firmly as the method states it), the guiding questions and the team's
+// answer below them.
 func (d *doc) templateElement(n int, e plandoc.TemplateElement) {
 	d.heading(strconv.Itoa(n)+". "+e.Name, 30)
 	d.font("B", 9)
 	d.textColor(colMuted)
 	d.put(marginX, d.y(), contentW, 4.6, d.t("tplStatus")+": "+d.t("tplSt_"+e.Status), "L")
 	d.gap(5.6)
-	d.requirementBox(d.t("tplRequirement"), e.Requirement)
+	d.requirementBox(d.t(requirementLabel(e.Weight)), e.Requirement)
+	if len(e.Questions) > 0 {
+		d.subheading(d.t("tplQuestions"), 8)
+		d.bullets(e.Questions)
+	}
 	d.subheading(d.t("tplAnswer"), 8)
 	d.textOr(e.Answer, d.t("tplNoAnswer"))
 }
@@ -173,4 +184,30 @@ func (d *doc) templateSignature(t plandoc.Template) {
 		d.subheading(d.t("tplNote"), 10)
 		d.paragraph(s.Note)
 	}
+}
+
+// requirementLabel is the label of the requirement box: only a requirement the method
+// states as a must is called one.
+func requirementLabel(weight string) string {
+	switch weight {
+	case "important":
+		return "tplImportant"
+	case "advice":
+		return "tplAdvice"
+	}
+	return "tplRequirement"
+}
+
+// bullets prints a list of short texts, each with a bullet and its lines indented under it.
+func (d *doc) bullets(items []string) {
+	const indent, lh = 5.0, 4.8
+	for _, it := range items {
+		lines := d.wrapIn("", 9.5, it, contentW-indent)
+		d.ensure(lh * float64(min(len(lines), 2)))
+		d.textColor(colText)
+		d.put(marginX+1, d.y(), indent-1, lh, "•", "L")
+		d.drawLines(lines, marginX+indent, contentW-indent, lh, "L")
+		d.gap(0.6)
+	}
+	d.gap(1)
 }

@@ -20,9 +20,14 @@ type TemplateElement struct {
 	Code        string `json:"code"`
 	Name        string `json:"name"`
 	Requirement string `json:"requirement"`
-	Answer      string `json:"answer"`
-	Status      string `json:"status"`    // domain.TemplateStatus code
-	UpdatedAt   string `json:"updatedAt"` // RFC 3339 or "" when never written
+	// Weight is how firmly the method states the requirement (domain.RequirementWeight:
+	// must, important, advice); "" in versions signed before it was recorded.
+	Weight string `json:"weight,omitempty"`
+	// Questions are the method template's guiding questions for the element.
+	Questions []string `json:"questions,omitempty"`
+	Answer    string   `json:"answer"`
+	Status    string   `json:"status"`    // domain.TemplateStatus code
+	UpdatedAt string   `json:"updatedAt"` // RFC 3339 or "" when never written
 }
 
 // TemplateSignature is who signed a template version and when.

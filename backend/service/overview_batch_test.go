@@ -4,7 +4,6 @@ import (
 	"context"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -62,8 +61,8 @@ func referenceFacts(t *testing.T, st *store.Store, env *overviewEnv, c *store.Co
 	if f.worker != nil {
 		facts.WorkerActive, facts.WorkerOpen = f.worker.Active, env.open[f.worker.ID]
 		facts.WorkerFTE = domain.FTE(f.worker.FTEHundredths)
-		facts.OverrideReason = strings.Join(env.overrides[f.worker.ID], " · ")
 	}
+	facts.OverrideReason = c.OverrideReason
 	if latest != nil {
 		f.signed, facts.SignedPlanVersions = true, latest.VersionNo
 	}
@@ -87,6 +86,22 @@ func referenceFacts(t *testing.T, st *store.Store, env *overviewEnv, c *store.Co
 			facts.LocalContacts += n
 		}
 	}
+	lastMeeting, open := "", 0
+	for _, m := range coord.Meetings {
+		lastMeeting = max(lastMeeting, m.Date)
+	}
+	for _, a := range adv.Cases {
+		if a.Status != string(domain.AdvocacyResolved) && a.Actions == "" {
+			open++
+		}
+	}
+	active := 0
+	for _, n := range coord.Contacts {
+		if n.Active {
+			active++
+		}
+	}
+	setNetworkFacts(&facts, active, lastMeeting, len(adv.Cases), open)
 	f.fidelity = domain.CheckFidelity(facts, env.now)
 	return f
 }

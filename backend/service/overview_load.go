@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -14,15 +13,14 @@ import (
 
 // overviewEnv is what every course's overview facts share, loaded once per overview.
 type overviewEnv struct {
-	now       time.Time
-	limit     int
-	workers   map[uint]*store.Worker
-	open      map[uint]int      // open courses per worker
-	overrides map[uint][]string // recorded override reasons per worker (open courses)
+	now     time.Time
+	limit   int
+	workers map[uint]*store.Worker
+	open    map[uint]int // open courses per worker
 }
 
 func loadOverviewEnv(ctx context.Context, st *store.Store, now time.Time) (*overviewEnv, error) {
-	env := &overviewEnv{now: now, workers: map[uint]*store.Worker{}, overrides: map[uint][]string{}}
+	env := &overviewEnv{now: now, workers: map[uint]*store.Worker{}}
 	var err error
 	if env.limit, err = contactGapLimit(ctx, st); err != nil {
 		return nil, err
@@ -36,13 +34,6 @@ func loadOverviewEnv(ctx context.Context, st *store.Store, now time.Time) (*over
 	}
 	if env.open, err = st.OpenCourseCounts(ctx); err != nil {
 		return nil, err
-	}
-	ovs, err := st.ListOverrides(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range ovs {
-		env.overrides[o.WorkerID] = append(env.overrides[o.WorkerID], o.CitizenName+": "+o.Reason)
 	}
 	return env, nil
 }
@@ -134,8 +125,10 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 		facts.WorkerActive = f.worker.Active
 		facts.WorkerOpen = env.open[f.worker.ID]
 		facts.WorkerFTE = domain.FTE(f.worker.FTEHundredths)
-		facts.OverrideReason = strings.Join(env.overrides[f.worker.ID], " · ")
 	}
+	// The reason shown with this course's caseload is the one recorded on this course: the
+	// worker's other courses and their citizens are not this course's business.
+	facts.OverrideReason = c.OverrideReason
 	if latest > 0 {
 		f.signed = true
 		facts.SignedPlanVersions = latest
@@ -155,8 +148,17 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 	gap := f.followUp.ContactGap
 	facts.ContactGap = domain.ContactGap{Days: gap.Days, Over: gap.Over, NoneYet: gap.NoneYet}
 	facts.Contacts, facts.LocalContacts = contacts.Total, contacts.Local
+	setNetworkFacts(&facts, nc.Active, r.LastMeeting[id], ac.Cases, ac.OpenWithoutActions)
 	f.fidelity = domain.CheckFidelity(facts, env.now)
 	return f, nil
+}
+
+// setNetworkFacts fills in what the coordination and advocacy rules look at.
+func setNetworkFacts(f *domain.FidelityFacts, activeNetwork int, lastMeeting string, barriers, openWithoutActions int) {
+	f.ActiveNetwork, f.Barriers, f.OpenBarriersNoAction = activeNetwork, barriers, openWithoutActions
+	if d, err := time.Parse(domain.DateLayout, lastMeeting); err == nil {
+		f.LastMeeting = &d
+	}
 }
 
 // fidelityDTO converts the fidelity results of one course.

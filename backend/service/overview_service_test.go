@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,8 +73,14 @@ func TestTeamOverviewDemo(t *testing.T) {
 		if r := ruleOf(t, row, domain.RuleLocal); r.Params["local"] != "3" || r.Params["total"] != "4" {
 			t.Errorf("local contacts = %+v", r.Params) // the attempt is not a contact
 		}
-		if r := ruleOf(t, row, domain.RuleCaseload); r.Pass || r.Reason != string(domain.ReasonOverWithReason) || r.Params["reason"] == "" {
+		// Aisha is over her ceiling; the reason was recorded on Henrik Vang's course, and it
+		// is shown there, not on Dennis's.
+		if r := ruleOf(t, row, domain.RuleCaseload); r.Pass || r.Reason != string(domain.ReasonOverCeiling) || r.Params["reason"] != "" {
 			t.Errorf("Aisha's caseload on Dennis's course = %+v", r)
+		}
+		if r := ruleOf(t, rowOf(t, ov, "Henrik Vang"), domain.RuleCaseload); r.Pass || r.Reason != string(domain.ReasonOverWithReason) ||
+			!strings.HasPrefix(r.Params["reason"], "Borgeren kender Aisha") {
+			t.Errorf("Aisha's caseload on Henrik's course = %+v", r)
 		}
 		if r := ruleOf(t, row, domain.RuleSignedPlan); r.Pass || r.Step != string(domain.StepPlanning) {
 			t.Errorf("signed plan = %+v", r)
@@ -304,13 +311,22 @@ func TestFidelityBoundaries(t *testing.T) {
 			t.Errorf("2 of 2 = %+v", r)
 		}
 		c := s.citizen(t, "Over Loftet")
-		if _, err := NewCourseService(s.as(s.leadActor())).CreateCourse(CreateCourseInput{CitizenID: c.ID, WorkerID: w.ID,
-			StartDate: "2026-11-01", OverrideReason: "Kender borgeren i forvejen"}); err != nil {
+		over, err := NewCourseService(s.as(s.leadActor())).CreateCourse(CreateCourseInput{CitizenID: c.ID, WorkerID: w.ID,
+			StartDate: "2026-11-01", OverrideReason: "Kender borgeren i forvejen"})
+		if err != nil {
 			t.Fatal(err)
 		}
-		r := fid(t, ids[0], domain.RuleCaseload)
-		if r.Pass || r.Reason != string(domain.ReasonOverWithReason) || r.Params["open"] != "3" {
-			t.Errorf("3 of 2 with reason = %+v", r)
+		// The course with the override shows its own reason, and the fix is on the caseload page.
+		r := fid(t, over.ID, domain.RuleCaseload)
+		if r.Pass || r.Reason != string(domain.ReasonOverWithReason) || r.Params["open"] != "3" ||
+			r.Params["reason"] != "Kender borgeren i forvejen" || r.Step != string(domain.FixCaseload) {
+			t.Errorf("3 of 2, the course with the reason = %+v", r)
+		}
+		// The worker's other courses are over the ceiling too, but the reason (and the other
+		// citizen's name) belongs to the course it was recorded on.
+		r = fid(t, ids[0], domain.RuleCaseload)
+		if r.Pass || r.Reason != string(domain.ReasonOverCeiling) || r.Params["open"] != "3" || r.Params["reason"] != "" {
+			t.Errorf("3 of 2, a course without a reason = %+v", r)
 		}
 	})
 }

@@ -27,6 +27,9 @@ type Deps struct {
 	// Prints is the folder of the PDFs opened for printing, emptied at sign-out and when a
 	// citizen's data is deleted (nil: nothing is printed, as on the command line).
 	Prints *printfiles.Folder
+	// Desktop gives the save dialog to services whose constructor takes none (the overview's
+	// PDF for the management meeting); nil: nothing can be saved.
+	Desktop Desktop
 }
 
 type base struct {

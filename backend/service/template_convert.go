@@ -31,6 +31,7 @@ func buildTemplateDoc(ctx context.Context, st *store.Store) (plandoc.Template, e
 	for _, code := range domain.TemplateElements {
 		txt := domain.TemplateTexts[code]
 		e := plandoc.TemplateElement{Code: string(code), Name: txt.Name, Requirement: txt.Requirement,
+			Weight: string(domain.TemplateWeight(code)), Questions: domain.TemplateQuestions[code],
 			Status: string(domain.TemplateNotStarted)}
 		if r := byCode[string(code)]; r != nil {
 			e.Answer, e.Status, e.UpdatedAt = r.Answer, r.Status, isoTime(&r.UpdatedAt)
@@ -45,6 +46,17 @@ func decodeTemplate(v *store.TemplateVersion) (plandoc.Template, error) {
 	var doc plandoc.Template
 	if err := json.Unmarshal([]byte(v.Snapshot), &doc); err != nil {
 		return plandoc.Template{}, domain.Wrap(domain.CodeInternal, "read template snapshot", err)
+	}
+	// Versions signed before the questions and weights were kept print them from the
+	// method template: they are the method's guidance, not what the team signed.
+	for i := range doc.Elements {
+		e, code := &doc.Elements[i], domain.TemplateElement(doc.Elements[i].Code)
+		if e.Weight == "" && domain.IsTemplateElement(code) {
+			e.Weight = string(domain.TemplateWeight(code))
+		}
+		if len(e.Questions) == 0 {
+			e.Questions = domain.TemplateQuestions[code]
+		}
 	}
 	return doc, nil
 }

@@ -247,10 +247,24 @@ func TestTemplatePDF(t *testing.T) {
 		"borgere med sammensatte problemer", "Sådan gør vi i praksis", "Borgere fra herberget på Åvej",
 		"Status: Aftalt", "Status: Udkast", "Status: Ikke startet", "Ikke beskrevet endnu.",
 		"2. Tilknytning af borger til case manager", "12. Afvejning af støttebehov og risiko for at passivere borgeren",
-		"16. Syn på borgeren", "Vi ser på ressourcerne først", "er ikke underskrevet", "Side 1 af"} {
+		"16. Syn på borgeren", "Vi ser på ressourcerne først", "er ikke underskrevet", "Side 1 af",
+		// the guiding questions, element 3 as the method names it, and "important" is not "must"
+		"Spørgsmål at drøfte", "Hvor mange borgere regner I med, at målgruppen omfatter?",
+		"Hvordan sørger I for, at udredningen fortsætter, mens borgeren er i ICM",
+		"3. Udredning Status", "Det lægger metoden vægt på Det er vigtigt, at case manageren ved så meget som muligt",
+		"Det lægger metoden vægt på Det er vigtigt, at borgeren kan få hjælp", "Metodens forslag ICM består af indsatserne"} {
 		if !strings.Contains(draft, want) {
 			t.Errorf("draft PDF lacks %q", want)
 		}
+	}
+	if n := strings.Count(draft, "Spørgsmål at drøfte"); n != 16 {
+		t.Errorf("%d elements have their questions, want 16", n)
+	}
+	if n := strings.Count(draft, "Fast krav til metoden"); n != 13 {
+		t.Errorf("%d requirements printed as a must, want 13", n)
+	}
+	if strings.Contains(draft, "Udredning før visitation") {
+		t.Error("element 3 keeps its old name")
 	}
 
 	// A signed version names its signer and date, and is not a draft.

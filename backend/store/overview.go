@@ -24,7 +24,7 @@ import (
 //     assessment_latest by triggers, migration 0009);
 //   - the latest evaluation only and the weekly check as the latest week only (their dates);
 //     of the network, the meetings and the advocacy cases only the counts their steps are
-//     judged on;
+//     judged on, and the latest meeting's date;
 //     no evaluation items, meeting actions and closings;
 //   - of the visitation only what its completeness and the fidelity check read;
 //   - of the contact notes their number, the number in the citizen's surroundings and the
@@ -40,6 +40,7 @@ type OverviewRows struct {
 	Activities    map[uint][]Activity
 	Network       map[uint]NetworkCount  // the coordination step's counts
 	Meetings      map[uint]int           // how many meetings
+	LastMeeting   map[uint]string        // the latest meeting's date; no entry when none
 	Advocacy      map[uint]AdvocacyCount // the advocacy step's counts
 	Evaluations   map[uint][]Evaluation  // the latest evaluation only
 	WHO5          map[uint][]WHO5
@@ -78,7 +79,7 @@ type ContactStats struct {
 func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, localPlaces []string) (*OverviewRows, error) {
 	r := &OverviewRows{Visitations: map[uint]*Visitation{}, Assessment: map[uint]map[string]bool{},
 		Goals: map[uint][]Goal{}, SubGoals: map[uint][]SubGoal{}, Activities: map[uint][]Activity{},
-		Network: map[uint]NetworkCount{}, Meetings: map[uint]int{}, Advocacy: map[uint]AdvocacyCount{},
+		Network: map[uint]NetworkCount{}, Meetings: map[uint]int{}, LastMeeting: map[uint]string{}, Advocacy: map[uint]AdvocacyCount{},
 		Evaluations: map[uint][]Evaluation{}, WHO5: map[uint][]WHO5{}, LastWeekly: map[uint][]WeeklyCheck{},
 		LatestVersion: map[uint]int{}, Contacts: map[uint]ContactStats{}, Citizens: map[uint]*Citizen{}}
 	var (
@@ -96,6 +97,7 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 			id                   uint
 			cit                  Citizen
 			week, eval, last     *string
+			lastMeeting          *string
 			version              *int
 			meetings             int
 			advocacy             AdvocacyCount
@@ -178,6 +180,7 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 				(SELECT MAX(date) FROM evaluations WHERE course_id = c.id),
 				(SELECT MAX(version_no) FROM plan_versions WHERE course_id = c.id),
 				(SELECT COUNT(*) FROM meetings WHERE course_id = c.id),
+				(SELECT MAX(date) FROM meetings WHERE course_id = c.id),
 				(SELECT COUNT(*) FROM advocacy_cases WHERE course_id = c.id),
 				(SELECT COUNT(*) FROM advocacy_cases WHERE course_id = c.id AND status <> ? AND actions = ''),
 				(SELECT COUNT(*) FROM network_contacts WHERE course_id = c.id AND active),
@@ -188,8 +191,8 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 			FROM courses c JOIN citizens ci ON ci.id = c.citizen_id WHERE c.id IN (` + in + `)`,
 			concat([]any{string(domain.AdvocacyResolved), string(domain.ContactCaseworker)}, kindArgs, kindArgs, placeArgs, kindArgs, idArgs),
 			func() []any {
-				c.week, c.eval, c.last, c.version, c.contacts, c.localCount = nil, nil, nil, nil, nil, nil
-				return []any{&c.id, &c.cit.ID, &c.cit.Name, &c.cit.Housing, &c.week, &c.eval, &c.version, &c.meetings,
+				c.week, c.eval, c.last, c.lastMeeting, c.version, c.contacts, c.localCount = nil, nil, nil, nil, nil, nil, nil
+				return []any{&c.id, &c.cit.ID, &c.cit.Name, &c.cit.Housing, &c.week, &c.eval, &c.version, &c.meetings, &c.lastMeeting,
 					&c.advocacy.Cases, &c.advocacy.OpenWithoutActions, &c.network.Active, &c.network.Caseworkers,
 					&c.contacts, &c.localCount, &c.last}
 			},
@@ -206,6 +209,9 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 					r.LatestVersion[c.id] = *c.version
 				}
 				r.Meetings[c.id], r.Network[c.id], r.Advocacy[c.id] = c.meetings, c.network, c.advocacy
+				if c.lastMeeting != nil && *c.lastMeeting != "" {
+					r.LastMeeting[c.id] = *c.lastMeeting
+				}
 				var st ContactStats
 				if c.contacts != nil {
 					st.Total = *c.contacts

@@ -77,6 +77,18 @@ test('the team overview shows caseloads, outcomes and the fidelity check', async
   const dennis = page.locator('[data-testid="fidelity-row"][data-citizen="Dennis Møller"]');
   assert.equal(await dennis.locator('[data-rule="own_words"]').getAttribute('data-pass'), 'true');
   assert.equal(await dennis.locator('[data-rule="caseload"]').getAttribute('data-pass'), 'false');
+  // the caseload is fixed where the courses are shared out, not in a step of the course
+  assert.equal(await dennis.locator('[data-rule="caseload"] a').getAttribute('href'), '#/caseload');
+  assert.equal(await dennis.locator('[data-rule="coordination"]').count(), 1);
+  assert.equal(await dennis.locator('[data-rule="advocacy"]').count(), 1);
+  // the requirements over time: a small chart per requirement, the table, the PDF for management
+  const history = page.getByTestId('fidelity-history');
+  await history.waitFor();
+  assert.equal(await history.locator('.ov-multiple').count(), 11);
+  assert.match(await history.locator('[data-rule="coordination"] svg').getAttribute('aria-label'), /^Netværk og koordinering: .*4\. kvt\. 2026/);
+  await history.getByText('Vis som tabel').click();
+  assert.match(await history.locator('table').textContent(), /Åbne forløb/);
+  await page.getByRole('button', { name: 'Gem PDF til ledelsen' }).waitFor();
   const bjorn = page.locator('[data-testid="fidelity-row"][data-citizen="Bjørn Aagaard"]');
   assert.equal(await bjorn.locator('[data-rule="own_words"] a').getAttribute('href'), `#/courses/${await bjorn.locator('th a').getAttribute('href').then((h) => h.split('/')[2])}/planning`);
   await bjorn.getByRole('button', { name: /Vis årsager/ }).click();

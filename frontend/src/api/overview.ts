@@ -14,8 +14,12 @@ export type OverviewCaseload = service.CaseloadDTO;
 export type EvaluationDue = service.EvaluationDueDTO;
 export type ContactGapRow = service.ContactGapRowDTO;
 export type CourseRef = service.CourseRefDTO;
+export type FidelityHistory = service.FidelityHistoryDTO;
+export type FidelityQuarter = service.FidelityQuarterDTO;
 
 export const overviewApi = {
   teamOverview: () => call(() => OverviewService.TeamOverview()),
   courseFidelity: (courseId: number) => call(() => OverviewService.CourseFidelity({ id: courseId })),
+  fidelityHistory: () => call(() => OverviewService.FidelityHistory()),
+  saveFidelityPdf: () => call(() => OverviewService.SaveFidelityPDF()),
 };

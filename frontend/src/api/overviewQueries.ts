@@ -5,6 +5,7 @@ import { overviewApi } from './overview';
 export const overviewKeys = {
   team: ['teamOverviewFull'] as const,
   course: (id: number) => ['courseFidelity', id] as const,
+  history: ['fidelityHistory'] as const,
 };
 
 /** The whole overview; refetched whenever the screen is opened, as it sums every course. */
@@ -12,3 +13,7 @@ export const useOverview = () => useQuery({ queryKey: overviewKeys.team, queryFn
 
 /** The fidelity check of one course. */
 export const useCourseFidelity = (id: number) => useQuery({ queryKey: overviewKeys.course(id), queryFn: () => overviewApi.courseFidelity(id) });
+
+/** The team's fidelity per quarter, fetched fresh like the overview it sits in. */
+export const useFidelityHistory = () =>
+  useQuery({ queryKey: overviewKeys.history, queryFn: overviewApi.fidelityHistory, staleTime: 0, refetchOnMount: 'always' });

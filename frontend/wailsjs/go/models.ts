@@ -717,6 +717,30 @@ export namespace service {
 	export interface ExportTemplateInput {
 	    versionId: number;
 	}
+	export interface RuleTotalDTO {
+	    rule: string;
+	    pass: number;
+	    total: number;
+	}
+	export interface FidelityQuarterDTO {
+	    year: number;
+	    quarter: number;
+	    asOf: string;
+	    partial: boolean;
+	    courses: number;
+	    rules: RuleTotalDTO[];
+	}
+	export interface TeamDTO {
+	    id: number;
+	    municipality: string;
+	    name: string;
+	}
+	export interface FidelityHistoryDTO {
+	    today: string;
+	    team: TeamDTO;
+	    quarters: FidelityQuarterDTO[];
+	}
+	
 	export interface FirstAccountInput {
 	    workerId: number;
 	    username: string;
@@ -1003,11 +1027,6 @@ export namespace service {
 	}
 	
 	
-	export interface RuleTotalDTO {
-	    rule: string;
-	    pass: number;
-	    total: number;
-	}
 	export interface WHO5BucketDTO {
 	    key: string;
 	    from: number;
@@ -1025,11 +1044,6 @@ export namespace service {
 	export interface StepCountDTO {
 	    step: string;
 	    count: number;
-	}
-	export interface TeamDTO {
-	    id: number;
-	    municipality: string;
-	    name: string;
 	}
 	export interface OverviewDTO {
 	    today: string;

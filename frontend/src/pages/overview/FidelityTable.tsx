@@ -14,9 +14,19 @@ export function useReasonText() {
   };
 }
 
+/** Where a failing rule is fixed: a step of the course, or the caseload page for the caseload. */
+export function useFixLink() {
+  const { t, tx } = useI18n();
+  return (courseId: number, r: RuleResult) =>
+    r.step === 'caseload'
+      ? { href: href({ name: 'caseload' }), text: t('overview.fidelity.fixCaseload') }
+      : { href: href({ name: 'course', id: courseId, step: r.step }), text: t('overview.fidelity.fixAt', { step: tx(`steps.${r.step}`) }) };
+}
+
 function Cell(p: { row: CourseFidelity; r: RuleResult }) {
   const { t, tx } = useI18n();
   const reasonText = useReasonText();
+  const fixLink = useFixLink();
   const rule = tx(`overview.fidelity.rules.${p.r.rule}`);
   if (p.r.pass) {
     const why = p.r.reason === 'ok' ? '' : ` ${reasonText(p.r)}`;
@@ -30,10 +40,11 @@ function Cell(p: { row: CourseFidelity; r: RuleResult }) {
     );
   }
   const reason = reasonText(p.r);
-  const fix = t('overview.fidelity.fixAt', { step: tx(`steps.${p.r.step}`) });
+  const link = fixLink(p.row.courseId, p.r);
+  const fix = link.text;
   return (
     <td className="ov-cell ov-fail" data-rule={p.r.rule} data-pass="false">
-      <a href={href({ name: 'course', id: p.row.courseId, step: p.r.step })} title={`${reason} ${fix}`}>
+      <a href={link.href} title={`${reason} ${fix}`}>
         <span aria-hidden="true">✗</span>
         <span className="sr-only">
           {rule}: {t('overview.fidelity.fail')}. {reason} {fix}
@@ -50,6 +61,7 @@ function Cell(p: { row: CourseFidelity; r: RuleResult }) {
 export function FidelityTable(p: { rows: CourseFidelity[]; totals: RuleTotal[] }) {
   const { t, tx } = useI18n();
   const reasonText = useReasonText();
+  const fixLink = useFixLink();
   const [open, setOpen] = useState<Set<number>>(new Set());
   if (p.rows.length === 0) return <p className="empty">{t('overview.fidelity.noCourses')}</p>;
   const toggle = (id: number) =>
@@ -112,9 +124,7 @@ export function FidelityTable(p: { rows: CourseFidelity[]; totals: RuleTotal[] }
                         {failing.map((r) => (
                           <li key={r.rule}>
                             <strong>{tx(`overview.fidelity.rules.${r.rule}`)}:</strong> {reasonText(r)}{' '}
-                            <a href={href({ name: 'course', id: row.courseId, step: r.step })}>
-                              {t('overview.fidelity.fixAt', { step: tx(`steps.${r.step}`) })}
-                            </a>
+                            <a href={fixLink(row.courseId, r).href}>{fixLink(row.courseId, r).text}</a>
                           </li>
                         ))}
                       </ul>

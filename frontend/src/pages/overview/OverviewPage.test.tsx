@@ -1,18 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { overviewApi, type CourseFidelity, type Overview, type RuleResult } from '../../api/overview';
+import { overviewApi, type CourseFidelity, type FidelityHistory, type Overview, type RuleResult } from '../../api/overview';
 import { I18nProvider } from '../../i18n/i18n';
 import { OverviewPage } from './OverviewPage';
 
-vi.mock('../../api/overview', () => ({ overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn() } }));
+vi.mock('../../api/overview', () => ({
+  overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn(), fidelityHistory: vi.fn(), saveFidelityPdf: vi.fn() },
+}));
 
 const api = vi.mocked(overviewApi);
 afterEach(cleanup);
 
-const rules = ['named_worker', 'caseload', 'assessment', 'signed_plan', 'action_plan', 'evaluation', 'contact_kept', 'local_contact', 'own_words'];
+const rules = ['named_worker', 'caseload', 'assessment', 'signed_plan', 'action_plan', 'coordination', 'advocacy', 'evaluation', 'contact_kept', 'local_contact', 'own_words'];
 const steps: Record<string, string> = {
-  named_worker: 'visitation', caseload: 'visitation', assessment: 'assessment', signed_plan: 'planning', action_plan: 'planning',
+  named_worker: 'visitation', caseload: 'caseload', assessment: 'assessment', signed_plan: 'planning', action_plan: 'planning',
+  coordination: 'coordination', advocacy: 'advocacy',
   evaluation: 'followup', contact_kept: 'followup', local_contact: 'followup', own_words: 'planning',
 };
 
@@ -33,7 +36,11 @@ const worker = (id: number, name: string, open: number, max: number) => ({
 
 function overview(): Overview {
   const fidelity = [
-    row(1, 'Dennis Møller', { signed_plan: { pass: false, reason: 'not_signed' } }),
+    row(1, 'Dennis Møller', {
+      signed_plan: { pass: false, reason: 'not_signed' },
+      caseload: { pass: false, reason: 'over_with_reason', params: { open: '9', max: '8', reason: 'Kender borgeren fra herberget' } },
+      coordination: { pass: false, reason: 'meeting_overdue', params: { due: '2026-10-01', network: '2' } },
+    }),
     row(2, 'Bjørn Aagaard', {
       own_words: { pass: false, reason: 'no_goals' },
       local_contact: { pass: false, reason: 'mostly_elsewhere', params: { local: '4', total: '8' } },
@@ -87,10 +94,25 @@ async function renderPage() {
   await screen.findByRole('heading', { name: 'Overblik', level: 1 });
 }
 
+function history(): FidelityHistory {
+  const quarter = (year: number, q: number, asOf: string, pass: number, total: number, partial = false) => ({
+    year, quarter: q, asOf, partial, courses: total,
+    rules: rules.map((rule) => ({ rule, pass: rule === 'coordination' ? pass : total, total })),
+  });
+  return {
+    today: '2026-12-01',
+    team: { id: 1, municipality: 'Solvang', name: 'ICM-teamet' },
+    quarters: [quarter(2026, 2, '2026-06-30', 0, 0), quarter(2026, 3, '2026-09-30', 1, 4), quarter(2026, 4, '2026-12-01', 3, 4, true)],
+  };
+}
+
 describe('OverviewPage', () => {
   beforeEach(() => {
     api.teamOverview.mockReset();
     api.teamOverview.mockResolvedValue(overview());
+    api.fidelityHistory.mockReset();
+    api.fidelityHistory.mockResolvedValue(history());
+    api.saveFidelityPdf.mockReset();
   });
 
   it('shows the headline figures', async () => {
@@ -140,6 +162,15 @@ describe('OverviewPage', () => {
     const own = rows.find((r) => r.dataset.citizen === 'Dennis Møller')!.querySelector('[data-rule="own_words"]')!;
     expect(own.getAttribute('data-pass')).toBe('true');
     expect(own.textContent).toContain('Mål med egne ord: opfyldt');
+    // The caseload is fixed on the caseload page, not in a step of the course.
+    const dennis = rows.find((r) => r.dataset.citizen === 'Dennis Møller')!;
+    const caseload = within(dennis.querySelector('[data-rule="caseload"]') as HTMLElement).getByRole('link');
+    expect(caseload.getAttribute('href')).toBe('#/caseload');
+    expect(caseload.textContent).toContain('Begrundelse: Kender borgeren fra herberget');
+    expect(caseload.getAttribute('title')).toContain('Rettes på siden Caseload');
+    const coord = within(dennis.querySelector('[data-rule="coordination"]') as HTMLElement).getByRole('link');
+    expect(coord.getAttribute('href')).toBe('#/courses/1/coordination');
+    expect(coord.textContent).toContain('senest 01.10.2026');
 
     fireEvent.click(within(bjorn).getByRole('button', { name: /Vis årsager/ }));
     const reasons = document.querySelector('tr.ov-reasons li:last-child') as HTMLElement;
@@ -153,6 +184,25 @@ describe('OverviewPage', () => {
     const foot = screen.getByRole('table', { name: 'Tjek af ICM-mindstekrav' }).querySelector('tfoot')!;
     expect(foot.querySelector('[data-rule="signed_plan"]')!.textContent).toBe('1 af 2');
     expect(foot.querySelector('[data-rule="named_worker"]')!.textContent).toBe('2 af 2');
+  });
+
+  it('shows the requirements over time as small charts with a table, and saves the PDF for management', async () => {
+    await renderPage();
+    const fig = await screen.findByTestId('fidelity-history');
+    const coord = fig.querySelector('[data-rule="coordination"]') as HTMLElement;
+    expect(coord.textContent).toContain('Netværk og koordinering');
+    expect(coord.textContent).toContain('75 %');
+    const img = within(coord).getByRole('img');
+    expect(img.getAttribute('aria-label')).toBe('Netværk og koordinering: 2. kvt. 2026 ingen forløb, 3. kvt. 2026 25 %, 4. kvt. 2026 75 %');
+    const table = within(fig).getByRole('table', { hidden: true });
+    expect(table.textContent).toContain('4. kvt. 2026 (til 01.12.2026)');
+    const row = within(table).getByRole('rowheader', { name: 'Netværk og koordinering', hidden: true }).closest('tr')!;
+    expect(row.textContent).toBe('Netværk og koordinering–25 % (1/4)75 % (3/4)');
+
+    api.saveFidelityPdf.mockResolvedValue({ path: '/tmp/ICM-mindstekrav.pdf', cancelled: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem PDF til ledelsen' }));
+    expect(await screen.findByText(/ICM-mindstekrav\.pdf/)).toBeTruthy();
+    expect(api.saveFidelityPdf).toHaveBeenCalledTimes(1);
   });
 
   it('shows a load error', async () => {

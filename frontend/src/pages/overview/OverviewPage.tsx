@@ -8,6 +8,7 @@ import { isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
 import { BarChart, CaseloadChart, HousingChart } from './Charts';
 import { percent } from './charts';
+import { FidelityHistory } from './FidelityHistory';
 import { FidelityTable } from './FidelityTable';
 import { ConflictSummary } from '../../features/conflicts/ConflictNotice';
 import './overview.css';
@@ -45,6 +46,7 @@ export function OverviewPage() {
         <p className="muted">{t('overview.fidelity.intro')}</p>
         <FidelityTable rows={o.fidelity} totals={o.fidelityTotals} />
       </section>
+      <FidelityHistory />
     </>
   );
 }

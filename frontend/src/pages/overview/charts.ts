@@ -49,3 +49,19 @@ export function caseloadBars(rows: { name: string; open: number; max: number }[]
     bars: rows.map((r) => ({ ...r, over: r.open > r.max, bar: barLength(r.open, top, width), ceiling: barLength(r.max, top, width) })),
   };
 }
+
+export interface RuleShare<Q> {
+  q: Q;
+  pass: number;
+  total: number;
+  /** Whole percentage of the open courses meeting the rule; null when no course was open. */
+  percent: number | null;
+}
+
+/** One rule's share per quarter, in the quarters' order. */
+export function ruleShares<Q extends { rules: { rule: string; pass: number; total: number }[] }>(quarters: Q[], rule: string): RuleShare<Q>[] {
+  return quarters.map((q) => {
+    const r = q.rules.find((x) => x.rule === rule) ?? { pass: 0, total: 0 };
+    return { q, pass: r.pass, total: r.total, percent: r.total > 0 ? percent(r.pass, r.total) : null };
+  });
+}

@@ -7,10 +7,12 @@ import { SaveIndicator } from '../../features/wizard/SaveIndicator';
 import { useAutosave } from '../../features/wizard/useAutosave';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
+import { templateWeights } from '../../features/wizard/i18n/template';
 import { elementTexts } from './texts';
 
 /**
- * One element of the method template: its name, the fixed requirement, the questions to
+ * One element of the method template: its name, the requirement (as firmly as the method
+ * states it), the questions to
  * discuss, and the team's answer and status, saved a moment after each change. Writing in
  * an element that was not started makes it a draft.
  */
@@ -23,6 +25,9 @@ export function ElementEditor(p: { element: TemplateElement; readOnly?: boolean 
   const err = state.kind === 'invalid' || state.kind === 'error' ? state.error : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
   const txt = elementTexts(lang, el.element);
+  // Only a requirement the method states as a must is called one.
+  const weight = templateWeights[el.element];
+  const reqLabel = weight ? t(`template.${weight}`) : t('template.requirement');
   return (
     <section className="tpl-editor" aria-labelledby="tpl-element-title">
       <div className="topic-head">
@@ -32,8 +37,8 @@ export function ElementEditor(p: { element: TemplateElement; readOnly?: boolean 
         </div>
         <SaveIndicator state={state} onRetry={() => void flush()} />
       </div>
-      <div className="tpl-requirement" role="note" aria-label={t('template.requirement')}>
-        <div className="tpl-requirement-label">{t('template.requirement')}</div>
+      <div className="tpl-requirement" role="note" aria-label={reqLabel} data-weight={weight ?? 'must'}>
+        <div className="tpl-requirement-label">{reqLabel}</div>
         <p>{txt.requirement}</p>
       </div>
       <h3 className="tpl-questions-title">{t('template.questions')}</h3>

@@ -75,6 +75,13 @@ describe('the method template page', () => {
     fireEvent.click(nav.getByRole('button', { name: /^Tilgængelighed/ }));
     expect(screen.getByRole('heading', { level: 2, name: 'Tilgængelighed' })).toBeTruthy();
     expect(screen.getByText(templateText.da.elements.availability.questions.q2)).toBeTruthy();
+    // the method says "it is important" here: not shown as a must
+    expect(screen.getByRole('note', { name: tt.important }).textContent).toContain('Det er vigtigt, at borgeren kan få hjælp');
+    expect(screen.queryByRole('note', { name: tt.requirement })).toBeNull();
+    // element 3 is named as the method template names it
+    fireEvent.click(nav.getByRole('button', { name: /^Udredning/ }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Udredning' })).toBeTruthy();
+    expect(screen.getByRole('note', { name: tt.important }).textContent).toContain('fortsætter hele forløbet');
     expect((screen.getByLabelText(tt.status.not_started) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByText(tt.versions.none)).toBeTruthy();
   });

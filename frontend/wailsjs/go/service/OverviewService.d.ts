@@ -4,4 +4,8 @@ import {service} from '../models';
 
 export function CourseFidelity(arg1:service.IDInput):Promise<service.CourseFidelityDTO>;
 
+export function FidelityHistory():Promise<service.FidelityHistoryDTO>;
+
+export function SaveFidelityPDF():Promise<service.ExportResultDTO>;
+
 export function TeamOverview():Promise<service.OverviewDTO>;

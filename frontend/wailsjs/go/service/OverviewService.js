@@ -6,6 +6,14 @@ export function CourseFidelity(arg1) {
   return window['go']['service']['OverviewService']['CourseFidelity'](arg1);
 }
 
+export function FidelityHistory() {
+  return window['go']['service']['OverviewService']['FidelityHistory']();
+}
+
+export function SaveFidelityPDF() {
+  return window['go']['service']['OverviewService']['SaveFidelityPDF']();
+}
+
 export function TeamOverview() {
   return window['go']['service']['OverviewService']['TeamOverview']();
 }

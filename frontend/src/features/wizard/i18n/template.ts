@@ -7,11 +7,13 @@ export const templateText = textGroup(
   {
     title: 'Metodeskabelon',
     intro:
-      'Metodeskabelonen er teamets fælles beskrivelse af, hvordan I arbejder med ICM i praksis. For hvert element står det faste krav, som metoden stiller, og nogle spørgsmål, I kan tage udgangspunkt i. Skriv jeres svar, og marker elementet som aftalt, når teamet er enigt. Skabelonen kan altid rettes; når teamlederen underskriver den, gemmes en version, som ikke ændres bagefter.',
+      'Metodeskabelonen er teamets fælles beskrivelse af, hvordan I arbejder med ICM i praksis. For hvert element står, hvad metoden kræver, lægger vægt på eller foreslår, og de spørgsmål, metoden stiller, som I kan tage udgangspunkt i. Skriv jeres svar, og marker elementet som aftalt, når teamet er enigt. Skabelonen kan altid rettes; når teamlederen underskriver den, gemmes en version, som ikke ændres bagefter.',
     progress: '{n} af {total} elementer aftalt',
     progressLabel: 'Aftalte elementer',
     elementsLabel: 'Skabelonens elementer',
     requirement: 'Fast krav til metoden',
+    important: 'Det lægger metoden vægt på',
+    advice: 'Metodens forslag',
     questions: 'Spørgsmål I kan drøfte',
     answer: 'Sådan gør vi i praksis',
     answerHelp: 'Skriv, hvordan teamet konkret opfylder kravet.',
@@ -64,8 +66,9 @@ export const templateText = textGroup(
         questions: { q1: 'Hvordan bliver en borger visiteret til ICM?', q2: 'Hvor og hvordan skabes kontakten og relationen mellem borger og case manager, og har I en fast fremgangsmåde for det?', q3: 'Hvordan bliver borgeren præsenteret for sin case manager?' },
       },
       assessment_before_visitation: {
-        name: 'Udredning før visitation',
-        requirement: 'Case manageren skal vide så meget som muligt om borgerens behov og ønsker, så indsatsen kan tilrettelægges, så den passer til borgeren.',
+        name: 'Udredning',
+        requirement:
+          'Det er vigtigt, at case manageren ved så meget som muligt om borgerens behov og ønsker, så indsatsen kan tilpasses borgeren. Udredningen er ikke færdig ved visitationen: den fortsætter hele forløbet igennem.',
         questions: { q1: 'Hvad skal I vide om borgeren, før borgeren kan visiteres til ICM – skal der for eksempel være lavet en Udredning og Plan?', q2: 'Hvordan får case manageren den viden om borgeren, som medarbejdere i andre enheder har – på et møde, gennem handleplanen eller på anden måde?', q3: 'Hvordan sørger I for, at udredningen fortsætter, mens borgeren er i ICM, og hvilken viden har I brug for, i hvilken dybde?', q4: 'Hvordan sikrer I, at der bliver lavet en § 141-handleplan, hvis borgeren ikke har en, og at den hænger sammen med ICM-indsatsen?' },
       },
       citizens_per_worker: {
@@ -75,7 +78,7 @@ export const templateText = textGroup(
       },
       availability: {
         name: 'Tilgængelighed',
-        requirement: 'Borgeren skal kunne få hjælp, når behovet opstår.',
+        requirement: 'Det er vigtigt, at borgeren kan få hjælp, når behovet opstår.',
         questions: { q1: 'Hvornår kan case manageren træffes?', q2: 'Hvordan får borgeren fat i case manageren, hvis der akut er brug for støtte?' },
       },
       time_frame: {
@@ -147,11 +150,13 @@ export const templateText = textGroup(
   {
     title: 'Method template',
     intro:
-      "The method template is the team's shared description of how you work with ICM in practice. Each element shows the fixed requirement the method sets and a few questions to start from. Write your answer and mark the element as agreed when the team agrees. The template can always be edited; when the team lead signs it, a version is stored that does not change afterwards.",
+      "The method template is the team's shared description of how you work with ICM in practice. Each element shows what the method requires, stresses or suggests, and the method's questions to start from. Write your answer and mark the element as agreed when the team agrees. The template can always be edited; when the team lead signs it, a version is stored that does not change afterwards.",
     progress: '{n} of {total} elements agreed',
     progressLabel: 'Agreed elements',
     elementsLabel: 'Elements of the template',
     requirement: 'Fixed requirement of the method',
+    important: 'What the method stresses',
+    advice: 'What the method suggests',
     questions: 'Questions to discuss',
     answer: 'How we do it in practice',
     answerHelp: 'Write how the team meets the requirement in practice.',
@@ -204,8 +209,9 @@ export const templateText = textGroup(
         questions: { q1: 'How is a citizen referred to ICM?', q2: 'Where and how are the contact and the relationship between citizen and case manager established, and do you have a set way of doing it?', q3: 'How is the citizen introduced to their case manager?' },
       },
       assessment_before_visitation: {
-        name: 'Assessment before referral',
-        requirement: "The case manager needs to know as much as possible about the citizen's needs and wishes, so that the support can be shaped to fit the citizen.",
+        name: 'Assessment',
+        requirement:
+          "It is important that the case manager knows as much as possible about the citizen's needs and wishes, so that the support can be fitted to the citizen. The assessment is not finished at the referral: it goes on throughout the course.",
         questions: { q1: 'What do you need to know about the citizen before they can be referred to ICM – must an assessment and plan have been made, for example?', q2: 'How does the case manager get what staff in other units know about the citizen – at a meeting, through the action plan or otherwise?', q3: 'How do you make sure the assessment continues while the citizen is in ICM, and what knowledge do you need, in how much depth?', q4: 'How do you make sure a § 141 action plan is made if the citizen has none, and that it fits together with the ICM work?' },
       },
       citizens_per_worker: {
@@ -215,7 +221,7 @@ export const templateText = textGroup(
       },
       availability: {
         name: 'Availability',
-        requirement: 'The citizen must be able to get help when the need arises.',
+        requirement: 'It is important that the citizen can get help when the need arises.',
         questions: { q1: 'When can the case manager be reached?', q2: 'How does the citizen reach the case manager if support is needed urgently?' },
       },
       time_frame: {
@@ -288,3 +294,15 @@ export const templateText = textGroup(
 
 /** The element codes in the template's order, as the backend sends them. */
 export const templateElements = Object.keys(templateText.da.elements) as (keyof typeof templateText.da.elements)[];
+
+/**
+ * How firmly the method states each element's requirement, where it is not a "must": the
+ * method template says "it is important" for these and suggests the course plan. Every other
+ * element is a fixed requirement. backend/domain/template.go has the same weights (a Go test
+ * compares them).
+ */
+export const templateWeights: Record<string, 'important' | 'advice'> = {
+  assessment_before_visitation: 'important',
+  availability: 'important',
+  course_structure: 'advice',
+};
