@@ -91,6 +91,13 @@ function followUp(over: Partial<FollowUp> = {}): FollowUp {
     weeklyChecks: [{ id: 1, weekStart: '2026-03-09', substance: 2, mental: 3, note: 'Drak mere i weekenden' }],
     contactGap: { days: 20, limitDays: 14, over: true, since: '2026-02-20', noneYet: false },
     completeness: { step: 'followup', available: true, done: 2, total: 4, percent: 50, missing: [] },
+    contactFrequencies: [],
+    frequencyNow: undefined,
+    contactWeeks: [],
+    caseReviews: [],
+    lastCaseReview: '',
+    nextCaseReviewDue: '2026-08-01',
+    caseReviewState: 'ok',
     ...over,
   };
 }
