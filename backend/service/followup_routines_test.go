@@ -121,8 +121,8 @@ func TestContactFrequencyAgainstActualContacts(t *testing.T) {
 // Case reviews: recorded per course, the next due four months after the latest (or the
 // start), listed by the overview when due within 14 days or overdue.
 func TestCaseReviews(t *testing.T) {
-	w := newWizard(t) // 2026-12-01
-	old := w.courseFrom(t, "Åse Ærø", "2026-07-15") // first review due 2026-11-15: overdue
+	w := newWizard(t)                                // 2026-12-01
+	old := w.courseFrom(t, "Åse Ærø", "2026-07-15")  // first review due 2026-11-15: overdue
 	soon := w.courseFrom(t, "Bo Berg", "2026-08-10") // due 2026-12-10: due soon
 	young := w.courseFrom(t, "Cai Ek", "2026-11-01") // due 2027-03-01
 	for _, b := range []struct {
