@@ -1,6 +1,7 @@
 // Server state of the team overview; the screen opens onto fresh figures every time.
-import { useQuery } from '@tanstack/react-query';
-import { overviewApi } from './overview';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AppError } from './errors';
+import { overviewApi, type TeamMeetingInput, type TeamRoutines } from './overview';
 
 export const overviewKeys = {
   team: ['teamOverviewFull'] as const,
@@ -12,3 +13,12 @@ export const useOverview = () => useQuery({ queryKey: overviewKeys.team, queryFn
 
 /** The fidelity check of one course. */
 export const useCourseFidelity = (id: number) => useQuery({ queryKey: overviewKeys.course(id), queryFn: () => overviewApi.courseFidelity(id) });
+
+/** Records a status meeting or a supervision; the overview reads the routines anew. */
+export function useSaveTeamMeeting() {
+  const qc = useQueryClient();
+  return useMutation<TeamRoutines, AppError, TeamMeetingInput>({
+    mutationFn: overviewApi.saveTeamMeeting,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: overviewKeys.team }),
+  });
+}

@@ -244,6 +244,8 @@ export const da = {
     overrideTitle: 'Gå over caseload-loftet',
     overrideIntro: 'Metoden sætter et loft på 8 borgere pr. fuldtidsstilling. En teamleder kan give lov til en undtagelse, men begrundelsen gemmes og vises, hvor caseloaden vises.',
     overrideReason: 'Begrundelse for undtagelsen',
+    overrideReasonMissing: 'Skriv en begrundelse for at gå over loftet.',
+    frequencyIntro: 'Aftalt kontakt: hvor ofte I ses med borgeren. Aftalen kan ændres over tid og sammenlignes med journalen under Opfølgning.',
     overrideByYou: 'Undtagelsen gemmes som givet af dig som teamleder: {name}.',
     overrideLeadOnly: 'Kun en teamleder kan give lov til at gå over loftet. Bed teamlederen om at logge ind og starte eller flytte forløbet.',
     overrideNotice: 'Over caseload-loftet med tilladelse fra {by} ({at}): {reason}',

@@ -246,6 +246,8 @@ export const en: Messages = {
     overrideTitle: 'Go over the caseload ceiling',
     overrideIntro: 'The method sets a ceiling of 8 citizens per full-time post. A team lead may allow an exception, but the reason is kept and shown wherever the caseload is shown.',
     overrideReason: 'Reason for the exception',
+    overrideReasonMissing: 'Write a reason for going over the ceiling.',
+    frequencyIntro: 'Agreed contact: how often you meet the citizen. The agreement can change over time and is compared with the journal under Follow-up.',
     overrideByYou: 'The exception is recorded as allowed by you as team lead: {name}.',
     overrideLeadOnly: 'Only a team lead can allow going over the ceiling. Ask the team lead to sign in and start or move the course.',
     overrideNotice: 'Over the caseload ceiling, allowed by {by} ({at}): {reason}',

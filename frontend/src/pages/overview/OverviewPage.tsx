@@ -9,6 +9,7 @@ import { href } from '../../lib/router';
 import { BarChart, CaseloadChart, HousingChart } from './Charts';
 import { percent } from './charts';
 import { FidelityTable } from './FidelityTable';
+import { IntensityList, ReviewsDue, RoutinesCard } from './Routines';
 import { ConflictSummary } from '../../features/conflicts/ConflictNotice';
 import './overview.css';
 
@@ -45,6 +46,7 @@ export function OverviewPage() {
         <p className="muted">{t('overview.fidelity.intro')}</p>
         <FidelityTable rows={o.fidelity} totals={o.fidelityTotals} />
       </section>
+      <RoutinesCard o={o} />
     </>
   );
 }
@@ -189,6 +191,8 @@ function Todo(p: { o: Overview }) {
         line={(g) => (g.noneYet ? t('overview.todo.gapNoneYet', { days: g.days }) : t('overview.todo.gap', { days: g.days, limit: g.limitDays }))}
       />
       <TodoList testId="todo-unsigned" title={t('overview.todo.unsigned')} rows={p.o.unsigned} step="planning" line={() => t('overview.todo.unsignedLine')} />
+      <ReviewsDue rows={p.o.caseReviews ?? []} />
+      <IntensityList rows={p.o.contactIntensity ?? []} />
     </div>
   );
 }
