@@ -336,6 +336,11 @@ test('agreed contact over time, an unanswered attempt and a case review', async 
   await page.getByTestId('review-list').getByText(r.agreed).waitFor();
   assert.match(await page.getByTestId('review-due').innerText(), /I god tid/);
   await shot(page, 'wizard-06b-contact-review', { full: true });
+  // The agreement can also be recorded in the course frame.
+  await page.getByText('Forløbets rammer').click();
+  await page.getByTestId('course-frequency').getByRole('form', { name: 'Ny aftale om kontakt' }).waitFor();
+  await shot(page, 'wizard-06c-course-frame');
+  await page.getByText('Forløbets rammer').click();
 });
 
 test('all six steps are complete', async () => {
