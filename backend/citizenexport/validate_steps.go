@@ -278,6 +278,10 @@ func (v *validator) followUp(f string, x *FollowUp, subGoals map[uint]bool, star
 
 // routines checks the agreed contact frequencies (one per first day) and the case reviews.
 func (v *validator) routines(f string, x *FollowUp) {
+	if v.version < 3 && (x.ContactFrequencies != nil || x.CaseReviews != nil) {
+		v.p.Add(f+"contactFrequencies", domain.CodeInvalidChoice) // not fields of versions 1 and 2
+		x.ContactFrequencies, x.CaseReviews = nil, nil
+	}
 	if x.ContactFrequencies == nil { // a file before version 3
 		x.ContactFrequencies = []ContactFrequency{}
 	}
