@@ -17,11 +17,21 @@ fi
 tmp=$(mktemp -d)
 dev_pid=""
 stop_dev() {
+  # Each app was started with setsid, so everything it started shares its session: wails
+  # dev, the app, and the Vite dev server, which wails dev puts in a process group of its
+  # own (so killing the app's group alone left Vite running). Stop the whole session.
   local pid
   for pid in $dev_pid; do
     kill -TERM -- "-$pid" 2>/dev/null || true
     for _ in 1 2 3 4 5; do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    pkill -TERM -s "$pid" 2>/dev/null || true
+    for _ in 1 2 3 4 5; do pgrep -s "$pid" >/dev/null 2>&1 || break; sleep 1; done
     kill -KILL -- "-$pid" 2>/dev/null || true
+    pkill -KILL -s "$pid" 2>/dev/null || true
+    if pgrep -s "$pid" >/dev/null 2>&1; then
+      echo "e2e: processes of session $pid are still running:" >&2
+      pgrep -a -s "$pid" >&2 || true
+    fi
   done
   dev_pid=""
 }

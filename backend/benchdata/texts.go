@@ -135,7 +135,12 @@ var organisations = map[string][]string{
 	"housing":    {"Boligselskabet Engly", "Afdeling Skovbrynet"},
 	"probation":  {"Kriminalforsorgen, afdeling Solvang"},
 	"shelter":    {"Herberget Lyset", "Forsorgshjemmet Fyrtårnet"},
+	"hospital":   {"Solvang Sygehus, medicinsk afdeling"},
+	"pharmacy":   {"Apoteket i Solvang"},
+	"pension":    {"Udbetaling Danmark, Pension"},
+	"alcohol":    {"Alkoholbehandlingen Solvang"},
 	"family":     {""},
+	"partner":    {""},
 	"friend":     {""},
 	"other":      {"Apoteket i Solvang", "Værestedet Kilden"},
 }

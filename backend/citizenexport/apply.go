@@ -304,6 +304,20 @@ func (w *writer) followUp(courseID uint, f *FollowUp, subGoals map[uint]uint) er
 			return err
 		}
 	}
+	for _, c := range f.ContactFrequencies {
+		err := w.tx.Save(w.ctx, &store.ContactFrequency{CourseID: courseID, FromDate: c.FromDate, Times: c.Times, Per: c.Per,
+			Note: c.Note, CreatedAt: w.time(c.CreatedAt), UpdatedAt: w.time(c.UpdatedAt)})
+		if err != nil {
+			return err
+		}
+	}
+	for _, r := range f.CaseReviews {
+		err := w.tx.Save(w.ctx, &store.CaseReview{CourseID: courseID, Date: r.Date, Participants: r.Participants,
+			Agreed: r.Agreed, CreatedAt: w.time(r.CreatedAt), UpdatedAt: w.time(r.UpdatedAt)})
+		if err != nil {
+			return err
+		}
+	}
 	if cl := f.Closing; cl != nil {
 		return w.tx.SaveClosing(w.ctx, &store.Closing{CourseID: courseID, Reason: cl.Reason, AfterSupport: cl.AfterSupport,
 			AfterNote: cl.AfterNote, HousingAtClose: cl.HousingAtClose, Note: cl.Note, UpdatedAt: w.time(cl.UpdatedAt)})

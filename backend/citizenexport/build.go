@@ -109,8 +109,9 @@ func buildCourse(ctx context.Context, st *store.Store, c *store.Course, names *w
 		CreatedAt: stamp(c.CreatedAt), UpdatedAt: stamp(c.UpdatedAt),
 		Assessment: []AssessmentRevision{}, Plan: Plan{Goals: []Goal{}, Activities: []Activity{}},
 		Coordination: Coordination{Network: []Contact{}, Meetings: []Meeting{}}, Advocacy: []AdvocacyCase{},
-		FollowUp: FollowUp{Evaluations: []Evaluation{}, WHO5: []WHO5{}, WeeklyChecks: []WeeklyCheck{}},
-		Notes:    []Note{}, PlanVersions: []PlanVersion{}}
+		FollowUp: FollowUp{Evaluations: []Evaluation{}, WHO5: []WHO5{}, WeeklyChecks: []WeeklyCheck{},
+			ContactFrequencies: []ContactFrequency{}, CaseReviews: []CaseReview{}},
+		Notes: []Note{}, PlanVersions: []PlanVersion{}}
 	if c.OverrideReason != "" {
 		o := &Override{Reason: c.OverrideReason}
 		if c.OverrideAt != nil {
@@ -277,6 +278,23 @@ func buildFollowUp(ctx context.Context, st *store.Store, c *store.Course, out *C
 	for _, w := range weekly {
 		out.FollowUp.WeeklyChecks = append(out.FollowUp.WeeklyChecks, WeeklyCheck{WeekStart: w.WeekStart,
 			Substance: w.Substance, Mental: w.Mental, Note: w.Note, CreatedAt: stamp(w.CreatedAt), UpdatedAt: stamp(w.UpdatedAt)})
+	}
+	freqs, err := st.ListContactFrequencies(ctx, c.ID) // oldest first
+	if err != nil {
+		return err
+	}
+	for _, f := range freqs {
+		out.FollowUp.ContactFrequencies = append(out.FollowUp.ContactFrequencies, ContactFrequency{FromDate: f.FromDate,
+			Times: f.Times, Per: f.Per, Note: f.Note, CreatedAt: stamp(f.CreatedAt), UpdatedAt: stamp(f.UpdatedAt)})
+	}
+	reviews, err := st.ListCaseReviews(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	byID(reviews, func(r store.CaseReview) uint { return r.ID })
+	for _, r := range reviews {
+		out.FollowUp.CaseReviews = append(out.FollowUp.CaseReviews, CaseReview{Date: r.Date, Participants: r.Participants,
+			Agreed: r.Agreed, CreatedAt: stamp(r.CreatedAt), UpdatedAt: stamp(r.UpdatedAt)})
 	}
 	cl, err := st.GetClosing(ctx, c.ID)
 	if err != nil || cl == nil {

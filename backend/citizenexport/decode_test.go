@@ -80,8 +80,8 @@ func TestDecodeRefuses(t *testing.T) {
 		{"not JSON", []byte("ICMCRYPT\x01 not json"), domain.CodeNotCitizenExport, ""},
 		{"a list", []byte(`[{"format":"icm-citizen-export"}]`), domain.CodeNotCitizenExport, ""},
 		{"another format", replace(`"format": "icm-citizen-export"`, `"format": "icm-backup"`), domain.CodeNotCitizenExport, ""},
-		{"newer version", replace(`"formatVersion": 2,`, `"formatVersion": 3, "newThing": true,`), domain.CodeFileNewer, ""},
-		{"no version", replace(`"formatVersion": 2,`, ``), domain.CodeNotCitizenExport, ""},
+		{"newer version", replace(`"formatVersion": 3,`, `"formatVersion": 4, "newThing": true,`), domain.CodeFileNewer, ""},
+		{"no version", replace(`"formatVersion": 3,`, ``), domain.CodeNotCitizenExport, ""},
 		{"unknown field", replace(`"purpose": "handover",`, `"purpose": "handover", "extra": 1,`), domain.CodeCitizenExportBad, "extra"},
 		{"wrong type", replace(`"durationMinutes": 45`, `"durationMinutes": "45"`), domain.CodeCitizenExportBad, "courses.notes.durationMinutes"},
 		{"negative id", replace(`"id": 41`, `"id": -41`), domain.CodeCitizenExportBad, "courses.plan.goals.subGoals.id"},
@@ -101,6 +101,7 @@ func TestDecodeRefuses(t *testing.T) {
 		}), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[1].reason"},
 		{"revision of an unknown kind", edit(func(d *Document) { d.Courses[1].Notes[0].Revisions[0].Kind = "chat" }), domain.CodeCitizenExportBad, "courses[1].notes[0].revisions[0].kind"},
 		{"revisions in a version 1 file", edit(func(d *Document) { d.FormatVersion = 1 }), domain.CodeCitizenExportBad, "courses[0].notes[0].revisions"},
+		{"agreed contact in a version 2 file", edit(func(d *Document) { d.FormatVersion = 2 }), domain.CodeCitizenExportBad, "courses[0].followUp.contactFrequencies"},
 		{"direction override", edit(func(d *Document) { d.Citizen.Name = "Åse \u202eesÅ" }), domain.CodeCitizenExportBad, "citizen.name"},
 		{"note too long", edit(func(d *Document) { d.Courses[1].Notes[0].Text = strings.Repeat("ø", domain.MaxLongText+1) }), domain.CodeCitizenExportBad, "courses[1].notes[0].text"},
 		{"bad CPR", edit(func(d *Document) { d.Citizen.CPR = "321390-1234" }), domain.CodeCitizenExportBad, "citizen.cpr"},
@@ -210,11 +211,15 @@ func TestDecodeVersion1(t *testing.T) {
 }
 
 // version1 writes doc as a file of format version 1: without the notes' authors and
-// revisions and without the housing history.
+// revisions, without the housing history, and without the agreed contact frequencies and
+// case reviews of version 3.
 func version1(t *testing.T, doc *Document) []byte {
 	t.Helper()
 	doc.FormatVersion = 1
 	doc.Citizen.HousingHistory = nil
+	for i := range doc.Courses {
+		doc.Courses[i].FollowUp.ContactFrequencies, doc.Courses[i].FollowUp.CaseReviews = nil, nil
+	}
 	for i := range doc.Courses {
 		for j := range doc.Courses[i].Notes {
 			doc.Courses[i].Notes[j].AuthorName, doc.Courses[i].Notes[j].Revisions = "", nil
@@ -223,7 +228,9 @@ func version1(t *testing.T, doc *Document) []byte {
 	b := marshal(t, doc)
 	b = bytes.ReplaceAll(b, []byte(`"authorName": "",`), nil)
 	b = regexp.MustCompile(`,\s*"(revisions|housingHistory)": null`).ReplaceAll(b, nil)
-	if bytes.Contains(b, []byte("revisions")) || bytes.Contains(b, []byte("authorName")) || bytes.Contains(b, []byte("housingHistory")) {
+	b = regexp.MustCompile(`\s*"(contactFrequencies|caseReviews)": null,`).ReplaceAll(b, nil)
+	if bytes.Contains(b, []byte("revisions")) || bytes.Contains(b, []byte("authorName")) || bytes.Contains(b, []byte("housingHistory")) ||
+		bytes.Contains(b, []byte("contactFrequencies")) || bytes.Contains(b, []byte("caseReviews")) {
 		t.Fatalf("the version 1 file still has the fields of version 2:\n%s", b)
 	}
 	return b

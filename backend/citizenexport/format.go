@@ -19,7 +19,7 @@ const Format = "icm-citizen-export"
 // field changes meaning or a field is added, and keep reading the older versions.
 // Version 2 added the journal notes' authors and revisions, and citizen.housingHistory
 // (housing.go).
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Why the file was made.
 const (
@@ -230,12 +230,35 @@ type AdvocacyCase struct {
 	UpdatedAt string `json:"updatedAt"`
 }
 
-// FollowUp is step 6: evaluations, WHO-5, weekly checks and how the course closed.
+// FollowUp is step 6: evaluations, WHO-5, weekly checks, the agreed contact frequencies
+// and the case reviews (both from version 3), and how the course closed.
 type FollowUp struct {
-	Evaluations  []Evaluation  `json:"evaluations"`
-	WHO5         []WHO5        `json:"who5"`
-	WeeklyChecks []WeeklyCheck `json:"weeklyChecks"`
-	Closing      *Closing      `json:"closing"`
+	Evaluations        []Evaluation       `json:"evaluations"`
+	WHO5               []WHO5             `json:"who5"`
+	WeeklyChecks       []WeeklyCheck      `json:"weeklyChecks"`
+	ContactFrequencies []ContactFrequency `json:"contactFrequencies"`
+	CaseReviews        []CaseReview       `json:"caseReviews"`
+	Closing            *Closing           `json:"closing"`
+}
+
+// ContactFrequency is the contact frequency agreed with the citizen from a day on: so many
+// times per day or per week, until the next agreement.
+type ContactFrequency struct {
+	FromDate  string `json:"fromDate"`
+	Times     int    `json:"times"`
+	Per       string `json:"per"`
+	Note      string `json:"note"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+// CaseReview is the course discussed at a team meeting: when, who took part, what was agreed.
+type CaseReview struct {
+	Date         string `json:"date"`
+	Participants string `json:"participants"`
+	Agreed       string `json:"agreed"`
+	CreatedAt    string `json:"createdAt"`
+	UpdatedAt    string `json:"updatedAt"`
 }
 
 // Evaluation is a three-monthly evaluation of the plan.

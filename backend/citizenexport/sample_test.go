@@ -18,6 +18,7 @@ func sampleDoc() *Document {
 		Assessment: []AssessmentRevision{}, Plan: Plan{Goals: []Goal{}, Activities: []Activity{}},
 		Coordination: Coordination{Network: []Contact{}, Meetings: []Meeting{}}, Advocacy: []AdvocacyCase{},
 		FollowUp: FollowUp{Evaluations: []Evaluation{}, WHO5: []WHO5{}, WeeklyChecks: []WeeklyCheck{},
+			ContactFrequencies: []ContactFrequency{}, CaseReviews: []CaseReview{},
 			Closing: &Closing{Reason: "moved", AfterSupport: "none", AfterNote: "Flyttede til Aarhus.",
 				HousingAtClose: "own", Note: "", UpdatedAt: t("2025-01-31")}},
 		Notes: []Note{{OccurredAt: "2024-03-01T10:00", DurationMinutes: 30, Location: "office", Kind: "visit",
@@ -77,6 +78,11 @@ func sampleDoc() *Document {
 				{Date: "2026-06-01", Items: []int{3, 3, 2, 3, 3}, CreatedAt: t("2026-06-01")}},
 			WeeklyChecks: []WeeklyCheck{{WeekStart: "2026-05-25", Substance: 2, Mental: 1, Note: "Bedre uge.",
 				CreatedAt: t("2026-05-27"), UpdatedAt: t("2026-05-27")}},
+			ContactFrequencies: []ContactFrequency{
+				{FromDate: "2026-03-02", Times: 1, Per: "day", Note: "Dagligt den første tid.", CreatedAt: t("2026-03-02"), UpdatedAt: t("2026-03-02")},
+				{FromDate: "2026-05-01", Times: 2, Per: "week", CreatedAt: t("2026-05-01"), UpdatedAt: t("2026-05-01")}},
+			CaseReviews: []CaseReview{{Date: "2026-04-15", Participants: "AB, JR", Agreed: "Fortsæt to besøg om ugen.",
+				CreatedAt: t("2026-04-15"), UpdatedAt: t("2026-04-15")}},
 		},
 		Notes: []Note{
 			{OccurredAt: "2026-03-05T13:15", DurationMinutes: 45, Location: "shelter", Kind: "visit",

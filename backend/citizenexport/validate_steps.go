@@ -264,6 +264,7 @@ func (v *validator) followUp(f string, x *FollowUp, subGoals map[uint]bool, star
 		v.stamp(h+"createdAt", &w.CreatedAt)
 		v.stamp(h+"updatedAt", &w.UpdatedAt)
 	}
+	v.routines(f, x)
 	if cl := x.Closing; cl != nil {
 		h := f + "closing."
 		oneOf(v, h+"reason", &cl.Reason, domain.ClosingReasons, true)
@@ -272,5 +273,52 @@ func (v *validator) followUp(f string, x *FollowUp, subGoals map[uint]bool, star
 		oneOf(v, h+"housingAtClose", &cl.HousingAtClose, domain.Housings, true)
 		v.text(h+"note", &cl.Note, maxText8000, false)
 		v.stamp(h+"updatedAt", &cl.UpdatedAt)
+	}
+}
+
+// routines checks the agreed contact frequencies (one per first day) and the case reviews.
+func (v *validator) routines(f string, x *FollowUp) {
+	if v.version < 3 && (x.ContactFrequencies != nil || x.CaseReviews != nil) {
+		v.p.Add(f+"contactFrequencies", domain.CodeInvalidChoice) // not fields of versions 1 and 2
+		x.ContactFrequencies, x.CaseReviews = nil, nil
+	}
+	if x.ContactFrequencies == nil { // a file before version 3
+		x.ContactFrequencies = []ContactFrequency{}
+	}
+	if x.CaseReviews == nil {
+		x.CaseReviews = []CaseReview{}
+	}
+	if v.tooMany(f+"contactFrequencies", len(x.ContactFrequencies), maxRows) {
+		x.ContactFrequencies = nil
+	}
+	days := map[string]bool{}
+	for i := range x.ContactFrequencies {
+		c := &x.ContactFrequencies[i]
+		h := at(f+"contactFrequencies", i, "")
+		if d := v.date(h+"fromDate", &c.FromDate, true, planned); d != nil {
+			if days[c.FromDate] {
+				v.p.Add(h+"fromDate", domain.CodeInvalidChoice)
+			}
+			days[c.FromDate] = true
+		}
+		if c.Times < 1 || c.Times > domain.MaxAgreedTimes {
+			v.p.Add(h+"times", domain.CodeOutOfRange, "min", "1", "max", strconv.Itoa(domain.MaxAgreedTimes))
+		}
+		oneOf(v, h+"per", &c.Per, domain.FrequencyPers, true)
+		v.text(h+"note", &c.Note, maxText2000, false)
+		v.stamp(h+"createdAt", &c.CreatedAt)
+		v.stamp(h+"updatedAt", &c.UpdatedAt)
+	}
+	if v.tooMany(f+"caseReviews", len(x.CaseReviews), maxRows) {
+		x.CaseReviews = nil
+	}
+	for i := range x.CaseReviews {
+		r := &x.CaseReviews[i]
+		h := at(f+"caseReviews", i, "")
+		v.date(h+"date", &r.Date, true, pastEvent)
+		v.text(h+"participants", &r.Participants, 500, true)
+		v.text(h+"agreed", &r.Agreed, maxNote4000, true)
+		v.stamp(h+"createdAt", &r.CreatedAt)
+		v.stamp(h+"updatedAt", &r.UpdatedAt)
 	}
 }

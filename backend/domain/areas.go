@@ -63,18 +63,35 @@ const (
 	NoteAccompaniment NoteKind = "accompaniment" // ledsagelse til møde, læge, myndighed
 	NoteMeeting       NoteKind = "meeting"       // møde med samarbejdspartnere og borgeren
 	NoteAttempt       NoteKind = "attempt"       // forsøg på kontakt uden at træffe borgeren
+	NoteCancelled     NoteKind = "cancelled"     // borgeren aflyste eller udeblev fra en aftale
 	NoteCollaboration NoteKind = "collaboration" // kontakt med samarbejdspartner uden borgeren
 	NoteOther         NoteKind = "other"
 )
 
 // NoteKinds lists the kinds in UI order.
 var NoteKinds = []NoteKind{NoteVisit, NotePhoneCall, NoteAccompaniment, NoteMeeting,
-	NoteAttempt, NoteCollaboration, NoteOther}
+	NoteAttempt, NoteCancelled, NoteCollaboration, NoteOther}
 
-// IsContact reports whether the note records contact with the citizen, which is what the
-// contact-gap warning counts.
+// IsContact reports whether the note records a contact where the worker met or spoke with
+// the citizen: what the actual contacts per week and the local-contact rule count.
 func (k NoteKind) IsContact() bool {
 	return k == NoteVisit || k == NotePhoneCall || k == NoteAccompaniment || k == NoteMeeting
+}
+
+// IsPersistence reports whether the note records the worker seeking the citizen without
+// meeting them: an attempt nobody answered, or a meeting the citizen cancelled.
+func (k NoteKind) IsPersistence() bool { return k == NoteAttempt || k == NoteCancelled }
+
+// KeepsContact reports whether the note shows the worker keeping the contact, which is
+// the method's persistence duty: a contact, or an attempt or a cancelled meeting. The
+// contact-gap warning and the contact rule count these.
+func (k NoteKind) KeepsContact() bool { return k.IsContact() || k.IsPersistence() }
+
+// IsWhereCitizenIs reports whether a contact of this kind at this location counts as work
+// where the citizen lives or stays: in their surroundings, or accompanying them to a
+// hospital, an authority or a treatment place, wherever that is.
+func (k NoteKind) IsWhereCitizenIs(l NoteLocation) bool {
+	return k.IsContact() && (k == NoteAccompaniment || l.InCitizensSurroundings())
 }
 
 // ContactKind is the kind of service or person in the citizen's network.
@@ -91,15 +108,20 @@ const (
 	ContactHousing    ContactKind = "housing"   // boligorganisation, vicevært
 	ContactProbation  ContactKind = "probation" // kriminalforsorgen
 	ContactShelter    ContactKind = "shelter"   // herberg, forsorgshjem
+	ContactHospital   ContactKind = "hospital"  // hospital, somatisk eller psykiatrisk afdeling
+	ContactPharmacy   ContactKind = "pharmacy"  // apotek, fx dosisdispensering af medicin
+	ContactPension    ContactKind = "pension"   // pensionskontor, Udbetaling Danmark
+	ContactAlcohol    ContactKind = "alcohol"   // alkoholbehandling
 	ContactFamily     ContactKind = "family"
+	ContactPartner    ContactKind = "partner" // kæreste, ægtefælle
 	ContactFriend     ContactKind = "friend"
 	ContactOther      ContactKind = "other"
 )
 
 // ContactKinds lists the network kinds in UI order.
-var ContactKinds = []ContactKind{ContactCaseworker, ContactJobcenter, ContactAddiction,
-	ContactPsychiatry, ContactGP, ContactDentist, ContactHousing, ContactProbation, ContactShelter,
-	ContactFamily, ContactFriend, ContactOther}
+var ContactKinds = []ContactKind{ContactCaseworker, ContactJobcenter, ContactAddiction, ContactAlcohol,
+	ContactPsychiatry, ContactHospital, ContactGP, ContactDentist, ContactPharmacy, ContactPension,
+	ContactHousing, ContactProbation, ContactShelter, ContactFamily, ContactPartner, ContactFriend, ContactOther}
 
 // AdvocacyStatus tells whether a barrier is still being worked on.
 type AdvocacyStatus string

@@ -4,7 +4,7 @@ import "testing"
 
 func TestNoteKindIsContact(t *testing.T) {
 	want := map[NoteKind]bool{NoteVisit: true, NotePhoneCall: true, NoteAccompaniment: true, NoteMeeting: true,
-		NoteAttempt: false, NoteCollaboration: false, NoteOther: false}
+		NoteAttempt: false, NoteCancelled: false, NoteCollaboration: false, NoteOther: false}
 	if len(want) != len(NoteKinds) {
 		t.Fatalf("table covers %d kinds, there are %d", len(want), len(NoteKinds))
 	}
@@ -35,5 +35,66 @@ func TestNoteLocationInCitizensSurroundings(t *testing.T) {
 	}
 	if NoteLocation("").InCitizensSurroundings() {
 		t.Fatal("an empty location is not the citizen's surroundings")
+	}
+}
+
+// Persistence is the worker's duty: an attempt nobody answered and a meeting the citizen
+// cancelled keep the contact (issue 16), but are no meeting with the citizen.
+func TestNoteKindKeepsContact(t *testing.T) {
+	cases := []struct {
+		kind                     NoteKind
+		keeps, persistence, meet bool
+	}{
+		{NoteVisit, true, false, true},
+		{NotePhoneCall, true, false, true},
+		{NoteAccompaniment, true, false, true},
+		{NoteMeeting, true, false, true},
+		{NoteAttempt, true, true, false},
+		{NoteCancelled, true, true, false},
+		{NoteCollaboration, false, false, false},
+		{NoteOther, false, false, false},
+		{NoteKind(""), false, false, false},
+	}
+	if len(cases) != len(NoteKinds)+1 {
+		t.Fatalf("table covers %d kinds, there are %d", len(cases)-1, len(NoteKinds))
+	}
+	for _, c := range cases {
+		t.Run(string(c.kind), func(t *testing.T) {
+			if got := c.kind.KeepsContact(); got != c.keeps {
+				t.Errorf("KeepsContact() = %v, want %v", got, c.keeps)
+			}
+			if got := c.kind.IsPersistence(); got != c.persistence {
+				t.Errorf("IsPersistence() = %v, want %v", got, c.persistence)
+			}
+			if got := c.kind.IsContact(); got != c.meet {
+				t.Errorf("IsContact() = %v, want %v", got, c.meet)
+			}
+		})
+	}
+}
+
+// Accompanying the citizen to a hospital, an authority or a treatment place is work where
+// the citizen is, wherever it took place; other contacts count by their location.
+func TestNoteKindIsWhereCitizenIs(t *testing.T) {
+	cases := []struct {
+		kind NoteKind
+		loc  NoteLocation
+		want bool
+	}{
+		{NoteAccompaniment, LocationOther, true},
+		{NoteAccompaniment, LocationOffice, true},
+		{NoteVisit, LocationHome, true},
+		{NoteVisit, LocationOffice, false},
+		{NoteMeeting, LocationOther, false},
+		{NotePhoneCall, LocationPhone, false},
+		{NoteAttempt, LocationHome, false}, // no contact: not counted in the rule at all
+		{NoteCollaboration, LocationHome, false},
+	}
+	for _, c := range cases {
+		t.Run(string(c.kind)+"@"+string(c.loc), func(t *testing.T) {
+			if got := c.kind.IsWhereCitizenIs(c.loc); got != c.want {
+				t.Fatalf("IsWhereCitizenIs = %v, want %v", got, c.want)
+			}
+		})
 	}
 }

@@ -93,18 +93,28 @@ func AdvocacyCompleteness(cases, openWithoutActions int) Completeness {
 // FollowUpFacts is what the follow-up step's completeness looks at.
 type FollowUpFacts struct {
 	EvaluationState EvaluationState
-	LastWHO5        *time.Time
-	LastWeekly      *time.Time
-	ContactOver     bool
+	// Evaluations is how many evaluations are recorded: none is nothing followed up yet.
+	Evaluations int
+	LastWHO5    *time.Time
+	LastWeekly  *time.Time // the Monday of the latest week checked
+	ContactOver bool
+	// NoContactYet: no note shows the worker keeping the contact since the start.
+	NoContactYet bool
 }
 
-// FollowUpCompleteness checks that evaluation, WHO-5, the weekly check and contact are kept up.
+// WeeklyCheckMaxAgeDays is how old the latest weekly check (its week's Monday) may be: a
+// week without a check counts as missing.
+const WeeklyCheckMaxAgeDays = 7
+
+// FollowUpCompleteness checks that evaluation, WHO-5, the weekly check and contact are kept
+// up. Only what has happened counts: a new course with no evaluation and no contact yet has
+// nothing of its follow-up done, even though nothing is overdue.
 func FollowUpCompleteness(f FollowUpFacts, today time.Time) Completeness {
 	t := Day(today)
 	return tally([]check{
-		{ReqEvaluation, f.EvaluationState != EvaluationOverdue},
+		{ReqEvaluation, f.Evaluations > 0 && f.EvaluationState != EvaluationOverdue},
 		{ReqWHO5, f.LastWHO5 != nil && !f.LastWHO5.Before(addMonthsClamped(t, -EvaluationIntervalMonths))},
-		{ReqWeeklyCheck, f.LastWeekly != nil && !f.LastWeekly.Before(t.AddDate(0, 0, -14))},
-		{ReqContact, !f.ContactOver},
+		{ReqWeeklyCheck, f.LastWeekly != nil && !f.LastWeekly.Before(t.AddDate(0, 0, -WeeklyCheckMaxAgeDays))},
+		{ReqContact, !f.NoContactYet && !f.ContactOver},
 	})
 }

@@ -113,7 +113,7 @@ func TestAdvocacyCompleteness(t *testing.T) {
 
 func TestFollowUpCompleteness(t *testing.T) {
 	today := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
-	full := FollowUpFacts{EvaluationState: EvaluationDueSoon, LastWHO5: isop("2026-11-01"),
+	full := FollowUpFacts{EvaluationState: EvaluationDueSoon, Evaluations: 1, LastWHO5: isop("2026-11-01"),
 		LastWeekly: isop("2026-11-30"), ContactOver: false}
 	with := func(f func(x *FollowUpFacts)) FollowUpFacts { x := full; f(&x); return x }
 	cases := []struct {
@@ -124,16 +124,21 @@ func TestFollowUpCompleteness(t *testing.T) {
 	}{
 		{"empty", FollowUpFacts{EvaluationState: EvaluationOverdue, ContactOver: true}, 0,
 			[]Requirement{ReqEvaluation, ReqWHO5, ReqWeeklyCheck, ReqContact}},
-		{"nothing recorded on a fresh course", FollowUpFacts{EvaluationState: EvaluationOK}, 2,
-			[]Requirement{ReqWHO5, ReqWeeklyCheck}},
+		// A new course: nothing is overdue, but nothing is followed up either (issue 16).
+		{"nothing recorded on a fresh course", FollowUpFacts{EvaluationState: EvaluationOK, NoContactYet: true}, 0,
+			[]Requirement{ReqEvaluation, ReqWHO5, ReqWeeklyCheck, ReqContact}},
+		{"no evaluation yet, not due", with(func(x *FollowUpFacts) { x.Evaluations = 0; x.EvaluationState = EvaluationOK }), 3, []Requirement{ReqEvaluation}},
+		{"no contact yet, gap not over", with(func(x *FollowUpFacts) { x.NoContactYet = true }), 3, []Requirement{ReqContact}},
 		{"full", full, 4, nil},
 		{"evaluation ok counts", with(func(x *FollowUpFacts) { x.EvaluationState = EvaluationOK }), 4, nil},
 		{"evaluation overdue", with(func(x *FollowUpFacts) { x.EvaluationState = EvaluationOverdue }), 3, []Requirement{ReqEvaluation}},
 		{"WHO-5 exactly 3 months old counts", with(func(x *FollowUpFacts) { x.LastWHO5 = isop("2026-09-01") }), 4, nil},
 		{"WHO-5 one day older does not", with(func(x *FollowUpFacts) { x.LastWHO5 = isop("2026-08-31") }), 3, []Requirement{ReqWHO5}},
 		{"no WHO-5", with(func(x *FollowUpFacts) { x.LastWHO5 = nil }), 3, []Requirement{ReqWHO5}},
-		{"weekly check 14 days old counts", with(func(x *FollowUpFacts) { x.LastWeekly = isop("2026-11-17") }), 4, nil},
-		{"weekly check 15 days old does not", with(func(x *FollowUpFacts) { x.LastWeekly = isop("2026-11-16") }), 3, []Requirement{ReqWeeklyCheck}},
+		// The weekly check counts as missing after one week, not two (issue 16).
+		{"weekly check 7 days old counts", with(func(x *FollowUpFacts) { x.LastWeekly = isop("2026-11-24") }), 4, nil},
+		{"weekly check 8 days old does not", with(func(x *FollowUpFacts) { x.LastWeekly = isop("2026-11-23") }), 3, []Requirement{ReqWeeklyCheck}},
+		{"weekly check 14 days old does not", with(func(x *FollowUpFacts) { x.LastWeekly = isop("2026-11-17") }), 3, []Requirement{ReqWeeklyCheck}},
 		{"no weekly check", with(func(x *FollowUpFacts) { x.LastWeekly = nil }), 3, []Requirement{ReqWeeklyCheck}},
 		{"contact gap over", with(func(x *FollowUpFacts) { x.ContactOver = true }), 3, []Requirement{ReqContact}},
 	}

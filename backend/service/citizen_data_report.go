@@ -309,6 +309,26 @@ func accessFollowUp(fu citizenexport.FollowUp, subGoals map[uint]string) pdf.Acc
 		}
 		s.Blocks = append(s.Blocks, pdf.AccessBlock{Title: "Ugentlig vurdering", Table: t})
 	}
+	if len(fu.ContactFrequencies) > 0 {
+		t := &pdf.AccessTable{Columns: []pdf.AccessColumn{{Title: "Fra", Width: 18, Fit: "28.05.2025"},
+			{Title: "Aftalt kontakt", Width: 26}, {Title: "Hvad blev aftalt", Width: 56}}}
+		for _, c := range fu.ContactFrequencies {
+			per := "om ugen"
+			if c.Per == string(domain.PerDay) {
+				per = "om dagen"
+			}
+			t.Rows = append(t.Rows, []string{accessDay(c.FromDate), strconv.Itoa(c.Times) + " gang(e) " + per, c.Note})
+		}
+		s.Blocks = append(s.Blocks, pdf.AccessBlock{Title: "Aftalt kontakt", Table: t})
+	}
+	if len(fu.CaseReviews) > 0 {
+		t := &pdf.AccessTable{Columns: []pdf.AccessColumn{{Title: "Teammøde", Width: 18, Fit: "28.05.2025"},
+			{Title: "Deltagere", Width: 26}, {Title: "Hvad blev aftalt", Width: 56}}}
+		for _, r := range fu.CaseReviews {
+			t.Rows = append(t.Rows, []string{accessDay(r.Date), r.Participants, r.Agreed})
+		}
+		s.Blocks = append(s.Blocks, pdf.AccessBlock{Title: "Sagsgennemgang på teammødet", Table: t})
+	}
 	if cl := fu.Closing; cl != nil {
 		var f accessFieldList
 		f.add("Årsag", sl("closing", cl.Reason))

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"icm/backend/domain"
@@ -44,7 +45,8 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 	var id uint
 	err = st.Tx(s.ctx(), func(tx *store.Store) error {
 		ctx := s.ctx()
-		if _, err := tx.GetCitizen(ctx, in.CitizenID); err != nil {
+		cit, err := tx.GetCitizen(ctx, in.CitizenID)
+		if err != nil {
 			return err
 		}
 		if open, err := tx.HasOpenCourse(ctx, in.CitizenID); err != nil {
@@ -63,6 +65,9 @@ func (s *CourseService) CreateCourse(in CreateCourseInput) (CourseDTO, error) {
 			return err
 		}
 		id = c.ID
+		if err := startHousingFromCitizen(ctx, tx, c, cit, a.WorkerID, s.now()); err != nil {
+			return err
+		}
 		// The course's audit entry commits with it.
 		return tx.AppendAudit(ctx, s.now(), auditEntry(a, AuditCreate, "course", in.CitizenID, id, ""))
 	})
@@ -304,4 +309,19 @@ func courseSummaries(ctx context.Context, st *store.Store, f store.FindCourse) (
 			EndDate: deref(c.EndDate), WorkerID: w.ID, WorkerName: w.Name, WorkerInitials: w.Initials})
 	}
 	return out, nil
+}
+
+// startHousingFromCitizen fills a new course's housing at the start in from the citizen's
+// current housing, as the visitation step would save it (with the course's start entry in
+// the housing history); the worker corrects it there. Nothing when none is recorded.
+func startHousingFromCitizen(ctx context.Context, tx *store.Store, c *store.Course, cit *store.Citizen, by uint, now time.Time) error {
+	h := domain.Housing(cit.Housing)
+	if h == domain.HousingUnknownStatus || !slices.Contains(domain.Housings, h) {
+		return nil
+	}
+	row := visitationRow(c.ID, domain.Visitation{HousingAtStart: h}, now)
+	if err := tx.SaveVisitation(ctx, row); err != nil {
+		return err
+	}
+	return writeStepHousing(ctx, tx, c, domain.HousingKindStart, c.StartDate, row.HousingAtStart, "", by, now)
 }

@@ -138,6 +138,26 @@ func demoFullCourse(d Deps, courseID uint, start time.Time) error {
 			return err
 		}
 	}
+	// As in the case story: daily contact in the emergency flat at first, later twice a week;
+	// and the course discussed at the team meeting about every four months.
+	for _, f := range []ContactFrequencyInput{
+		{FromDate: day(0), Times: 1, Per: string(domain.PerDay), Note: "Vi ses dagligt den første tid i akutboligen."},
+		{FromDate: day(90), Times: 2, Per: string(domain.PerWeek), Note: "To besøg om ugen, rengøringsdag om tirsdagen."},
+	} {
+		f.CourseID = courseID
+		if _, err := fu.SaveContactFrequency(f); err != nil {
+			return err
+		}
+	}
+	for _, r := range []CaseReviewInput{
+		{Date: day(100), Participants: "Hele teamet", Agreed: "Hold fast i to besøg om ugen; søg særbolig sammen med sagsbehandleren."},
+		{Date: day(190), Participants: "Hele teamet", Agreed: "ADHD-skolen rykkes frem; tal med ham om kontakten til børnene."},
+	} {
+		r.CourseID = courseID
+		if _, err := fu.SaveCaseReview(r); err != nil {
+			return err
+		}
+	}
 	// The journal is written by the course's worker, except one visit by the team lead, who
 	// covered that day and afterwards corrected the time of the note.
 	own, colleague, err := demoNoteWriters(d, courseID)

@@ -16,7 +16,7 @@ var summaryLabels = map[string]map[string]string{
 	"referral": {"caseworker": "Myndighedssagsbehandler", "outreach": "Fremskudt rådgivning eller gadeplan", "shelter": "Herberg eller forsorgshjem", "psychiatry": "Psykiatrien", "addiction": "Misbrugsbehandling", "hospital": "Hospital", "probation": "Kriminalforsorgen", "housing": "Boligorganisation eller boliganvisning", "self": "Borgeren selv eller pårørende", "other": "Andet"},
 	"need":     {"mental_health": "Psykisk lidelse eller sårbarhed", "substance": "Misbrug af alkohol, stoffer eller medicin", "debt": "Gæld og økonomi", "physical": "Fysisk helbred og tandsundhed", "cognitive": "Kognitive vanskeligheder", "isolation": "Ensomhed og manglende netværk", "crime": "Kriminalitet", "daily_living": "Praktiske dagligdagsfunktioner", "other": "Andet"},
 	"legal":    {"sel_85": "Serviceloven § 85", "sel_99": "Serviceloven § 99", "other": "Anden hjemmel"},
-	"noteKind": {"visit": "Besøg eller samtale", "phone_call": "Telefonsamtale", "accompaniment": "Ledsagelse", "meeting": "Møde", "attempt": "Forsøg på kontakt", "collaboration": "Samarbejdspartner", "other": "Andet"},
+	"noteKind": {"visit": "Besøg eller samtale", "phone_call": "Telefonsamtale", "accompaniment": "Ledsagelse", "meeting": "Møde", "attempt": "Forsøg på kontakt (ikke truffet)", "cancelled": "Aflyst af borgeren", "collaboration": "Samarbejdspartner", "other": "Andet"},
 	"closing":  {"goals_reached": "Klarer sig med mindre støtte", "citizen_ended": "Borgeren ønskede ikke støtten længere", "moved": "Fraflyttet kommunen", "institution": "Længerevarende ophold", "death": "Dødsfald", "other": "Andet"},
 	"after":    {"cti": "CTI", "sel_85": "Almindelig § 85-støtte", "other": "Anden støtte", "none": "Ingen støtte"},
 }

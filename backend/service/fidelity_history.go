@@ -72,7 +72,7 @@ func fidelityHistory(ctx context.Context, st *store.Store, now time.Time) (Fidel
 	if len(points) == 0 {
 		return out, nil
 	}
-	h, err := st.LoadFidelityHistory(ctx, points[0].AsOf.Format(domain.DateLayout), out.Today, contactKinds(), localPlaces())
+	h, err := st.LoadFidelityHistory(ctx, points[0].AsOf.Format(domain.DateLayout), out.Today, overviewContactKinds())
 	if err != nil {
 		return out, err
 	}

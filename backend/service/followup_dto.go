@@ -70,6 +70,18 @@ type FollowUpDTO struct {
 	Closing           *ClosingDTO      `json:"closing"`
 	ContactGap        ContactGapDTO    `json:"contactGap"`
 	Completeness      StepStatusDTO    `json:"completeness"`
+	// ContactFrequencies is the history of agreed contact frequencies, oldest first;
+	// FrequencyNow the one in force today (nil: none agreed); ContactWeeks the recent weeks'
+	// actual contacts against it, oldest first.
+	ContactFrequencies []ContactFrequencyDTO `json:"contactFrequencies"`
+	FrequencyNow       *ContactFrequencyDTO  `json:"frequencyNow"`
+	ContactWeeks       []ContactWeekDTO      `json:"contactWeeks"`
+	// CaseReviews are the course's reviews at team meetings, newest first, with the latest
+	// date ("" for none), when the next is due and whether that is soon or overdue.
+	CaseReviews       []CaseReviewDTO `json:"caseReviews"`
+	LastCaseReview    string          `json:"lastCaseReview"`
+	NextCaseReviewDue string          `json:"nextCaseReviewDue"`
+	CaseReviewState   string          `json:"caseReviewState"`
 }
 
 // EvaluationItemInput is one sub-goal's status and comment at an evaluation.

@@ -75,12 +75,13 @@ func signalsOf(c *store.Course, evals []store.Evaluation, last *time.Time, limit
 
 // followUpRows are the rows the follow-up step is built from.
 type followUpRows struct {
-	evals   []store.Evaluation
-	items   []store.EvaluationItem
-	subs    []store.SubGoal
-	who     []store.WHO5
-	weekly  []store.WeeklyCheck
-	closing *store.Closing
+	evals    []store.Evaluation
+	items    []store.EvaluationItem
+	subs     []store.SubGoal
+	who      []store.WHO5
+	weekly   []store.WeeklyCheck
+	closing  *store.Closing
+	routines routineRows
 }
 
 func loadFollowUp(ctx context.Context, st *store.Store, c *store.Course, now time.Time) (FollowUpDTO, error) {
@@ -110,6 +111,9 @@ func loadFollowUpSignals(ctx context.Context, st *store.Store, c *store.Course, 
 		return fail(err)
 	}
 	if r.closing, err = st.GetClosing(ctx, c.ID); err != nil {
+		return fail(err)
+	}
+	if r.routines, err = loadRoutineRows(ctx, st, c.ID, now); err != nil {
 		return fail(err)
 	}
 	sig, err := loadSignals(ctx, st, c, r.evals, now)
@@ -160,6 +164,8 @@ func followUpDTO(c *store.Course, r followUpRows, sig courseSignals, now time.Ti
 			AfterNote: closing.AfterNote, HousingAtClose: closing.HousingAtClose, Note: closing.Note}
 	}
 	out.Completeness = completenessDTO(domain.StepFollowUp, domain.FollowUpCompleteness(domain.FollowUpFacts{
-		EvaluationState: sig.dueState, LastWHO5: lastWHO5, LastWeekly: lastWeekly, ContactOver: sig.gap.Over}, now))
+		EvaluationState: sig.dueState, Evaluations: len(evals), LastWHO5: lastWHO5, LastWeekly: lastWeekly,
+		ContactOver: sig.gap.Over, NoContactYet: sig.gap.NoneYet}, now))
+	addRoutines(&out, c, r.routines, now)
 	return out
 }

@@ -226,20 +226,27 @@ func parseNoteTime(p *domain.Problems, field, s string, now time.Time) string {
 	return t.Format(NoteLayout)
 }
 
-// contactKinds are the note kinds that count as contact with the citizen.
-func contactKinds() []string {
+// contactKinds are the note kinds that count as contact with the citizen (a meeting).
+func contactKinds() []string { return noteKindsWhere(domain.NoteKind.IsContact) }
+
+// keepsContactKinds are the note kinds that show the worker keeping the contact: contacts,
+// attempts and cancelled meetings (the persistence duty).
+func keepsContactKinds() []string { return noteKindsWhere(domain.NoteKind.KeepsContact) }
+
+func noteKindsWhere(f func(domain.NoteKind) bool) []string {
 	var out []string
 	for _, k := range domain.NoteKinds {
-		if k.IsContact() {
+		if f(k) {
 			out = append(out, string(k))
 		}
 	}
 	return out
 }
 
-// lastContactDate returns the day of the latest contact note, nil when there is none.
+// lastContactDate returns the day of the latest note that keeps the contact (an
+// unanswered attempt included), nil when there is none: the contact gap counts from it.
 func lastContactDate(ctx context.Context, st *store.Store, courseID uint) (*time.Time, error) {
-	at, err := st.LastContact(ctx, courseID, contactKinds())
+	at, err := st.LastContact(ctx, courseID, keepsContactKinds())
 	if err != nil {
 		return nil, err
 	}

@@ -191,11 +191,10 @@ func TestContactGapThroughNotes(t *testing.T) {
 	if g := gap(t); g != want {
 		t.Fatalf("after a visit 10 days ago: gap = %+v, want %+v", g, want)
 	}
-	note(t, "2026-11-30T09:00", "attempt")
 	note(t, "2026-12-01T08:00", "collaboration")
 	note(t, "2026-12-01T08:30", "other")
 	if g := gap(t); g != want {
-		t.Fatalf("attempts and collaboration count as contact: gap = %+v", g)
+		t.Fatalf("collaboration and other notes count as contact: gap = %+v", g)
 	}
 	fu = mustFn[FollowUpDTO](t)(w.followUp.GetFollowUp(IDInput{ID: co.ID}))
 	if strings.Contains(fmt.Sprint(fu.Completeness.Missing), "contact_kept") {
@@ -217,6 +216,15 @@ func TestContactGapThroughNotes(t *testing.T) {
 	want.LimitDays, want.Over = 7, true
 	if g := gap(t); g != want {
 		t.Fatalf("with limit 7: gap = %+v, want %+v", g, want)
+	}
+	// Persistence: an attempt nobody answered keeps the contact (issue 16), and so does a
+	// meeting the citizen cancelled.
+	for _, kind := range []string{"attempt", "cancelled"} {
+		note(t, "2026-11-30T09:00", kind)
+		want := ContactGapDTO{Days: 1, LimitDays: 7, Over: false, Since: "2026-11-30", NoneYet: false}
+		if g := gap(t); g != want {
+			t.Fatalf("after a note of kind %s yesterday: gap = %+v, want %+v", kind, g, want)
+		}
 	}
 	// A phone call today closes the gap again.
 	note(t, "2026-12-01T09:45", "phone_call")

@@ -44,20 +44,22 @@ func referenceFacts(t *testing.T, st *store.Store, env *overviewEnv, c *store.Co
 	must(err)
 	notes, err := st.ListNotes(ctx, c.ID, 0)
 	must(err)
-	locs := map[string]int{}
+	filled := assessmentFilled(rows)
+	facts := domain.FidelityFacts{HasWorker: f.worker != nil, AssessmentFilled: filled,
+		ActionPlan: domain.ActionPlanStatus(v.ActionPlan), ContactGapLimit: env.limit}
 	for _, n := range notes {
 		if slices.Contains(contactKinds(), n.Kind) {
-			locs[n.Location]++
+			facts.Contacts++
+			if domain.NoteKind(n.Kind).IsWhereCitizenIs(domain.NoteLocation(n.Location)) {
+				facts.LocalContacts++
+			}
 		}
 	}
-	filled := assessmentFilled(rows)
 	f.steps = []StepStatusDTO{
 		completenessDTO(domain.StepVisitation, visitationDomain(v).Completeness()),
 		completenessDTO(domain.StepAssessment, domain.AssessmentCompleteness(filled)),
 		plan.Completeness, coord.Completeness, adv.Completeness, f.followUp.Completeness,
 	}
-	facts := domain.FidelityFacts{HasWorker: f.worker != nil, AssessmentFilled: filled,
-		ActionPlan: domain.ActionPlanStatus(v.ActionPlan), ContactGapLimit: env.limit}
 	if f.worker != nil {
 		facts.WorkerActive, facts.WorkerOpen = f.worker.Active, env.open[f.worker.ID]
 		facts.WorkerFTE = domain.FTE(f.worker.FTEHundredths)
@@ -80,12 +82,6 @@ func referenceFacts(t *testing.T, st *store.Store, env *overviewEnv, c *store.Co
 	}
 	gap := f.followUp.ContactGap
 	facts.ContactGap = domain.ContactGap{Days: gap.Days, Over: gap.Over, NoneYet: gap.NoneYet}
-	for loc, n := range locs {
-		facts.Contacts += n
-		if domain.NoteLocation(loc).InCitizensSurroundings() {
-			facts.LocalContacts += n
-		}
-	}
 	lastMeeting, open := "", 0
 	for _, m := range coord.Meetings {
 		lastMeeting = max(lastMeeting, m.Date)

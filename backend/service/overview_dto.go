@@ -17,6 +17,12 @@ type OverviewDTO struct {
 	WHO5            WHO5OverviewDTO     `json:"who5"`
 	Fidelity        []CourseFidelityDTO `json:"fidelity"`
 	FidelityTotals  []RuleTotalDTO      `json:"fidelityTotals"`
+	// ContactIntensity lists the courses with an agreed contact frequency, those below it
+	// in their latest whole week first; CaseReviews the reviews due or overdue; Routines
+	// the team's status meetings and supervision.
+	ContactIntensity []ContactIntensityRowDTO `json:"contactIntensity"`
+	CaseReviews      []CaseReviewDueDTO       `json:"caseReviews"`
+	Routines         TeamRoutinesDTO          `json:"routines"`
 }
 
 // StepCountDTO counts the open courses whose first incomplete method step is Step;
@@ -131,4 +137,22 @@ type RuleTotalDTO struct {
 	Rule  string `json:"rule"`
 	Pass  int    `json:"pass"`
 	Total int    `json:"total"`
+}
+
+// ContactIntensityRowDTO is an open course with an agreed contact frequency: the agreement
+// in force and the latest whole week's contacts against it (nil when no week is judged yet).
+type ContactIntensityRowDTO struct {
+	CourseRefDTO
+	Frequency ContactFrequencyDTO `json:"frequency"`
+	LastWeek  *ContactWeekDTO     `json:"lastWeek"`
+}
+
+// CaseReviewDueDTO is an open course whose case review at a team meeting is due within
+// 14 days or overdue.
+type CaseReviewDueDTO struct {
+	CourseRefDTO
+	LastReview string `json:"lastReview"` // "" when the course has never been reviewed
+	DueDate    string `json:"dueDate"`
+	State      string `json:"state"` // due_soon or overdue
+	Days       int    `json:"days"`  // until the due date; negative when overdue
 }

@@ -68,7 +68,11 @@ func loadCoursesFacts(ctx context.Context, st *store.Store, env *overviewEnv, co
 	for i := range courses {
 		ids[i] = courses[i].ID
 	}
-	rows, err := st.OverviewRowsOf(ctx, ids, contactKinds(), localPlaces()) // one query per table, not some 25 per course
+	rows, err := st.OverviewRowsOf(ctx, ids, overviewContactKinds()) // one query per table, not some 25 per course
+	if err != nil {
+		return nil, err
+	}
+	routines, err := loadRoutinesOf(ctx, st, ids, env.now)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +85,7 @@ func loadCoursesFacts(ctx context.Context, st *store.Store, env *overviewEnv, co
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(courses); i += workers {
-				out[i], errs[i] = courseFactsOf(env, &courses[i], rows)
+				out[i], errs[i] = courseFactsOf(env, &courses[i], rows, routines[courses[i].ID])
 			}
 		}()
 	}
@@ -89,7 +93,7 @@ func loadCoursesFacts(ctx context.Context, st *store.Store, env *overviewEnv, co
 	return out, errors.Join(errs...)
 }
 
-func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*courseFacts, error) {
+func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows, rr routineRows) (*courseFacts, error) {
 	f := &courseFacts{course: c, citizen: r.Citizens[c.CitizenID], worker: env.workers[c.WorkerID]}
 	if f.citizen == nil {
 		return nil, domain.E(domain.CodeNotFound, "the course's citizen is missing")
@@ -105,7 +109,7 @@ func courseFactsOf(env *overviewEnv, c *store.Course, r *store.OverviewRows) (*c
 	contacts := r.Contacts[id]
 	sig := signalsOf(c, r.Evaluations[id], contactDay(contacts.Last), env.limit, env.now)
 	f.followUp = followUpDTO(c, followUpRows{evals: r.Evaluations[id], subs: r.SubGoals[id], who: r.WHO5[id],
-		weekly: r.LastWeekly[id]}, sig, env.now)
+		weekly: r.LastWeekly[id], routines: rr}, sig, env.now)
 	latest := r.LatestVersion[id]
 	filled := map[domain.LifeArea]bool{} // as assessmentFilled reads the revisions
 	for _, t := range domain.AssessmentTopics {
@@ -161,6 +165,28 @@ func setNetworkFacts(f *domain.FidelityFacts, activeNetwork int, lastMeeting str
 	}
 }
 
+// loadRoutinesOf loads the contact frequencies, the recent contact notes and the latest
+// case review of many courses, three queries in all.
+func loadRoutinesOf(ctx context.Context, st *store.Store, ids []uint, now time.Time) (map[uint]routineRows, error) {
+	freqs, err := st.ContactFrequenciesOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := st.ContactNotesSince(ctx, ids, contactWeeksFrom(now), keepsContactKinds())
+	if err != nil {
+		return nil, err
+	}
+	last, err := st.LastCaseReviews(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint]routineRows, len(ids))
+	for _, id := range ids {
+		out[id] = routineRows{freqs: freqs[id], notes: notes[id], lastReview: last[id]}
+	}
+	return out, nil
+}
+
 // fidelityDTO converts the fidelity results of one course.
 func fidelityDTO(f *courseFacts) CourseFidelityDTO {
 	out := CourseFidelityDTO{CourseID: f.course.ID, CitizenName: f.citizen.Name, Status: f.course.Status,
@@ -199,13 +225,19 @@ func (f *courseFacts) firstOpenStep() string {
 // StepComplete is the step bucket of courses where every method step is filled in.
 const StepComplete = "complete"
 
-// localPlaces are the note locations in the citizen's own surroundings.
-func localPlaces() []string {
-	var out []string
+// overviewContactKinds says which notes count as contact, keep the contact and count as
+// where the citizen is, as the domain rules say.
+func overviewContactKinds() store.ContactKinds {
+	k := store.ContactKinds{Contact: contactKinds(), Keeps: keepsContactKinds()}
 	for _, l := range domain.NoteLocations {
 		if l.InCitizensSurroundings() {
-			out = append(out, string(l))
+			k.LocalPlaces = append(k.LocalPlaces, string(l))
 		}
 	}
-	return out
+	for _, c := range domain.NoteKinds {
+		if c.IsWhereCitizenIs(domain.LocationOther) {
+			k.AnywhereLocal = append(k.AnywhereLocal, string(c))
+		}
+	}
+	return k
 }

@@ -25,31 +25,47 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 		return OverviewDTO{}, err
 	}
 	ctx, now := s.ctx(), s.now()
-	// The caseloads are an independent read: it runs beside the courses' loads.
-	var team TeamOverviewDTO
-	var teamErr error
-	teamDone := make(chan struct{})
-	go func() {
-		defer close(teamDone)
-		team, teamErr = (&TeamService{s.base}).teamOverview(st, a)
-	}()
-	env, err := loadOverviewEnv(ctx, st, now)
+	// Every figure comes from one read transaction: one consistent snapshot, so that the
+	// headline and the charts beside it cannot disagree while a laptop or the sync writes.
+	var out OverviewDTO
+	var facts []*courseFacts
+	err = st.ReadTx(ctx, func(tx *store.Store) error {
+		var err error
+		out, facts, err = s.teamOverview(ctx, tx, a, now)
+		return err
+	})
 	if err != nil {
 		return OverviewDTO{}, err
+	}
+	entries := []store.AuditEntry{auditEntry(a, AuditView, "team_overview", 0, 0, itoa(len(facts))+" open courses")}
+	for _, f := range facts {
+		entries = append(entries, auditEntry(a, AuditList, "team_overview", f.citizen.ID, f.course.ID, ""))
+	}
+	return out, st.AppendAudit(ctx, now, entries...)
+}
+
+// teamOverview reads the overview through st, which TeamOverview binds to one read
+// transaction.
+func (s *OverviewService) teamOverview(ctx context.Context, st *store.Store, a Actor, now time.Time) (OverviewDTO, []*courseFacts, error) {
+	fail := func(err error) (OverviewDTO, []*courseFacts, error) { return OverviewDTO{}, nil, err }
+	team, err := (&TeamService{s.base}).teamOverview(st, a)
+	if err != nil {
+		return fail(err)
+	}
+	env, err := loadOverviewEnv(ctx, st, now)
+	if err != nil {
+		return fail(err)
 	}
 	open := true
 	courses, err := st.ListCourses(ctx, store.FindCourse{Open: &open})
 	if err != nil {
-		return OverviewDTO{}, err
+		return fail(err)
 	}
 	facts, err := loadCoursesFacts(ctx, st, env, courses)
 	if err != nil {
-		return OverviewDTO{}, err
+		return fail(err)
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return domain.DanishLess(facts[i].citizen.Name, facts[j].citizen.Name) })
-	if <-teamDone; teamErr != nil {
-		return OverviewDTO{}, teamErr
-	}
 
 	out := OverviewDTO{Today: domain.Day(now).Format(domain.DateLayout), Team: team.Team, OpenCourses: len(facts),
 		Capacity: team.Capacity, ContactGapLimit: env.limit, Caseloads: team.Caseloads,
@@ -58,7 +74,10 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 	out.Steps = stepCounts(facts)
 	out.Housing = housingOverview(facts)
 	if out.Housing.Retention, err = housingRetention(ctx, st, now); err != nil {
-		return OverviewDTO{}, err
+		return fail(err)
+	}
+	if out.Routines, err = teamRoutines(ctx, st, now); err != nil {
+		return fail(err)
 	}
 	out.WHO5 = who5Overview(facts)
 	for _, f := range facts {
@@ -77,14 +96,12 @@ func (s *OverviewService) TeamOverview() (OverviewDTO, error) {
 		}
 		out.Fidelity = append(out.Fidelity, fidelityDTO(f))
 	}
+	out.ContactIntensity = contactIntensityRows(facts)
+	out.CaseReviews = caseReviewRows(facts, now)
 	sort.SliceStable(out.Evaluations, func(i, j int) bool { return out.Evaluations[i].Days < out.Evaluations[j].Days })
 	sort.SliceStable(out.ContactGaps, func(i, j int) bool { return out.ContactGaps[i].Days > out.ContactGaps[j].Days })
 	out.FidelityTotals = fidelityTotals(out.Fidelity)
-	entries := []store.AuditEntry{auditEntry(a, AuditView, "team_overview", 0, 0, itoa(len(facts))+" open courses")}
-	for _, f := range facts {
-		entries = append(entries, auditEntry(a, AuditList, "team_overview", f.citizen.ID, f.course.ID, ""))
-	}
-	return out, st.AppendAudit(ctx, now, entries...)
+	return out, facts, nil
 }
 
 // CourseFidelity gives the fidelity check of one course, as the team overview computes it.

@@ -121,11 +121,17 @@ func (s *TeamService) ListWorkers() ([]WorkerDTO, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws, err := st.ListWorkers(s.ctx(), store.FindWorker{})
+	return listWorkers(s.ctx(), st)
+}
+
+// listWorkers lists the workers as ListWorkers does, read through st (which may be a
+// read transaction).
+func listWorkers(ctx context.Context, st *store.Store) ([]WorkerDTO, error) {
+	ws, err := st.ListWorkers(ctx, store.FindWorker{})
 	if err != nil {
 		return nil, err
 	}
-	counts, err := st.OpenCourseCounts(s.ctx())
+	counts, err := st.OpenCourseCounts(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +263,7 @@ func (s *TeamService) teamOverview(st *store.Store, a Actor) (TeamOverviewDTO, e
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}
-	workers, err := s.ListWorkers()
+	workers, err := listWorkers(ctx, st)
 	if err != nil {
 		return TeamOverviewDTO{}, err
 	}

@@ -96,17 +96,16 @@ func (s *Store) FirstCourseStart(ctx context.Context) (string, error) {
 }
 
 // LoadFidelityHistory loads the dated rows of every course that was open some time from
-// from to until (ISO dates): started by until and not ended before from. contactKinds are
-// the note kinds that count as contact, localPlaces the locations in the citizen's
-// surroundings. The notes are counted per course and month in the database, so a team's
+// from to until (ISO dates): started by until and not ended before from. k says which note
+// kinds count as contact, keep the contact (the latest such note is a month's last) and count
+// as where the citizen is, as for the overview. The notes are counted per course and month in the database, so a team's
 // years of notes come back as a few thousand rows.
-func (s *Store) LoadFidelityHistory(ctx context.Context, from, until string, contactKinds, localPlaces []string) (*FidelityHistory, error) {
+func (s *Store) LoadFidelityHistory(ctx context.Context, from, until string, k ContactKinds) (*FidelityHistory, error) {
 	h := &FidelityHistory{ActionPlans: map[uint]string{}}
 	db := s.db.WithContext(ctx)
 	const open = `start_date <= ? AND (end_date IS NULL OR end_date = '' OR end_date >= ?)`
 	in := `SELECT id FROM courses WHERE ` + open
-	kinds := strings.TrimSuffix(strings.Repeat("?,", max(len(contactKinds), 1)), ",")
-	places := strings.TrimSuffix(strings.Repeat("?,", max(len(localPlaces), 1)), ",")
+	marks := func(l []string) string { return strings.TrimSuffix(strings.Repeat("?,", max(len(l), 1)), ",") }
 	args := func(lists ...[]string) []any {
 		var out []any
 		for _, l := range lists {
@@ -141,10 +140,12 @@ func (s *Store) LoadFidelityHistory(ctx context.Context, from, until string, con
 			FROM network_contacts WHERE course_id IN (` + in + `)`, args()},
 		{&h.Advocacy, `SELECT course_id, opened, status <> ? AS open, actions = '' AS no_action
 			FROM advocacy_cases WHERE course_id IN (` + in + `)`, append([]any{string(domain.AdvocacyResolved)}, args()...)},
-		{&h.Contacts, `SELECT course_id, substr(occurred_at, 1, 7) AS month, COUNT(*) AS n,
-			SUM(location IN (` + places + `)) AS local, MAX(occurred_at) AS last
-			FROM notes WHERE kind IN (` + kinds + `) AND course_id IN (` + in + `)
-			GROUP BY course_id, month`, args(localPlaces, contactKinds)},
+		{&h.Contacts, `SELECT course_id, substr(occurred_at, 1, 7) AS month,
+			SUM(kind IN (` + marks(k.Contact) + `)) AS n,
+			SUM(kind IN (` + marks(k.Contact) + `) AND (location IN (` + marks(k.LocalPlaces) + `) OR kind IN (` + marks(k.AnywhereLocal) + `))) AS local,
+			MAX(CASE WHEN kind IN (` + marks(k.Keeps) + `) THEN occurred_at END) AS last
+			FROM notes WHERE (kind IN (` + marks(k.Contact) + `) OR kind IN (` + marks(k.Keeps) + `)) AND course_id IN (` + in + `)
+			GROUP BY course_id, month`, args(k.Contact, k.Contact, k.LocalPlaces, k.AnywhereLocal, k.Keeps, k.Contact, k.Keeps)},
 		{&plans, `SELECT course_id, action_plan FROM visitations WHERE course_id IN (` + in + `)`, args()},
 	}
 	for _, q := range steps {

@@ -180,6 +180,23 @@ var seedAt = map[int][]string{
 		`UPDATE citizens SET phone = '20 30 40 50' WHERE id = 1`,
 		`UPDATE sync_actor SET worker_id = 0, tx = 0`,
 	},
+	18: {
+		// Daily contact at first, later twice a week.
+		`UPDATE sync_actor SET worker_id = 1`,
+		`INSERT INTO contact_frequencies(course_id, from_date, times, per, note, created_at, updated_at)
+			VALUES (1, '2025-01-15', 1, 'day', 'Den første tid', '2025-01-15 10:00:00+00:00', '2025-01-15 10:00:00+00:00')`,
+		`INSERT INTO contact_frequencies(course_id, from_date, times, per, note, created_at, updated_at)
+			VALUES (1, '2025-03-01', 2, 'week', '', '2025-03-01 10:00:00+00:00', '2025-03-01 10:00:00+00:00')`,
+		`UPDATE sync_actor SET worker_id = 0`,
+	},
+	19: {
+		`UPDATE sync_actor SET worker_id = 1`,
+		`INSERT INTO case_reviews(course_id, date, participants, agreed, created_at, updated_at)
+			VALUES (1, '2025-04-02', 'ML, JØ', 'Fortsæt to besøg om ugen', '2025-04-02 10:00:00+00:00', '2025-04-02 10:00:00+00:00')`,
+		`INSERT INTO team_meetings(team_id, kind, date, participants, note, created_at, updated_at)
+			VALUES (1, 'supervision', '2025-04-03', 'Hele teamet', 'Ekstern supervisor', '2025-04-03 10:00:00+00:00', '2025-04-03 10:00:00+00:00')`,
+		`UPDATE sync_actor SET worker_id = 0`,
+	},
 }
 
 // seedLatest holds a version's seed rows as they are written on the latest schema, where a
@@ -346,6 +363,16 @@ var seedChecks = map[int][]string{
 		// The write's outbox row finds when its transaction wrote.
 		`SELECT COUNT(*) FROM sync_outbox o JOIN sync_tx_times w ON w.tx = o.tx
 			WHERE o.tbl = 'citizens' AND o.row_id = 1 AND o.op = 'upd' AND w.at = '2025-12-01T07:30:00Z'`,
+	}, 18: {
+		// One agreement per course and first day; both are captured with their derived uids.
+		`SELECT COUNT(*) = 2 FROM contact_frequencies WHERE course_id = 1`,
+		`SELECT COUNT(*) = 2 FROM sync_outbox WHERE tbl = 'contact_frequencies' AND op = 'ins' AND worker = 1`,
+		`SELECT COUNT(*) = 2 FROM sync_ids WHERE tbl = 'contact_frequencies' AND uid LIKE 'contact_frequencies:%'`,
+	},
+	19: {
+		`SELECT COUNT(*) FROM case_reviews INDEXED BY case_reviews_course WHERE course_id = 1`,
+		`SELECT COUNT(*) FROM team_meetings INDEXED BY team_meetings_team WHERE team_id = 1 AND kind = 'supervision'`,
+		`SELECT COUNT(*) = 2 FROM sync_outbox WHERE tbl IN ('case_reviews', 'team_meetings') AND op = 'ins' AND worker = 1`,
 	},
 }
 

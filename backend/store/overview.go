@@ -64,19 +64,29 @@ type AdvocacyCount struct {
 
 // ContactStats is what a course's contact notes add up to.
 type ContactStats struct {
-	Last  string // date and time of the latest, "" when there is none
-	Total int    // how many
-	Local int    // how many took place where the citizen lives or stays
+	Last  string // date and time of the latest note that keeps the contact, "" when there is none
+	Total int    // how many contacts (meetings with the citizen)
+	Local int    // how many of those took place where the citizen lives or stays
 }
 
-// OverviewRowsOf loads the overview's rows of the courses; contactKinds are the note kinds
-// that count as contact, localPlaces the note locations in the citizen's surroundings.
+// ContactKinds says which note kinds the overview counts how.
+type ContactKinds struct {
+	Contact []string // contacts with the citizen: Total and Local count these
+	Keeps   []string // notes that keep the contact (contacts and attempts): Last is the latest
+	// LocalPlaces are the locations in the citizen's surroundings; AnywhereLocal the contact
+	// kinds that count as where the citizen is wherever they took place (accompaniment).
+	LocalPlaces   []string
+	AnywhereLocal []string
+}
+
+// OverviewRowsOf loads the overview's rows of the courses; k says which note kinds and
+// locations count as contact, as keeping the contact and as where the citizen is.
 //
 // Seven queries whatever the number of courses: one per table whose rows the overview
 // reads, and one row per course of counts and latest dates (index look-ups). The rows are
 // scanned by hand: for the few thousand rows of a team's open courses GORM's reflection
 // cost a third of the time.
-func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, localPlaces []string) (*OverviewRows, error) {
+func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, k ContactKinds) (*OverviewRows, error) {
 	r := &OverviewRows{Visitations: map[uint]*Visitation{}, Assessment: map[uint]map[string]bool{},
 		Goals: map[uint][]Goal{}, SubGoals: map[uint][]SubGoal{}, Activities: map[uint][]Activity{},
 		Network: map[uint]NetworkCount{}, Meetings: map[uint]int{}, LastMeeting: map[uint]string{}, Advocacy: map[uint]AdvocacyCount{},
@@ -117,8 +127,10 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 		}
 		return strings.TrimSuffix(strings.Repeat("?,", len(vs)), ","), out
 	}
-	kinds, kindArgs := list(contactKinds)
-	places, placeArgs := list(localPlaces)
+	kinds, kindArgs := list(k.Contact)
+	keeps, keepArgs := list(k.Keeps)
+	places, placeArgs := list(k.LocalPlaces)
+	anywhere, anywhereArgs := list(append([]string{""}, k.AnywhereLocal...)) // never empty
 	concat := func(parts ...[]any) []any {
 		var out []any
 		for _, p := range parts {
@@ -186,10 +198,12 @@ func (s *Store) OverviewRowsOf(ctx context.Context, ids []uint, contactKinds, lo
 				(SELECT COUNT(*) FROM network_contacts WHERE course_id = c.id AND active),
 				(SELECT COUNT(*) FROM network_contacts WHERE course_id = c.id AND active AND kind = ?),
 				(SELECT SUM(n) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `)),
-				(SELECT SUM(n) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `) AND location IN (` + places + `)),
-				(SELECT MAX(last) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `))
+				(SELECT SUM(n) FROM note_stats WHERE course_id = c.id AND kind IN (` + kinds + `)
+					AND (location IN (` + places + `) OR kind IN (` + anywhere + `))),
+				(SELECT MAX(last) FROM note_stats WHERE course_id = c.id AND kind IN (` + keeps + `))
 			FROM courses c JOIN citizens ci ON ci.id = c.citizen_id WHERE c.id IN (` + in + `)`,
-			concat([]any{string(domain.AdvocacyResolved), string(domain.ContactCaseworker)}, kindArgs, kindArgs, placeArgs, kindArgs, idArgs),
+			concat([]any{string(domain.AdvocacyResolved), string(domain.ContactCaseworker)}, kindArgs, kindArgs, placeArgs,
+				anywhereArgs, keepArgs, idArgs),
 			func() []any {
 				c.week, c.eval, c.last, c.lastMeeting, c.version, c.contacts, c.localCount = nil, nil, nil, nil, nil, nil, nil
 				return []any{&c.id, &c.cit.ID, &c.cit.Name, &c.cit.Housing, &c.week, &c.eval, &c.version, &c.meetings, &c.lastMeeting,

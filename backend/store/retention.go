@@ -25,6 +25,8 @@ var retentionTables = []struct{ table, where string }{
 	{"evaluations", "course_id IN (" + ofCitizen + ")"},
 	{"who5_scores", "course_id IN (" + ofCitizen + ")"},
 	{"weekly_checks", "course_id IN (" + ofCitizen + ")"},
+	{"contact_frequencies", "course_id IN (" + ofCitizen + ")"}, // migration 0018
+	{"case_reviews", "course_id IN (" + ofCitizen + ")"},        // migration 0019
 	{"closings", "course_id IN (" + ofCitizen + ")"},
 	{"note_stats", "course_id IN (" + ofCitizen + ")"}, // before the notes, whose triggers would empty it first
 	{"note_revisions", "note_id IN (SELECT id FROM notes WHERE course_id IN (" + ofCitizen + "))"},

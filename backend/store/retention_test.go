@@ -46,6 +46,11 @@ func seedRetention(t *testing.T, st *Store) {
 			VALUES (2, 1, 'Jonas Ørnberg', 'JØ', 'icm_worker', 100, 1, ` + at + `, ` + at + `)`,
 		`INSERT INTO cover_periods(worker_id, cover_worker_id, from_date, to_date, note, created_at, citizen_id)
 			VALUES (1, 2, '2025-05-01', '2025-05-14', 'Ferie', ` + at + `, 1)`,
+		// an agreed contact frequency and a case review of citizen 1's course (0018, 0019)
+		`INSERT INTO contact_frequencies(course_id, from_date, times, per, note, created_at, updated_at)
+			VALUES (1, '2025-01-15', 2, 'week', 'Aftalt med ` + marker + `', ` + at + `, ` + at + `)`,
+		`INSERT INTO case_reviews(course_id, date, participants, agreed, created_at, updated_at)
+			VALUES (1, '2025-04-02', 'ML, JØ', 'Tal med ` + marker + `', ` + at + `, ` + at + `)`,
 		// citizen 2 and their course, which the deletion must not touch
 		`INSERT INTO citizens(id, team_id, name, created_at, updated_at) VALUES (2, 1, 'Bo Berg', ` + at + `, ` + at + `)`,
 		`INSERT INTO courses(id, citizen_id, worker_id, start_date, status, end_date, created_at, updated_at)

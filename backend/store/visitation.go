@@ -50,6 +50,16 @@ func (s *Store) GetVisitation(ctx context.Context, courseID uint) (*Visitation, 
 }
 
 // SaveVisitation inserts or replaces a course's visitation step as one row.
+//
+// The columns are named rather than UpdateAll: GORM's UpdateAll stamps updated_at with the
+// wall clock on a conflict, not with the service's clock that v carries (a course's step is
+// first written when the course starts, so the visitation step's save is such a conflict).
 func (s *Store) SaveVisitation(ctx context.Context, v *Visitation) error {
-	return storageErr(s.db.WithContext(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(v).Error)
+	return storageErr(s.db.WithContext(ctx).Clauses(clause.OnConflict{
+		Columns: []clause.Column{{Name: "course_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"housing_at_start", "housing_note", "needs", "needs_note",
+			"target_group_reason", "consent", "consent_form", "consent_date", "contact_agreement", "referral_source",
+			"referral_note", "visitation_date", "legal_basis", "legal_note", "action_plan", "action_plan_date",
+			"action_plan_caseworker", "action_plan_note", "updated_at"}),
+	}).Create(v).Error)
 }

@@ -19,6 +19,8 @@ type CaptureUpdate struct {
 // captureUpdates are the migrations after 0013 that change synced tables, in order.
 var captureUpdates = []CaptureUpdate{
 	{Name: "0014_cover_citizens.sql", Header: coverCitizensHeader, Change: coverCitizensChange},
+	{Name: ContactFrequencyMigration, Header: contactFrequencyHeader, Change: contactFrequencyChange},
+	{Name: CaseReviewsMigration, Header: caseReviewsHeader, Change: caseReviewsChange},
 }
 
 // CaptureUpdates lists the migrations after 0013 that the registry generates in part.

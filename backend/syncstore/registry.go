@@ -157,10 +157,25 @@ var tables = []Table{
 		Refs: []Ref{{"citizen_id", "citizens", "CASCADE"}, {"course_id", "courses", "CASCADE"},
 			{"worker_id", "workers", "NO ACTION"}},
 		Since: ResolutionMigration},
+	// The contact frequency agreed with the citizen, one row per course and first day: two
+	// laptops that record the same day's agreement meet on one row.
+	{Name: "contact_frequencies", Identity: DerivedUID, Key: []string{"course_id", "from_date"}, Scope: ScopeCourse,
+		Parents: []string{"course_id"}, Refs: []Ref{{"course_id", "courses", "CASCADE"}}, Since: ContactFrequencyMigration},
+	// A course discussed at a team meeting (case review).
+	{Name: "case_reviews", Scope: ScopeCourse, Parents: []string{"course_id"},
+		Refs: []Ref{{"course_id", "courses", "CASCADE"}}, Since: CaseReviewsMigration},
+	// The team's status meetings and external supervision: team data.
+	{Name: "team_meetings", Scope: ScopeTeam, Refs: []Ref{{"team_id", "teams", "NO ACTION"}}, Since: CaseReviewsMigration},
 }
 
 // ResolutionMigration is the migration that adds conflict_resolutions and its triggers.
 const ResolutionMigration = "0015_conflict_resolutions.sql"
+
+// ContactFrequencyMigration is the migration that adds contact_frequencies and its capture.
+const ContactFrequencyMigration = "0018_contact_frequency.sql"
+
+// CaseReviewsMigration is the migration that adds case_reviews and team_meetings and their capture.
+const CaseReviewsMigration = "0019_case_reviews.sql"
 
 // localTables are the tables that stay on one laptop, with the reason.
 var localTables = map[string]string{

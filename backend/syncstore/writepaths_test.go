@@ -44,6 +44,12 @@ func fillEveryTable(t *testing.T, a *laptop, tm team) {
 		Items: []service.EvaluationItemInput{{SubGoalID: sub, Status: "in_progress", Comment: "Ansøgt"}}}))
 	must[service.FollowUpDTO](t)(follow.SaveWHO5(service.WHO5Input{CourseID: co, Date: "2026-11-28", Items: []int{3, 2, 3, 2, 3}}))
 	must[service.FollowUpDTO](t)(follow.SaveWeeklyCheck(service.WeeklyCheckInput{CourseID: co, Week: "2026-11-23", Substance: 2, Mental: 1}))
+	must[service.FollowUpDTO](t)(follow.SaveContactFrequency(service.ContactFrequencyInput{CourseID: co, FromDate: "2026-11-01",
+		Times: 1, Per: "day", Note: "Dagligt den første tid"}))
+	must[service.FollowUpDTO](t)(follow.SaveCaseReview(service.CaseReviewInput{CourseID: co, Date: "2026-11-25",
+		Participants: "ML, AB", Agreed: "Fortsæt dagligt besøg"}))
+	must[service.TeamRoutinesDTO](t)(service.NewTeamService(lead).SaveTeamMeeting(service.TeamMeetingInput{Kind: "status",
+		Date: "2026-11-26", Participants: "Hele teamet"}))
 	must[service.CourseDTO](t)(courses.UpdateCourse(service.UpdateCourseInput{ID: co, WorkerID: anna.As.WorkerID,
 		StartDate: "2026-11-01", Status: string(domain.CourseActive)}))
 	must[service.PlanVersionDTO](t)(service.NewPlanVersionService(anna).SignPlan(service.SignPlanInput{CourseID: co,

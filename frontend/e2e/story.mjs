@@ -6,6 +6,15 @@ export const story = {
   citizen: 'Maja Østerby',
   caseworker: 'Rikke Holm, Center for Myndighed',
   startDaysAgo: 200,
+  // The agreed contact: daily at first, as in the method's case story, later twice a week.
+  frequencies: [
+    { daysAgo: 200, times: '1', per: 'dag', text: '1 gang(e) om dagen', note: 'Vi ses hver dag den første tid på forsorgshjemmet.' },
+    { daysAgo: 100, times: '2', per: 'uge', text: '2 gang(e) om ugen', note: 'To besøg om ugen, nu hvor hun er faldet til.' },
+  ],
+  // Persistence: a visit where nobody opened the door.
+  attempt: { daysAgo: 2, time: '10:30', minutes: 15, location: 'Borgerens hjem', kind: 'Forsøg på kontakt – ikke truffet (ikke hjemme, intet svar)', text: 'Ingen lukkede op. Lagde en seddel og sendte en sms om nyt besøg på fredag.' },
+  // The course discussed at the team meeting.
+  review: { daysAgo: 3, participants: 'NF, teamet', agreed: 'Fortsæt to besøg om ugen; tal med hende om daghøjskolen før næste evaluering.' },
   // Her housing history: at the shelter before the course, then three moves to her own flat.
   housingSinceDaysAgo: 230,
   moves: [

@@ -291,6 +291,58 @@ test('step 6: two three-month evaluations, three WHO-5 scores and a weekly check
   await shot(page, 'wizard-06-followup', { full: true });
 });
 
+test('agreed contact over time, an unanswered attempt and a case review', async () => {
+  // Daily at first, later twice a week: the history keeps both.
+  for (const f of story.frequencies) {
+    const form = page.getByRole('form', { name: 'Ny aftale om kontakt' });
+    await form.getByLabel('Gælder fra').fill(danishDate(f.daysAgo));
+    await form.getByLabel('Antal gange').fill(f.times);
+    await form.getByLabel('Pr.').selectOption({ label: f.per });
+    await form.getByLabel('Hvad er aftalt (valgfrit)').fill(f.note);
+    await form.getByRole('button', { name: 'Gem aftalen' }).click();
+    await page.getByTestId('frequency-history').getByText(f.note).waitFor();
+  }
+  const last = story.frequencies.at(-1);
+  assert.equal(await page.getByTestId('frequency-now').innerText(), `Aftalt nu: ${last.text} (fra ${danishDate(last.daysAgo)})`);
+  // Nobody opened: the attempt keeps the contact, but is no meeting.
+  const a = story.attempt;
+  await page.getByRole('button', { name: 'Nyt notat' }).click();
+  const f = page.getByRole('form', { name: 'Nyt notat' });
+  await f.getByLabel('Dato').fill(danishDate(a.daysAgo));
+  await f.getByLabel('Klokken').fill(a.time);
+  await f.getByLabel('Varighed (minutter)').fill(String(a.minutes));
+  await f.getByLabel('Hvor').selectOption({ label: a.location });
+  await f.getByLabel('Type').selectOption({ label: a.kind });
+  await f.getByLabel('Notat').fill(a.text);
+  await f.getByRole('button', { name: 'Gem notat' }).click();
+  await page.getByRole('region', { name: 'Journalnotater' }).getByText(a.text).waitFor();
+  const weeks = page.getByTestId('contact-weeks');
+  await weeks.waitFor();
+  const day = new Date();
+  day.setDate(day.getDate() - a.daysAgo);
+  const monday = danishDate(a.daysAgo + ((day.getDay() + 6) % 7));
+  const week = weeks.getByRole('row').filter({ hasText: monday });
+  // the step is read anew after the note: wait for the attempt's column to count it
+  await week.getByRole('cell').nth(4).getByText('1', { exact: true }).waitFor();
+  const cells = await week.getByRole('cell').allInnerTexts();
+  assert.equal(cells[4], '1', `the attempt is counted apart from the contacts: ${cells.join(' | ')}`);
+  // The course discussed at the team meeting.
+  const r = story.review;
+  const rf = page.getByRole('form', { name: 'Ny sagsgennemgang' });
+  await rf.getByLabel('Dato for teammødet').fill(danishDate(r.daysAgo));
+  await rf.getByLabel('Deltagere').fill(r.participants);
+  await rf.getByLabel('Hvad blev aftalt').fill(r.agreed);
+  await rf.getByRole('button', { name: 'Gem gennemgangen' }).click();
+  await page.getByTestId('review-list').getByText(r.agreed).waitFor();
+  assert.match(await page.getByTestId('review-due').innerText(), /I god tid/);
+  await shot(page, 'wizard-06b-contact-review', { full: true });
+  // The agreement can also be recorded in the course frame.
+  await page.getByText('Forløbets rammer').click();
+  await page.getByTestId('course-frequency').getByRole('form', { name: 'Ny aftale om kontakt' }).waitFor();
+  await shot(page, 'wizard-06c-course-frame');
+  await page.getByText('Forløbets rammer').click();
+});
+
 test('all six steps are complete', async () => {
   for (const name of ['Målgruppe og visitation', 'Udredning', 'Planlægning', 'Koordinering', 'Fortalerrolle', 'Opfølgning']) {
     await steps(name).getByText('100 % udfyldt').waitFor();
@@ -329,5 +381,18 @@ test('housing history: three moves from the shelter to her own flat', async () =
   const kept = page.getByTestId('figure-own-home-kept');
   await kept.waitFor();
   assert.match(await kept.innerText(), /Flyttet i egen bolig under et forløb: 1\./);
+  // The agreed contact and the latest whole week against it; the review is not due.
+  const intensity = page.getByTestId('todo-intensity');
+  await intensity.getByText(story.citizen).waitFor();
+  assert.match(await intensity.innerText(), /Aftalt 2 gang\(e\) om ugen\. Seneste hele uge: \d+ kontakter, \d+ min, \d+ forsøg eller aflysninger/);
+  assert.equal(await page.getByTestId('todo-reviews').getByText(story.citizen).count(), 0);
+  // The team lead records the week's status meeting.
+  const routines = page.getByTestId('team-routines');
+  await routines.getByLabel('Slags møde').selectOption({ label: 'Ugentligt statusmøde' });
+  await routines.getByLabel('Dato').fill(danishDate(1));
+  await routines.getByLabel('Deltagere').fill('Hele teamet');
+  await routines.getByRole('button', { name: 'Gem mødet' }).click();
+  await routines.getByTestId('routines-status').getByText(`Seneste statusmøde: ${danishDate(1)}`).waitFor();
+  await shot(page, 'overview-routines', { full: true });
   assert.deepEqual(app.pageErrors, []);
 });

@@ -1,6 +1,7 @@
 // Server state of the team overview; the screen opens onto fresh figures every time.
-import { useQuery } from '@tanstack/react-query';
-import { overviewApi } from './overview';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AppError } from './errors';
+import { overviewApi, type TeamMeetingInput, type TeamRoutines } from './overview';
 
 export const overviewKeys = {
   team: ['teamOverviewFull'] as const,
@@ -17,3 +18,11 @@ export const useCourseFidelity = (id: number) => useQuery({ queryKey: overviewKe
 /** The team's fidelity per quarter, fetched fresh like the overview it sits in. */
 export const useFidelityHistory = () =>
   useQuery({ queryKey: overviewKeys.history, queryFn: overviewApi.fidelityHistory, staleTime: 0, refetchOnMount: 'always' });
+/** Records a status meeting or a supervision; the overview reads the routines anew. */
+export function useSaveTeamMeeting() {
+  const qc = useQueryClient();
+  return useMutation<TeamRoutines, AppError, TeamMeetingInput>({
+    mutationFn: overviewApi.saveTeamMeeting,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: overviewKeys.team }),
+  });
+}

@@ -39,6 +39,11 @@ export type WeeklyCheck = service.WeeklyCheckDTO;
 export type WeeklyCheckInput = service.WeeklyCheckInput;
 export type CloseCourseInput = service.CloseCourseInput;
 export type ContactGap = service.ContactGapDTO;
+export type ContactFrequency = service.ContactFrequencyDTO;
+export type ContactFrequencyInput = service.ContactFrequencyInput;
+export type ContactWeek = service.ContactWeekDTO;
+export type CaseReview = service.CaseReviewDTO;
+export type CaseReviewInput = service.CaseReviewInput;
 export type Note = service.NoteDTO;
 export type NoteInput = service.NoteInput;
 export type NoteHit = service.NoteHitDTO;
@@ -75,6 +80,8 @@ export const stepsApi = {
   deleteWHO5: (courseId: number, id: number) => call(() => FollowUpService.DeleteWHO5(child(courseId, id))),
   saveWeeklyCheck: (input: WeeklyCheckInput) => call(() => FollowUpService.SaveWeeklyCheck(input)),
   closeCourse: (input: CloseCourseInput) => call(() => FollowUpService.CloseCourse(input)),
+  saveContactFrequency: (input: ContactFrequencyInput) => call(() => FollowUpService.SaveContactFrequency(input)),
+  saveCaseReview: (input: CaseReviewInput) => call(() => FollowUpService.SaveCaseReview(input)),
 
   notes: (id: number) => call(() => NoteService.ListNotes({ id })),
   saveNote: (input: NoteInput) => call(() => NoteService.SaveNote(input)),

@@ -347,6 +347,28 @@ export namespace service {
 	    restored?: RestoreInfoDTO;
 	    restoreFailed: string;
 	}
+	export interface CaseReviewDTO {
+	    id: number;
+	    date: string;
+	    participants: string;
+	    agreed: string;
+	}
+	export interface CaseReviewDueDTO {
+	    courseId: number;
+	    citizenName: string;
+	    workerInitials: string;
+	    lastReview: string;
+	    dueDate: string;
+	    state: string;
+	    days: number;
+	}
+	export interface CaseReviewInput {
+	    id: number;
+	    courseId: number;
+	    date: string;
+	    participants: string;
+	    agreed: string;
+	}
 	export interface CaseloadAssignmentDTO {
 	    courseId: number;
 	    citizenId: number;
@@ -510,6 +532,20 @@ export namespace service {
 	    lastContact: string;
 	    active: boolean;
 	}
+	export interface ContactFrequencyDTO {
+	    id: number;
+	    fromDate: string;
+	    times: number;
+	    per: string;
+	    note: string;
+	}
+	export interface ContactFrequencyInput {
+	    courseId: number;
+	    fromDate: string;
+	    times: number;
+	    per: string;
+	    note: string;
+	}
 	export interface ContactGapDTO {
 	    days: number;
 	    limitDays: number;
@@ -538,6 +574,24 @@ export namespace service {
 	    lastContact: string;
 	    active: boolean;
 	}
+	export interface ContactWeekDTO {
+	    weekStart: string;
+	    agreedTimes: number;
+	    agreedPer: string;
+	    agreedPerWeek: number;
+	    contacts: number;
+	    minutes: number;
+	    attempts: number;
+	    state: string;
+	}
+	export interface ContactIntensityRowDTO {
+	    courseId: number;
+	    citizenName: string;
+	    workerInitials: string;
+	    frequency: ContactFrequencyDTO;
+	    lastWeek?: ContactWeekDTO;
+	}
+	
 	export interface MeetingActionDTO {
 	    action: string;
 	    owner: string;
@@ -786,6 +840,13 @@ export namespace service {
 	    closing?: ClosingDTO;
 	    contactGap: ContactGapDTO;
 	    completeness: StepStatusDTO;
+	    contactFrequencies: ContactFrequencyDTO[];
+	    frequencyNow?: ContactFrequencyDTO;
+	    contactWeeks: ContactWeekDTO[];
+	    caseReviews: CaseReviewDTO[];
+	    lastCaseReview: string;
+	    nextCaseReviewDue: string;
+	    caseReviewState: string;
 	}
 	export interface FoundTeamInput {
 	    folder: string;
@@ -1027,6 +1088,19 @@ export namespace service {
 	}
 	
 	
+	export interface TeamMeetingDTO {
+	    id: number;
+	    kind: string;
+	    date: string;
+	    participants: string;
+	    note: string;
+	}
+	export interface TeamRoutinesDTO {
+	    meetings: TeamMeetingDTO[];
+	    lastStatus: string;
+	    lastSupervision: string;
+	    statusMeetingLate: boolean;
+	}
 	export interface WHO5BucketDTO {
 	    key: string;
 	    from: number;
@@ -1060,6 +1134,9 @@ export namespace service {
 	    who5: WHO5OverviewDTO;
 	    fidelity: CourseFidelityDTO[];
 	    fidelityTotals: RuleTotalDTO[];
+	    contactIntensity: ContactIntensityRowDTO[];
+	    caseReviews: CaseReviewDueDTO[];
+	    routines: TeamRoutinesDTO;
 	}
 	export interface PlanDTO {
 	    courseId: number;
@@ -1256,12 +1333,21 @@ export namespace service {
 	    progress?: SyncProgressDTO;
 	}
 	
+	
+	export interface TeamMeetingInput {
+	    id: number;
+	    kind: string;
+	    date: string;
+	    participants: string;
+	    note: string;
+	}
 	export interface TeamOverviewDTO {
 	    team: TeamDTO;
 	    caseloads: CaseloadDTO[];
 	    open: number;
 	    capacity: number;
 	}
+	
 	export interface TeamSettingsDTO {
 	    contactGapDays: number;
 	    colleagueAccess: string;

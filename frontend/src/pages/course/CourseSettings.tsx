@@ -7,6 +7,7 @@ import { DateField, SelectField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
+import { FrequencyForm } from '../../features/wizard/followup/ContactSection';
 import { OverrideFields, WorkerSelect } from './WorkerSelect';
 
 /** The course's frame: responsible worker, dates and status, behind a disclosure. */
@@ -18,6 +19,9 @@ export function CourseSettings(p: { course: Course }) {
   const c = p.course;
   const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '' });
   const [showOverride, setShowOverride] = useState(false);
+  const [triedOverride, setTriedOverride] = useState(false);
+  const [freqKey, setFreqKey] = useState(0);
+  const [freqSaved, setFreqSaved] = useState(false);
   const err = update.error ? toAppError(update.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
   return (
@@ -27,6 +31,7 @@ export function CourseSettings(p: { course: Course }) {
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
+          setTriedOverride(showOverride);
           update.mutate(
             {
               id: c.id,
@@ -72,6 +77,7 @@ export function CourseSettings(p: { course: Course }) {
             reason={form.overrideReason}
             onReason={(overrideReason) => setForm((f) => ({ ...f, overrideReason }))}
             reasonError={fe('overrideReason')}
+            missing={triedOverride && err?.code === 'caseload_full'}
           />
         )}
         <div className="form-actions">
@@ -81,6 +87,21 @@ export function CourseSettings(p: { course: Course }) {
           {update.isSuccess && <span className="tone-ok">{t('course.updated')}</span>}
         </div>
       </form>
+      {c.status !== 'closed' && (
+        <div className="course-frequency" data-testid="course-frequency">
+          <p className="muted">{t('course.frequencyIntro')}</p>
+          <FrequencyForm
+            key={freqKey}
+            courseId={c.id}
+            saved={freqSaved}
+            onSaved={() => {
+              setFreqSaved(true);
+              setFreqKey((k) => k + 1);
+            }}
+            onEdit={() => setFreqSaved(false)}
+          />
+        </div>
+      )}
     </details>
   );
 }

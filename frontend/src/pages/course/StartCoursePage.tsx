@@ -21,6 +21,7 @@ export function StartCoursePage(p: { citizenId: number }) {
   const [startDate, setStartDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [showOverride, setShowOverride] = useState(false);
+  const [triedOverride, setTriedOverride] = useState(false);
   const err = create.error ? toAppError(create.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
 
@@ -34,6 +35,7 @@ export function StartCoursePage(p: { citizenId: number }) {
         className="card form"
         onSubmit={(e) => {
           e.preventDefault();
+          setTriedOverride(showOverride);
           create.mutate(
             { citizenId: p.citizenId, workerId, startDate, overrideReason: showOverride ? reason : '' },
             {
@@ -50,7 +52,12 @@ export function StartCoursePage(p: { citizenId: number }) {
         <WorkerSelect workers={workers.data} value={workerId} onChange={setWorkerId} error={fe('workerId')} />
         <DateField label={t('course.startDate')} required value={startDate} onChange={setStartDate} error={fe('startDate')} />
         {showOverride && (
-          <OverrideFields reason={reason} onReason={setReason} reasonError={fe('overrideReason')} />
+          <OverrideFields
+            reason={reason}
+            onReason={setReason}
+            reasonError={fe('overrideReason')}
+            missing={triedOverride && err?.code === 'caseload_full'}
+          />
         )}
         <div className="form-actions">
           <button className="primary" type="submit" disabled={create.isPending}>

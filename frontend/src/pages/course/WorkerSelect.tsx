@@ -31,9 +31,12 @@ export function WorkerSelect(p: { workers: Worker[]; value: number; onChange: (i
  * The reason needed to go over the caseload ceiling. The exception is the signed-in team
  * lead's: a worker is told to ask the team lead, who signs in and records it.
  */
-export function OverrideFields(p: { reason: string; onReason: (v: string) => void; reasonError?: string }) {
+export function OverrideFields(p: { reason: string; onReason: (v: string) => void; reasonError?: string; missing?: boolean }) {
   const { t } = useI18n();
   const lead = useActingLead();
+  // Saved again without a reason: the server says "caseload full" once more, and the field
+  // that lacks the reason is the one to mark, not only the message above the form.
+  const reasonError = p.reasonError ?? (p.missing && !p.reason.trim() ? t('course.overrideReasonMissing') : undefined);
   return (
     <fieldset className="override">
       <legend>{t('course.overrideTitle')}</legend>
@@ -43,7 +46,7 @@ export function OverrideFields(p: { reason: string; onReason: (v: string) => voi
           {t('course.overrideLeadOnly')}
         </p>
       ) : (
-        <OverrideReason reason={p.reason} onReason={p.onReason} reasonError={p.reasonError} lead={lead} />
+        <OverrideReason reason={p.reason} onReason={p.onReason} reasonError={reasonError} lead={lead} />
       )}
     </fieldset>
   );
@@ -53,11 +56,19 @@ function OverrideReason(p: { reason: string; onReason: (v: string) => void; reas
   const { t } = useI18n();
   return (
     <>
-      <div className="field">
+      <div className={`field ${p.reasonError ? 'field-invalid' : ''}`}>
         <label htmlFor="override-reason">{t('course.overrideReason')}</label>
-        <textarea id="override-reason" rows={3} value={p.reason} onChange={(e) => p.onReason(e.target.value)} aria-invalid={!!p.reasonError} />
+        <textarea
+          id="override-reason"
+          rows={3}
+          value={p.reason}
+          onChange={(e) => p.onReason(e.target.value)}
+          aria-invalid={!!p.reasonError}
+          aria-required="true"
+          aria-describedby={p.reasonError ? 'override-reason-error' : undefined}
+        />
         {p.reasonError && (
-          <div className="error" role="alert">
+          <div className="error" id="override-reason-error" role="alert">
             {p.reasonError}
           </div>
         )}

@@ -79,6 +79,9 @@ function overview(): Overview {
     },
     fidelity,
     fidelityTotals: rules.map((rule) => ({ rule, pass: fidelity.filter((f) => f.results.find((r) => r.rule === rule)?.pass).length, total: 2 })),
+    contactIntensity: [],
+    caseReviews: [],
+    routines: { meetings: [], lastStatus: '', lastSupervision: '', statusMeetingLate: true },
   };
 }
 

@@ -10,6 +10,7 @@ import { BarChart, CaseloadChart, HousingChart } from './Charts';
 import { percent } from './charts';
 import { FidelityHistory } from './FidelityHistory';
 import { FidelityTable } from './FidelityTable';
+import { IntensityList, ReviewsDue, RoutinesCard } from './Routines';
 import { ConflictSummary } from '../../features/conflicts/ConflictNotice';
 import './overview.css';
 
@@ -47,6 +48,7 @@ export function OverviewPage() {
         <FidelityTable rows={o.fidelity} totals={o.fidelityTotals} />
       </section>
       <FidelityHistory />
+      <RoutinesCard o={o} />
     </>
   );
 }
@@ -191,6 +193,8 @@ function Todo(p: { o: Overview }) {
         line={(g) => (g.noneYet ? t('overview.todo.gapNoneYet', { days: g.days }) : t('overview.todo.gap', { days: g.days, limit: g.limitDays }))}
       />
       <TodoList testId="todo-unsigned" title={t('overview.todo.unsigned')} rows={p.o.unsigned} step="planning" line={() => t('overview.todo.unsignedLine')} />
+      <ReviewsDue rows={p.o.caseReviews ?? []} />
+      <IntensityList rows={p.o.contactIntensity ?? []} />
     </div>
   );
 }

@@ -8,6 +8,10 @@ export function DeleteWHO5(arg1:service.ChildInput):Promise<service.FollowUpDTO>
 
 export function GetFollowUp(arg1:service.IDInput):Promise<service.FollowUpDTO>;
 
+export function SaveCaseReview(arg1:service.CaseReviewInput):Promise<service.FollowUpDTO>;
+
+export function SaveContactFrequency(arg1:service.ContactFrequencyInput):Promise<service.FollowUpDTO>;
+
 export function SaveEvaluation(arg1:service.EvaluationInput):Promise<service.FollowUpDTO>;
 
 export function SaveWHO5(arg1:service.WHO5Input):Promise<service.FollowUpDTO>;

@@ -14,6 +14,14 @@ export function GetFollowUp(arg1) {
   return window['go']['service']['FollowUpService']['GetFollowUp'](arg1);
 }
 
+export function SaveCaseReview(arg1) {
+  return window['go']['service']['FollowUpService']['SaveCaseReview'](arg1);
+}
+
+export function SaveContactFrequency(arg1) {
+  return window['go']['service']['FollowUpService']['SaveContactFrequency'](arg1);
+}
+
 export function SaveEvaluation(arg1) {
   return window['go']['service']['FollowUpService']['SaveEvaluation'](arg1);
 }

@@ -16,11 +16,15 @@ export function SaveCover(arg1:service.CoverInput):Promise<service.CoverDTO>;
 
 export function SaveSettings(arg1:service.TeamSettingsDTO):Promise<service.TeamSettingsDTO>;
 
+export function SaveTeamMeeting(arg1:service.TeamMeetingInput):Promise<service.TeamRoutinesDTO>;
+
 export function SaveWorker(arg1:service.WorkerInput):Promise<service.WorkerDTO>;
 
 export function SetupTeam(arg1:service.SetupTeamInput):Promise<service.TeamDTO>;
 
 export function TeamOverview():Promise<service.TeamOverviewDTO>;
+
+export function TeamRoutines():Promise<service.TeamRoutinesDTO>;
 
 export function UpdateTeam(arg1:service.UpdateTeamInput):Promise<service.TeamDTO>;
 

@@ -30,6 +30,10 @@ export function SaveSettings(arg1) {
   return window['go']['service']['TeamService']['SaveSettings'](arg1);
 }
 
+export function SaveTeamMeeting(arg1) {
+  return window['go']['service']['TeamService']['SaveTeamMeeting'](arg1);
+}
+
 export function SaveWorker(arg1) {
   return window['go']['service']['TeamService']['SaveWorker'](arg1);
 }
@@ -40,6 +44,10 @@ export function SetupTeam(arg1) {
 
 export function TeamOverview() {
   return window['go']['service']['TeamService']['TeamOverview']();
+}
+
+export function TeamRoutines() {
+  return window['go']['service']['TeamService']['TeamRoutines']();
 }
 
 export function UpdateTeam(arg1) {

@@ -17,6 +17,8 @@ vi.mock('../../../api/steps', () => ({
     deleteWHO5: vi.fn(),
     saveWeeklyCheck: vi.fn(),
     closeCourse: vi.fn(),
+    saveContactFrequency: vi.fn(),
+    saveCaseReview: vi.fn(),
   },
 }));
 vi.mock('../../../api/client', () => ({ api: { vocabulary: vi.fn() } }));
@@ -91,6 +93,13 @@ function followUp(over: Partial<FollowUp> = {}): FollowUp {
     weeklyChecks: [{ id: 1, weekStart: '2026-03-09', substance: 2, mental: 3, note: 'Drak mere i weekenden' }],
     contactGap: { days: 20, limitDays: 14, over: true, since: '2026-02-20', noneYet: false },
     completeness: { step: 'followup', available: true, done: 2, total: 4, percent: 50, missing: [] },
+    contactFrequencies: [],
+    frequencyNow: undefined,
+    contactWeeks: [],
+    caseReviews: [],
+    lastCaseReview: '',
+    nextCaseReviewDue: '2026-08-01',
+    caseReviewState: 'ok',
     ...over,
   };
 }
@@ -384,5 +393,50 @@ describe('FollowUpStep: contact and closing', () => {
     expect(closing.textContent).toContain('Almindelig § 85-støtte');
     expect(closing.textContent).toContain('Egen bolig – stabil');
     expect(closing.textContent).toContain('Afsluttet efter aftale');
+  });
+});
+
+describe('FollowUpStep: agreed contact and case reviews', () => {
+  it('shows each week against the agreement, attempts apart, and saves a new agreement', async () => {
+    steps.followUp.mockResolvedValue(
+      followUp({
+        contactFrequencies: [
+          { id: 1, fromDate: '2026-11-02', times: 1, per: 'day', note: 'Den første tid' },
+          { id: 2, fromDate: '2026-11-23', times: 2, per: 'week', note: '' },
+        ],
+        frequencyNow: { id: 0, fromDate: '2026-11-23', times: 2, per: 'week', note: '' },
+        contactWeeks: [
+          { weekStart: '2026-11-16', agreedTimes: 1, agreedPer: 'day', agreedPerWeek: 7, contacts: 1, minutes: 45, attempts: 0, state: 'below' },
+          { weekStart: '2026-11-23', agreedTimes: 2, agreedPer: 'week', agreedPerWeek: 2, contacts: 2, minutes: 90, attempts: 2, state: 'met' },
+        ],
+      }),
+    );
+    steps.saveContactFrequency.mockResolvedValue(followUp());
+    await renderStep();
+    expect(screen.getByTestId('frequency-now').textContent).toBe('Aftalt nu: 2 gang(e) om ugen (fra 23.11.2026)');
+    const rows = within(screen.getByTestId('contact-weeks')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => Array.from(r.querySelectorAll('td')).slice(1).map((c) => c.textContent))).toEqual([
+      ['7', '1', '45 min', '0', 'Under aftalen'],
+      ['2', '2', '90 min', '2', 'Som aftalt'],
+    ]);
+    const form = screen.getByRole('form', { name: 'Ny aftale om kontakt' });
+    fireEvent.change(within(form).getByLabelText(/Antal gange/), { target: { value: '3' } });
+    fireEvent.change(within(form).getByLabelText('Pr.'), { target: { value: 'day' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem aftalen' }));
+    await waitFor(() => expect(steps.saveContactFrequency).toHaveBeenCalledTimes(1));
+    expect(steps.saveContactFrequency.mock.calls[0][0]).toEqual({ courseId: 7, fromDate: todayIso(), times: 3, per: 'day', note: '' });
+  });
+
+  it('shows when the next case review is due and saves one', async () => {
+    steps.followUp.mockResolvedValue(followUp({ nextCaseReviewDue: '2026-11-15', caseReviewState: 'overdue' }));
+    steps.saveCaseReview.mockResolvedValue(followUp());
+    await renderStep();
+    expect(screen.getByTestId('review-due').textContent).toContain('Overskredet');
+    const form = screen.getByRole('form', { name: 'Ny sagsgennemgang' });
+    fireEvent.change(within(form).getByLabelText(/Deltagere/), { target: { value: 'ML, JØ' } });
+    fireEvent.change(within(form).getByLabelText(/Hvad blev aftalt/), { target: { value: 'Fortsæt' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem gennemgangen' }));
+    await waitFor(() => expect(steps.saveCaseReview).toHaveBeenCalledTimes(1));
+    expect(steps.saveCaseReview.mock.calls[0][0]).toEqual({ id: 0, courseId: 7, date: todayIso(), participants: 'ML, JØ', agreed: 'Fortsæt' });
   });
 });

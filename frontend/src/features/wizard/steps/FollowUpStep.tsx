@@ -4,8 +4,10 @@ import { useFollowUp } from '../../../api/stepQueries';
 import { ErrorBanner, Loading } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { ClosingSection } from '../followup/ClosingSection';
+import { ContactSection } from '../followup/ContactSection';
 import { EvaluationSection } from '../followup/EvaluationSection';
 import { WeeklySection } from '../followup/WeeklySection';
+import { ReviewSection } from '../followup/ReviewSection';
 import { Who5Section } from '../followup/Who5Section';
 import '../followup/followup.css';
 import { MissingLine } from './MissingLine';
@@ -39,9 +41,11 @@ export function FollowUpStep(p: { courseId: number; citizenId: number; readOnly:
         </div>
       )}
       {!ro && <MissingLine missing={d.completeness?.missing ?? []} />}
+      <ContactSection courseId={p.courseId} data={d} readOnly={ro} />
       <EvaluationSection courseId={p.courseId} data={d} readOnly={ro} statuses={vocab.data.subGoalStatuses} />
       <Who5Section courseId={p.courseId} data={d} readOnly={ro} />
       <WeeklySection courseId={p.courseId} data={d} readOnly={ro} />
+      <ReviewSection courseId={p.courseId} data={d} readOnly={ro} />
       <ClosingSection courseId={p.courseId} citizenId={p.citizenId} data={d} readOnly={ro} vocab={vocab.data} />
     </div>
   );

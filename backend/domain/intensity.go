@@ -1,0 +1,159 @@
+package domain
+
+import (
+	"sort"
+	"time"
+)
+
+// FrequencyPer is the period an agreed contact frequency counts in.
+type FrequencyPer string
+
+// Frequency periods: "once a day at first, later twice a week", as in the case stories.
+const (
+	PerDay  FrequencyPer = "day"
+	PerWeek FrequencyPer = "week"
+)
+
+// FrequencyPers lists the periods in UI order.
+var FrequencyPers = []FrequencyPer{PerDay, PerWeek}
+
+// MaxAgreedTimes bounds the times per period a worker can agree with a citizen; more is a
+// typing mistake.
+const MaxAgreedTimes = 21
+
+// ContactAgreement is the contact frequency agreed with the citizen from a day on, until
+// the next agreement.
+type ContactAgreement struct {
+	From  time.Time
+	Times int
+	Per   FrequencyPer
+}
+
+// TimesPerWeek is the agreement as contacts per week (daily counts seven days).
+func (a ContactAgreement) TimesPerWeek() int {
+	if a.Per == PerDay {
+		return a.Times * 7
+	}
+	return a.Times
+}
+
+// AgreementOn returns the agreement in force on day: the latest that starts on or before
+// it (on the same day the later in the list wins), nil when none does.
+func AgreementOn(agreements []ContactAgreement, day time.Time) *ContactAgreement {
+	d := Day(day)
+	var best *ContactAgreement
+	for i := range agreements {
+		a := &agreements[i]
+		if Day(a.From).After(d) {
+			continue
+		}
+		if best == nil || !Day(a.From).Before(Day(best.From)) {
+			best = a
+		}
+	}
+	return best
+}
+
+// ContactEvent is one journal note as the contact intensity counts it.
+type ContactEvent struct {
+	At      time.Time
+	Minutes int
+	Kind    NoteKind
+}
+
+// WeekState is how a week's contacts compare with the agreement.
+type WeekState string
+
+// Week states.
+const (
+	WeekMet         WeekState = "met"          // at least as many contacts as agreed
+	WeekBelow       WeekState = "below"        // fewer contacts than agreed
+	WeekRunning     WeekState = "running"      // the week is not over (or began after the start): not judged
+	WeekNoAgreement WeekState = "no_agreement" // no frequency agreed for the week
+)
+
+// ContactWeek is one week (Monday to Sunday) of contacts set against the agreement.
+type ContactWeek struct {
+	WeekStart time.Time
+	// Agreed is the agreement in force on the week's last day counted (nil: none).
+	Agreed *ContactAgreement
+	// AgreedPerWeek is Agreed as contacts per week (0 without an agreement).
+	AgreedPerWeek int
+	// Contacts and Minutes count the notes where the worker met or spoke with the citizen;
+	// Attempts counts attempts and cancelled meetings, shown apart: they keep the contact
+	// but are no meeting.
+	Contacts, Minutes, Attempts int
+	State                       WeekState
+}
+
+// WeekStart is the Monday of t's week.
+func WeekStart(t time.Time) time.Time {
+	d := Day(t)
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+}
+
+// ContactIntensity sets the last n weeks up to today's week (oldest first, none before
+// the course's start week) against the frequency agreed in each. A week that is still
+// running, or that the course began in after its Monday, is counted but not judged.
+func ContactIntensity(agreements []ContactAgreement, events []ContactEvent, start, today time.Time, n int) []ContactWeek {
+	if n <= 0 {
+		return nil
+	}
+	t, first := Day(today), WeekStart(start)
+	from := WeekStart(t).AddDate(0, 0, -7*(n-1))
+	if from.Before(first) {
+		from = first
+	}
+	var out []ContactWeek
+	for w := from; !w.After(t); w = w.AddDate(0, 0, 7) {
+		end := w.AddDate(0, 0, 6)
+		last := end
+		if last.After(t) {
+			last = t
+		}
+		cw := ContactWeek{WeekStart: w, Agreed: AgreementOn(agreements, last)}
+		if cw.Agreed != nil {
+			cw.AgreedPerWeek = cw.Agreed.TimesPerWeek()
+		}
+		for _, e := range events {
+			d := Day(e.At)
+			if d.Before(w) || d.After(end) {
+				continue
+			}
+			switch {
+			case e.Kind.IsContact():
+				cw.Contacts++
+				cw.Minutes += max(e.Minutes, 0)
+			case e.Kind.IsPersistence():
+				cw.Attempts++
+			}
+		}
+		switch {
+		case cw.Agreed == nil:
+			cw.State = WeekNoAgreement
+		case end.After(t) || w.Before(Day(start)) || AgreementOn(agreements, w) == nil:
+			cw.State = WeekRunning
+		case cw.Contacts >= cw.AgreedPerWeek:
+			cw.State = WeekMet
+		default:
+			cw.State = WeekBelow
+		}
+		out = append(out, cw)
+	}
+	return out
+}
+
+// LastJudgedWeek returns the newest week that is judged (met or below), nil when none is.
+func LastJudgedWeek(weeks []ContactWeek) *ContactWeek {
+	for i := len(weeks) - 1; i >= 0; i-- {
+		if weeks[i].State == WeekMet || weeks[i].State == WeekBelow {
+			return &weeks[i]
+		}
+	}
+	return nil
+}
+
+// SortAgreements orders agreements by their first day, oldest first (stable).
+func SortAgreements(a []ContactAgreement) {
+	sort.SliceStable(a, func(i, j int) bool { return Day(a[i].From).Before(Day(a[j].From)) })
+}

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import type { ContactFrequency, ContactFrequencyInput, FollowUp } from '../../../api/steps';
+import { stepsApi } from '../../../api/steps';
+import { stepKeys, useStepMutation } from '../../../api/stepQueries';
+import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
+import { ErrorBanner } from '../../../components/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { isoToDanish, todayIso } from '../../../lib/dates';
+import { isoWeek } from './logic';
+import { SavedNote, Section, useFieldErrors } from './shared';
+
+/** "2 gange om ugen" for an agreement. */
+export function useFrequencyText() {
+  const { t } = useI18n();
+  return (f: Pick<ContactFrequency, 'times' | 'per'>) =>
+    f.per === 'day' ? t('followup.freqPerDay', { n: f.times }) : t('followup.freqPerWeek', { n: f.times });
+}
+
+/**
+ * The contact frequency agreed with the citizen, its history, and the recent weeks' actual
+ * contacts (count and time from the journal) against it; attempts and cancelled meetings
+ * are shown apart: they keep the contact, but are no meeting.
+ */
+export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: boolean }) {
+  const { t, tx } = useI18n();
+  const freqText = useFrequencyText();
+  const [formKey, setFormKey] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const d = p.data;
+  const history = [...(d.contactFrequencies ?? [])].reverse(); // newest first
+  const weeks = d.contactWeeks ?? [];
+  return (
+    <Section title={t('followup.freqTitle')} intro={t('followup.freqIntro')} className="fu-contact">
+      <p className="fu-freq-now" data-testid="frequency-now">
+        {d.frequencyNow ? t('followup.freqNow', { freq: freqText(d.frequencyNow), date: isoToDanish(d.frequencyNow.fromDate) }) : t('followup.freqNone')}
+      </p>
+      {weeks.length > 0 && (
+        <>
+          <h4 className="fu-subhead">{t('followup.weeksTitle')}</h4>
+          <div className="fu-table-wrap">
+            <table className="table fu-table fu-table-compact" data-testid="contact-weeks">
+              <caption className="fu-sr-only">{t('followup.weeksCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('followup.colWeek')}</th>
+                  <th scope="col">{t('followup.colAgreed')}</th>
+                  <th scope="col">{t('followup.colContacts')}</th>
+                  <th scope="col">{t('followup.colMinutes')}</th>
+                  <th scope="col">{t('followup.colAttempts')}</th>
+                  <th scope="col">{t('followup.colState')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {weeks.map((w) => (
+                  <tr key={w.weekStart} className={`fu-week-${w.state}`}>
+                    <td className="fu-nowrap">{t('followup.weekOf', { week: isoWeek(w.weekStart) ?? '', date: isoToDanish(w.weekStart) })}</td>
+                    <td>{w.agreedPerWeek > 0 ? w.agreedPerWeek : '–'}</td>
+                    <td>{w.contacts}</td>
+                    <td className="fu-nowrap">{t('followup.minutes', { n: w.minutes })}</td>
+                    <td>{w.attempts}</td>
+                    <td>
+                      <span className={`fu-week-state fu-week-state-${w.state}`}>{tx(`followup.weekState.${w.state}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {!p.readOnly && (
+        <FrequencyForm
+          key={formKey}
+          courseId={p.courseId}
+          saved={saved}
+          onSaved={() => {
+            setSaved(true);
+            setFormKey((k) => k + 1);
+          }}
+          onEdit={() => setSaved(false)}
+        />
+      )}
+      {history.length > 0 && (
+        <>
+          <h4 className="fu-subhead">{t('followup.freqHistory')}</h4>
+          <div className="fu-table-wrap">
+            <table className="table fu-table fu-table-compact" data-testid="frequency-history">
+              <thead>
+                <tr>
+                  <th scope="col">{t('followup.freqColFrom')}</th>
+                  <th scope="col">{t('followup.freqColFreq')}</th>
+                  <th scope="col">{t('followup.colNote')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((f) => (
+                  <tr key={f.id || f.fromDate}>
+                    <td className="fu-nowrap">{isoToDanish(f.fromDate)}</td>
+                    <td>{freqText(f)}</td>
+                    <td className="pre">{f.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Section>
+  );
+}
+
+/** The form for a new agreement; also used in the course frame. */
+export function FrequencyForm(p: { courseId: number; saved: boolean; onSaved: () => void; onEdit: () => void }) {
+  const { t } = useI18n();
+  const save = useStepMutation<ContactFrequencyInput, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.saveContactFrequency);
+  const [fromDate, setFromDate] = useState(() => todayIso());
+  const [times, setTimes] = useState('');
+  const [per, setPer] = useState('week');
+  const [note, setNote] = useState('');
+  const fe = useFieldErrors(save.error);
+  const edit = (set: (v: string) => void) => (v: string) => {
+    p.onEdit();
+    set(v);
+  };
+  const submit = async () => {
+    try {
+      await save.mutateAsync({ courseId: p.courseId, fromDate, times: Number.parseInt(times, 10) || 0, per, note });
+      p.onSaved();
+    } catch {
+      // shown by the banner and the field errors
+    }
+  };
+  return (
+    <form
+      className="fu-form"
+      aria-label={t('followup.freqFormTitle')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h4>{t('followup.freqFormTitle')}</h4>
+      <ErrorBanner error={save.error} />
+      <div className="fu-freq-grid">
+        <DateField label={t('followup.freqFrom')} value={fromDate} onChange={edit(setFromDate)} error={fe('fromDate')} required />
+        <TextField label={t('followup.freqTimes')} value={times} onChange={edit(setTimes)} inputMode="decimal" error={fe('times')} required />
+        <SelectField
+          label={t('followup.freqPer')}
+          value={per}
+          allowEmpty={false}
+          options={[
+            { value: 'day', label: t('followup.freqPerOption.day') },
+            { value: 'week', label: t('followup.freqPerOption.week') },
+          ]}
+          onChange={edit(setPer)}
+          error={fe('per')}
+        />
+      </div>
+      <TextArea label={t('followup.freqNote')} value={note} onChange={edit(setNote)} error={fe('note')} rows={2} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? t('common.saving') : t('followup.freqSave')}
+        </button>
+        <SavedNote show={p.saved} text={t('followup.freqSaved')} />
+      </div>
+    </form>
+  );
+}
