@@ -202,7 +202,7 @@ describe('OverviewPage', () => {
     const row = within(table).getByRole('rowheader', { name: 'Netværk og koordinering', hidden: true }).closest('tr')!;
     expect(row.textContent).toBe('Netværk og koordinering–25 % (1/4)75 % (3/4)');
 
-    api.saveFidelityPdf.mockResolvedValue({ path: '/tmp/ICM-mindstekrav.pdf', cancelled: false });
+    api.saveFidelityPdf.mockResolvedValue({ path: '/tmp/ICM-mindstekrav.pdf', cancelled: false, replacedChars: [] });
     fireEvent.click(screen.getByRole('button', { name: 'Gem PDF til ledelsen' }));
     expect(await screen.findByText(/ICM-mindstekrav\.pdf/)).toBeTruthy();
     expect(api.saveFidelityPdf).toHaveBeenCalledTimes(1);
