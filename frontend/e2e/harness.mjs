@@ -47,8 +47,13 @@ export async function gotoApp(page, hash = '', url = APP_URL) {
   await page.waitForFunction(() => window.go && window.go.service && window.go.service.AppService, null, { timeout: 60_000 });
 }
 
-/** Saves a screenshot; full pages are taken with the sticky parts laid out statically. */
-export async function shot(page, name, { full = false } = {}) {
+/**
+ * Saves a screenshot; full pages are taken with the sticky parts laid out statically. Every
+ * state worth a screenshot is also checked with axe-core (WCAG 2.1 A and AA) first, unless
+ * `a11y: false` says the state is not the app's own (none so far).
+ */
+export async function shot(page, name, { full = false, a11y = true } = {}) {
+  if (a11y) await checkA11y(page, `the screen of screenshot ${name}`);
   let style;
   if (full) style = await page.addStyleTag({ content: '.sidebar, .steps, .step-toolbar { position: static !important; height: auto !important; }' });
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: full });
