@@ -107,7 +107,11 @@ const axeSource = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..
  * `where` names the state in the failure message.
  */
 export async function checkA11y(page, where) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    // axe stays loaded in the window; its script tag goes, so that tests reading the page's HTML do not read axe.
+    const tag = await page.addScriptTag({ content: axeSource });
+    await tag.evaluate((el) => el.remove());
+  }
   // Let the screen settle (queries, autosave state) before it is checked.
   await page.waitForTimeout(150);
   const violations = await page.evaluate(async () => {
