@@ -67,7 +67,7 @@ function LeadBackups() {
           {list.entries.length === 0 ? (
             <p className="empty">{t('backup.none')}</p>
           ) : (
-            <TableScroll label={t('backup.title')}><table className="table backup-table">
+            <TableScroll label={t('backup.listTable')}><table className="table backup-table">
               <thead>
                 <tr>
                   <th>{t('backup.colTaken')}</th>

@@ -58,7 +58,7 @@ export function CoverSection(p: { isLead: boolean }) {
       ) : !covers.data?.length ? (
         <p className="empty">{x.none}</p>
       ) : (
-        <TableScroll label={x.title}><table className="table" data-testid="cover-list">
+        <TableScroll label={x.listTable}><table className="table" data-testid="cover-list">
           <thead>
             <tr>
               <th>{x.colWorker}</th>

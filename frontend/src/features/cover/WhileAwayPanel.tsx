@@ -39,7 +39,7 @@ export function WhileAwayPanel() {
       ) : (
         <>
           <p className="muted">{x.awayIntro}</p>
-          <TableScroll label={x.awayTitle}><table className="table">
+          <TableScroll label={x.awayTable}><table className="table">
             <thead>
               <tr>
                 <th>{x.awayColDate}</th>
