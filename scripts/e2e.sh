@@ -108,6 +108,8 @@ only=${E2E_ONLY:-}
 want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 want foundation && run_phase foundation foundation frontend/e2e/foundation.test.mjs
 want demo && run_phase demo demo frontend/e2e/demo.test.mjs
+# WCAG 2.1 AA on the demo team: axe-core in Danish and English, keyboard only, reflow at 640 and 320 px.
+want a11y && run_phase a11y a11y frontend/e2e/a11y.test.mjs
 want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
 want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
 want template && run_phase template template frontend/e2e/template.test.mjs

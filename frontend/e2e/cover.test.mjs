@@ -80,7 +80,7 @@ test('after the cover, the worker sees what was written under “Mens du var væ
   await page.getByRole('link', { name: 'Team', exact: true }).click();
   const section = page.getByRole('region', { name: 'Dækning ved ferie og sygdom' });
   page.once('dialog', (d) => void d.accept());
-  await section.getByRole('button', { name: 'Træk dækningen for Jonas Ørnberg tilbage' }).click();
+  await section.getByRole('button', { name: 'Træk tilbage: dækningen for Jonas Ørnberg' }).click();
   await section.getByText('Trukket tilbage').waitFor();
   await signOut(page);
   await signIn(page, 'jonas', 'demo-adgang');

@@ -1,9 +1,10 @@
 // Shared pieces of the end-to-end tests: Debian's Chromium driven by playwright-core against
 // the app served by `wails dev` (see scripts/e2e.sh), and screenshots into test-output/e2e.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const APP_URL = process.env.E2E_URL ?? 'http://localhost:34115';
 const OUT = process.env.E2E_OUT ?? join(process.cwd(), 'test-output', 'e2e');
@@ -46,8 +47,13 @@ export async function gotoApp(page, hash = '', url = APP_URL) {
   await page.waitForFunction(() => window.go && window.go.service && window.go.service.AppService, null, { timeout: 60_000 });
 }
 
-/** Saves a screenshot; full pages are taken with the sticky parts laid out statically. */
-export async function shot(page, name, { full = false } = {}) {
+/**
+ * Saves a screenshot; full pages are taken with the sticky parts laid out statically. Every
+ * state worth a screenshot is also checked with axe-core (WCAG 2.1 A and AA) first, unless
+ * `a11y: false` says the state is not the app's own (none so far).
+ */
+export async function shot(page, name, { full = false, a11y = true } = {}) {
+  if (a11y) await checkA11y(page, `the screen of screenshot ${name}`);
   let style;
   if (full) style = await page.addStyleTag({ content: '.sidebar, .steps, .step-toolbar { position: static !important; height: auto !important; }' });
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: full });
@@ -91,4 +97,59 @@ export async function signIn(page, username, password) {
 export async function signOut(page) {
   await page.getByRole('button', { name: 'Log ud', exact: true }).click();
   await page.getByRole('heading', { name: 'Log ind', exact: true }).waitFor();
+}
+
+const axeSource = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core's WCAG 2.1 A and AA rules on what the page shows now (a screen, an open
+ * dialog, a wizard step) and fails with a readable list of every violation and its elements.
+ * `where` names the state in the failure message.
+ */
+export async function checkA11y(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    // axe stays loaded in the window; its script tag goes, so that tests reading the page's HTML do not read axe.
+    const tag = await page.addScriptTag({ content: axeSource });
+    await tag.evaluate((el) => el.remove());
+  }
+  // Let the screen settle (queries, autosave state) before it is checked.
+  await page.waitForTimeout(150);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+      // WCAG 2.5.3 (label in name) is an experimental rule in axe: asked for by name.
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 240)}`),
+    }));
+  });
+  if (violations.length === 0) return;
+  const text = violations
+    .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 8).map((n) => `    ${n}`).join('\n')}${v.nodes.length > 8 ? `\n    … ${v.nodes.length - 8} more` : ''}`)
+    .join('\n');
+  throw new Error(`axe found ${violations.length} WCAG 2.1 A/AA problem(s) on ${where}:\n${text}`);
+}
+
+/** The page never scrolls sideways at the viewport's width (WCAG 1.4.10, reflow). */
+export async function assertNoSideScroll(page, where) {
+  const { scroll, inner, wide } = await page.evaluate(() => {
+    const inner = window.innerWidth;
+    // The widest elements that stick out, to say what to fix.
+    // What is inside a box of its own that scrolls or clips does not widen the page.
+    const clipped = (el) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    const wide = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > inner + 1 && getComputedStyle(el).position !== 'fixed' && !clipped(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`);
+    return { scroll: document.documentElement.scrollWidth, inner, wide };
+  });
+  if (scroll > inner) throw new Error(`${where} scrolls sideways at ${inner}px: scrollWidth ${scroll}; widest: ${wide.join(', ')}`);
 }

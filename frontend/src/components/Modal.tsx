@@ -1,9 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useDialogFocus } from './dialogFocus';
 import './modal.css';
-
-/** The controls Tab moves between inside a dialog. */
-const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: focus moves to its first field or button, stays inside while it is open
@@ -13,39 +11,9 @@ const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tab
 export function Modal(p: { title: string; onClose: () => void; busy?: boolean; wide?: boolean; children: ReactNode }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
-  // The latest onClose and busy, so the listeners below are set up once.
   const state = useRef({ onClose: p.onClose, busy: p.busy });
   state.current = { onClose: p.onClose, busy: p.busy };
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !state.current.busy) {
-        e.preventDefault();
-        state.current.onClose();
-      }
-      if (e.key === 'Tab' && box.current) {
-        // Tab and Shift+Tab go round the dialog's own controls, never to the page behind.
-        const all = Array.from(box.current.querySelectorAll<HTMLElement>(focusable)).filter((el) => !el.hasAttribute('disabled'));
-        if (all.length === 0) return;
-        const first = all[0];
-        const last = all[all.length - 1];
-        const inside = box.current.contains(document.activeElement);
-        if (e.shiftKey && (!inside || document.activeElement === first)) {
-          e.preventDefault();
-          last.focus();
-        } else if (!e.shiftKey && (!inside || document.activeElement === last)) {
-          e.preventDefault();
-          first.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      opener?.focus?.();
-    };
-  }, []);
+  useDialogFocus(box, { onClose: () => state.current.onClose(), busy: p.busy });
   return createPortal(
     <div
       className="modal-backdrop"

@@ -36,6 +36,7 @@ function renderShell(s: Session) {
     <I18nProvider lang="da" onChange={() => {}}>
       <SessionContext.Provider value={s}>
         <Shell route={{ name: 'citizens' }}>
+          <h1>Borgere</h1>
           <p>indhold</p>
         </Shell>
       </SessionContext.Provider>
@@ -46,6 +47,20 @@ function renderShell(s: Session) {
 const menu = () => within(screen.getByRole('navigation', { name: da.nav.main })).getAllByRole('link').map((l) => l.textContent);
 
 describe('the shell', () => {
+  it('starts with a skip link, and its menu button says whether the narrow menu is open', () => {
+    renderShell(session('team_lead'));
+    const links = screen.getAllByRole('link');
+    expect(links[0].textContent).toBe(da.nav.skipToContent);
+    fireEvent.click(links[0]);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Borgere' }));
+    const button = screen.getByRole('button', { name: da.nav.menu });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.getAttribute('aria-controls')).toBe('main-menu-items');
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('main-menu-items')?.className).toContain('open');
+  });
+
   it('offers the team lead every screen, the audit log included', () => {
     renderShell(session('team_lead'));
     expect(menu()).toEqual(['Borgere', 'Søg i notater', 'Overblik', 'Caseload', 'Metodeskabelon', 'Team', 'Logning', 'Indstillinger']);

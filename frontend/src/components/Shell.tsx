@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTeam } from '../api/queries';
 import { AboutLink } from '../features/about/AboutDialog';
 import { LanguageSwitch } from '../features/auth/LanguageSwitch';
@@ -6,6 +6,7 @@ import { SyncIndicator } from '../features/teamfolder/SyncIndicator';
 import { useIsLead, useSession } from '../features/auth/session';
 import { useI18n } from '../i18n/i18n';
 import { href, type Route } from '../lib/router';
+import { SkipLink, useFocusOnScreenChange } from './screenFocus';
 import '../features/auth/auth.css';
 
 type Section = 'citizens' | 'search' | 'overview' | 'caseload' | 'template' | 'team' | 'audit' | 'settings';
@@ -22,41 +23,61 @@ export const sections: { key: Section; match: Route['name'][]; leadOnly?: true }
   { key: 'settings', match: ['settings'] },
 ];
 
+/** Menu items whose Danish name is the English word: a screen reader says them in English. */
+const englishInDanish = new Set<Section>(['caseload']);
+
+/**
+ * The frame of every signed-in screen: a skip link, the main menu (a sidebar on wide
+ * windows, a bar with a menu button on narrow ones or at high zoom) and the screen itself.
+ */
 export function Shell(p: { route: Route; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const team = useTeam();
   const isLead = useIsLead();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useFocusOnScreenChange(p.route);
+  // A chosen screen closes the narrow menu again.
+  const routeKey = JSON.stringify(p.route);
+  useEffect(() => setMenuOpen(false), [routeKey]);
   return (
     <div className="shell">
+      <SkipLink />
       <nav className="sidebar" aria-label={t('nav.main')}>
-        <div className="brand">
-          <div className="logo" aria-hidden="true">ICM</div>
-          <div>
-            <div className="brand-team">{team.data?.name ?? ''}</div>
-            <div className="brand-muni">{team.data?.municipality ?? ''}</div>
+        <div className="sidebar-top">
+          <div className="brand">
+            <div className="logo" aria-hidden="true">ICM</div>
+            <div>
+              <div className="brand-team">{team.data?.name ?? ''}</div>
+              <div className="brand-muni">{team.data?.municipality ?? ''}</div>
+            </div>
+          </div>
+          <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-menu-items" onClick={() => setMenuOpen((o) => !o)}>
+            {t('nav.menu')}
+          </button>
+        </div>
+        <div id="main-menu-items" className={menuOpen ? 'menu-items open' : 'menu-items'}>
+          <ul>
+            {sections
+              .filter((s) => isLead || !s.leadOnly)
+              .map((s) => {
+                const active = s.match.includes(p.route.name);
+                return (
+                  <li key={s.key}>
+                    <a href={href({ name: s.key } as Route)} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''} lang={lang === 'da' && englishInDanish.has(s.key) ? 'en' : undefined}>
+                      {t(`nav.${s.key}`)}
+                    </a>
+                  </li>
+                );
+              })}
+          </ul>
+          <div className="sidebar-foot">
+            <LanguageSwitch />
+            <div className="confidential">{t('app.confidential')}</div>
+            <AboutLink />
           </div>
         </div>
-        <ul>
-          {sections
-            .filter((s) => isLead || !s.leadOnly)
-            .map((s) => {
-              const active = s.match.includes(p.route.name);
-              return (
-                <li key={s.key}>
-                  <a href={href({ name: s.key } as Route)} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''}>
-                    {t(`nav.${s.key}`)}
-                  </a>
-                </li>
-              );
-            })}
-        </ul>
-        <div className="sidebar-foot">
-          <LanguageSwitch />
-          <div className="confidential">{t('app.confidential')}</div>
-          <AboutLink />
-        </div>
       </nav>
-      <main className="content">
+      <main className="content" id="main-content" tabIndex={-1}>
         <UserBar />
         <AuditAlarm />
         {p.children}

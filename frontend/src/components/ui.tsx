@@ -3,11 +3,15 @@ import type { AppError } from '../api/errors';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from './errorText';
 
-export function PageHeader(p: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+/** A screen's heading; `titleLang` marks a title in another language than the UI's (for screen readers). */
+export function PageHeader(p: { title: string; titleLang?: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
     <header className="page-header">
       <div>
-        <h1>{p.title}</h1>
+        {/* Takes the focus by script on a change of screen (screenFocus.tsx). */}
+        <h1 tabIndex={-1} lang={p.titleLang}>
+          {p.title}
+        </h1>
         {p.subtitle && <div className="subtitle">{p.subtitle}</div>}
       </div>
       {p.actions && <div className="actions">{p.actions}</div>}
@@ -42,4 +46,17 @@ export function Progress(p: { value: number; max: number; label: string; tone?: 
 
 export function Badge(p: { tone?: 'neutral' | 'ok' | 'warn' | 'over' | 'info'; children: ReactNode }) {
   return <span className={`badge badge-${p.tone ?? 'neutral'}`}>{p.children}</span>;
+}
+
+/**
+ * A wide table's own scroll box: at high zoom or in a narrow window the table scrolls
+ * sideways inside it instead of the whole page (WCAG 1.4.10); the box is a named region
+ * that takes the keyboard focus, so it can be scrolled with the arrow keys.
+ */
+export function TableScroll(p: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={p.label} tabIndex={0}>
+      {p.children}
+    </div>
+  );
 }

@@ -55,6 +55,8 @@ export const da = {
     template: 'Metodeskabelon',
     audit: 'Logning',
     main: 'Hovedmenu',
+    menu: 'Menu',
+    skipToContent: 'Spring til indhold',
   },
   common: {
     confirmCloseUnsaved: 'Et notat eller en formular er ikke gemt. Vil du lukke programmet alligevel?',

@@ -57,6 +57,8 @@ export const en: Messages = {
     template: 'Method template',
     audit: 'Audit log',
     main: 'Main menu',
+    menu: 'Menu',
+    skipToContent: 'Skip to content',
   },
   common: {
     confirmCloseUnsaved: 'A note or form has not been saved. Close the program anyway?',

@@ -95,6 +95,21 @@ describe('AboutDialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('keeps Tab inside: from Close (its only control) Tab and Shift+Tab stay on Close, never the page behind', () => {
+    const behind = document.createElement('button');
+    document.body.appendChild(behind);
+    renderIn('da');
+    const close = screen.getByRole('button', { name: 'Luk' });
+    expect(document.activeElement).toBe(close);
+    const tab = fireEvent.keyDown(document, { key: 'Tab' });
+    expect(tab).toBe(false); // the browser's own move to the page behind was stopped
+    expect(document.activeElement).toBe(close);
+    behind.focus(); // focus somehow outside: Tab brings it back in
+    fireEvent.keyDown(document, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(close);
+    behind.remove();
+  });
+
   it('closes on a click on the backdrop but not inside the dialog', () => {
     const onClose = renderIn('da');
     fireEvent.mouseDown(screen.getByRole('dialog'));

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStatus } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';
+import { useDialogFocus } from '../../components/dialogFocus';
 import { isoToDanish } from '../../lib/dates';
 import { buildInfo as bundledBuildInfo, type BuildInfo } from './buildInfo';
 import iconUrl from './icon.png';
@@ -17,7 +18,7 @@ export interface AboutFacts {
 /**
  * The About dialog: product, version (from Go, which has it from the VERSION file), build
  * date and commit, the database file, a data-protection line and the licences in short.
- * Modal: focus moves to Close, Escape or Close shut it, and focus returns to the opener.
+ * Modal: focus moves to Close and stays inside; Escape or Close shut it, and focus returns to the opener.
  */
 export function AboutDialog(p: { facts: AboutFacts; build: BuildInfo; onClose: () => void }) {
   const { t } = useI18n();
@@ -25,21 +26,8 @@ export function AboutDialog(p: { facts: AboutFacts; build: BuildInfo; onClose: (
   const closeRef = useRef<HTMLButtonElement>(null);
   const { onClose } = p;
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      opener?.focus?.();
-    };
-  }, [onClose]);
+  const box = useRef<HTMLDivElement>(null);
+  useDialogFocus(box, { onClose, initial: closeRef });
 
   const none = t('about.notRecorded');
   const commit = p.build.commit;
@@ -51,12 +39,12 @@ export function AboutDialog(p: { facts: AboutFacts; build: BuildInfo; onClose: (
 
   return (
     <div className="about-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="about-dialog card" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+      <div ref={box} className="about-dialog card" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <header className="about-head">
           <img className="about-icon" src={iconUrl} alt="" width={56} height={56} />
           <div>
             <h2 id={titleId}>{t('about.title')}</h2>
-            <div className="about-product">{t('about.product')}</div>
+            <div className="about-product" lang="en">{t('about.product')}</div>
           </div>
         </header>
         <p>{t('about.purpose')}</p>

@@ -6,7 +6,7 @@ import { toAppError, type FieldError } from '../../api/errors';
 import { useCitizens, useWorkers } from '../../api/queries';
 import { fieldText } from '../../components/errorText';
 import { DateField, SelectField, TextField } from '../../components/form';
-import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { ErrorBanner, Loading, PageHeader, TableScroll } from '../../components/ui';
 import { hasKey, useI18n } from '../../i18n/i18n';
 import { useSession } from '../auth/session';
 import { AuditExport } from './AuditExport';
@@ -139,7 +139,7 @@ function AuditTable(p: { entries: AuditEntry[]; computers: AuditComputer[] }) {
   const team = p.computers.length > 0;
   const self = p.computers.find((c) => c.this)?.laptop;
   return (
-    <table className="table audit-table">
+    <TableScroll label={t('audit.title')}><table className="table audit-table">
       <thead>
         <tr>
           <th>{t('audit.colAt')}</th>
@@ -164,7 +164,7 @@ function AuditTable(p: { entries: AuditEntry[]; computers: AuditComputer[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></TableScroll>
   );
 }
 

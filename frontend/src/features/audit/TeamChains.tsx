@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TeamChain } from '../../api/audit';
 import { useRewrittenEntries, useTeamAudit } from '../../api/auditQueries';
-import { ErrorBanner, Loading } from '../../components/ui';
+import { ErrorBanner, Loading, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { computerName } from './computers';
 
@@ -26,7 +26,7 @@ export function TeamChains() {
         {chains.length === 0 ? (
           <p className="empty">{t('audit.team.chainsNone')}</p>
         ) : (
-          <table className="table">
+          <TableScroll label={t('audit.team.chainsTitle')}><table className="table">
             <thead>
               <tr>
                 <th>{t('audit.team.colComputer')}</th>
@@ -45,7 +45,7 @@ export function TeamChains() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
         {chains.filter((c) => !c.ok).map((c) => (
           <ChainAlarm key={c.laptop} chain={c} open={open === c.laptop} onToggle={() => setOpen(open === c.laptop ? null : c.laptop)} />

@@ -29,7 +29,7 @@ export function FirstAccountPage(p: { status: AuthStatus; onDone: (s: AuthStatus
             <span className="logo" aria-hidden="true">
               ICM
             </span>
-            <span>{t('app.tagline')}</span>
+            <span lang="en">{t('app.tagline')}</span>
           </div>
           <LanguageSwitch light />
         </div>

@@ -42,7 +42,7 @@ export function SignInPage(p: { status: AuthStatus; onDone: (s: AuthStatus) => v
             <span className="logo" aria-hidden="true">
               ICM
             </span>
-            <span>{t('app.tagline')}</span>
+            <span lang="en">{t('app.tagline')}</span>
           </div>
           <LanguageSwitch light />
         </div>

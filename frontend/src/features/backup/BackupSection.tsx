@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { backupApi, type BackupList } from '../../api/backup';
 import { toAppError } from '../../api/errors';
 import { codeText } from '../../components/errorText';
-import { ErrorBanner, Loading } from '../../components/ui';
+import { ErrorBanner, Loading, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useIsLead } from '../auth/session';
 import { BackupProgressBar } from './BackupProgressBar';
@@ -67,7 +67,7 @@ function LeadBackups() {
           {list.entries.length === 0 ? (
             <p className="empty">{t('backup.none')}</p>
           ) : (
-            <table className="table backup-table">
+            <TableScroll label={t('backup.listTable')}><table className="table backup-table">
               <thead>
                 <tr>
                   <th>{t('backup.colTaken')}</th>
@@ -84,7 +84,7 @@ function LeadBackups() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></TableScroll>
           )}
           <dl className="facts">
             <dt>{t('backup.folder')}</dt>

@@ -5,6 +5,7 @@ import { textGroup } from '../../i18n/locale';
 export const backupText = textGroup(
   {
     title: 'Sikkerhedskopier',
+    listTable: 'Tabel over sikkerhedskopier',
     intro:
       'ICM tager selv en sikkerhedskopi af hele databasen én gang i døgnet: lidt efter start og ved lukning, hvis den seneste er mere end et døgn gammel. Alle kopier fra det seneste døgn gemmes, og derudover den nyeste fra hver af de seneste {daily} dage og fra hver af de seneste {weekly} uger.',
     sameComputer:
@@ -70,6 +71,7 @@ export const backupText = textGroup(
   },
   {
     title: 'Backups',
+    listTable: 'Table of backups',
     intro:
       'ICM backs up the whole database by itself once a day: shortly after it starts, and when it closes if the newest backup is more than a day old. Every backup of the last day is kept, and besides those the newest of each of the last {daily} days and of each of the last {weekly} weeks.',
     sameComputer:

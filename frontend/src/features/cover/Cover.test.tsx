@@ -76,7 +76,7 @@ describe('the cover section on the team page', () => {
       ['Jonas Ørnberg', 'Karin Holm', 'Åse Holm, Bent Berg', '01.12.2026 – 14.12.2026', 'Ferie', x.current],
       ['Jonas Ørnberg', 'Karin Holm', x.all, '05.01.2027 – 09.01.2027', '', x.coming],
     ]);
-    const [first] = screen.getAllByRole('button', { name: 'Træk dækningen for Jonas Ørnberg tilbage' });
+    const [first] = screen.getAllByRole('button', { name: 'Træk tilbage: dækningen for Jonas Ørnberg' });
     fireEvent.click(first);
     expect(coverApi.withdraw).not.toHaveBeenCalled();
     fireEvent.click(first);
@@ -89,7 +89,7 @@ describe('the cover section on the team page', () => {
     renderAs('icm_worker', <CoverSection isLead={false} />);
     await screen.findByTestId('cover-list');
     expect(screen.queryByRole('button', { name: x.newCover })).toBeNull();
-    expect(screen.queryByRole('button', { name: /Træk dækningen/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Træk tilbage/ })).toBeNull();
   });
 
   it('offers only the worker’s citizens with an open course and shows each field error in the cover’s words', async () => {

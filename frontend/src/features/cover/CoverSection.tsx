@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Cover } from '../../api/cover';
 import { useCovers, useWithdrawCover } from '../../api/coverQueries';
 import { toAppError } from '../../api/errors';
-import { Badge, ErrorBanner, Loading } from '../../components/ui';
+import { Badge, ErrorBanner, Loading, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { CoverForm } from './CoverForm';
@@ -58,7 +58,7 @@ export function CoverSection(p: { isLead: boolean }) {
       ) : !covers.data?.length ? (
         <p className="empty">{x.none}</p>
       ) : (
-        <table className="table" data-testid="cover-list">
+        <TableScroll label={x.listTable}><table className="table" data-testid="cover-list">
           <thead>
             <tr>
               <th>{x.colWorker}</th>
@@ -99,7 +99,7 @@ export function CoverSection(p: { isLead: boolean }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import type { AwayItem, AwayPeriod } from '../../api/cover';
 import { useMarkWhileAwayRead, useWhileAway } from '../../api/coverQueries';
-import { ErrorBanner } from '../../components/ui';
+import { ErrorBanner, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { href } from '../../lib/router';
@@ -39,7 +39,7 @@ export function WhileAwayPanel() {
       ) : (
         <>
           <p className="muted">{x.awayIntro}</p>
-          <table className="table">
+          <TableScroll label={x.awayTable}><table className="table">
             <thead>
               <tr>
                 <th>{x.awayColDate}</th>
@@ -64,7 +64,7 @@ export function WhileAwayPanel() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         </>
       )}
       <ErrorBanner error={mark.error} />

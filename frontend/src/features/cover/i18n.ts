@@ -5,6 +5,7 @@ import { textGroup } from '../../i18n/locale';
 export const coverText = textGroup(
   {
     title: 'Dækning ved ferie og sygdom',
+    listTable: 'Tabel over dækninger',
     intro: 'Når en medarbejder holder ferie eller er syg, kan en kollega dække for alle eller nogle af medarbejderens borgere i en periode. Kollegaen kan skrive i de forløb i perioden, og notaterne forbliver kollegaens egne. Bagefter gælder teamets almindelige adgang igen.',
     none: 'Ingen dækninger nu eller senere.',
     colWorker: 'Medarbejder',
@@ -19,7 +20,7 @@ export const coverText = textGroup(
     coming: 'Kommende',
     withdrawn: 'Trukket tilbage',
     withdraw: 'Træk tilbage',
-    withdrawLabel: 'Træk dækningen for {worker} tilbage',
+    withdrawLabel: 'Træk tilbage: dækningen for {worker}',
     confirmWithdraw: 'Træk dækningen tilbage? {cover} kan derefter ikke længere skrive i {worker}s forløb.',
     newCover: 'Ny dækning',
     formTitle: 'Sæt en kollega til at dække',
@@ -55,6 +56,7 @@ export const coverText = textGroup(
     },
     // "While you were away"
     awayTitle: 'Mens du var væk',
+    awayTable: 'Tabel over det, der blev skrevet, mens du var væk',
     awayIntro: 'Kolleger har skrevet i dine forløb, mens der blev dækket for dig.',
     awayPeriod: '{cover} dækkede for dig {from} – {to} ({scope}).',
     awayNothing: 'Der blev ikke skrevet noget i dine forløb i perioden.',
@@ -70,6 +72,7 @@ export const coverText = textGroup(
   },
   {
     title: 'Cover during holidays and illness',
+    listTable: 'Table of covers',
     intro: 'When a worker is on holiday or ill, a colleague can cover for all or some of the worker\'s citizens for a period. The colleague can write in those courses during the period, and their notes stay their own. Afterwards the team\'s usual access applies again.',
     none: 'No cover now or planned.',
     colWorker: 'Worker',
@@ -117,6 +120,7 @@ export const coverText = textGroup(
       workerMissing: 'The worker does not exist or is not active.',
     },
     awayTitle: 'While you were away',
+    awayTable: 'Table of what was written while you were away',
     awayIntro: 'Colleagues wrote in your courses while someone covered for you.',
     awayPeriod: '{cover} covered for you {from} – {to} ({scope}).',
     awayNothing: 'Nothing was written in your courses during the period.',

@@ -32,9 +32,10 @@ export function parseClock(text: string): string | null {
 
 /**
  * Writes or corrects a journal note: when, how long, where, what kind, and the text. A
- * correction may say why; it is saved as a new version beside the earlier ones.
+ * correction may say why; it is saved as a new version beside the earlier ones. The first
+ * field takes the focus when the form opens; onDone says whether the note was saved.
  */
-export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void }) {
+export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boolean) => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const qc = useQueryClient();
@@ -47,6 +48,8 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
   const typed = useRef(false);
   typed.current = f.text.trim() !== (n?.text ?? '').trim();
   useEffect(() => registerDirty(() => typed.current), []);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
   const save = useMutation<Note, AppError, NoteInput>({
     mutationFn: stepsApi.saveNote,
     onSuccess: () => {
@@ -55,13 +58,14 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
       void qc.invalidateQueries({ queryKey: ['noteSearch'] });
       void qc.invalidateQueries({ queryKey: ['noteRevisions'] });
       void qc.invalidateQueries({ queryKey: ['followUp', p.courseId] });
-      p.onDone();
+      p.onDone(true);
     },
   });
   const fe = (name: string) => fieldText(lang, save.error?.field(name));
   const opts = (list: string[] | undefined, group: string) => (list ?? []).map((v) => ({ value: v, label: tx(`enum.${group}.${v}`) }));
   return (
     <form
+      ref={form}
       className="card-inner form note-form"
       aria-label={n ? t('notes.edit') : t('notes.new')}
       onSubmit={(e) => {
@@ -100,7 +104,7 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: () => void 
         <button className="primary" type="submit" disabled={save.isPending}>
           {t('notes.save')}
         </button>
-        <button type="button" onClick={p.onDone}>
+        <button type="button" onClick={() => p.onDone(false)}>
           {t('notes.cancel')}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../api/steps';
 import { useNotes, useNoteSearch } from '../../api/stepQueries';
 import { toAppError } from '../../api/errors';
@@ -17,6 +17,22 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const search = useNoteSearch(deferred, p.courseId);
+  // After the form closes the focus goes on: to the status line after a save (a screen
+  // reader says the note is saved), back to the button that opened it after a cancel.
+  const [saved, setSaved] = useState(false);
+  const focusNext = useRef<'status' | 'new' | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing !== null || !focusNext.current) return;
+    (focusNext.current === 'status' ? statusRef.current : newRef.current)?.focus();
+    focusNext.current = null;
+  });
+  const done = (wasSaved: boolean) => {
+    focusNext.current = wasSaved ? 'status' : 'new';
+    setSaved(wasSaved);
+    setEditing(null);
+  };
   return (
     <section className="card notes-panel" aria-labelledby="notes-title">
       <header className="notes-head">
@@ -25,12 +41,15 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
           <p className="muted small">{t('notes.intro')}</p>
         </div>
         {!p.readOnly && editing === null && (
-          <button type="button" className="primary" onClick={() => setEditing(0)}>
+          <button ref={newRef} type="button" className="primary" onClick={() => { setSaved(false); setEditing(0); }}>
             {t('notes.new')}
           </button>
         )}
       </header>
-      {editing === 0 && <NoteForm courseId={p.courseId} onDone={() => setEditing(null)} />}
+      {editing === 0 && <NoteForm courseId={p.courseId} onDone={done} />}
+      <p ref={statusRef} className="note-saved tone-ok small" role="status" tabIndex={-1}>
+        {saved && editing === null ? t('notes.savedStatus') : ''}
+      </p>
       <div className="search">
         <label htmlFor="course-note-search">{t('notes.searchCourse')}</label>
         <input id="course-note-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
@@ -60,7 +79,7 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
             {notes.data?.map((n) =>
               editing === n.id ? (
                 <li key={n.id}>
-                  <NoteForm courseId={p.courseId} note={n} onDone={() => setEditing(null)} />
+                  <NoteForm courseId={p.courseId} note={n} onDone={done} />
                 </li>
               ) : (
                 <li key={n.id}>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/ui';
 import type { TeamLaptop } from '../../api/teamFolder';
 import { fill, useTft } from './common';
 import { danishDateTime } from './logic';
@@ -6,7 +7,7 @@ import { danishDateTime } from './logic';
 export function LaptopTable(p: { laptops: TeamLaptop[]; onRevoke?: (l: TeamLaptop) => void }) {
   const tt = useTft();
   return (
-    <table className="tf-table">
+    <TableScroll label={tt.laptopsTitle}><table className="tf-table">
       <caption className="sr-only">{tt.laptopsTitle}</caption>
       <thead>
         <tr>
@@ -41,6 +42,6 @@ export function LaptopTable(p: { laptops: TeamLaptop[]; onRevoke?: (l: TeamLapto
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></TableScroll>
   );
 }

@@ -1,7 +1,18 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { StepStatus } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../lib/router';
+
+/** Arrow keys (and Home, End) move the focus along the step strip; Enter opens the step. */
+function moveAlongSteps(e: KeyboardEvent<HTMLOListElement>) {
+  const links = Array.from(e.currentTarget.querySelectorAll('a'));
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at < 0) return;
+  const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  links[Math.min(links.length - 1, Math.max(0, to))].focus();
+}
 
 /** The six method steps as a wizard: the step list, where you are, and how complete each is. */
 export function WizardFrame(p: { courseId: number; steps: StepStatus[]; current: string; status?: ReactNode; onLeave?: () => void; children: ReactNode }) {
@@ -13,7 +24,7 @@ export function WizardFrame(p: { courseId: number; steps: StepStatus[]; current:
   return (
     <div className="wizard">
       <nav className="steps" aria-label={t('course.stepsLabel')}>
-        <ol>
+        <ol onKeyDown={moveAlongSteps}>
           {p.steps.map((s, i) => (
             <li key={s.step} className={s.step === p.current ? 'current' : ''}>
               <a href={link(s.step)} aria-current={s.step === p.current ? 'step' : undefined} onClick={p.onLeave}>
@@ -40,7 +51,7 @@ export function WizardFrame(p: { courseId: number; steps: StepStatus[]; current:
         <header className="step-header">
           <div>
             <div className="step-of">{t('course.stepOf', { n: idx + 1, total: p.steps.length })}</div>
-            <h2 id="step-title">{tx(`steps.${p.current}`)}</h2>
+            <h2 id="step-title" tabIndex={-1}>{tx(`steps.${p.current}`)}</h2>
           </div>
           {p.status}
         </header>

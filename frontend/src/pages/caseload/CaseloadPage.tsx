@@ -15,7 +15,7 @@ export function CaseloadPage() {
   const o = q.data;
   return (
     <>
-      <PageHeader title={t('caseload.title')} subtitle={`${t('caseload.team')}: ${t('caseload.openOf', { open: o.open, max: o.capacity })}`} />
+      <PageHeader title={t('caseload.title')} titleLang={lang === 'da' ? 'en' : undefined} subtitle={`${t('caseload.team')}: ${t('caseload.openOf', { open: o.open, max: o.capacity })}`} />
       <p className="lead">{t('caseload.intro')}</p>
       <CaseloadWarnings />
       {o.caseloads.length === 0 && <p className="empty">{t('caseload.noWorkers')}</p>}

@@ -1,7 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { useCitizens } from '../../api/queries';
 import { toAppError } from '../../api/errors';
-import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { Badge, ErrorBanner, Loading, PageHeader, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../lib/router';
 import { ImportButton } from '../../features/citizendata/ImportButton';
@@ -45,7 +45,7 @@ export function CitizenListPage() {
       ) : list.data && list.data.length === 0 ? (
         <p className="empty">{query ? t('citizens.noMatch') : t('citizens.empty')}</p>
       ) : (
-        <table className="table clickable">
+        <TableScroll label={t('citizens.title')}><table className="table clickable">
           <thead>
             <tr>
               <th>{t('citizens.colName')}</th>
@@ -84,7 +84,7 @@ export function CitizenListPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </>
   );

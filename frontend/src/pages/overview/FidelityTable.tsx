@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/ui';
 import { Fragment, useState } from 'react';
 import type { CourseFidelity, RuleResult, RuleTotal } from '../../api/overview';
 import { useI18n } from '../../i18n/i18n';
@@ -73,7 +74,7 @@ export function FidelityTable(p: { rows: CourseFidelity[]; totals: RuleTotal[] }
     });
   const cols = p.totals.length + 4;
   return (
-    <div className="ov-table-wrap">
+    <TableScroll label={t('overview.fidelity.title')}>
       <table className="table compact ov-fidelity" aria-label={t('overview.fidelity.title')}>
         <thead>
           <tr>
@@ -149,6 +150,6 @@ export function FidelityTable(p: { rows: CourseFidelity[]; totals: RuleTotal[] }
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

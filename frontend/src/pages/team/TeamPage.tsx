@@ -4,7 +4,7 @@ import { toAppError } from '../../api/errors';
 import { useSaveWorker, useTeam, useUpdateTeam, useVocabulary, useWorkers } from '../../api/queries';
 import { fieldText } from '../../components/errorText';
 import { SelectField, TextField } from '../../components/form';
-import { Badge, ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { Badge, ErrorBanner, Loading, PageHeader, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { formatFraction, parseFraction } from '../../lib/dates';
 import { useAccounts } from '../../api/authQueries';
@@ -42,7 +42,7 @@ export function TeamPage() {
       <section className="card">
         <h2>{t('team.workers')}</h2>
         <ErrorBanner error={accounts.error ? toAppError(accounts.error) : null} />
-        <table className="table">
+        <TableScroll label={t('team.workers')}><table className="table">
           <thead>
             <tr>
               <th>{t('team.name')}</th>
@@ -81,7 +81,7 @@ export function TeamPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       </section>
       <CoverSection isLead={isLead} />
     </>

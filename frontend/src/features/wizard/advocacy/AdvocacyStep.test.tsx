@@ -121,7 +121,7 @@ describe('AdvocacyStep', () => {
     vi.mocked(stepsApi.saveCase).mockResolvedValue(dto({ cases: [gpCase, { ...debtCase, status: 'open', actions: 'Klaget.' }, jobCase] }));
     vi.mocked(stepsApi.deleteCase).mockResolvedValue(dto({ cases: [gpCase, jobCase] }));
     await loaded();
-    fireEvent.click(screen.getByRole('button', { name: 'Ret barrieren fra 20.05.2026' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger barrieren fra 20.05.2026' }));
     let form = within(screen.getByRole('form', { name: da.advocacy.editCase }));
     expect(value(form.getByLabelText(/^Barrieren/))).toBe(debtCase.barrier);
     expect((form.getByLabelText(da.enum.advocacyStatus.stuck) as HTMLInputElement).checked).toBe(true);
@@ -131,7 +131,7 @@ describe('AdvocacyStep', () => {
     await waitFor(() => expect(screen.queryByRole('form', { name: da.advocacy.editCase })).toBeNull());
     expect(vi.mocked(stepsApi.saveCase).mock.calls[0][0]).toEqual<AdvocacyCaseInput>({ ...debtCase, courseId: COURSE, status: 'open', actions: 'Klaget.' });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Ret barrieren fra 20.05.2026' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger barrieren fra 20.05.2026' }));
     form = within(screen.getByRole('form', { name: da.advocacy.editCase }));
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     fireEvent.click(form.getByRole('button', { name: da.advocacy.deleteCase }));

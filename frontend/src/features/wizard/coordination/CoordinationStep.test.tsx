@@ -187,12 +187,12 @@ describe('CoordinationStep – the network', () => {
     vi.mocked(stepsApi.saveContact).mockResolvedValue(dto());
     vi.mocked(stepsApi.deleteContact).mockResolvedValue(dto({ contacts: [oldCaseworker, sister] }));
     await loaded();
-    fireEvent.click(screen.getByRole('button', { name: 'Ret Jens Holm' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger Jens Holm' }));
     let form = within(screen.getByRole('form', { name: da.coordination.editContact }));
     expect(input(form.getByLabelText('Navn')).value).toBe('Jens Holm');
     expect(input(form.getByLabelText('Seneste kontakt')).value).toBe('05.03.2026');
     // the other rows cannot be opened meanwhile
-    expect(screen.getByRole('button', { name: 'Ret Anne' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Rediger Anne' })).toHaveProperty('disabled', true);
     fireEvent.click(form.getByLabelText('Aktiv i netværket'));
     fireEvent.click(form.getByRole('button', { name: da.coordination.saveContact }));
     await waitFor(() => expect(stepsApi.saveContact).toHaveBeenCalledTimes(1));
@@ -200,9 +200,9 @@ describe('CoordinationStep – the network', () => {
       id: 1, courseId: COURSE, kind: 'gp', name: 'Jens Holm', organisation: 'Lægehuset Nørregade', phone: '86 12 34 56', email: '', role: 'Borgerens egen læge', lastContact: '2026-03-05', active: false,
     });
     await waitFor(() => expect(screen.queryByRole('form', { name: da.coordination.editContact })).toBeNull());
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ret Jens Holm' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rediger Jens Holm' }));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Ret Jens Holm' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger Jens Holm' }));
     form = within(screen.getByRole('form', { name: da.coordination.editContact }));
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     fireEvent.click(form.getByRole('button', { name: da.coordination.deleteContact }));
@@ -348,7 +348,7 @@ describe('CoordinationStep – meetings', () => {
     renderStep(dto());
     vi.mocked(stepsApi.deleteMeeting).mockResolvedValue(dto({ meetings: [firstMeeting] }));
     await loaded();
-    fireEvent.click(screen.getByRole('button', { name: 'Ret mødet 20.02.2026' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger mødet 20.02.2026' }));
     const form = within(screen.getByRole('form', { name: da.coordination.editMeeting }));
     expect(input(form.getByLabelText(/^Formål med mødet/)).value).toBe(housingMeeting.purpose);
     const rows = form.getAllByTestId('action-row');

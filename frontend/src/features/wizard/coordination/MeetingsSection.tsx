@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Coordination, Meeting, MeetingInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
-import { Badge, ErrorBanner } from '../../../components/ui';
+import { Badge, ErrorBanner, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { emptyMeeting, MeetingForm, meetingInput } from './MeetingForm';
@@ -116,7 +116,7 @@ function MeetingCard(p: { courseId: number; meeting: Meeting; editable: boolean;
         {actions.length === 0 ? (
           <p className="muted coord-no-rows">{t('coordination.noActions')}</p>
         ) : (
-          <table className="table coord-actions">
+          <TableScroll label={t('coordination.actions')}><table className="table coord-actions">
             <thead>
               <tr>
                 <th scope="col">{t('coordination.action')}</th>
@@ -162,7 +162,7 @@ function MeetingCard(p: { courseId: number; meeting: Meeting; editable: boolean;
                 );
               })}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </div>
     </article>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Contact, ContactInput } from '../../../api/steps';
 import { useVisitation } from '../../../api/queries';
-import { Badge } from '../../../components/ui';
+import { Badge, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish } from '../../../lib/dates';
 import { ContactForm, emptyContact } from './ContactForm';
@@ -90,7 +90,7 @@ export function NetworkSection(p: { courseId: number; contacts: Contact[]; kinds
           {editable && <p>{t('coordination.noContactsHint')}</p>}
         </div>
       ) : (
-        <table className="table coord-network">
+        <TableScroll label={t('coordination.networkTitle')}><table className="table coord-network">
           <caption className="ca-sr-only">{t('coordination.networkTitle')}</caption>
           <thead>
             <tr>
@@ -123,7 +123,7 @@ export function NetworkSection(p: { courseId: number; contacts: Contact[]; kinds
               )}
             </tbody>
           ))}
-        </table>
+        </table></TableScroll>
       )}
     </StepSection>
   );

@@ -4,7 +4,7 @@ import type { Evaluation, EvaluationInput, FollowUp, Plan } from '../../../api/s
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, usePlan, useStepMutation } from '../../../api/stepQueries';
 import { DateField, SelectField, TextArea } from '../../../components/form';
-import { Badge, ErrorBanner, Loading } from '../../../components/ui';
+import { Badge, ErrorBanner, Loading, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { href } from '../../../lib/router';
@@ -142,7 +142,7 @@ function EvaluationCard(p: { ev: Evaluation; courseId: number; onEdit?: () => vo
       {ev.items.length === 0 ? (
         <p className="muted fu-small">{t('followup.noItems')}</p>
       ) : (
-        <table className="table fu-table">
+        <TableScroll label={t('followup.evalTitle')}><table className="table fu-table">
           <thead>
             <tr>
               <th scope="col">{t('followup.colSubGoal')}</th>
@@ -161,7 +161,7 @@ function EvaluationCard(p: { ev: Evaluation; courseId: number; onEdit?: () => vo
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </li>
   );

@@ -3,7 +3,7 @@ import type { FollowUp, WeeklyCheckInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { DateField, TextArea } from '../../../components/form';
-import { ErrorBanner } from '../../../components/ui';
+import { ErrorBanner, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages';
 import { isoToDanish, todayIso } from '../../../lib/dates';
@@ -55,7 +55,7 @@ export function WeeklySection(p: { courseId: number; data: FollowUp; readOnly: b
         <p className="muted">{t('followup.weeklyNone')}</p>
       ) : (
         <>
-          <div className="fu-table-wrap">
+          <TableScroll label={t('followup.weeklyTitle')}>
             <table className="table fu-table fu-table-compact" data-testid="weekly-table">
               <caption className="fu-sr-only">{t('followup.weeklyTableCaption')}</caption>
               <thead>
@@ -81,7 +81,7 @@ export function WeeklySection(p: { courseId: number; data: FollowUp; readOnly: b
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {rows.length > SHOWN && (
             <button type="button" className="link fu-more" onClick={() => setAll((a) => !a)} aria-expanded={all}>
               {all ? t('followup.weeklyShowFewer') : t('followup.weeklyShowAll', { n: rows.length })}

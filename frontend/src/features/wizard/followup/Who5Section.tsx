@@ -3,7 +3,7 @@ import type { FollowUp, WHO5, WHO5Input } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { DateField, TextArea } from '../../../components/form';
-import { Badge, ErrorBanner } from '../../../components/ui';
+import { Badge, ErrorBanner, TableScroll } from '../../../components/ui';
 import { hasKey, useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages';
 import { isoToDanish, todayIso } from '../../../lib/dates';
@@ -175,7 +175,7 @@ function Who5Table(p: { courseId: number; rows: WHO5[]; readOnly: boolean }) {
   return (
     <>
       <ErrorBanner error={del.error} />
-      <div className="fu-table-wrap">
+      <TableScroll label={t('followup.who5Title')}>
         <table className="table fu-table" data-testid="who5-table">
           <caption className="fu-sr-only">{t('followup.who5TableCaption')}</caption>
           <thead>
@@ -233,7 +233,7 @@ function Who5Table(p: { courseId: number; rows: WHO5[]; readOnly: boolean }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -9,7 +9,7 @@ export const advocacyText = textGroup(
     addCase: 'Tilføj barriere',
     newCase: 'Ny barriere',
     editCase: 'Ret barriere',
-    editCaseOn: 'Ret barrieren fra {date}',
+    editCaseOn: 'Rediger barrieren fra {date}',
     opened: 'Dato',
     openedHelp: 'Hvornår blev barrieren opdaget eller taget op?',
     openedOn: 'Taget op {date}',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Goal, Plan } from '../../../api/steps';
 import { usePlan } from '../../../api/stepQueries';
 import { toAppError } from '../../../api/errors';
-import { Badge, ErrorBanner, Loading } from '../../../components/ui';
+import { Badge, ErrorBanner, Loading, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish } from '../../../lib/dates';
 import { MissingLine } from './MissingLine';
@@ -58,7 +58,7 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
         {plan.activities.length === 0 ? (
           <p className="empty small">{t('planning.noActivities')}</p>
         ) : (
-          <table className="table compact">
+          <TableScroll label={t('planning.activities')}><table className="table compact">
             <thead>
               <tr>
                 <th>{t('planning.activity')}</th>
@@ -85,7 +85,7 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
         {editing?.kind === 'activity' ? (
           <div className="card-inner">

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../../components/ui';
 import type { ReactNode } from 'react';
 import type { PlanDoc } from '../../../api/versions';
 import { useI18n } from '../../../i18n/i18n';
@@ -64,7 +65,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
               {g.subGoals.length === 0 ? (
                 <p className="muted small">{t('versions.doc.noSubGoals')}</p>
               ) : (
-                <table className="table compact pv-table">
+                <TableScroll label={t('versions.doc.goal', { n: i + 1 })}><table className="table compact pv-table">
                   <thead>
                     <tr>
                       <th scope="col">{t('versions.doc.subGoal')}</th>
@@ -85,7 +86,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></TableScroll>
               )}
             </li>
           ))}
@@ -93,7 +94,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
       </Part>
 
       <Part title={t('versions.doc.activities')} empty={d.activities.length === 0}>
-        <table className="table compact pv-table">
+        <TableScroll label={t('versions.doc.activities')}><table className="table compact pv-table">
           <thead>
             <tr>
               <th scope="col">{t('versions.doc.activity')}</th>
@@ -110,7 +111,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       </Part>
 
       <Part title={t('versions.doc.network')} empty={d.network.length === 0}>
@@ -126,7 +127,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
       </Part>
 
       <Part title={t('versions.doc.actions')} empty={d.actions.length === 0}>
-        <table className="table compact pv-table">
+        <TableScroll label={t('versions.doc.actions')}><table className="table compact pv-table">
           <thead>
             <tr>
               <th scope="col">{t('versions.doc.action')}</th>
@@ -145,7 +146,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       </Part>
 
       <Part title={t('versions.doc.advocacy')} empty={d.advocacy.length === 0}>
