@@ -3,7 +3,7 @@ import type { ContactFrequency, ContactFrequencyInput, FollowUp } from '../../..
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
-import { ErrorBanner } from '../../../components/ui';
+import { ErrorBanner, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { isoWeek } from './logic';
@@ -37,7 +37,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
       {weeks.length > 0 && (
         <>
           <h4 className="fu-subhead">{t('followup.weeksTitle')}</h4>
-          <div className="fu-table-wrap">
+          <TableScroll label={t('followup.weeksTitle')}>
             <table className="table fu-table fu-table-compact" data-testid="contact-weeks">
               <caption className="fu-sr-only">{t('followup.weeksCaption')}</caption>
               <thead>
@@ -65,7 +65,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       {!p.readOnly && (
@@ -83,7 +83,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
       {history.length > 0 && (
         <>
           <h4 className="fu-subhead">{t('followup.freqHistory')}</h4>
-          <div className="fu-table-wrap">
+          <TableScroll label={t('followup.freqHistory')}>
             <table className="table fu-table fu-table-compact" data-testid="frequency-history">
               <thead>
                 <tr>
@@ -102,7 +102,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </Section>
