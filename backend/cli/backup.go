@@ -63,7 +63,7 @@ func runBackup(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
-	dbPath, err := appdir.DatabasePath(*db)
+	dbPath, err := databasePath(*db)
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
@@ -108,7 +108,7 @@ func runRestore(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
-	dbPath, err := appdir.DatabasePath(*db)
+	dbPath, err := databasePath(*db)
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}

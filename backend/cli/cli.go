@@ -16,6 +16,7 @@ import (
 
 	"icm/backend/appdir"
 	"icm/backend/domain"
+	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -93,7 +94,7 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 		fmt.Fprintln(io.stdout, service.Version)
 		return "", 0, true
 	}
-	dbPath, err := appdir.DatabasePath(*dbFlag)
+	dbPath, err := databasePath(*dbFlag)
 	if err != nil {
 		return "", failCode(io, 1, codeNoDataFolder, "", ""), true
 	}
@@ -108,18 +109,57 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	return dbPath, 0, false
 }
 
+// databasePath is the database file that -db (or ICM_DB, or the user's data folder) names,
+// resolved once as the instance lock resolves it (instance.Resolve): a symbolic link to the
+// database is followed, so that staging, applying and cleaning up a restore act on the real
+// file and never replace the link with a second database.
+func databasePath(flagValue string) (string, error) {
+	p, err := appdir.DatabasePath(flagValue)
+	if err != nil {
+		return "", err
+	}
+	return instance.Resolve(p), nil
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkDBFile refuses a -db that exists but cannot be an ICM database: a folder or other
+// non-file (codeNotAFile), or a file without SQLite's header, an empty one included
+// (codeNotADatabase). A damaged database keeps its header and passes. 0: go on (also when
+// nothing exists at the path).
+func checkDBFile(dbPath string, io cliIO) int {
+	fi, err := os.Stat(dbPath)
+	if err != nil {
+		return 0
+	}
+	if !fi.Mode().IsRegular() {
+		return failCode(io, 1, codeNotAFile, aboutDB, dbPath)
+	}
+	f, err := os.Open(dbPath)
+	if err != nil {
+		return failCode(io, 1, codeCannotRead, aboutDB, dbPath)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	if _, err := f.ReadAt(head, 0); err != nil || string(head) != sqliteHeader {
+		return failCode(io, 1, codeNotADatabase, aboutDB, dbPath)
+	}
+	return 0
+}
+
 // mayCreate refuses a database file that does not exist where a new one would not be meant
 // (a mistyped -db): a new database is made only in a folder that exists, or in the user's
 // own data folder (made when missing). 0: go on.
 func mayCreate(dbPath string, io cliIO) int {
-	if _, err := os.Stat(dbPath); err == nil {
-		return 0
+	if _, err := os.Lstat(dbPath); err == nil {
+		return checkDBFile(dbPath, io)
 	}
 	dir := filepath.Dir(dbPath)
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
 		return 0
 	}
-	if def, err := appdir.DatabasePath(""); err == nil && def == dbPath && os.Getenv(appdir.EnvDB) == "" {
+	if def, err := appdir.DatabasePath(""); err == nil && instance.Resolve(def) == dbPath && os.Getenv(appdir.EnvDB) == "" {
 		return 0
 	}
 	return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
@@ -127,10 +167,10 @@ func mayCreate(dbPath string, io cliIO) int {
 
 // mustExist refuses a database file that does not exist. 0: go on.
 func mustExist(dbPath string, io cliIO) int {
-	if fi, err := os.Stat(dbPath); err != nil || !fi.Mode().IsRegular() {
+	if _, err := os.Lstat(dbPath); err != nil {
 		return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
 	}
-	return 0
+	return checkDBFile(dbPath, io)
 }
 
 // runDemo loads the demo team into the database at dbPath and reports the outcome.

@@ -18,6 +18,9 @@ const (
 	codeAppRunning       domain.Code = "app_running"         // ICM (or another command) has the database open
 	codeLockFailed       domain.Code = "lock_failed"         // the instance lock beside the database cannot be made
 	codeNotJoined        domain.Code = "not_joined"          // the laptop is not part of a team folder
+	codeNotAFile         domain.Code = "not_a_file"          // -db names a folder (or a device), not a file
+	codeNotADatabase     domain.Code = "not_a_database"      // -db names a file that is no SQLite database (an empty one too)
+	codeCannotRead       domain.Code = "cannot_read"         // a file exists but this user may not read it
 )
 
 // What a message is about: the same code means another thing for another object
@@ -115,6 +118,18 @@ var messages = map[messageKey]message{
 	{domain.CodeInternal, ""}: {
 		"Der opstod en uventet fejl. Prøv igen; sker det igen, så kontakt leverandøren og oplys koden.",
 		"An unexpected error occurred. Try again; if it happens again, contact the supplier and give the code."},
+	{codeNotAFile, ""}: {
+		"Stien i -db er en mappe eller noget andet end en fil: {x}. Angiv selve databasefilen, fx ...\\ICM\\icm.db; intet er ændret.",
+		"The path given with -db is a folder or something else than a file: {x}. Give the database file itself, e.g. ...\\ICM\\icm.db; nothing was changed."},
+	{domain.CodeTeamMissing, ""}: {
+		"Databasen har endnu intet team (ICM er ikke sat op i den): {x}. Kontrollér stien i -db, eller start ICM og opret teamet først.",
+		"The database has no team yet (ICM was never set up in it): {x}. Check the path given with -db, or start ICM and set up the team first."},
+	{codeNotADatabase, ""}: {
+		"Filen er ikke en ICM-database (den er tom eller af en anden slags): {x}. Kontrollér stien i -db; intet er ændret.",
+		"The file is not an ICM database (it is empty or of another kind): {x}. Check the path given with -db; nothing was changed."},
+	{codeCannotRead, ""}: {
+		"Filen findes, men du har ikke adgang til at læse den: {x}. Kontrollér rettighederne, eller kør kommandoen som en bruger med adgang.",
+		"The file exists but you may not read it: {x}. Check its permissions, or run the command as a user who may."},
 	{codeNoDataFolder, ""}: {
 		"ICM's datamappe kan ikke findes på denne computer. Angiv databasen med -db STI.",
 		"ICM's data folder cannot be found on this computer. Give the database with -db PATH."},

@@ -21,7 +21,8 @@ var cliCodes = []domain.Code{
 	domain.CodeFileNewer, domain.CodeBackupInvalid, domain.CodeAuditChainBroken, domain.CodeTeamFolderOffline,
 	domain.CodeInternal,
 	codeNoDataFolder, codeNoPassphrase, codePassphraseFile, codePassphraseCoding, codePassphraseDiffer,
-	codeAppRunning, codeLockFailed, codeNotJoined,
+	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead,
+	domain.CodeTeamMissing,
 }
 
 // Every code has its own message in both languages: a sentence that says what is wrong,

@@ -67,7 +67,7 @@ func runSync(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
-	dbPath, err := appdir.DatabasePath(*db)
+	dbPath, err := databasePath(*db)
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}

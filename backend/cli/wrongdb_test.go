@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"icm/backend/service"
+	"icm/backend/store"
+)
+
+// backupFileOf writes an encrypted backup of db and returns its path.
+func backupFileOf(t *testing.T, db string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "b")
+	io, _, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+	if code := runBackupCommand("backup", []string{"-db", db, "-out", file}, io); code != 0 {
+		t.Fatalf("backup: %s", stderr)
+	}
+	return file + service.BackupExtension
+}
+
+// A -db that exists but is no database (a folder, an empty file, a text file) is refused by
+// every command with its own message, and nothing is moved, migrated or created beside it.
+func TestCommandsRefuseADatabasePathThatIsNoDatabase(t *testing.T) {
+	cheapCosts(t)
+	file := backupFileOf(t, demoDB(t))
+	cases := []struct {
+		name, code string
+		make       func(p string) error
+	}{
+		{"a folder", "not_a_file", func(p string) error {
+			if err := os.Mkdir(p, 0o700); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(p, "vigtig.txt"), []byte("vigtigt"), 0o600)
+		}},
+		{"an empty file", "not_a_database", func(p string) error { return os.WriteFile(p, nil, 0o600) }},
+		{"a text file", "not_a_database", func(p string) error {
+			return os.WriteFile(p, []byte("noter om ingenting\n"), 0o600)
+		}},
+	}
+	commands := map[string]func(db string) []string{
+		"restore":         func(db string) []string { return []string{"restore", "-db", db, "-in", file} },
+		"backup":          func(db string) []string { return []string{"backup", "-db", db, "-out", db + "-kopi"} },
+		"export-template": func(db string) []string { return []string{"-export-template", "-db", db, "-out", db + ".pdf"} },
+		"export-plan":     func(db string) []string { return []string{"-export-plan", "1", "-db", db, "-out", db + ".pdf"} },
+		"demo":            func(db string) []string { return []string{"-demo", "-db", db} },
+		"sync status":     func(db string) []string { return []string{"sync", "status", "-db", db} },
+	}
+	for _, c := range cases {
+		for name, args := range commands {
+			if c.name == "an empty file" && name == "demo" {
+				continue // an empty file is an empty database to fill (sqlite's own view)
+			}
+			t.Run(c.name+"/"+name, func(t *testing.T) {
+				dir := t.TempDir()
+				db := filepath.Join(dir, "icm.db")
+				if err := c.make(db); err != nil {
+					t.Fatal(err)
+				}
+				before := listTree(t, dir)
+				io, _, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+				_, code, _ := run(append([]string{"icmctl"}, args(db)...), io)
+				if code != 1 || !strings.Contains(stderr.String(), "("+c.code+")") {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				if after := listTree(t, dir); strings.Join(after, "\n") != strings.Join(before, "\n") {
+					t.Fatalf("files changed:\n%v\n->\n%v", before, after)
+				}
+				if fi, err := os.Stat(db); err != nil || (c.name == "an empty file" && fi.Size() != 0) {
+					t.Fatalf("the file was changed: %v %v", fi, err)
+				}
+			})
+		}
+	}
+}
+
+// A restore through a symbolic link restores the file the link points to: the link stays a
+// link, and no second database appears beside it.
+func TestRestoreThroughASymbolicLinkRestoresTheRealFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need a privilege on Windows")
+	}
+	cheapCosts(t)
+	src := demoDB(t)
+	file := backupFileOf(t, src)
+	want := tables(t, src)
+
+	real := demoDB(t)
+	withDB(t, real, func(st *store.Store) { execSQL(t, st, `UPDATE citizens SET name = 'Før Gendannelsen' WHERE id = 1`) })
+	linkDir := t.TempDir()
+	link := filepath.Join(linkDir, "link.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	// A leftover of a restore killed midway, made through the link's real file.
+	leftover := real + ".restore-123.tmp"
+	if err := os.WriteFile(leftover, []byte("dekrypteret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	io, stdout, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+	if code := runBackupCommand("restore", []string{"-db", link, "-in", file}, io); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", fi, err)
+	}
+	if names := listTree(t, linkDir); len(names) != 1 {
+		t.Fatalf("files beside the link: %v", names)
+	}
+	if got := tables(t, real); got["citizens"] != want["citizens"] {
+		t.Fatal("the real file does not hold the backup")
+	}
+	if _, err := os.Stat(leftover); err == nil {
+		t.Fatal("the leftover beside the real file stayed")
+	}
+	if !strings.Contains(stdout.String(), real) {
+		t.Fatalf("the output does not name the real file: %s", stdout)
+	}
+}
