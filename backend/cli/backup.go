@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -212,9 +213,9 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 // code of its message.
 func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, error) {
 	if file != "" {
-		b, err := os.ReadFile(file)
+		b, code, err := readPassphraseFile(file)
 		if err != nil {
-			return "", codePassphraseFile, err
+			return "", code, err
 		}
 		p, err := decodePassphrase(b)
 		if err != nil {
@@ -246,6 +247,28 @@ func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, e
 		}
 	}
 	return string(p), "", nil
+}
+
+// maxPassphraseFile is the most a passphrase file holds: a line, with room for UTF-16 and
+// long sentences. A larger file is some other file (the backup, the database, a log) given
+// by mistake, and is not read into memory whole.
+const maxPassphraseFile = 4096
+
+// readPassphraseFile reads the passphrase file, refusing one larger than maxPassphraseFile.
+func readPassphraseFile(file string) ([]byte, domain.Code, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, codePassphraseFile, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxPassphraseFile+1))
+	if err != nil {
+		return nil, codePassphraseFile, err
+	}
+	if len(b) > maxPassphraseFile {
+		return nil, codePassphraseTooLarge, errors.New("passphrase file too large")
+	}
+	return b, "", nil
 }
 
 // terminalProgress shows the phases and percentages on stderr when it is a terminal.

@@ -10,17 +10,18 @@ import (
 
 // Codes of the headless commands' own refusals, beside the domain's codes.
 const (
-	codeNoDataFolder     domain.Code = "no_data_folder"      // the user's data folder cannot be found
-	codeNoPassphrase     domain.Code = "no_passphrase"       // no file, variable or terminal to read it from
-	codePassphraseFile   domain.Code = "passphrase_file"     // the passphrase file cannot be read
-	codePassphraseCoding domain.Code = "passphrase_encoding" // the passphrase file is in an encoding ICM does not read
-	codePassphraseDiffer domain.Code = "passphrases_differ"  // the two typed passphrases differ
-	codeAppRunning       domain.Code = "app_running"         // ICM (or another command) has the database open
-	codeLockFailed       domain.Code = "lock_failed"         // the instance lock beside the database cannot be made
-	codeNotJoined        domain.Code = "not_joined"          // the laptop is not part of a team folder
-	codeNotAFile         domain.Code = "not_a_file"          // -db names a folder (or a device), not a file
-	codeNotADatabase     domain.Code = "not_a_database"      // -db names a file that is no SQLite database (an empty one too)
-	codeCannotRead       domain.Code = "cannot_read"         // a file exists but this user may not read it
+	codeNoDataFolder       domain.Code = "no_data_folder"            // the user's data folder cannot be found
+	codeNoPassphrase       domain.Code = "no_passphrase"             // no file, variable or terminal to read it from
+	codePassphraseFile     domain.Code = "passphrase_file"           // the passphrase file cannot be read
+	codePassphraseCoding   domain.Code = "passphrase_encoding"       // the passphrase file is in an encoding ICM does not read
+	codePassphraseDiffer   domain.Code = "passphrases_differ"        // the two typed passphrases differ
+	codeAppRunning         domain.Code = "app_running"               // ICM (or another command) has the database open
+	codeLockFailed         domain.Code = "lock_failed"               // the instance lock beside the database cannot be made
+	codeNotJoined          domain.Code = "not_joined"                // the laptop is not part of a team folder
+	codeNotAFile           domain.Code = "not_a_file"                // -db names a folder (or a device), not a file
+	codeNotADatabase       domain.Code = "not_a_database"            // -db names a file that is no SQLite database (an empty one too)
+	codePassphraseTooLarge domain.Code = "passphrase_file_too_large" // the passphrase file is larger than a passphrase file can be
+	codeCannotRead         domain.Code = "cannot_read"               // a file exists but this user may not read it
 )
 
 // What a message is about: the same code means another thing for another object
@@ -139,6 +140,9 @@ var messages = map[messageKey]message{
 	{codePassphraseFile, ""}: {
 		"Filen med adgangsfrasen kan ikke læses: {x}. Kontrollér stien i -passphrase-file.",
 		"The passphrase file cannot be read: {x}. Check the path given with -passphrase-file."},
+	{codePassphraseTooLarge, ""}: {
+		"Filen i -passphrase-file er for stor til at være en fil med en adgangsfrase (over 4 KB): {x}. Angiv en lille tekstfil, hvis første linje er adgangsfrasen.",
+		"The file given with -passphrase-file is too large to be a passphrase file (over 4 KB): {x}. Give a small text file whose first line is the passphrase."},
 	{codePassphraseCoding, ""}: {
 		"Filen med adgangsfrasen har en tegnkodning, ICM ikke læser: {x}. Gem den som UTF-8 eller Unicode (UTF-16) i Notesblok.",
 		"The passphrase file is in an encoding ICM does not read: {x}. Save it as UTF-8 or Unicode (UTF-16) in Notepad."},
