@@ -16,7 +16,6 @@ import (
 	"icm/backend/backup"
 	"icm/backend/crypt"
 	"icm/backend/domain"
-	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -78,6 +77,10 @@ func runBackup(args []string, io cliIO) int {
 	if err := crypt.CheckPassphrase(pass); err != nil {
 		return fail(io, 2, err, "", "")
 	}
+	if !store.Writable(dbPath) {
+		// The backup is recorded in the database's audit log: it must be written.
+		return failCode(io, 1, domain.CodeWriteFailed, aboutDB, dbPath)
+	}
 	ctx := context.Background()
 	st, err := store.OpenExisting(ctx, dbPath)
 	if err != nil {
@@ -122,13 +125,9 @@ func runRestore(args []string, io cliIO) int {
 	}
 	// Hold the app's own lock for the whole restore: it says whether the app is running,
 	// and keeps it from starting meanwhile.
-	inst, err := instance.Claim(dbPath)
-	var running *instance.AlreadyRunningError
-	if errors.As(err, &running) {
-		return failCode(io, 1, codeAppRunning, "", dbPath)
-	}
-	if err != nil {
-		return failCode(io, 1, codeLockFailed, "", dbPath)
+	inst, exit := claim(dbPath, io, "")
+	if inst == nil {
+		return exit
 	}
 	defer inst.Close()
 	inst.Headless() // an app started meanwhile is told a command is at work, not that a window came up

@@ -178,6 +178,16 @@ func runDemo(dbPath string, io cliIO) int {
 	if code := mayCreate(dbPath, io); code != 0 {
 		return code
 	}
+	if !folderWritable(filepath.Dir(dbPath)) {
+		return failCode(io, 1, domain.CodeWriteFailed, aboutDB, filepath.Dir(dbPath))
+	}
+	// The app's own lock: no demo data under a running app or a second -demo.
+	inst, code := claim(dbPath, io, "")
+	if inst == nil {
+		return code
+	}
+	defer inst.Close()
+	inst.Headless()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
@@ -189,4 +199,31 @@ func runDemo(dbPath string, io cliIO) int {
 	}
 	fmt.Fprintln(io.stdout, "Demo data loaded into", dbPath)
 	return 0
+}
+
+// folderWritable reports whether this user may create files in dir, as SQLite must (the
+// database, its -wal and -shm).
+func folderWritable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".icm-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	_ = f.Close()
+	_ = os.Remove(name)
+	return true
+}
+
+// claim takes the database's instance lock for a command that writes; nil and the exit
+// code when ICM or another command holds it, or it cannot be made.
+func claim(dbPath string, io cliIO, about string) (*instance.Lock, int) {
+	inst, err := instance.Claim(dbPath)
+	var running *instance.AlreadyRunningError
+	if errors.As(err, &running) {
+		return nil, failCode(io, 1, codeAppRunning, about, dbPath)
+	}
+	if err != nil {
+		return nil, failCode(io, 1, codeLockFailed, "", dbPath)
+	}
+	return inst, 0
 }

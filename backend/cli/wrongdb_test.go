@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -119,5 +120,40 @@ func TestRestoreThroughASymbolicLinkRestoresTheRealFile(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), real) {
 		t.Fatalf("the output does not name the real file: %s", stdout)
+	}
+}
+
+// -demo takes the app's lock: it loads nothing under a running app (or a second -demo).
+func TestDemoRefusesWhileTheAppRuns(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "icm.db")
+	running, err := instance.Claim(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.Close()
+	io, _, stderr := testIO(nil)
+	if _, code, _ := run([]string{"icmctl", "-demo", "-db", db}, io); code != 1 || !strings.Contains(stderr.String(), "(app_running)") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("a database was made under the running app")
+	}
+}
+
+// -demo into a folder the user may not write, and a backup of a database they may not
+// write (its audit log records the backup), say so instead of "unexpected error".
+func TestWritingCommandsNameAFolderTheyCannotWrite(t *testing.T) {
+	cheapCosts(t)
+	db := demoDB(t)
+	readOnlyFolder(t, db) // skips as root
+	io, _, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+	if code := runBackupCommand("backup", []string{"-db", db, "-out", filepath.Join(t.TempDir(), "b")}, io); code != 1 ||
+		!strings.Contains(stderr.String(), "(write_failed)") {
+		t.Fatalf("backup: exit %d: %s", code, stderr)
+	}
+	io, _, stderr = testIO(nil)
+	if _, code, _ := run([]string{"icmctl", "-demo", "-db", filepath.Join(filepath.Dir(db), "ny.db")}, io); code != 1 ||
+		!strings.Contains(stderr.String(), "(write_failed)") {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
 }
