@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,8 +131,13 @@ const sqliteHeader = "SQLite format 3\x00"
 // nothing exists at the path).
 func checkDBFile(dbPath string, io cliIO) int {
 	fi, err := os.Stat(dbPath)
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return 0
+	case errors.Is(err, fs.ErrPermission):
+		return failCode(io, 1, codeCannotRead, aboutDB, dbPath)
+	case err != nil: // a loop of symbolic links, for one
+		return failCode(io, 1, codeNotAFile, aboutDB, dbPath)
 	}
 	if !fi.Mode().IsRegular() {
 		return failCode(io, 1, codeNotAFile, aboutDB, dbPath)

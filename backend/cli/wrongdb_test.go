@@ -38,6 +38,15 @@ func TestCommandsRefuseADatabasePathThatIsNoDatabase(t *testing.T) {
 			}
 			return os.WriteFile(filepath.Join(p, "vigtig.txt"), []byte("vigtigt"), 0o600)
 		}},
+		{"a loop of symbolic links", "not_a_file", func(p string) error {
+			if runtime.GOOS == "windows" {
+				return os.Mkdir(p, 0o700) // no links without a privilege: a folder instead
+			}
+			if err := os.Symlink(p+"2", p); err != nil {
+				return err
+			}
+			return os.Symlink(p, p+"2")
+		}},
 		{"an empty file", "not_a_database", func(p string) error { return os.WriteFile(p, nil, 0o600) }},
 		{"a text file", "not_a_database", func(p string) error {
 			return os.WriteFile(p, []byte("noter om ingenting\n"), 0o600)
@@ -71,7 +80,7 @@ func TestCommandsRefuseADatabasePathThatIsNoDatabase(t *testing.T) {
 				if after := listTree(t, dir); strings.Join(after, "\n") != strings.Join(before, "\n") {
 					t.Fatalf("files changed:\n%v\n->\n%v", before, after)
 				}
-				if fi, err := os.Stat(db); err != nil || (c.name == "an empty file" && fi.Size() != 0) {
+				if fi, err := os.Lstat(db); err != nil || (c.name == "an empty file" && fi.Size() != 0) {
 					t.Fatalf("the file was changed: %v %v", fi, err)
 				}
 			})
