@@ -23,6 +23,8 @@ var cliCodes = []domain.Code{
 	codeNoDataFolder, codeNoPassphrase, codePassphraseFile, codePassphraseCoding, codePassphraseDiffer,
 	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead, codePassphraseTooLarge,
 	domain.CodeTeamMissing,
+	codeSyncNoFolder, codeSyncHasData, codeSyncJoined, codeSyncNotLead, codeSyncNoRequest, codeSyncRevoked,
+	codeSyncOwnLaptop, codeSyncNotMember, codeSyncNoWorker, codeSyncLeadCode, codeSyncRestored, codeSyncUnclassified,
 }
 
 // Every code has its own message in both languages: a sentence that says what is wrong,
