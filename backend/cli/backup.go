@@ -93,7 +93,8 @@ func runBackup(args []string, io cliIO) int {
 	if err != nil {
 		return fail(io, 1, err, aboutDB, *out)
 	}
-	fmt.Fprintf(io.stdout, "Encrypted backup written to %s (%d bytes, %d citizens)\n", res.Path, res.Bytes, res.Citizens)
+	report(io, fmt.Sprintf("Krypteret sikkerhedskopi skrevet til %s (%d bytes, %d borgere)", res.Path, res.Bytes, res.Citizens),
+		fmt.Sprintf("Encrypted backup written to %s (%d bytes, %d citizens)", res.Path, res.Bytes, res.Citizens))
 	return 0
 }
 
@@ -162,10 +163,13 @@ func runRestore(args []string, io cliIO) int {
 			"The backup is in place, but the restore is not in the audit log.")
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	fmt.Fprintf(io.stdout, "Restored the backup of %s (%d citizens, %d workers) into %s\n",
-		info.BackupCreated, info.Citizens, info.Workers, dbPath)
+	report(io, fmt.Sprintf("Sikkerhedskopien fra %s (%d borgere, %d medarbejdere) er gendannet i %s",
+		info.BackupCreated, info.Citizens, info.Workers, dbPath),
+		fmt.Sprintf("Restored the backup of %s (%d citizens, %d workers) into %s",
+			info.BackupCreated, info.Citizens, info.Workers, dbPath))
 	if applied.Previous != "" {
-		fmt.Fprintln(io.stdout, "The database before the restore is kept as", applied.Previous)
+		report(io, "Databasen fra før gendannelsen er gemt som "+applied.Previous,
+			"The database before the restore is kept as "+applied.Previous)
 	}
 	return 0
 }
@@ -228,14 +232,14 @@ func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, e
 	if io.stdin == nil || !term.IsTerminal(int(io.stdin.Fd())) {
 		return "", codeNoPassphrase, errors.New("no passphrase")
 	}
-	fmt.Fprint(io.stderr, "Adgangsfrase (passphrase): ")
+	fmt.Fprint(io.stderr, inLang(io, "Adgangsfrase: ", "Passphrase: ", "Adgangsfrase (passphrase): "))
 	p, err := term.ReadPassword(int(io.stdin.Fd()))
 	fmt.Fprintln(io.stderr)
 	if err != nil {
 		return "", codeNoPassphrase, err
 	}
 	if confirm {
-		fmt.Fprint(io.stderr, "Gentag (repeat): ")
+		fmt.Fprint(io.stderr, inLang(io, "Gentag: ", "Repeat: ", "Gentag (repeat): "))
 		again, err := term.ReadPassword(int(io.stdin.Fd()))
 		fmt.Fprintln(io.stderr)
 		if err != nil {

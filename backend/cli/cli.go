@@ -203,7 +203,7 @@ func runDemo(dbPath string, io cliIO) int {
 	if err := service.LoadDemoBy(ctx, st, time.Now(), operator()); err != nil {
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	fmt.Fprintln(io.stdout, "Demo data loaded into", dbPath)
+	report(io, "Demodata er lagt i "+dbPath, "Demo data loaded into "+dbPath)
 	return 0
 }
 

@@ -21,6 +21,7 @@ const (
 	codeNotAFile           domain.Code = "not_a_file"                // -db names a folder (or a device), not a file
 	codeNotADatabase       domain.Code = "not_a_database"            // -db names a file that is no SQLite database (an empty one too)
 	codePassphraseTooLarge domain.Code = "passphrase_file_too_large" // the passphrase file is larger than a passphrase file can be
+	codeOutRequired        domain.Code = "out_required"              // an export without -out
 	codeCannotRead         domain.Code = "cannot_read"               // a file exists but this user may not read it
 )
 
@@ -128,6 +129,9 @@ var messages = map[messageKey]message{
 	{codeNotADatabase, ""}: {
 		"Filen er ikke en ICM-database (den er tom eller af en anden slags): {x}. Kontrollér stien i -db; intet er ændret.",
 		"The file is not an ICM database (it is empty or of another kind): {x}. Check the path given with -db; nothing was changed."},
+	{codeOutRequired, ""}: {
+		"Der mangler en fil at skrive til: {x} kræver -out STI. Angiv PDF-filen med -out.",
+		"No file to write to: {x} needs -out PATH. Give the PDF file with -out."},
 	{codeCannotRead, ""}: {
 		"Filen findes, men du har ikke adgang til at læse den: {x}. Kontrollér rettighederne, eller kør kommandoen som en bruger med adgang.",
 		"The file exists but you may not read it: {x}. Check its permissions, or run the command as a user who may."},

@@ -21,7 +21,7 @@ var cliCodes = []domain.Code{
 	domain.CodeFileNewer, domain.CodeBackupInvalid, domain.CodeAuditChainBroken, domain.CodeTeamFolderOffline,
 	domain.CodeInternal,
 	codeNoDataFolder, codeNoPassphrase, codePassphraseFile, codePassphraseCoding, codePassphraseDiffer,
-	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead, codePassphraseTooLarge,
+	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead, codePassphraseTooLarge, codeOutRequired,
 	domain.CodeTeamMissing,
 	codeSyncNoFolder, codeSyncHasData, codeSyncJoined, codeSyncNotLead, codeSyncNoRequest, codeSyncRevoked,
 	codeSyncOwnLaptop, codeSyncNotMember, codeSyncNoWorker, codeSyncLeadCode, codeSyncRestored, codeSyncUnclassified,

@@ -166,3 +166,19 @@ func TestWritingCommandsNameAFolderTheyCannotWrite(t *testing.T) {
 		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
 }
+
+// Success lines and the missing -out speak the chosen language, like the refusals.
+func TestOutcomeLinesSpeakTheChosenLanguage(t *testing.T) {
+	db := demoDB(t)
+	out := filepath.Join(t.TempDir(), "skabelon.pdf")
+	io, stdout, _ := testIO(nil)
+	if _, code, _ := run([]string{"icmctl", "-export-template", "-db", db, "-out", out, "-lang", "da"}, io); code != 0 ||
+		strings.TrimSpace(stdout.String()) != "Metodeskabelonen er skrevet til "+out {
+		t.Fatalf("exit %d: %q", code, stdout)
+	}
+	io, _, stderr := testIO(nil)
+	if _, code, _ := run([]string{"icmctl", "-export-plan", "1", "-db", db, "-lang", "da"}, io); code != 2 ||
+		!strings.Contains(stderr.String(), "-export-plan kræver -out STI") || strings.Contains(stderr.String(), "is required") {
+		t.Fatalf("exit %d: %q", code, stderr)
+	}
+}
