@@ -53,7 +53,7 @@ func backupFlags(name string, io cliIO, usage string) (*flag.FlagSet, *string, *
 
 // runBackup writes an encrypted backup of the database: icm backup -out FILE.
 func runBackup(args []string, io cliIO) int {
-	fs, db, passFile := backupFlags("backup", io, "usage: icm backup -out FILE [-db PATH] [-passphrase-file FILE]\n"+
+	fs, db, passFile := backupFlags("backup", io, "usage: icmctl backup -out FILE [-db PATH] [-passphrase-file FILE]\n"+
 		"Writes an encrypted backup of the whole database (AES-256-GCM, passphrase of at least 12 characters).")
 	out := fs.String("out", "", "the encrypted backup `FILE` to write (.icmbackup is added)")
 	if err := fs.Parse(args); err != nil {
@@ -102,7 +102,7 @@ func runBackup(args []string, io cliIO) int {
 // refuses while the app has the database open. The backup is verified before anything is
 // replaced; the database before the restore is kept beside it.
 func runRestore(args []string, io cliIO) int {
-	fs, db, passFile := backupFlags("restore", io, "usage: icm restore -in FILE [-db PATH] [-passphrase-file FILE]\n"+
+	fs, db, passFile := backupFlags("restore", io, "usage: icmctl restore -in FILE [-db PATH] [-passphrase-file FILE]\n"+
 		"Replaces the database with an encrypted backup, after verifying it; the current database is kept as\n"+
 		"<db>.before-restore-<time>. ICM must be closed.")
 	in := fs.String("in", "", "the encrypted backup `FILE` to restore")

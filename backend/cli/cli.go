@@ -83,6 +83,10 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	exportTemplate := fs.Bool("export-template", false, "write the method template to the -out PDF and exit")
 	templateVersion := fs.Uint("template-version", 0, "with -export-template: the signed version `ID` (default: the current template)")
 	out := fs.String("out", "", "with -export-plan or -export-template: the PDF file to write")
+	fs.Usage = func() {
+		fmt.Fprintln(io.stderr, consoleUsage) // the commands too, not only these flags
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		// As the flag package's own ExitOnError: -h is no mistake, anything else is.
 		if errors.Is(err, flag.ErrHelp) {

@@ -21,7 +21,7 @@ const (
 	exitProblems   = 5 // `status`/`once`: files wait or were refused; the list says which
 )
 
-const syncUsage = `usage: icm sync COMMAND [-db PATH] [flags]
+const syncUsage = `usage: icmctl sync COMMAND [-db PATH] [flags]
 Commands:
   status                          where this laptop stands with its team folder (no window, changes nothing)
   once                            publish and apply once; refuses while ICM has the database open
@@ -29,7 +29,7 @@ Commands:
   join -folder DIR -lead-code CODE  ask to join a team folder founded by the laptop with that code;
                                   prints this laptop's code, which the team lead compares
   requests                        list the laptops that asked to join
-  enroll -laptop ID -worker INITIALS [-lead]   let a laptop in, for a worker
+  enroll -laptop ID -worker INITIALS [-lead-laptop]   let a laptop in, for a worker
   revoke -laptop ID [-from N]     take a lost or leaving laptop out; its batches not yet applied here (or from N on) are refused
 Exit codes: 0 done, 1 failed, 2 wrong use, 3 ICM is running (once, found, join, enroll, revoke), 4 not part of a team folder,
 5 files are waiting or were refused, or this database was put back from a backup (see status).`
@@ -48,8 +48,8 @@ func runSync(args []string, io cliIO) int {
 	folder := fs.String("folder", "", "the team folder")
 	lead := fs.String("lead", "", "found: the initials of the team lead who uses this laptop")
 	label := fs.String("label", "", "found/join: a name for this computer the team lead will know it by (no personal names: it is not encrypted)")
-	leadCode := fs.String("lead-code", "", "join: the code of the team lead's laptop that founded the team (`icm sync status` there)")
-	laptop := fs.String("laptop", "", "enroll/revoke: the laptop id from `icm sync requests` or status")
+	leadCode := fs.String("lead-code", "", "join: the code of the team lead's laptop that founded the team (\"icmctl sync status\" there)")
+	laptop := fs.String("laptop", "", "enroll/revoke: the laptop id from \"icmctl sync requests\" or status")
 	worker := fs.String("worker", "", "enroll: the initials of the worker who uses the laptop")
 	asLead := fs.Bool("lead-laptop", false, "enroll: the laptop is a team lead's (may enroll others)")
 	from := fs.Uint64("from", 0, "revoke: the first batch of the laptop to refuse (default: every batch not yet applied here; 1 refuses all)")

@@ -128,7 +128,7 @@ func TestSyncOnceLeavesARunningAppAlone(t *testing.T) {
 
 func TestSyncCommandWrongUse(t *testing.T) {
 	for _, args := range [][]string{{}, {"-db", "x"}, {"nonsense"}, {"found", "-db", "x"}, {"join", "-folder", "x"}, {"enroll", "-laptop", "abc"}, {"status", "extra"}} {
-		if code, _, errs := runSyncCmd(t, args...); code != 2 || !strings.Contains(errs, "usage: icm sync") {
+		if code, _, errs := runSyncCmd(t, args...); code != 2 || !strings.Contains(errs, "usage: icmctl sync") {
 			t.Errorf("icm sync %v: exit %d, want 2 with the usage\n%s", args, code, errs)
 		}
 	}

@@ -182,3 +182,21 @@ func TestOutcomeLinesSpeakTheChosenLanguage(t *testing.T) {
 		t.Fatalf("exit %d: %q", code, stderr)
 	}
 }
+
+// The help names the flags as they are spelt and the program IT runs, and a wrong
+// top-level flag lists the commands too.
+func TestHelpTextNamesTheRightFlagsAndProgram(t *testing.T) {
+	for _, args := range [][]string{{"sync", "enroll", "-h"}, {"backup", "-h"}, {"restore", "-h"}, {"-nosuchflag"}} {
+		io, _, stderr := testIO(nil)
+		run(append([]string{"icmctl"}, args...), io)
+		help := stderr.String()
+		for _, bad := range []string{"[-lead]", "-laptop icm sync", "-lead-code icm sync", "usage: icm ", "Usage of"} {
+			if strings.Contains(help, bad) {
+				t.Errorf("%v: help holds %q:\n%s", args, bad, help)
+			}
+		}
+		if args[0] == "-nosuchflag" && !strings.Contains(help, "icmctl backup") {
+			t.Errorf("a wrong flag does not list the commands:\n%s", help)
+		}
+	}
+}
