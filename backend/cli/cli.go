@@ -34,16 +34,30 @@ func stdIO() cliIO {
 	return cliIO{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 }
 
+// valueFlags are the commands' flags that take the next argument as their value.
+var valueFlags = map[string]bool{
+	"db": true, "out": true, "in": true, "passphrase-file": true, "export-plan": true,
+	"plan-version": true, "template-version": true, "folder": true, "lead": true, "label": true,
+	"lead-code": true, "laptop": true, "worker": true, "from": true,
+}
+
 // takeLang removes -lang VALUE (or -lang=VALUE, with one or two dashes) from anywhere in
 // args, so that every command accepts it, and returns its value.
 func takeLang(args []string) (rest []string, lang string) {
 	for i := 0; i < len(args); i++ {
 		a := strings.TrimPrefix(strings.TrimPrefix(args[i], "-"), "-")
+		if valueFlags[a] && i+1 < len(args) { // -out -lang: a file named -lang, not the flag
+			rest = append(rest, args[i], args[i+1])
+			i++
+			continue
+		}
 		switch {
 		case a == args[i]: // not a flag
 		case a == "lang" && i+1 < len(args):
 			lang = args[i+1]
 			i++
+			continue
+		case a == "lang": // a bare -lang at the end: as if not given
 			continue
 		case strings.HasPrefix(a, "lang="):
 			lang = strings.TrimPrefix(a, "lang=")

@@ -117,6 +117,8 @@ func TestTakeLang(t *testing.T) {
 		{[]string{"-lang=da", "-version"}, []string{"-version"}, "da"},
 		{[]string{"--lang", "en", "sync", "status"}, []string{"sync", "status"}, "en"},
 		{[]string{"-db", "lang"}, []string{"-db", "lang"}, ""},
+		{[]string{"backup", "-out", "-lang", "-lang", "da"}, []string{"backup", "-out", "-lang"}, "da"},
+		{[]string{"-version", "-lang"}, []string{"-version"}, ""},
 	} {
 		rest, lang := takeLang(c.in)
 		if !slices.Equal(rest, c.rest) || lang != c.lang {
