@@ -200,3 +200,14 @@ func TestHelpTextNamesTheRightFlagsAndProgram(t *testing.T) {
 		}
 	}
 }
+
+// A backup leaves no empty backup folder beside the database (the app makes it when it
+// rotates its own backups).
+func TestBackupLeavesNoEmptyBackupFolder(t *testing.T) {
+	cheapCosts(t)
+	db := demoDB(t)
+	backupFileOf(t, db)
+	if _, err := os.Stat(filepath.Join(filepath.Dir(db), "backups")); err == nil {
+		t.Fatalf("an empty backups folder was left: %v", listTree(t, filepath.Dir(db)))
+	}
+}
