@@ -117,8 +117,13 @@ func runRestore(args []string, io cliIO) int {
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
-	if _, err := os.Stat(*in); err != nil {
+	if f, err := os.Open(*in); err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return failCode(io, 1, codeCannotRead, "", *in)
+		}
 		return failCode(io, 1, domain.CodeNotFound, aboutBackup, *in)
+	} else {
+		_ = f.Close()
 	}
 	// A new laptop may be restored onto, but a mistyped -db makes no folders.
 	if code := mayCreate(dbPath, io); code != 0 {

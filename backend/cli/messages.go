@@ -133,8 +133,8 @@ var messages = map[messageKey]message{
 		"Der mangler en fil at skrive til: {x} kræver -out STI. Angiv PDF-filen med -out.",
 		"No file to write to: {x} needs -out PATH. Give the PDF file with -out."},
 	{codeCannotRead, ""}: {
-		"Filen findes, men du har ikke adgang til at læse den: {x}. Kontrollér rettighederne, eller kør kommandoen som en bruger med adgang.",
-		"The file exists but you may not read it: {x}. Check its permissions, or run the command as a user who may."},
+		"Du har ikke adgang til at læse filen eller dens mappe: {x}. Kontrollér rettighederne, eller kør kommandoen som en bruger med adgang.",
+		"You may not read the file or its folder: {x}. Check the permissions, or run the command as a user who may."},
 	{codeNoDataFolder, ""}: {
 		"ICM's datamappe kan ikke findes på denne computer. Angiv databasen med -db STI.",
 		"ICM's data folder cannot be found on this computer. Give the database with -db PATH."},

@@ -211,3 +211,19 @@ func TestBackupLeavesNoEmptyBackupFolder(t *testing.T) {
 		t.Fatalf("an empty backups folder was left: %v", listTree(t, filepath.Dir(db)))
 	}
 }
+
+// A backup file the user may not read is named as such, not as missing.
+func TestRestoreNamesABackupFileItMayNotRead(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("needs POSIX modes and a user that they bind (not root)")
+	}
+	file := filepath.Join(t.TempDir(), "b.icmbackup")
+	if err := os.WriteFile(file, []byte("x"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	io, _, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+	if code := runBackupCommand("restore", []string{"-db", filepath.Join(t.TempDir(), "icm.db"), "-in", file}, io); code != 1 ||
+		!strings.Contains(stderr.String(), "(cannot_read)") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}
