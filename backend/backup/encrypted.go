@@ -30,6 +30,11 @@ func WriteEncrypted(ctx context.Context, st *store.Store, dest, passphrase strin
 		return Written{}, err
 	}
 	dir := Dir(st.Path())
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		// Made only to hold the snapshot: taken away again when it is empty (os.Remove
+		// leaves a folder that holds anything), so that a backup leaves no folder behind.
+		defer os.Remove(dir)
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Written{}, domain.Wrap(domain.CodeWriteFailed, "backup folder", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -15,7 +16,6 @@ import (
 	"icm/backend/backup"
 	"icm/backend/crypt"
 	"icm/backend/domain"
-	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -53,7 +53,7 @@ func backupFlags(name string, io cliIO, usage string) (*flag.FlagSet, *string, *
 
 // runBackup writes an encrypted backup of the database: icm backup -out FILE.
 func runBackup(args []string, io cliIO) int {
-	fs, db, passFile := backupFlags("backup", io, "usage: icm backup -out FILE [-db PATH] [-passphrase-file FILE]\n"+
+	fs, db, passFile := backupFlags("backup", io, "usage: icmctl backup -out FILE [-db PATH] [-passphrase-file FILE]\n"+
 		"Writes an encrypted backup of the whole database (AES-256-GCM, passphrase of at least 12 characters).")
 	out := fs.String("out", "", "the encrypted backup `FILE` to write (.icmbackup is added)")
 	if err := fs.Parse(args); err != nil {
@@ -63,7 +63,7 @@ func runBackup(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
-	dbPath, err := appdir.DatabasePath(*db)
+	dbPath, err := databasePath(*db)
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
@@ -77,6 +77,10 @@ func runBackup(args []string, io cliIO) int {
 	if err := crypt.CheckPassphrase(pass); err != nil {
 		return fail(io, 2, err, "", "")
 	}
+	if !store.Writable(dbPath) {
+		// The backup is recorded in the database's audit log: it must be written.
+		return failCode(io, 1, domain.CodeWriteFailed, aboutDB, dbPath)
+	}
 	ctx := context.Background()
 	st, err := store.OpenExisting(ctx, dbPath)
 	if err != nil {
@@ -89,7 +93,8 @@ func runBackup(args []string, io cliIO) int {
 	if err != nil {
 		return fail(io, 1, err, aboutDB, *out)
 	}
-	fmt.Fprintf(io.stdout, "Encrypted backup written to %s (%d bytes, %d citizens)\n", res.Path, res.Bytes, res.Citizens)
+	report(io, fmt.Sprintf("Krypteret sikkerhedskopi skrevet til %s (%d bytes, %d borgere)", res.Path, res.Bytes, res.Citizens),
+		fmt.Sprintf("Encrypted backup written to %s (%d bytes, %d citizens)", res.Path, res.Bytes, res.Citizens))
 	return 0
 }
 
@@ -97,7 +102,7 @@ func runBackup(args []string, io cliIO) int {
 // refuses while the app has the database open. The backup is verified before anything is
 // replaced; the database before the restore is kept beside it.
 func runRestore(args []string, io cliIO) int {
-	fs, db, passFile := backupFlags("restore", io, "usage: icm restore -in FILE [-db PATH] [-passphrase-file FILE]\n"+
+	fs, db, passFile := backupFlags("restore", io, "usage: icmctl restore -in FILE [-db PATH] [-passphrase-file FILE]\n"+
 		"Replaces the database with an encrypted backup, after verifying it; the current database is kept as\n"+
 		"<db>.before-restore-<time>. ICM must be closed.")
 	in := fs.String("in", "", "the encrypted backup `FILE` to restore")
@@ -108,12 +113,17 @@ func runRestore(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
-	dbPath, err := appdir.DatabasePath(*db)
+	dbPath, err := databasePath(*db)
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
-	if _, err := os.Stat(*in); err != nil {
+	if f, err := os.Open(*in); err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return failCode(io, 1, codeCannotRead, "", *in)
+		}
 		return failCode(io, 1, domain.CodeNotFound, aboutBackup, *in)
+	} else {
+		_ = f.Close()
 	}
 	// A new laptop may be restored onto, but a mistyped -db makes no folders.
 	if code := mayCreate(dbPath, io); code != 0 {
@@ -121,13 +131,9 @@ func runRestore(args []string, io cliIO) int {
 	}
 	// Hold the app's own lock for the whole restore: it says whether the app is running,
 	// and keeps it from starting meanwhile.
-	inst, err := instance.Claim(dbPath)
-	var running *instance.AlreadyRunningError
-	if errors.As(err, &running) {
-		return failCode(io, 1, codeAppRunning, "", dbPath)
-	}
-	if err != nil {
-		return failCode(io, 1, codeLockFailed, "", dbPath)
+	inst, exit := claim(dbPath, io, "")
+	if inst == nil {
+		return exit
 	}
 	defer inst.Close()
 	inst.Headless() // an app started meanwhile is told a command is at work, not that a window came up
@@ -162,10 +168,13 @@ func runRestore(args []string, io cliIO) int {
 			"The backup is in place, but the restore is not in the audit log.")
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	fmt.Fprintf(io.stdout, "Restored the backup of %s (%d citizens, %d workers) into %s\n",
-		info.BackupCreated, info.Citizens, info.Workers, dbPath)
+	report(io, fmt.Sprintf("Sikkerhedskopien fra %s (%d borgere, %d medarbejdere) er gendannet i %s",
+		info.BackupCreated, info.Citizens, info.Workers, dbPath),
+		fmt.Sprintf("Restored the backup of %s (%d citizens, %d workers) into %s",
+			info.BackupCreated, info.Citizens, info.Workers, dbPath))
 	if applied.Previous != "" {
-		fmt.Fprintln(io.stdout, "The database before the restore is kept as", applied.Previous)
+		report(io, "Databasen fra før gendannelsen er gemt som "+applied.Previous,
+			"The database before the restore is kept as "+applied.Previous)
 	}
 	return 0
 }
@@ -212,9 +221,9 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 // code of its message.
 func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, error) {
 	if file != "" {
-		b, err := os.ReadFile(file)
+		b, code, err := readPassphraseFile(file)
 		if err != nil {
-			return "", codePassphraseFile, err
+			return "", code, err
 		}
 		p, err := decodePassphrase(b)
 		if err != nil {
@@ -228,14 +237,14 @@ func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, e
 	if io.stdin == nil || !term.IsTerminal(int(io.stdin.Fd())) {
 		return "", codeNoPassphrase, errors.New("no passphrase")
 	}
-	fmt.Fprint(io.stderr, "Adgangsfrase (passphrase): ")
+	fmt.Fprint(io.stderr, inLang(io, "Adgangsfrase: ", "Passphrase: ", "Adgangsfrase (passphrase): "))
 	p, err := term.ReadPassword(int(io.stdin.Fd()))
 	fmt.Fprintln(io.stderr)
 	if err != nil {
 		return "", codeNoPassphrase, err
 	}
 	if confirm {
-		fmt.Fprint(io.stderr, "Gentag (repeat): ")
+		fmt.Fprint(io.stderr, inLang(io, "Gentag: ", "Repeat: ", "Gentag (repeat): "))
 		again, err := term.ReadPassword(int(io.stdin.Fd()))
 		fmt.Fprintln(io.stderr)
 		if err != nil {
@@ -246,6 +255,28 @@ func readPassphrase(file string, confirm bool, io cliIO) (string, domain.Code, e
 		}
 	}
 	return string(p), "", nil
+}
+
+// maxPassphraseFile is the most a passphrase file holds: a line, with room for UTF-16 and
+// long sentences. A larger file is some other file (the backup, the database, a log) given
+// by mistake, and is not read into memory whole.
+const maxPassphraseFile = 4096
+
+// readPassphraseFile reads the passphrase file, refusing one larger than maxPassphraseFile.
+func readPassphraseFile(file string) ([]byte, domain.Code, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, codePassphraseFile, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxPassphraseFile+1))
+	if err != nil {
+		return nil, codePassphraseFile, err
+	}
+	if len(b) > maxPassphraseFile {
+		return nil, codePassphraseTooLarge, errors.New("passphrase file too large")
+	}
+	return b, "", nil
 }
 
 // terminalProgress shows the phases and percentages on stderr when it is a terminal.

@@ -270,7 +270,8 @@ func TestRestoreCommandReplacesADamagedDatabase(t *testing.T) {
 		t.Fatalf("backup: %s", stderr)
 	}
 	want := tables(t, db)
-	garbage := bytes.Repeat([]byte("ødelagt "), 4096)
+	// Damaged past SQLite's header, as a disk error leaves it: still a database file.
+	garbage := append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte("ødelagt "), 4096)...)
 	if err := os.WriteFile(db, garbage, 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"icm/backend/appdir"
 	"icm/backend/domain"
+	"icm/backend/instance"
 	"icm/backend/service"
 	"icm/backend/store"
 )
@@ -32,16 +34,30 @@ func stdIO() cliIO {
 	return cliIO{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 }
 
+// valueFlags are the commands' flags that take the next argument as their value.
+var valueFlags = map[string]bool{
+	"db": true, "out": true, "in": true, "passphrase-file": true, "export-plan": true,
+	"plan-version": true, "template-version": true, "folder": true, "lead": true, "label": true,
+	"lead-code": true, "laptop": true, "worker": true, "from": true,
+}
+
 // takeLang removes -lang VALUE (or -lang=VALUE, with one or two dashes) from anywhere in
 // args, so that every command accepts it, and returns its value.
 func takeLang(args []string) (rest []string, lang string) {
 	for i := 0; i < len(args); i++ {
 		a := strings.TrimPrefix(strings.TrimPrefix(args[i], "-"), "-")
+		if valueFlags[a] && i+1 < len(args) { // -out -lang: a file named -lang, not the flag
+			rest = append(rest, args[i], args[i+1])
+			i++
+			continue
+		}
 		switch {
 		case a == args[i]: // not a flag
 		case a == "lang" && i+1 < len(args):
 			lang = args[i+1]
 			i++
+			continue
+		case a == "lang": // a bare -lang at the end: as if not given
 			continue
 		case strings.HasPrefix(a, "lang="):
 			lang = strings.TrimPrefix(a, "lang=")
@@ -81,6 +97,10 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	exportTemplate := fs.Bool("export-template", false, "write the method template to the -out PDF and exit")
 	templateVersion := fs.Uint("template-version", 0, "with -export-template: the signed version `ID` (default: the current template)")
 	out := fs.String("out", "", "with -export-plan or -export-template: the PDF file to write")
+	fs.Usage = func() {
+		fmt.Fprintln(io.stderr, consoleUsage) // the commands too, not only these flags
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		// As the flag package's own ExitOnError: -h is no mistake, anything else is.
 		if errors.Is(err, flag.ErrHelp) {
@@ -93,7 +113,7 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 		fmt.Fprintln(io.stdout, service.Version)
 		return "", 0, true
 	}
-	dbPath, err := appdir.DatabasePath(*dbFlag)
+	dbPath, err := databasePath(*dbFlag)
 	if err != nil {
 		return "", failCode(io, 1, codeNoDataFolder, "", ""), true
 	}
@@ -108,18 +128,62 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	return dbPath, 0, false
 }
 
+// databasePath is the database file that -db (or ICM_DB, or the user's data folder) names,
+// resolved once as the instance lock resolves it (instance.Resolve): a symbolic link to the
+// database is followed, so that staging, applying and cleaning up a restore act on the real
+// file and never replace the link with a second database.
+func databasePath(flagValue string) (string, error) {
+	p, err := appdir.DatabasePath(flagValue)
+	if err != nil {
+		return "", err
+	}
+	return instance.Resolve(p), nil
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkDBFile refuses a -db that exists but cannot be an ICM database: a folder or other
+// non-file (codeNotAFile), or a file without SQLite's header, an empty one included
+// (codeNotADatabase). A damaged database keeps its header and passes. 0: go on (also when
+// nothing exists at the path).
+func checkDBFile(dbPath string, io cliIO) int {
+	fi, err := os.Stat(dbPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return 0
+	case errors.Is(err, fs.ErrPermission):
+		return failCode(io, 1, codeCannotRead, aboutDB, dbPath)
+	case err != nil: // a loop of symbolic links, for one
+		return failCode(io, 1, codeNotAFile, aboutDB, dbPath)
+	}
+	if !fi.Mode().IsRegular() {
+		return failCode(io, 1, codeNotAFile, aboutDB, dbPath)
+	}
+	f, err := os.Open(dbPath)
+	if err != nil {
+		return failCode(io, 1, codeCannotRead, aboutDB, dbPath)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	if _, err := f.ReadAt(head, 0); err != nil || string(head) != sqliteHeader {
+		return failCode(io, 1, codeNotADatabase, aboutDB, dbPath)
+	}
+	return 0
+}
+
 // mayCreate refuses a database file that does not exist where a new one would not be meant
 // (a mistyped -db): a new database is made only in a folder that exists, or in the user's
 // own data folder (made when missing). 0: go on.
 func mayCreate(dbPath string, io cliIO) int {
-	if _, err := os.Stat(dbPath); err == nil {
-		return 0
+	if _, err := os.Lstat(dbPath); err == nil {
+		return checkDBFile(dbPath, io)
 	}
 	dir := filepath.Dir(dbPath)
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
 		return 0
 	}
-	if def, err := appdir.DatabasePath(""); err == nil && def == dbPath && os.Getenv(appdir.EnvDB) == "" {
+	if def, err := appdir.DatabasePath(""); err == nil && instance.Resolve(def) == dbPath && os.Getenv(appdir.EnvDB) == "" {
 		return 0
 	}
 	return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
@@ -127,10 +191,10 @@ func mayCreate(dbPath string, io cliIO) int {
 
 // mustExist refuses a database file that does not exist. 0: go on.
 func mustExist(dbPath string, io cliIO) int {
-	if fi, err := os.Stat(dbPath); err != nil || !fi.Mode().IsRegular() {
+	if _, err := os.Lstat(dbPath); err != nil {
 		return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
 	}
-	return 0
+	return checkDBFile(dbPath, io)
 }
 
 // runDemo loads the demo team into the database at dbPath and reports the outcome.
@@ -138,6 +202,16 @@ func runDemo(dbPath string, io cliIO) int {
 	if code := mayCreate(dbPath, io); code != 0 {
 		return code
 	}
+	if !folderWritable(filepath.Dir(dbPath)) {
+		return failCode(io, 1, domain.CodeWriteFailed, aboutDB, filepath.Dir(dbPath))
+	}
+	// The app's own lock: no demo data under a running app or a second -demo.
+	inst, code := claim(dbPath, io, "")
+	if inst == nil {
+		return code
+	}
+	defer inst.Close()
+	inst.Headless()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
@@ -147,6 +221,33 @@ func runDemo(dbPath string, io cliIO) int {
 	if err := service.LoadDemoBy(ctx, st, time.Now(), operator()); err != nil {
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	fmt.Fprintln(io.stdout, "Demo data loaded into", dbPath)
+	report(io, "Demodata er lagt i "+dbPath, "Demo data loaded into "+dbPath)
 	return 0
+}
+
+// folderWritable reports whether this user may create files in dir, as SQLite must (the
+// database, its -wal and -shm).
+func folderWritable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".icm-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	_ = f.Close()
+	_ = os.Remove(name)
+	return true
+}
+
+// claim takes the database's instance lock for a command that writes; nil and the exit
+// code when ICM or another command holds it, or it cannot be made.
+func claim(dbPath string, io cliIO, about string) (*instance.Lock, int) {
+	inst, err := instance.Claim(dbPath)
+	var running *instance.AlreadyRunningError
+	if errors.As(err, &running) {
+		return nil, failCode(io, 1, codeAppRunning, about, dbPath)
+	}
+	if err != nil {
+		return nil, failCode(io, 1, codeLockFailed, "", dbPath)
+	}
+	return inst, 0
 }

@@ -50,11 +50,31 @@ func notice(io cliIO, da, en string) {
 	}
 }
 
+// report prints a line of a command's outcome on stdout in the command's language(s).
+func report(io cliIO, da, en string) {
+	if io.lang != langEn {
+		fmt.Fprintln(io.stdout, da)
+	}
+	if io.lang != langDa {
+		fmt.Fprintln(io.stdout, en)
+	}
+}
+
+// inLang is da, en or both (for a prompt, on one line) in the command's language.
+func inLang(io cliIO, da, en, both string) string {
+	switch io.lang {
+	case langDa:
+		return da
+	case langEn:
+		return en
+	}
+	return both
+}
+
 // runExportPlan writes a course's plan (the current draft, or signed version id) to out.
 func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO) int {
 	if out == "" {
-		fmt.Fprintln(io.stderr, "icm: -out PATH is required with -export-plan")
-		return 2
+		return failCode(io, 2, codeOutRequired, "", "-export-plan")
 	}
 	ctx := context.Background()
 	st, code := openForReading(ctx, dbPath, io)
@@ -71,7 +91,7 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 		}
 		return fail(io, 1, err, aboutCourse, subjectOf(err, subject, out))
 	}
-	fmt.Fprintln(io.stdout, "Plan written to", res.Path)
+	report(io, "Planen er skrevet til "+res.Path, "Plan written to "+res.Path)
 	warnReplaced(io, res.ReplacedChars)
 	return 0
 }
@@ -79,8 +99,7 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 // runExportTemplate writes the method template (the current one, or signed version id) to out.
 func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int {
 	if out == "" {
-		fmt.Fprintln(io.stderr, "icm: -out PATH is required with -export-template")
-		return 2
+		return failCode(io, 2, codeOutRequired, "", "-export-template")
 	}
 	ctx := context.Background()
 	st, code := openForReading(ctx, dbPath, io)
@@ -93,7 +112,7 @@ func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int 
 	if err != nil {
 		return fail(io, 1, err, aboutTemplate, subjectOf(err, strconv.FormatUint(uint64(versionID), 10), out))
 	}
-	fmt.Fprintln(io.stdout, "Method template written to", res.Path)
+	report(io, "Metodeskabelonen er skrevet til "+res.Path, "Method template written to "+res.Path)
 	warnReplaced(io, res.ReplacedChars)
 	return 0
 }

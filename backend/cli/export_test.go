@@ -82,7 +82,7 @@ func TestRunWithoutACommand(t *testing.T) {
 	}{
 		{"the window", []string{"icm", "-db", db}, 0, false, "", ""},
 		{"-version", []string{"icm", "-version"}, 0, true, service.Version + "\n", ""},
-		{"-h", []string{"icm", "-h"}, 0, true, "", "Usage of icm:"},
+		{"-h", []string{"icm", "-h"}, 0, true, "", "usage: icmctl COMMAND"},
 		{"unknown flag", []string{"icm", "-nope"}, 2, true, "", "flag provided but not defined: -nope"},
 		{"not a number", []string{"icm", "-export-plan", "x"}, 2, true, "", "invalid value"},
 	}

@@ -10,14 +10,19 @@ import (
 
 // Codes of the headless commands' own refusals, beside the domain's codes.
 const (
-	codeNoDataFolder     domain.Code = "no_data_folder"      // the user's data folder cannot be found
-	codeNoPassphrase     domain.Code = "no_passphrase"       // no file, variable or terminal to read it from
-	codePassphraseFile   domain.Code = "passphrase_file"     // the passphrase file cannot be read
-	codePassphraseCoding domain.Code = "passphrase_encoding" // the passphrase file is in an encoding ICM does not read
-	codePassphraseDiffer domain.Code = "passphrases_differ"  // the two typed passphrases differ
-	codeAppRunning       domain.Code = "app_running"         // ICM (or another command) has the database open
-	codeLockFailed       domain.Code = "lock_failed"         // the instance lock beside the database cannot be made
-	codeNotJoined        domain.Code = "not_joined"          // the laptop is not part of a team folder
+	codeNoDataFolder       domain.Code = "no_data_folder"            // the user's data folder cannot be found
+	codeNoPassphrase       domain.Code = "no_passphrase"             // no file, variable or terminal to read it from
+	codePassphraseFile     domain.Code = "passphrase_file"           // the passphrase file cannot be read
+	codePassphraseCoding   domain.Code = "passphrase_encoding"       // the passphrase file is in an encoding ICM does not read
+	codePassphraseDiffer   domain.Code = "passphrases_differ"        // the two typed passphrases differ
+	codeAppRunning         domain.Code = "app_running"               // ICM (or another command) has the database open
+	codeLockFailed         domain.Code = "lock_failed"               // the instance lock beside the database cannot be made
+	codeNotJoined          domain.Code = "not_joined"                // the laptop is not part of a team folder
+	codeNotAFile           domain.Code = "not_a_file"                // -db names a folder (or a device), not a file
+	codeNotADatabase       domain.Code = "not_a_database"            // -db names a file that is no SQLite database (an empty one too)
+	codePassphraseTooLarge domain.Code = "passphrase_file_too_large" // the passphrase file is larger than a passphrase file can be
+	codeOutRequired        domain.Code = "out_required"              // an export without -out
+	codeCannotRead         domain.Code = "cannot_read"               // a file exists but this user may not read it
 )
 
 // What a message is about: the same code means another thing for another object
@@ -115,6 +120,21 @@ var messages = map[messageKey]message{
 	{domain.CodeInternal, ""}: {
 		"Der opstod en uventet fejl. Prøv igen; sker det igen, så kontakt leverandøren og oplys koden.",
 		"An unexpected error occurred. Try again; if it happens again, contact the supplier and give the code."},
+	{codeNotAFile, ""}: {
+		"Stien i -db er en mappe eller noget andet end en fil: {x}. Angiv selve databasefilen, fx ...\\ICM\\icm.db; intet er ændret.",
+		"The path given with -db is a folder or something else than a file: {x}. Give the database file itself, e.g. ...\\ICM\\icm.db; nothing was changed."},
+	{domain.CodeTeamMissing, ""}: {
+		"Databasen har endnu intet team (ICM er ikke sat op i den): {x}. Kontrollér stien i -db, eller start ICM og opret teamet først.",
+		"The database has no team yet (ICM was never set up in it): {x}. Check the path given with -db, or start ICM and set up the team first."},
+	{codeNotADatabase, ""}: {
+		"Filen er ikke en ICM-database (den er tom eller af en anden slags): {x}. Kontrollér stien i -db; intet er ændret.",
+		"The file is not an ICM database (it is empty or of another kind): {x}. Check the path given with -db; nothing was changed."},
+	{codeOutRequired, ""}: {
+		"Der mangler en fil at skrive til: {x} kræver -out STI. Angiv PDF-filen med -out.",
+		"No file to write to: {x} needs -out PATH. Give the PDF file with -out."},
+	{codeCannotRead, ""}: {
+		"Du har ikke adgang til at læse filen eller dens mappe: {x}. Kontrollér rettighederne, eller kør kommandoen som en bruger med adgang.",
+		"You may not read the file or its folder: {x}. Check the permissions, or run the command as a user who may."},
 	{codeNoDataFolder, ""}: {
 		"ICM's datamappe kan ikke findes på denne computer. Angiv databasen med -db STI.",
 		"ICM's data folder cannot be found on this computer. Give the database with -db PATH."},
@@ -124,6 +144,9 @@ var messages = map[messageKey]message{
 	{codePassphraseFile, ""}: {
 		"Filen med adgangsfrasen kan ikke læses: {x}. Kontrollér stien i -passphrase-file.",
 		"The passphrase file cannot be read: {x}. Check the path given with -passphrase-file."},
+	{codePassphraseTooLarge, ""}: {
+		"Filen i -passphrase-file er for stor til at være en fil med en adgangsfrase (over 4 KB): {x}. Angiv en lille tekstfil, hvis første linje er adgangsfrasen.",
+		"The file given with -passphrase-file is too large to be a passphrase file (over 4 KB): {x}. Give a small text file whose first line is the passphrase."},
 	{codePassphraseCoding, ""}: {
 		"Filen med adgangsfrasen har en tegnkodning, ICM ikke læser: {x}. Gem den som UTF-8 eller Unicode (UTF-16) i Notesblok.",
 		"The passphrase file is in an encoding ICM does not read: {x}. Save it as UTF-8 or Unicode (UTF-16) in Notepad."},

@@ -21,7 +21,10 @@ var cliCodes = []domain.Code{
 	domain.CodeFileNewer, domain.CodeBackupInvalid, domain.CodeAuditChainBroken, domain.CodeTeamFolderOffline,
 	domain.CodeInternal,
 	codeNoDataFolder, codeNoPassphrase, codePassphraseFile, codePassphraseCoding, codePassphraseDiffer,
-	codeAppRunning, codeLockFailed, codeNotJoined,
+	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead, codePassphraseTooLarge, codeOutRequired,
+	domain.CodeTeamMissing,
+	codeSyncNoFolder, codeSyncHasData, codeSyncJoined, codeSyncNotLead, codeSyncNoRequest, codeSyncRevoked,
+	codeSyncOwnLaptop, codeSyncNotMember, codeSyncNoWorker, codeSyncLeadCode, codeSyncRestored, codeSyncUnclassified,
 }
 
 // Every code has its own message in both languages: a sentence that says what is wrong,
@@ -114,6 +117,8 @@ func TestTakeLang(t *testing.T) {
 		{[]string{"-lang=da", "-version"}, []string{"-version"}, "da"},
 		{[]string{"--lang", "en", "sync", "status"}, []string{"sync", "status"}, "en"},
 		{[]string{"-db", "lang"}, []string{"-db", "lang"}, ""},
+		{[]string{"backup", "-out", "-lang", "-lang", "da"}, []string{"backup", "-out", "-lang"}, "da"},
+		{[]string{"-version", "-lang"}, []string{"-version"}, ""},
 	} {
 		rest, lang := takeLang(c.in)
 		if !slices.Equal(rest, c.rest) || lang != c.lang {

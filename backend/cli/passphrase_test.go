@@ -118,3 +118,23 @@ func TestPassphraseFilesInEveryEncodingBothWays(t *testing.T) {
 		}
 	})
 }
+
+// A file larger than a passphrase file can be (the backup itself, the database, a log
+// given by mistake) is refused with its own message, and not read into memory whole.
+func TestAPassphraseFileThatIsTooLargeIsRefused(t *testing.T) {
+	cheapCosts(t)
+	db := demoDB(t)
+	big := filepath.Join(t.TempDir(), "stor.txt")
+	if err := os.WriteFile(big, []byte(strings.Repeat("en lang sætning ", 300)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "b")
+	io, _, stderr := testIO(nil)
+	if code := runBackupCommand("backup", []string{"-db", db, "-out", out, "-passphrase-file", big}, io); code != 2 ||
+		!strings.Contains(stderr.String(), "(passphrase_file_too_large)") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(out + ".icmbackup"); err == nil {
+		t.Fatal("a backup was written")
+	}
+}

@@ -21,7 +21,7 @@ const (
 	exitProblems   = 5 // `status`/`once`: files wait or were refused; the list says which
 )
 
-const syncUsage = `usage: icm sync COMMAND [-db PATH] [flags]
+const syncUsage = `usage: icmctl sync COMMAND [-db PATH] [flags]
 Commands:
   status                          where this laptop stands with its team folder (no window, changes nothing)
   once                            publish and apply once; refuses while ICM has the database open
@@ -29,7 +29,7 @@ Commands:
   join -folder DIR -lead-code CODE  ask to join a team folder founded by the laptop with that code;
                                   prints this laptop's code, which the team lead compares
   requests                        list the laptops that asked to join
-  enroll -laptop ID -worker INITIALS [-lead]   let a laptop in, for a worker
+  enroll -laptop ID -worker INITIALS [-lead-laptop]   let a laptop in, for a worker
   revoke -laptop ID [-from N]     take a lost or leaving laptop out; its batches not yet applied here (or from N on) are refused
 Exit codes: 0 done, 1 failed, 2 wrong use, 3 ICM is running (once, found, join, enroll, revoke), 4 not part of a team folder,
 5 files are waiting or were refused, or this database was put back from a backup (see status).`
@@ -48,8 +48,8 @@ func runSync(args []string, io cliIO) int {
 	folder := fs.String("folder", "", "the team folder")
 	lead := fs.String("lead", "", "found: the initials of the team lead who uses this laptop")
 	label := fs.String("label", "", "found/join: a name for this computer the team lead will know it by (no personal names: it is not encrypted)")
-	leadCode := fs.String("lead-code", "", "join: the code of the team lead's laptop that founded the team (`icm sync status` there)")
-	laptop := fs.String("laptop", "", "enroll/revoke: the laptop id from `icm sync requests` or status")
+	leadCode := fs.String("lead-code", "", "join: the code of the team lead's laptop that founded the team (\"icmctl sync status\" there)")
+	laptop := fs.String("laptop", "", "enroll/revoke: the laptop id from \"icmctl sync requests\" or status")
 	worker := fs.String("worker", "", "enroll: the initials of the worker who uses the laptop")
 	asLead := fs.Bool("lead-laptop", false, "enroll: the laptop is a team lead's (may enroll others)")
 	from := fs.Uint64("from", 0, "revoke: the first batch of the laptop to refuse (default: every batch not yet applied here; 1 refuses all)")
@@ -67,7 +67,7 @@ func runSync(args []string, io cliIO) int {
 		fs.Usage()
 		return 2
 	}
-	dbPath, err := appdir.DatabasePath(*db)
+	dbPath, err := databasePath(*db)
 	if err != nil {
 		return failCode(io, 1, codeNoDataFolder, "", "")
 	}
@@ -90,8 +90,7 @@ func runSync(args []string, io cliIO) int {
 		return withEngine(ctx, dbPath, true, io, func(st *store.Store, e *teamsync.Engine) int {
 			rep, err := e.SyncOnce(ctx)
 			if err != nil {
-				fmt.Fprintln(io.stderr, "icm: sync failed:", err)
-				return 1
+				return syncFail(io, err, dbPath)
 			}
 			fmt.Fprintf(io.stdout, "Applied %d batches (%d changes, %d refused, %d conflicts kept); %d laptops waiting.\n",
 				rep.Batches, rep.Changes, rep.Refused, rep.Conflicts, rep.Waiting)
@@ -111,21 +110,18 @@ func runSync(args []string, io cliIO) int {
 				if cmd == "join" {
 					code, err := teamsync.Join(ctx, st.Gorm(), dbPath, *folder, *label, *leadCode, time.Now)
 					if err != nil {
-						fmt.Fprintln(io.stderr, "icm: cannot join:", err)
-						return 1
+						return syncFail(io, err, *folder)
 					}
 					fmt.Fprintf(io.stdout, "Join request left in the team folder. The team lead enrolls this laptop after comparing the code %s.\n", code)
 					return 0
 				}
 				w, err := workerUID(st, *lead)
 				if err != nil {
-					fmt.Fprintln(io.stderr, "icm:", err)
-					return 1
+					return syncFail(io, err, *lead)
 				}
 				e, err := teamsync.Found(ctx, st.Gorm(), dbPath, *folder, w, *label, time.Now)
 				if err != nil {
-					fmt.Fprintln(io.stderr, "icm: cannot found the team folder:", err)
-					return 1
+					return syncFail(io, err, *folder)
 				}
 				fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code (give it to the workers who join): %s\n", *folder, e.Fingerprint())
 				return 0
@@ -147,8 +143,11 @@ func runSync(args []string, io cliIO) int {
 				}
 			}
 			if err != nil {
-				fmt.Fprintf(io.stderr, "icm: cannot %s: %v\n", cmd, err)
-				return 1
+				subject := *laptop
+				if errors.Is(err, teamsync.ErrNoWorker) {
+					subject = *worker
+				}
+				return syncFail(io, err, subject)
 			}
 			fmt.Fprintf(io.stdout, "Done: %s %s.\n", cmd, *laptop)
 			return 0
@@ -204,8 +203,7 @@ func withOpenEngine(st *store.Store, dbPath string, io cliIO, fn func(*store.Sto
 		return exitNotJoined
 	}
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot start the team folder sync:", err)
-		return 1
+		return syncFail(io, err, dbPath)
 	}
 	return fn(st, e)
 }
@@ -244,7 +242,7 @@ func workerUID(st *store.Store, initials string) (string, error) {
 		return "", res.Error
 	}
 	if res.RowsAffected == 0 {
-		return "", fmt.Errorf("no active worker with the initials %q", initials)
+		return "", fmt.Errorf("%w: %q", teamsync.ErrNoWorker, initials)
 	}
 	return uid, nil
 }
@@ -252,8 +250,7 @@ func workerUID(st *store.Store, initials string) (string, error) {
 func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	s, err := e.Status(ctx)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot read the sync status:", err)
-		return 1
+		return syncFail(io, err, "")
 	}
 	w := io.stdout
 	fmt.Fprintf(w, "Team folder:   %s\nTeam:          %s\nThis laptop:   %s (code %s)\n", s.Folder, s.TeamID, s.LaptopID, s.Fingerprint)
@@ -287,8 +284,7 @@ func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 func printRequests(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	reqs, err := e.Requests(ctx)
 	if err != nil {
-		fmt.Fprintln(io.stderr, "icm: cannot read the join requests:", err)
-		return 1
+		return syncFail(io, err, "")
 	}
 	for _, r := range reqs {
 		state := "waiting"

@@ -128,8 +128,38 @@ func TestSyncOnceLeavesARunningAppAlone(t *testing.T) {
 
 func TestSyncCommandWrongUse(t *testing.T) {
 	for _, args := range [][]string{{}, {"-db", "x"}, {"nonsense"}, {"found", "-db", "x"}, {"join", "-folder", "x"}, {"enroll", "-laptop", "abc"}, {"status", "extra"}} {
-		if code, _, errs := runSyncCmd(t, args...); code != 2 || !strings.Contains(errs, "usage: icm sync") {
+		if code, _, errs := runSyncCmd(t, args...); code != 2 || !strings.Contains(errs, "usage: icmctl sync") {
 			t.Errorf("icm sync %v: exit %d, want 2 with the usage\n%s", args, code, errs)
 		}
+	}
+}
+
+// The sync commands' foreseeable refusals print a sentence with advice in the chosen
+// language and their code, not the team folder's raw English error.
+func TestSyncRefusalsSpeakTheChosenLanguage(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo", "team")
+	cases := []struct {
+		name string
+		args func(db string) []string
+		want string
+	}{
+		{"join with data", func(db string) []string {
+			return []string{"join", "-db", db, "-folder", missing, "-lead-code", "XXXX", "-lang", "da"}
+		}, "Databasen på denne computer indeholder allerede et teams data"},
+		{"unknown initials", func(db string) []string {
+			return []string{"found", "-db", db, "-folder", missing, "-lead", "ZZ", "-lang", "da"}
+		}, "Der er ingen aktiv medarbejder med de initialer: ZZ."},
+		{"no team folder", func(db string) []string {
+			return []string{"found", "-db", db, "-folder", missing, "-lead", "ML", "-lang", "da"}
+		}, "Teammappen findes ikke eller er ikke en mappe: " + missing},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runSyncCmd(t, c.args(demoDB(t))...)
+			if code != 1 || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "cannot") ||
+				strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -84,17 +85,26 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err := mustExist(path); err != nil {
 		return nil, err
 	}
-	immutable := false
-	if !Writable(path) {
+	immutable, open, cleanup := false, path, func() {}
+	if !writable(path) {
 		if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
 			immutable = true
+		} else {
+			// Copied while ICM had it open: the newest changes are in the -wal, which SQLite
+			// reads only with a -shm it cannot make here. Immutable would ignore the -wal
+			// (a silently stale export); read a private copy of both instead.
+			var err error
+			if open, cleanup, err = privateCopy(path); err != nil {
+				return nil, err
+			}
 		}
 	}
-	db, err := gorm.Open(sqlite.Open(readOnlyDSN(path, immutable)), &gorm.Config{
+	db, err := gorm.Open(sqlite.Open(readOnlyDSN(open, immutable)), &gorm.Config{
 		Logger:                 logger.Discard, // SQL may carry personal data: never log it
 		SkipDefaultTransaction: true,
 	})
 	if err != nil {
+		cleanup()
 		if isNotADatabase(err) {
 			return nil, domain.Wrap(domain.CodeDatabaseCorrupt, "the file is not a database", err).With("path", path)
 		}
@@ -105,12 +115,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
+		cleanup()
 		return nil, domain.Wrap(domain.CodeInternal, "open database read-only", err)
 	}
 	sqlDB.SetMaxOpenConns(maxOpenConns)
-	s := &Store{db: db, path: path, readOnly: true}
+	s := &Store{db: db, path: path, readOnly: true, cleanup: cleanup}
 	fail := func(err error) (*Store, error) {
-		_ = sqlDB.Close()
+		_ = s.Close()
 		return nil, err
 	}
 	if err := s.QuickCheck(ctx); err != nil {
@@ -137,3 +148,46 @@ const CodeSchemaOld domain.Code = "database_needs_upgrade"
 // ReadOnly reports a store opened by OpenReadOnly: it cannot record anything, the audit
 // log included.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// writable is Writable; a test run as root, whom file modes do not bind, replaces it.
+var writable = Writable
+
+// privateCopy copies a database and its -wal into a new folder only this user may read
+// (os.MkdirTemp makes it 0700; the files are 0600), and returns the copy's path and what
+// removes it again. The copy is as sensitive as the database itself; it lives only while
+// the store is open (Close removes it).
+func privateCopy(path string) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "icm-readonly-")
+	if err != nil {
+		return "", nil, domain.Wrap(domain.CodeWriteFailed, "temporary folder for a read-only copy", err)
+	}
+	cleanup := func() { _ = os.RemoveAll(dir) }
+	dst := filepath.Join(dir, "icm.db")
+	for _, suffix := range []string{"", "-wal"} {
+		if err := copyPrivate(path+suffix, dst+suffix); err != nil {
+			cleanup()
+			return "", nil, err
+		}
+	}
+	return dst, cleanup, nil
+}
+
+func copyPrivate(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return domain.Wrap(domain.CodeNotFound, "read the database", err).With("path", from)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return domain.Wrap(domain.CodeWriteFailed, "temporary copy", err)
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return domain.Wrap(domain.CodeWriteFailed, "temporary copy", err)
+	}
+	return nil
+}

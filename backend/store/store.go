@@ -38,6 +38,8 @@ type Store struct {
 	capture bool
 	// readOnly is set by OpenReadOnly: the file is opened with mode=ro and nothing is written.
 	readOnly bool
+	// cleanup removes the private copy OpenReadOnly read instead of the file, if any.
+	cleanup func()
 }
 
 // CheckMode says when Open checks the file's integrity.
@@ -211,6 +213,9 @@ func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
 
 // Close closes every pooled connection.
 func (s *Store) Close() error {
+	if s.cleanup != nil {
+		defer s.cleanup()
+	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

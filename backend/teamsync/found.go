@@ -27,6 +27,7 @@ var (
 	ErrOwnLaptop     = errors.New("a laptop cannot revoke itself")
 	ErrNotMember     = errors.New("the laptop is not in the roster")
 	ErrNoWorker      = errors.New("no such worker in the team")
+	ErrNoFolder      = errors.New("the team folder does not exist or is not a folder")
 )
 
 // HasData says whether a database holds a team's data of its own (workers, citizens or
@@ -56,7 +57,7 @@ func Found(ctx context.Context, db *gorm.DB, dbPath, folder, leadWorker, label s
 		return nil, err
 	}
 	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("the team folder %s does not exist or is not a folder", folder)
+		return nil, fmt.Errorf("%w: %s", ErrNoFolder, folder)
 	}
 	if err := teamfolder.WriteTeamFile(folder, teamfolder.TeamFile{Format: 1, TeamID: teamID, CreatedAt: now().UTC()}); err != nil {
 		return nil, err

@@ -114,6 +114,10 @@ LangString unRunning ${LANG_DANISH} "ICM kører stadig ($R9).$\r$\n$\r$\nLuk ICM
 LangString unRunning ${LANG_ENGLISH} "ICM is still running ($R9).$\r$\n$\r$\nClose ICM (and wait for a command such as a restore to finish), then choose Retry. Cancel stops the uninstall without removing anything."
 LangString unStopped ${LANG_DANISH} "Afinstallationen er stoppet: ICM kører. Intet er fjernet."
 LangString unStopped ${LANG_ENGLISH} "Uninstall stopped: ICM is running. Nothing was removed."
+LangString instRunning ${LANG_DANISH} "ICM kører ($R9).$\r$\n$\r$\nLuk ICM (og vent, til en igangværende kommando som en gendannelse er færdig), og vælg Prøv igen. Annuller stopper installationen, uden at noget er ændret.$\r$\n$\r$\n(English: ICM is running. Close it and choose Retry; Cancel stops and changes nothing.)"
+LangString instRunning ${LANG_ENGLISH} "ICM is running ($R9).$\r$\n$\r$\nClose ICM (and wait for a command such as a restore to finish), then choose Retry. Cancel stops the installation without changing anything."
+LangString instStopped ${LANG_DANISH} "Installationen er stoppet: ICM kører. Intet er ændret."
+LangString instStopped ${LANG_ENGLISH} "Installation stopped: ICM is running. Nothing was changed."
 LangString unAskData ${LANG_DANISH} "Skal ICM's data også slettes?$\r$\n$\r$\n$LOCALAPPDATA\${DATA_DIR_NAME}$\r$\n$\r$\nMappen indeholder databasen med alle borgere, forløb og notater. Vælg Nej (anbefalet) for at beholde den, fx til en ny installation eller en sikkerhedskopi. Sletning kan ikke fortrydes.$\r$\n$\r$\n(English: also delete ICM's data? No keeps it; deleting cannot be undone.)"
 LangString unAskData ${LANG_ENGLISH} "Delete ICM's data as well?$\r$\n$\r$\n$LOCALAPPDATA\${DATA_DIR_NAME}$\r$\n$\r$\nThe folder holds the database with every citizen, course and note. Choose No (recommended) to keep it, for a new installation or a backup. Deleting cannot be undone."
 LangString unDataKept ${LANG_DANISH} "Data er bevaret i $LOCALAPPDATA\${DATA_DIR_NAME}"
@@ -193,6 +197,7 @@ Section "!$(secProgram)" SecProgram
   SectionIn RO
   SetShellVarContext current
 
+  Call EnsureICMClosed
   Call EnsureWebView2
 
   SetOutPath $INSTDIR
@@ -216,31 +221,22 @@ Section "$(secDesktop)" SecDesktop
   CreateShortcut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
 SectionEnd
 
-# Stops the uninstall before anything is removed while the window program or the console
-# program runs: Windows keeps a running program's file from being opened for writing. The
-# user closes ICM and retries; a silent uninstall (/S) stops with error level
-# ${EXIT_ICM_RUNNING}, so that a script sees it (README: how a script waits for it).
-Function un.EnsureICMClosed
-  retry:
-  StrCpy $R9 "${PRODUCT_EXECUTABLE}"
-  Call un.ICMFileInUse
-  ${If} $R8 == 0
-    StrCpy $R9 "${CONSOLE_EXECUTABLE}"
-    Call un.ICMFileInUse
-  ${EndIf}
-  ${If} $R8 == 1
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(unRunning)" /SD IDCANCEL IDRETRY retry
-    DetailPrint "$(unStopped)"
-    SetErrorLevel ${EXIT_ICM_RUNNING}
-    Quit
-  ${EndIf}
-FunctionEnd
-
-# Sets $R8 to 1 when the program $R9 in $INSTDIR runs (its file cannot be opened for
-# writing), else 0. Opening it changes nothing.
-Function un.ICMFileInUse
+# Sets $R8 to 1 when the program $R9 runs for this user, else 0. The deciding check is the
+# process list (tasklist, filtered to this user's processes with that image name, piped
+# to find, whose exit code says whether it is there): a read-only icm.exe, an ACL set by
+# software distribution or an antivirus scan holding the file does not count as running.
+# Only where tasklist cannot be run at all does the older check decide: Windows keeps a
+# running program's file from being opened for writing.
+!macro ICM_RUNNING_FUNCTION UN
+Function ${UN}ICMRunning
   StrCpy $R8 0
-  ${If} ${FileExists} "$INSTDIR\$R9"
+  nsExec::ExecToStack '"$SYSDIR\cmd.exe" /c ""$SYSDIR\tasklist.exe" /NH /FI "IMAGENAME eq $R9" /FI "USERNAME eq %USERDOMAIN%\%USERNAME%" | "$SYSDIR\find.exe" /I "$R9""'
+  Pop $0 # exit code of find: 0 found, 1 not found; "error" when it could not run
+  Pop $1 # the output, unused
+  ${If} $0 == 0
+    StrCpy $R8 1
+  ${ElseIf} $0 == "error"
+  ${AndIf} ${FileExists} "$INSTDIR\$R9"
     ClearErrors
     FileOpen $0 "$INSTDIR\$R9" a
     ${If} ${Errors}
@@ -248,6 +244,55 @@ Function un.ICMFileInUse
     ${Else}
       FileClose $0
     ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+# Sets $R8 to 1 when the window program or the console program runs (then $R9 names it).
+Function ${UN}ICMAnyRunning
+  StrCpy $R9 "${PRODUCT_EXECUTABLE}"
+  Call ${UN}ICMRunning
+  ${If} $R8 == 0
+    StrCpy $R9 "${CONSOLE_EXECUTABLE}"
+    Call ${UN}ICMRunning
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro ICM_RUNNING_FUNCTION ""
+!insertmacro ICM_RUNNING_FUNCTION "un."
+
+# Stops the installation before any file is overwritten while ICM runs (an update over a
+# running icm.exe would fail half-way, or leave an old icm.exe beside a new icmctl.exe).
+# The user closes ICM and retries; a silent install (/S) stops with error level
+# ${EXIT_ICM_RUNNING}. Cancel says that it stopped, before the installer ends.
+Function EnsureICMClosed
+  retry:
+  Call ICMAnyRunning
+  ${If} $R8 == 1
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(instRunning)" /SD IDCANCEL IDRETRY retry
+    ${IfNot} ${Silent}
+      MessageBox MB_OK|MB_ICONINFORMATION "$(instStopped)"
+    ${EndIf}
+    DetailPrint "$(instStopped)"
+    SetErrorLevel ${EXIT_ICM_RUNNING}
+    Quit
+  ${EndIf}
+FunctionEnd
+
+# Stops the uninstall before anything is removed while the window program or the console
+# program runs. The user closes ICM and retries; a silent uninstall (/S) stops with error
+# level ${EXIT_ICM_RUNNING}, so that a script sees it (README: how a script waits for it).
+# Cancel says that it stopped (a line in the details would vanish with Quit).
+Function un.EnsureICMClosed
+  retry:
+  Call un.ICMAnyRunning
+  ${If} $R8 == 1
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(unRunning)" /SD IDCANCEL IDRETRY retry
+    ${IfNot} ${Silent}
+      MessageBox MB_OK|MB_ICONINFORMATION "$(unStopped)"
+    ${EndIf}
+    DetailPrint "$(unStopped)"
+    SetErrorLevel ${EXIT_ICM_RUNNING}
+    Quit
   ${EndIf}
 FunctionEnd
 
