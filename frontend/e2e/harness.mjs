@@ -145,9 +145,12 @@ export async function assertNoSideScroll(page, where) {
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
       return false;
     };
-    const wide = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > inner + 1 && getComputedStyle(el).position !== 'fixed' && !clipped(el))
-      .slice(0, 5)
+    const sticking = Array.from(document.querySelectorAll('body *')).filter(
+      (el) => el.getBoundingClientRect().right > inner + 1 && getComputedStyle(el).position !== 'fixed' && !clipped(el),
+    );
+    // The innermost ones (no child sticks out further) are usually the cause; their boxes follow.
+    const innermost = sticking.filter((el) => !sticking.some((o) => o !== el && el.contains(o)));
+    const wide = [...innermost.slice(0, 4), ...sticking.slice(0, 2)]
       .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`);
     return { scroll: document.documentElement.scrollWidth, inner, wide };
   });

@@ -79,7 +79,7 @@ export function FidelityHistory() {
   const h = q.data;
   const rules = h.quarters[0]?.rules.map((r) => r.rule) ?? [];
   return (
-    <section className="card" aria-labelledby="ov-history">
+    <section className="card ov-history" aria-labelledby="ov-history">
       <div className="ov-section-head">
         <h2 id="ov-history">{t('overview.history.title')}</h2>
         <ExportButton label={t('overview.history.savePdf')} run={overviewApi.saveFidelityPdf} />

@@ -25,7 +25,7 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
         !p.readOnly &&
         d.nextCaseReviewDue && (
           <div className={`fu-due fu-due-${state}`} data-testid="review-due">
-            <div>{t('followup.reviewNext', { date: isoToDanish(d.nextCaseReviewDue) })}</div>
+            <div className="fu-due-text">{t('followup.reviewNext', { date: isoToDanish(d.nextCaseReviewDue) })}</div>
             <strong>{tx(`followup.reviewState.${state}`)}</strong>
           </div>
         )
