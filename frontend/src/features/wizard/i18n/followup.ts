@@ -194,7 +194,7 @@ export const followupText = textGroup(
     colAttempts: 'Forsøg og aflysninger',
     colState: 'Vurdering',
     minutes: '{n} min',
-    weekState: { met: 'Som aftalt', below: 'Under aftalen', running: 'Ikke afsluttet', no_agreement: 'Ingen aftale' },
+    weekState: { met: 'Som aftalt', sought: 'Holdt med forsøg', below: 'Under aftalen', running: 'Ikke afsluttet', no_agreement: 'Ingen aftale' },
 
     // case reviews at the team meeting
     reviewTitle: 'Sagsgennemgang på teammødet',
@@ -400,7 +400,7 @@ export const followupText = textGroup(
     colAttempts: 'Attempts and cancellations',
     colState: 'Assessment',
     minutes: '{n} min',
-    weekState: { met: 'As agreed', below: 'Below the agreement', running: 'Not finished', no_agreement: 'No agreement' },
+    weekState: { met: 'As agreed', sought: 'Kept through attempts', below: 'Below the agreement', running: 'Not finished', no_agreement: 'No agreement' },
 
     // case reviews at the team meeting
     reviewTitle: 'Case review at the team meeting',
