@@ -173,6 +173,7 @@ func TestCaseReviewDue(t *testing.T) {
 		{"due today is on time", nil, "2026-05-31", "2026-05-31", ReviewDueSoon},
 		{"a day after is overdue", nil, "2026-06-01", "2026-05-31", ReviewOverdue},
 		{"counts from the latest review", isop("2026-05-10"), "2026-06-01", "2026-09-10", ReviewOK},
+		{"a review before the start does not count", isop("2025-12-01"), "2026-03-01", "2026-05-31", ReviewOK},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -31,7 +31,7 @@ type ContactWeekDTO struct {
 	Contacts      int    `json:"contacts"`
 	Minutes       int    `json:"minutes"`
 	Attempts      int    `json:"attempts"` // attempts and cancelled meetings, not counted as contacts
-	State         string `json:"state"`    // met, below, running, no_agreement
+	State         string `json:"state"`    // met, sought, below, running, no_agreement
 }
 
 // CaseReviewDTO is a course discussed at a team meeting.
@@ -104,6 +104,15 @@ func (s *FollowUpService) SaveCaseReview(in CaseReviewInput) (FollowUpDTO, error
 	participants := domain.CleanText(&p, "participants", in.Participants, 500, true)
 	agreed := domain.CleanText(&p, "agreed", in.Agreed, 4000, true)
 	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
+		c, err := tx.GetCourse(ctx, in.CourseID)
+		if err != nil {
+			return err
+		}
+		if start := parseStoredDate(&c.StartDate); start != nil && date.Before(*start) {
+			var q domain.Problems
+			q.Add("date", domain.CodeDateOutOfRange, "min", start.Format(domain.DateLayout), "max", s.today().Format(domain.DateLayout))
+			return q.Err()
+		}
 		now := s.now()
 		r := &store.CaseReview{CourseID: in.CourseID, CreatedAt: now}
 		if in.ID != 0 {

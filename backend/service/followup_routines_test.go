@@ -131,6 +131,8 @@ func TestCaseReviews(t *testing.T) {
 		code  domain.Code
 	}{
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-12-02", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
+		{CaseReviewInput{CourseID: young.ID, Date: "2026-10-31", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
+		{CaseReviewInput{CourseID: young.ID, Date: "2020-01-01", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "", Agreed: "x"}, "participants", domain.CodeRequired},
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: " "}, "agreed", domain.CodeRequired},
 	} {
