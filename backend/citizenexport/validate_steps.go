@@ -314,11 +314,16 @@ func (v *validator) routines(f string, x *FollowUp, start *time.Time) {
 	if v.tooMany(f+"caseReviews", len(x.CaseReviews), maxRows) {
 		x.CaseReviews = nil
 	}
+	reviewDays := map[string]bool{}
 	for i := range x.CaseReviews {
 		r := &x.CaseReviews[i]
 		h := at(f+"caseReviews", i, "")
 		if d := v.date(h+"date", &r.Date, true, pastEvent); d != nil {
 			v.notBefore(h+"date", d, start, pastEvent)
+			if reviewDays[r.Date] {
+				v.p.Add(h+"date", domain.CodeDuplicateDate)
+			}
+			reviewDays[r.Date] = true
 		}
 		v.text(h+"participants", &r.Participants, 500, true)
 		v.text(h+"agreed", &r.Agreed, maxNote4000, true)

@@ -127,6 +127,17 @@ func (s *FollowUpService) SaveCaseReview(in CaseReviewInput) (FollowUpDTO, error
 			ch.name("case_review " + strconv.FormatUint(uint64(in.ID), 10))
 		}
 		r.Date, r.Participants, r.Agreed, r.UpdatedAt = date.Format(domain.DateLayout), participants, agreed, now
+		others, err := tx.ListCaseReviews(ctx, in.CourseID)
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
+			if o.Date == r.Date && o.ID != r.ID {
+				var q domain.Problems
+				q.Add("date", domain.CodeDuplicateDate)
+				return q.Err()
+			}
+		}
 		return tx.Save(ctx, r)
 	})
 }

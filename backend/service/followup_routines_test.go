@@ -152,8 +152,16 @@ func TestCaseReviews(t *testing.T) {
 	if len(fu.CaseReviews) != 1 || fu.LastCaseReview != "2026-11-30" || fu.NextCaseReviewDue != "2027-03-30" || fu.CaseReviewState != "ok" {
 		t.Fatalf("after a review: %+v", fu)
 	}
+	// a second review on the same day is refused; correcting the first keeps its day
+	_, err := w.followUp.SaveCaseReview(CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: "Igen"})
+	wantField(t, err, "date", domain.CodeDuplicateDate)
+	fu = mustFn[FollowUpDTO](t)(w.followUp.SaveCaseReview(CaseReviewInput{ID: fu.CaseReviews[0].ID, CourseID: old.ID,
+		Date: "2026-11-30", Participants: "ML, JØ", Agreed: "Fortsæt daglige besøg, to gange"}))
+	if len(fu.CaseReviews) != 1 {
+		t.Fatalf("reviews after a correction: %+v", fu.CaseReviews)
+	}
 	// a review of another course cannot be changed through this one
-	_, err := w.followUp.SaveCaseReview(CaseReviewInput{ID: fu.CaseReviews[0].ID, CourseID: soon.ID, Date: "2026-11-30",
+	_, err = w.followUp.SaveCaseReview(CaseReviewInput{ID: fu.CaseReviews[0].ID, CourseID: soon.ID, Date: "2026-11-30",
 		Participants: "ML", Agreed: "Andet"})
 	wantCode(t, err, domain.CodeNotFound)
 	ov = mustFn[OverviewDTO](t)(NewOverviewService(asLead(t, w.d)).TeamOverview())
