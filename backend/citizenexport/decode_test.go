@@ -132,6 +132,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"two case reviews on one day", edit(func(d *Document) {
 			d.Courses[1].FollowUp.CaseReviews = append(d.Courses[1].FollowUp.CaseReviews, d.Courses[1].FollowUp.CaseReviews[0])
 		}), domain.CodeCitizenExportBad, "courses[1].followUp.caseReviews[1].date"},
+		{"seven contacts a day agreed", edit(func(d *Document) { d.Courses[1].FollowUp.ContactFrequencies[0].Times = 7 }), domain.CodeCitizenExportBad, "courses[1].followUp.contactFrequencies[0].times"},
 		{"WHO-5 of four answers", edit(func(d *Document) { d.Courses[1].FollowUp.WHO5[0].Items = []int{1, 2, 3, 4} }), domain.CodeCitizenExportBad, "courses[1].followUp.who5[0].items"},
 		{"WHO-5 answer 6", edit(func(d *Document) { d.Courses[1].FollowUp.WHO5[0].Items[2] = 6 }), domain.CodeCitizenExportBad, "courses[1].followUp.who5[0].items.2"},
 		{"weekly check twice a week", edit(func(d *Document) {

@@ -303,10 +303,8 @@ func (v *validator) routines(f string, x *FollowUp, start *time.Time) {
 			}
 			days[c.FromDate] = true
 		}
-		if c.Times < 1 || c.Times > domain.MaxAgreedTimes {
-			v.p.Add(h+"times", domain.CodeOutOfRange, "min", "1", "max", strconv.Itoa(domain.MaxAgreedTimes))
-		}
 		oneOf(v, h+"per", &c.Per, domain.FrequencyPers, true)
+		domain.CheckAgreedTimes(&v.p, h+"times", c.Times, domain.FrequencyPer(c.Per))
 		v.text(h+"note", &c.Note, maxText2000, false)
 		v.stamp(h+"createdAt", &c.CreatedAt)
 		v.stamp(h+"updatedAt", &c.UpdatedAt)

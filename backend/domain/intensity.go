@@ -2,6 +2,7 @@ package domain
 
 import (
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -17,9 +18,28 @@ const (
 // FrequencyPers lists the periods in UI order.
 var FrequencyPers = []FrequencyPer{PerDay, PerWeek}
 
-// MaxAgreedTimes bounds the times per period a worker can agree with a citizen; more is a
-// typing mistake.
+// MaxAgreedTimes bounds the times a week a worker can agree with a citizen (three a day);
+// more is a typing mistake.
 const MaxAgreedTimes = 21
+
+// MaxAgreedTimesPerDay bounds the times a day a worker can agree with a citizen.
+const MaxAgreedTimesPerDay = 6
+
+// MaxAgreedTimesFor is the most times that can be agreed per the period (per week when
+// the period is unknown).
+func MaxAgreedTimesFor(per FrequencyPer) int {
+	if per == PerDay {
+		return MaxAgreedTimesPerDay
+	}
+	return MaxAgreedTimes
+}
+
+// CheckAgreedTimes refuses times outside 1 to the period's maximum as out_of_range.
+func CheckAgreedTimes(p *Problems, field string, times int, per FrequencyPer) {
+	if m := MaxAgreedTimesFor(per); times < 1 || times > m {
+		p.Add(field, CodeOutOfRange, "min", "1", "max", strconv.Itoa(m))
+	}
+}
 
 // ContactAgreement is the contact frequency agreed with the citizen from a day on, until
 // the next agreement.

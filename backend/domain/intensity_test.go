@@ -187,3 +187,28 @@ func TestCaseReviewDue(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckAgreedTimes(t *testing.T) {
+	cases := []struct {
+		times int
+		per   FrequencyPer
+		max   string // "" when accepted
+	}{
+		{1, PerDay, ""}, {6, PerDay, ""}, {7, PerDay, "6"}, {21, PerDay, "6"}, {0, PerDay, "6"},
+		{1, PerWeek, ""}, {21, PerWeek, ""}, {22, PerWeek, "21"}, {-1, PerWeek, "21"},
+	}
+	for _, c := range cases {
+		var p Problems
+		CheckAgreedTimes(&p, "times", c.times, c.per)
+		var err *Error
+		if e := p.Err(); e != nil {
+			err = e.(*Error)
+		}
+		switch {
+		case c.max == "" && err != nil:
+			t.Errorf("%d/%s refused: %v", c.times, c.per, err)
+		case c.max != "" && (err == nil || len(err.Fields) != 1 || err.Fields[0].Code != CodeOutOfRange || err.Fields[0].Params["max"] != c.max):
+			t.Errorf("%d/%s = %+v, want out_of_range max %s", c.times, c.per, err, c.max)
+		}
+	}
+}

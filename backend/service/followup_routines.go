@@ -70,10 +70,8 @@ func (s *FollowUpService) SaveContactFrequency(in ContactFrequencyInput) (Follow
 	}
 	var p domain.Problems
 	from := domain.ParseDate(&p, "fromDate", in.FromDate, true, domain.MinCourseDate, domain.LatestCourseDate(s.now()))
-	if in.Times < 1 || in.Times > domain.MaxAgreedTimes {
-		p.Add("times", domain.CodeOutOfRange, "min", "1", "max", strconv.Itoa(domain.MaxAgreedTimes))
-	}
 	per := domain.OneOf(&p, "per", domain.FrequencyPer(in.Per), domain.FrequencyPers, true)
+	domain.CheckAgreedTimes(&p, "times", in.Times, per)
 	note := domain.CleanText(&p, "note", in.Note, 2000, false)
 	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(ctx, in.CourseID)

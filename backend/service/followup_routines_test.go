@@ -63,6 +63,8 @@ func TestContactFrequencyAgainstActualContacts(t *testing.T) {
 	}{
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 0, Per: "week"}, "times", domain.CodeOutOfRange},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 22, Per: "week"}, "times", domain.CodeOutOfRange},
+		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 7, Per: "day"}, "times", domain.CodeOutOfRange},
+		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 21, Per: "day"}, "times", domain.CodeOutOfRange},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 2, Per: "month"}, "per", domain.CodeInvalidChoice},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "", Times: 2, Per: "week"}, "fromDate", domain.CodeRequired},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-01", Times: 2, Per: "week"}, "fromDate", domain.CodeDateOutOfRange},
