@@ -137,6 +137,8 @@ func TestCaseReviews(t *testing.T) {
 		{CaseReviewInput{CourseID: young.ID, Date: "2020-01-01", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "", Agreed: "x"}, "participants", domain.CodeRequired},
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: " "}, "agreed", domain.CodeRequired},
+		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "\u200b", Agreed: "x"}, "participants", domain.CodeRequired},
+		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: "\ufeff"}, "agreed", domain.CodeRequired},
 	} {
 		_, err := w.followUp.SaveCaseReview(b.in)
 		wantField(t, err, b.field, b.code)
