@@ -108,6 +108,9 @@ export const overviewText = textGroup(
       noteHelp: 'Skriv ikke om enkelte borgere her: en borgers gennemgang hører til borgerens forløb.',
       save: 'Gem mødet',
       saved: 'Mødet er gemt.',
+      delete: 'Slet',
+      deleteLabel: 'Slet mødet {date}',
+      confirmDelete: 'Slet mødet fra {date}? Det kan ikke fortrydes.',
       history: 'Seneste møder',
     },
     history: {
@@ -303,6 +306,9 @@ export const overviewText = textGroup(
       noteHelp: "Do not write about individual citizens here: a citizen's review belongs to their course.",
       save: 'Save the meeting',
       saved: 'The meeting is saved.',
+      delete: 'Delete',
+      deleteLabel: 'Delete the meeting of {date}',
+      confirmDelete: 'Delete the meeting of {date}? This cannot be undone.',
       history: 'Latest meetings',
     },
     history: {
