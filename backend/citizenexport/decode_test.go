@@ -127,6 +127,12 @@ func TestDecodeRefuses(t *testing.T) {
 			d.Courses[1].FollowUp.Evaluations[0].Items[0].SubGoalID = 5
 		}), domain.CodeCitizenExportBad, "courses[1].followUp.evaluations[0].items[0].subGoalId"},
 		{"evaluation before the start", edit(func(d *Document) { d.Courses[1].FollowUp.Evaluations[0].Date = "2026-01-01" }), domain.CodeCitizenExportBad, "courses[1].followUp.evaluations[0].date"},
+		{"agreed contact before the start", edit(func(d *Document) { d.Courses[1].FollowUp.ContactFrequencies[0].FromDate = "2026-03-01" }), domain.CodeCitizenExportBad, "courses[1].followUp.contactFrequencies[0].fromDate"},
+		{"case review before the start", edit(func(d *Document) { d.Courses[1].FollowUp.CaseReviews[0].Date = "2026-03-01" }), domain.CodeCitizenExportBad, "courses[1].followUp.caseReviews[0].date"},
+		{"two case reviews on one day", edit(func(d *Document) {
+			d.Courses[1].FollowUp.CaseReviews = append(d.Courses[1].FollowUp.CaseReviews, d.Courses[1].FollowUp.CaseReviews[0])
+		}), domain.CodeCitizenExportBad, "courses[1].followUp.caseReviews[1].date"},
+		{"seven contacts a day agreed", edit(func(d *Document) { d.Courses[1].FollowUp.ContactFrequencies[0].Times = 7 }), domain.CodeCitizenExportBad, "courses[1].followUp.contactFrequencies[0].times"},
 		{"WHO-5 of four answers", edit(func(d *Document) { d.Courses[1].FollowUp.WHO5[0].Items = []int{1, 2, 3, 4} }), domain.CodeCitizenExportBad, "courses[1].followUp.who5[0].items"},
 		{"WHO-5 answer 6", edit(func(d *Document) { d.Courses[1].FollowUp.WHO5[0].Items[2] = 6 }), domain.CodeCitizenExportBad, "courses[1].followUp.who5[0].items.2"},
 		{"weekly check twice a week", edit(func(d *Document) {

@@ -264,7 +264,7 @@ func (v *validator) followUp(f string, x *FollowUp, subGoals map[uint]bool, star
 		v.stamp(h+"createdAt", &w.CreatedAt)
 		v.stamp(h+"updatedAt", &w.UpdatedAt)
 	}
-	v.routines(f, x)
+	v.routines(f, x, start)
 	if cl := x.Closing; cl != nil {
 		h := f + "closing."
 		oneOf(v, h+"reason", &cl.Reason, domain.ClosingReasons, true)
@@ -276,8 +276,9 @@ func (v *validator) followUp(f string, x *FollowUp, subGoals map[uint]bool, star
 	}
 }
 
-// routines checks the agreed contact frequencies (one per first day) and the case reviews.
-func (v *validator) routines(f string, x *FollowUp) {
+// routines checks the agreed contact frequencies (one per first day) and the case reviews,
+// none dated before the course's start.
+func (v *validator) routines(f string, x *FollowUp, start *time.Time) {
 	if v.version < 3 && (x.ContactFrequencies != nil || x.CaseReviews != nil) {
 		v.p.Add(f+"contactFrequencies", domain.CodeInvalidChoice) // not fields of versions 1 and 2
 		x.ContactFrequencies, x.CaseReviews = nil, nil
@@ -296,15 +297,14 @@ func (v *validator) routines(f string, x *FollowUp) {
 		c := &x.ContactFrequencies[i]
 		h := at(f+"contactFrequencies", i, "")
 		if d := v.date(h+"fromDate", &c.FromDate, true, planned); d != nil {
+			v.notBefore(h+"fromDate", d, start, planned)
 			if days[c.FromDate] {
 				v.p.Add(h+"fromDate", domain.CodeInvalidChoice)
 			}
 			days[c.FromDate] = true
 		}
-		if c.Times < 1 || c.Times > domain.MaxAgreedTimes {
-			v.p.Add(h+"times", domain.CodeOutOfRange, "min", "1", "max", strconv.Itoa(domain.MaxAgreedTimes))
-		}
 		oneOf(v, h+"per", &c.Per, domain.FrequencyPers, true)
+		domain.CheckAgreedTimes(&v.p, h+"times", c.Times, domain.FrequencyPer(c.Per))
 		v.text(h+"note", &c.Note, maxText2000, false)
 		v.stamp(h+"createdAt", &c.CreatedAt)
 		v.stamp(h+"updatedAt", &c.UpdatedAt)
@@ -312,13 +312,28 @@ func (v *validator) routines(f string, x *FollowUp) {
 	if v.tooMany(f+"caseReviews", len(x.CaseReviews), maxRows) {
 		x.CaseReviews = nil
 	}
+	reviewDays := map[string]bool{}
 	for i := range x.CaseReviews {
 		r := &x.CaseReviews[i]
 		h := at(f+"caseReviews", i, "")
-		v.date(h+"date", &r.Date, true, pastEvent)
+		if d := v.date(h+"date", &r.Date, true, pastEvent); d != nil {
+			v.notBefore(h+"date", d, start, pastEvent)
+			if reviewDays[r.Date] {
+				v.p.Add(h+"date", domain.CodeDuplicateDate)
+			}
+			reviewDays[r.Date] = true
+		}
 		v.text(h+"participants", &r.Participants, 500, true)
 		v.text(h+"agreed", &r.Agreed, maxNote4000, true)
 		v.stamp(h+"createdAt", &r.CreatedAt)
 		v.stamp(h+"updatedAt", &r.UpdatedAt)
+	}
+}
+
+// notBefore refuses a date before the course's start, as the services do.
+func (v *validator) notBefore(field string, d, start *time.Time, maxAhead time.Duration) {
+	if start != nil && d.Before(*start) {
+		v.p.Add(field, domain.CodeDateOutOfRange, "min", start.Format(domain.DateLayout),
+			"max", v.today.Add(maxAhead).Format(domain.DateLayout))
 	}
 }

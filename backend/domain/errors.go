@@ -19,6 +19,7 @@ const (
 	CodeInvalidDate       Code = "invalid_date"
 	CodeDateOutOfRange    Code = "date_out_of_range"
 	CodeDateOrder         Code = "date_order"
+	CodeDuplicateDate     Code = "duplicate_date" // a record of this kind already exists on that date
 	CodeInvalidCPR        Code = "invalid_cpr"
 	CodeDuplicateCPR      Code = "duplicate_cpr"
 	CodeCPRUnavailable    Code = "cpr_unavailable" // the CPR number is taken by a citizen hidden from the worker

@@ -17,9 +17,14 @@ const CoordinationMeetingMonths = 6
 // meets are recorded: the planning step asks for them early, but not on the first day.
 const AdvocacyGraceMonths = 3
 
+// NetworkGraceMonths is how long a new course may go before the citizen's network is
+// recorded, as for the barriers: the meeting part of the rule gives CoordinationMeetingMonths.
+const NetworkGraceMonths = 3
+
 // Reasons of the coordination and advocacy rules.
 const (
-	ReasonNoNetwork          FidelityReason = "no_network"            // no active contact in the network
+	ReasonNoNetwork          FidelityReason = "no_network"            // no active contact in the network after the grace period
+	ReasonNetworkNotDue      FidelityReason = "network_not_due"       // young course, no network recorded yet (passes)
 	ReasonMeetingOverdue     FidelityReason = "meeting_overdue"       // no coordination meeting within the period
 	ReasonFirstMeetingNotDue FidelityReason = "first_meeting_not_due" // young course, first meeting not yet due (passes)
 	ReasonNoBarriers         FidelityReason = "no_barriers"           // no barrier recorded after the grace period
@@ -39,10 +44,15 @@ func NextCoordinationMeetingDue(start time.Time, lastMeeting *time.Time) time.Ti
 
 // CheckCoordination: the citizen's network is recorded (at least one active contact) and a
 // coordination meeting has been held within the last CoordinationMeetingMonths; a course
-// younger than that passes until its first meeting is due. Due today still passes.
+// younger than that passes until its first meeting is due, and one younger than
+// NetworkGraceMonths passes without a network. Due today still passes.
 func CheckCoordination(activeNetwork int, start time.Time, lastMeeting *time.Time, today time.Time) FidelityResult {
 	if activeNetwork <= 0 {
-		return result(RuleCoordination, StepCoordination, false, ReasonNoNetwork)
+		due := addMonthsClamped(Day(start), NetworkGraceMonths)
+		if Day(today).After(due) {
+			return result(RuleCoordination, StepCoordination, false, ReasonNoNetwork, "due", due.Format(DateLayout))
+		}
+		return result(RuleCoordination, StepCoordination, true, ReasonNetworkNotDue, "due", due.Format(DateLayout))
 	}
 	due := NextCoordinationMeetingDue(start, lastMeeting)
 	d, n := due.Format(DateLayout), strconv.Itoa(activeNetwork)

@@ -15,8 +15,13 @@ func TestCheckCoordination(t *testing.T) {
 		pass    bool
 		reason  FidelityReason
 	}{
-		{"no network, even on the first day", 0, "", "2026-01-15", false, ReasonNoNetwork},
-		{"no network, with a meeting", 0, "2026-03-01", "2026-04-01", false, ReasonNoNetwork},
+		{"no network on the first day passes", 0, "", "2026-01-15", true, ReasonNetworkNotDue},
+		{"no network, three months to the day", 0, "", "2026-04-15", true, ReasonNetworkNotDue},
+		{"no network, three months and a day", 0, "", "2026-04-16", false, ReasonNoNetwork},
+		{"no network, with a meeting, after the grace", 0, "2026-03-01", "2026-04-16", false, ReasonNoNetwork},
+		{"no network, with a meeting, within the grace", 0, "2026-03-01", "2026-04-01", true, ReasonNetworkNotDue},
+		{"network, no meeting, on the first day", 1, "", "2026-01-15", true, ReasonFirstMeetingNotDue},
+		{"network, no meeting, 6 months less a day", 1, "", "2026-07-14", true, ReasonFirstMeetingNotDue},
 		{"network, no meeting, first due today", 2, "", "2026-07-15", true, ReasonFirstMeetingNotDue},
 		{"network, no meeting, a day past the first due", 2, "", "2026-07-16", false, ReasonMeetingOverdue},
 		{"meeting 6 months ago to the day", 1, "2026-03-31", "2026-09-30", true, ReasonOK},

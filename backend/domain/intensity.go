@@ -2,6 +2,7 @@ package domain
 
 import (
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -17,9 +18,28 @@ const (
 // FrequencyPers lists the periods in UI order.
 var FrequencyPers = []FrequencyPer{PerDay, PerWeek}
 
-// MaxAgreedTimes bounds the times per period a worker can agree with a citizen; more is a
-// typing mistake.
+// MaxAgreedTimes bounds the times a week a worker can agree with a citizen (three a day);
+// more is a typing mistake.
 const MaxAgreedTimes = 21
+
+// MaxAgreedTimesPerDay bounds the times a day a worker can agree with a citizen.
+const MaxAgreedTimesPerDay = 6
+
+// MaxAgreedTimesFor is the most times that can be agreed per the period (per week when
+// the period is unknown).
+func MaxAgreedTimesFor(per FrequencyPer) int {
+	if per == PerDay {
+		return MaxAgreedTimesPerDay
+	}
+	return MaxAgreedTimes
+}
+
+// CheckAgreedTimes refuses times outside 1 to the period's maximum as out_of_range.
+func CheckAgreedTimes(p *Problems, field string, times int, per FrequencyPer) {
+	if m := MaxAgreedTimesFor(per); times < 1 || times > m {
+		p.Add(field, CodeOutOfRange, "min", "1", "max", strconv.Itoa(m))
+	}
+}
 
 // ContactAgreement is the contact frequency agreed with the citizen from a day on, until
 // the next agreement.
@@ -66,8 +86,11 @@ type WeekState string
 
 // Week states.
 const (
-	WeekMet         WeekState = "met"          // at least as many contacts as agreed
-	WeekBelow       WeekState = "below"        // fewer contacts than agreed
+	WeekMet WeekState = "met" // at least as many contacts as agreed
+	// WeekSought is a week kept only thanks to attempts and cancellations by the citizen:
+	// contacts alone fall short, with them the worker did what the persistence duty asks.
+	WeekSought      WeekState = "sought"
+	WeekBelow       WeekState = "below"        // fewer contacts, attempts and cancellations than agreed
 	WeekRunning     WeekState = "running"      // the week is not over (or began after the start): not judged
 	WeekNoAgreement WeekState = "no_agreement" // no frequency agreed for the week
 )
@@ -77,7 +100,8 @@ type ContactWeek struct {
 	WeekStart time.Time
 	// Agreed is the agreement in force on the week's last day counted (nil: none).
 	Agreed *ContactAgreement
-	// AgreedPerWeek is Agreed as contacts per week (0 without an agreement).
+	// AgreedPerWeek is what the week is judged against: the agreements in force on each of
+	// its days prorated (see ExpectedInWeek); 0 without an agreement.
 	AgreedPerWeek int
 	// Contacts and Minutes count the notes where the worker met or spoke with the citizen;
 	// Attempts counts attempts and cancelled meetings, shown apart: they keep the contact
@@ -92,9 +116,35 @@ func WeekStart(t time.Time) time.Time {
 	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 }
 
+// ExpectedInWeek is the number of contacts expected in the week starting on monday: the
+// sum over its seven days of the agreement in force that day (a weekly count / 7, a daily
+// count whole), rounded down, and at least 1 when an agreement was in force on any day. An
+// agreement that starts or changes mid-week is so judged by the days it covered.
+func ExpectedInWeek(agreements []ContactAgreement, monday time.Time) int {
+	sevenths, any := 0, false
+	for i := 0; i < 7; i++ {
+		a := AgreementOn(agreements, monday.AddDate(0, 0, i))
+		if a == nil {
+			continue
+		}
+		any = true
+		if a.Per == PerDay {
+			sevenths += a.Times * 7
+		} else {
+			sevenths += a.Times
+		}
+	}
+	if !any {
+		return 0
+	}
+	return max(sevenths/7, 1)
+}
+
 // ContactIntensity sets the last n weeks up to today's week (oldest first, none before
-// the course's start week) against the frequency agreed in each. A week that is still
-// running, or that the course began in after its Monday, is counted but not judged.
+// the course's start week) against the frequency agreed in each (ExpectedInWeek). A week
+// is kept when its contacts, attempts and cancellations reach the expectation (the
+// persistence duty); kept only thanks to the attempts it is WeekSought. A week that is
+// still running, or that the course began in after its Monday, is counted but not judged.
 func ContactIntensity(agreements []ContactAgreement, events []ContactEvent, start, today time.Time, n int) []ContactWeek {
 	if n <= 0 {
 		return nil
@@ -113,7 +163,7 @@ func ContactIntensity(agreements []ContactAgreement, events []ContactEvent, star
 		}
 		cw := ContactWeek{WeekStart: w, Agreed: AgreementOn(agreements, last)}
 		if cw.Agreed != nil {
-			cw.AgreedPerWeek = cw.Agreed.TimesPerWeek()
+			cw.AgreedPerWeek = ExpectedInWeek(agreements, w)
 		}
 		for _, e := range events {
 			d := Day(e.At)
@@ -131,10 +181,12 @@ func ContactIntensity(agreements []ContactAgreement, events []ContactEvent, star
 		switch {
 		case cw.Agreed == nil:
 			cw.State = WeekNoAgreement
-		case end.After(t) || w.Before(Day(start)) || AgreementOn(agreements, w) == nil:
+		case end.After(t) || w.Before(Day(start)):
 			cw.State = WeekRunning
 		case cw.Contacts >= cw.AgreedPerWeek:
 			cw.State = WeekMet
+		case cw.Contacts+cw.Attempts >= cw.AgreedPerWeek:
+			cw.State = WeekSought
 		default:
 			cw.State = WeekBelow
 		}
@@ -143,10 +195,15 @@ func ContactIntensity(agreements []ContactAgreement, events []ContactEvent, star
 	return out
 }
 
-// LastJudgedWeek returns the newest week that is judged (met or below), nil when none is.
+// Judged tells whether a week state is a judgement (met, sought or below).
+func (s WeekState) Judged() bool {
+	return s == WeekMet || s == WeekSought || s == WeekBelow
+}
+
+// LastJudgedWeek returns the newest week that is judged (met, sought or below), nil when none is.
 func LastJudgedWeek(weeks []ContactWeek) *ContactWeek {
 	for i := len(weeks) - 1; i >= 0; i-- {
-		if weeks[i].State == WeekMet || weeks[i].State == WeekBelow {
+		if weeks[i].State.Judged() {
 			return &weeks[i]
 		}
 	}

@@ -54,20 +54,67 @@ func TestContactIntensity(t *testing.T) {
 				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, Contacts: 1, Minutes: 60, State: WeekBelow},
 				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
 			}},
-		{"attempts keep the contact but are no meeting", twice,
+		{"attempts and cancellations keep the week, marked as sought", twice,
 			[]ContactEvent{at("2026-11-24", 0, NoteAttempt), at("2026-11-25", 0, NoteCancelled), at("2026-11-26", 20, NoteVisit),
 				at("2026-11-27", 15, NoteCollaboration)},
 			start, 2, []ContactWeek{
-				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, Contacts: 1, Minutes: 20, Attempts: 2, State: WeekBelow},
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, Contacts: 1, Minutes: 20, Attempts: 2, State: WeekSought},
 				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
 			}},
-		{"daily counts seven a week; a change mid-week judges that week by the new one",
+		{"persistence boundary: attempts only reach the agreement, one short is below", twice,
+			[]ContactEvent{at("2026-11-17", 0, NoteAttempt), at("2026-11-18", 0, NoteCancelled), at("2026-11-24", 0, NoteAttempt)},
+			start, 3, []ContactWeek{
+				{WeekStart: iso("2026-11-16"), AgreedPerWeek: 2, Attempts: 2, State: WeekSought},
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, Attempts: 1, State: WeekBelow},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
+			}},
+		{"contacts alone reaching the agreement are met, whatever the attempts", twice,
+			[]ContactEvent{at("2026-11-24", 10, NoteVisit), at("2026-11-25", 10, NoteVisit), at("2026-11-26", 0, NoteAttempt)},
+			start, 2, []ContactWeek{
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, Contacts: 2, Minutes: 20, Attempts: 1, State: WeekMet},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
+			}},
+		{"daily counts seven a week; a change on a Wednesday is prorated (2x1 + 5x2/7 = 3)",
 			[]ContactAgreement{{From: iso("2026-11-01"), Times: 1, Per: PerDay}, {From: iso("2026-11-25"), Times: 2, Per: PerWeek}},
-			[]ContactEvent{at("2026-11-16", 10, NoteVisit), at("2026-11-17", 10, NoteVisit)},
+			[]ContactEvent{at("2026-11-16", 10, NoteVisit), at("2026-11-17", 10, NoteVisit), at("2026-11-23", 10, NoteVisit),
+				at("2026-11-24", 10, NoteVisit), at("2026-11-25", 10, NoteVisit)},
 			start, 3, []ContactWeek{
 				{WeekStart: iso("2026-11-16"), AgreedPerWeek: 7, Contacts: 2, Minutes: 20, State: WeekBelow},
-				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, State: WeekBelow},
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 3, Contacts: 3, Minutes: 30, State: WeekMet},
 				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
+			}},
+		{"a change to daily on a Sunday is prorated (6x2/7 + 1 = 2)",
+			[]ContactAgreement{{From: iso("2026-11-02"), Times: 2, Per: PerWeek}, {From: iso("2026-11-29"), Times: 1, Per: PerDay}},
+			[]ContactEvent{at("2026-11-24", 10, NoteVisit), at("2026-11-26", 10, NoteVisit)},
+			start, 3, []ContactWeek{
+				{WeekStart: iso("2026-11-16"), AgreedPerWeek: 2, State: WeekBelow},
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 2, Contacts: 2, Minutes: 20, State: WeekMet},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 7, State: WeekRunning},
+			}},
+		{"a change from daily on a Sunday is prorated (6 + 2/7 = 6)",
+			[]ContactAgreement{{From: iso("2026-11-02"), Times: 1, Per: PerDay}, {From: iso("2026-11-29"), Times: 2, Per: PerWeek}},
+			nil, start, 2, []ContactWeek{
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 6, State: WeekBelow},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
+			}},
+		{"a change on a Monday judges the week by the new one",
+			[]ContactAgreement{{From: iso("2026-11-02"), Times: 2, Per: PerWeek}, {From: iso("2026-11-23"), Times: 1, Per: PerDay}},
+			nil, start, 2, []ContactWeek{
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 7, State: WeekBelow},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 7, State: WeekRunning},
+			}},
+		{"a first agreement from a Thursday is prorated like a change (4x2/7 = 1)",
+			[]ContactAgreement{{From: iso("2026-11-26"), Times: 2, Per: PerWeek}},
+			[]ContactEvent{at("2026-11-24", 10, NoteVisit)},
+			start, 2, []ContactWeek{
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 1, Contacts: 1, Minutes: 10, State: WeekMet},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 2, State: WeekRunning},
+			}},
+		{"a first agreement from a Sunday expects at least one",
+			[]ContactAgreement{{From: iso("2026-11-29"), Times: 1, Per: PerWeek}},
+			nil, start, 2, []ContactWeek{
+				{WeekStart: iso("2026-11-23"), AgreedPerWeek: 1, State: WeekBelow},
+				{WeekStart: iso("2026-11-30"), AgreedPerWeek: 1, State: WeekRunning},
 			}},
 		{"no agreement", nil, []ContactEvent{at("2026-11-24", 30, NoteVisit)}, start, 2, []ContactWeek{
 			{WeekStart: iso("2026-11-23"), Contacts: 1, Minutes: 30, State: WeekNoAgreement},
@@ -126,6 +173,7 @@ func TestCaseReviewDue(t *testing.T) {
 		{"due today is on time", nil, "2026-05-31", "2026-05-31", ReviewDueSoon},
 		{"a day after is overdue", nil, "2026-06-01", "2026-05-31", ReviewOverdue},
 		{"counts from the latest review", isop("2026-05-10"), "2026-06-01", "2026-09-10", ReviewOK},
+		{"a review before the start does not count", isop("2025-12-01"), "2026-03-01", "2026-05-31", ReviewOK},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -137,5 +185,30 @@ func TestCaseReviewDue(t *testing.T) {
 				t.Fatalf("state %s, want %s", got, c.state)
 			}
 		})
+	}
+}
+
+func TestCheckAgreedTimes(t *testing.T) {
+	cases := []struct {
+		times int
+		per   FrequencyPer
+		max   string // "" when accepted
+	}{
+		{1, PerDay, ""}, {6, PerDay, ""}, {7, PerDay, "6"}, {21, PerDay, "6"}, {0, PerDay, "6"},
+		{1, PerWeek, ""}, {21, PerWeek, ""}, {22, PerWeek, "21"}, {-1, PerWeek, "21"},
+	}
+	for _, c := range cases {
+		var p Problems
+		CheckAgreedTimes(&p, "times", c.times, c.per)
+		var err *Error
+		if e := p.Err(); e != nil {
+			err = e.(*Error)
+		}
+		switch {
+		case c.max == "" && err != nil:
+			t.Errorf("%d/%s refused: %v", c.times, c.per, err)
+		case c.max != "" && (err == nil || len(err.Fields) != 1 || err.Fields[0].Code != CodeOutOfRange || err.Fields[0].Params["max"] != c.max):
+			t.Errorf("%d/%s = %+v, want out_of_range max %s", c.times, c.per, err, c.max)
+		}
 	}
 }

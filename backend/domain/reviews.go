@@ -21,10 +21,10 @@ const (
 )
 
 // NextCaseReviewDue is four months after the latest case review, or after the course's
-// start when there has been none.
+// start when there has been none (a review dated before the start does not count).
 func NextCaseReviewDue(start time.Time, lastReview *time.Time) time.Time {
 	from := Day(start)
-	if lastReview != nil {
+	if lastReview != nil && Day(*lastReview).After(from) {
 		from = Day(*lastReview)
 	}
 	return addMonthsClamped(from, CaseReviewIntervalMonths)

@@ -36,6 +36,9 @@ func clean(p *Problems, field, s string, max int, required, multiline bool) stri
 	}
 	// NFC: "å" typed as a + combining ring is stored and searched as the one letter å.
 	s = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")))
+	if onlyInvisible(s) { // "", or nothing a reader sees (a zero-width space, a BOM)
+		s = ""
+	}
 	if s == "" {
 		if required {
 			p.Add(field, CodeRequired)
@@ -56,6 +59,12 @@ func clean(p *Problems, field, s string, max int, required, multiline bool) stri
 		p.Add(field, CodeTooLong, "max", strconv.Itoa(max), "length", strconv.Itoa(n))
 	}
 	return s
+}
+
+// onlyInvisible reports text made only of white space and format characters (Unicode Cf),
+// which shows as empty: a required field of them counts as not filled in.
+func onlyInvisible(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }) == ""
 }
 
 // isBidiOverride reports the explicit direction overrides and isolates that can make a name

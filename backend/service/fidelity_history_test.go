@@ -101,8 +101,8 @@ func TestFidelityHistoryAsOfQuarterEnds(t *testing.T) {
 		coordPass, evalPass int
 	}
 	wants := []want{
-		{"2026-03-31", 1, 0, 1}, // no network yet; the first evaluation is not due
-		{"2026-06-30", 2, 0, 2}, // still no network; A evaluated 01.05, B's first not due
+		{"2026-03-31", 1, 1, 1}, // no network yet, but A is under three months old; the first evaluation is not due
+		{"2026-06-30", 2, 1, 2}, // still no network: A fails (over three months), B is young; A evaluated 01.05, B's first not due
 		{"2026-09-30", 1, 1, 0}, // network and a meeting on 10.07; A's evaluation was due 01.08
 		{"2026-12-01", 1, 1, 0}, // the meeting holds until 10.01.2027
 	}

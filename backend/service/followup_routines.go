@@ -31,7 +31,7 @@ type ContactWeekDTO struct {
 	Contacts      int    `json:"contacts"`
 	Minutes       int    `json:"minutes"`
 	Attempts      int    `json:"attempts"` // attempts and cancelled meetings, not counted as contacts
-	State         string `json:"state"`    // met, below, running, no_agreement
+	State         string `json:"state"`    // met, sought, below, running, no_agreement
 }
 
 // CaseReviewDTO is a course discussed at a team meeting.
@@ -70,10 +70,8 @@ func (s *FollowUpService) SaveContactFrequency(in ContactFrequencyInput) (Follow
 	}
 	var p domain.Problems
 	from := domain.ParseDate(&p, "fromDate", in.FromDate, true, domain.MinCourseDate, domain.LatestCourseDate(s.now()))
-	if in.Times < 1 || in.Times > domain.MaxAgreedTimes {
-		p.Add("times", domain.CodeOutOfRange, "min", "1", "max", strconv.Itoa(domain.MaxAgreedTimes))
-	}
 	per := domain.OneOf(&p, "per", domain.FrequencyPer(in.Per), domain.FrequencyPers, true)
+	domain.CheckAgreedTimes(&p, "times", in.Times, per)
 	note := domain.CleanText(&p, "note", in.Note, 2000, false)
 	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
 		c, err := tx.GetCourse(ctx, in.CourseID)
@@ -104,6 +102,15 @@ func (s *FollowUpService) SaveCaseReview(in CaseReviewInput) (FollowUpDTO, error
 	participants := domain.CleanText(&p, "participants", in.Participants, 500, true)
 	agreed := domain.CleanText(&p, "agreed", in.Agreed, 4000, true)
 	return s.change(ch, p.Err(), func(ctx context.Context, tx *store.Store) error {
+		c, err := tx.GetCourse(ctx, in.CourseID)
+		if err != nil {
+			return err
+		}
+		if start := parseStoredDate(&c.StartDate); start != nil && date.Before(*start) {
+			var q domain.Problems
+			q.Add("date", domain.CodeDateOutOfRange, "min", start.Format(domain.DateLayout), "max", s.today().Format(domain.DateLayout))
+			return q.Err()
+		}
 		now := s.now()
 		r := &store.CaseReview{CourseID: in.CourseID, CreatedAt: now}
 		if in.ID != 0 {
@@ -118,6 +125,17 @@ func (s *FollowUpService) SaveCaseReview(in CaseReviewInput) (FollowUpDTO, error
 			ch.name("case_review " + strconv.FormatUint(uint64(in.ID), 10))
 		}
 		r.Date, r.Participants, r.Agreed, r.UpdatedAt = date.Format(domain.DateLayout), participants, agreed, now
+		others, err := tx.ListCaseReviews(ctx, in.CourseID)
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
+			if o.Date == r.Date && o.ID != r.ID {
+				var q domain.Problems
+				q.Add("date", domain.CodeDuplicateDate)
+				return q.Err()
+			}
+		}
 		return tx.Save(ctx, r)
 	})
 }

@@ -63,6 +63,8 @@ func TestContactFrequencyAgainstActualContacts(t *testing.T) {
 	}{
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 0, Per: "week"}, "times", domain.CodeOutOfRange},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 22, Per: "week"}, "times", domain.CodeOutOfRange},
+		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 7, Per: "day"}, "times", domain.CodeOutOfRange},
+		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 21, Per: "day"}, "times", domain.CodeOutOfRange},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-02", Times: 2, Per: "month"}, "per", domain.CodeInvalidChoice},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "", Times: 2, Per: "week"}, "fromDate", domain.CodeRequired},
 		{ContactFrequencyInput{CourseID: co.ID, FromDate: "2026-11-01", Times: 2, Per: "week"}, "fromDate", domain.CodeDateOutOfRange},
@@ -131,8 +133,12 @@ func TestCaseReviews(t *testing.T) {
 		code  domain.Code
 	}{
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-12-02", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
+		{CaseReviewInput{CourseID: young.ID, Date: "2026-10-31", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
+		{CaseReviewInput{CourseID: young.ID, Date: "2020-01-01", Participants: "ML", Agreed: "x"}, "date", domain.CodeDateOutOfRange},
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "", Agreed: "x"}, "participants", domain.CodeRequired},
 		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: " "}, "agreed", domain.CodeRequired},
+		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "\u200b", Agreed: "x"}, "participants", domain.CodeRequired},
+		{CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: "\ufeff"}, "agreed", domain.CodeRequired},
 	} {
 		_, err := w.followUp.SaveCaseReview(b.in)
 		wantField(t, err, b.field, b.code)
@@ -150,8 +156,16 @@ func TestCaseReviews(t *testing.T) {
 	if len(fu.CaseReviews) != 1 || fu.LastCaseReview != "2026-11-30" || fu.NextCaseReviewDue != "2027-03-30" || fu.CaseReviewState != "ok" {
 		t.Fatalf("after a review: %+v", fu)
 	}
+	// a second review on the same day is refused; correcting the first keeps its day
+	_, err := w.followUp.SaveCaseReview(CaseReviewInput{CourseID: old.ID, Date: "2026-11-30", Participants: "ML", Agreed: "Igen"})
+	wantField(t, err, "date", domain.CodeDuplicateDate)
+	fu = mustFn[FollowUpDTO](t)(w.followUp.SaveCaseReview(CaseReviewInput{ID: fu.CaseReviews[0].ID, CourseID: old.ID,
+		Date: "2026-11-30", Participants: "ML, JØ", Agreed: "Fortsæt daglige besøg, to gange"}))
+	if len(fu.CaseReviews) != 1 {
+		t.Fatalf("reviews after a correction: %+v", fu.CaseReviews)
+	}
 	// a review of another course cannot be changed through this one
-	_, err := w.followUp.SaveCaseReview(CaseReviewInput{ID: fu.CaseReviews[0].ID, CourseID: soon.ID, Date: "2026-11-30",
+	_, err = w.followUp.SaveCaseReview(CaseReviewInput{ID: fu.CaseReviews[0].ID, CourseID: soon.ID, Date: "2026-11-30",
 		Participants: "ML", Agreed: "Andet"})
 	wantCode(t, err, domain.CodeNotFound)
 	ov = mustFn[OverviewDTO](t)(NewOverviewService(asLead(t, w.d)).TeamOverview())

@@ -18,7 +18,7 @@ func contactIntensityRows(facts []*courseFacts) []ContactIntensityRowDTO {
 		}
 		row := ContactIntensityRowDTO{CourseRefDTO: f.ref(), Frequency: *fu.FrequencyNow}
 		for i := len(fu.ContactWeeks) - 1; i >= 0; i-- {
-			if w := fu.ContactWeeks[i]; w.State == string(domain.WeekMet) || w.State == string(domain.WeekBelow) {
+			if w := fu.ContactWeeks[i]; domain.WeekState(w.State).Judged() {
 				row.LastWeek = &w
 				break
 			}

@@ -110,3 +110,23 @@ func teamRoutines(ctx context.Context, st *store.Store, now time.Time) (TeamRout
 	out.StatusMeetingLate = d == nil || domain.Day(now).Sub(*d) > domain.StatusMeetingMaxDays*24*time.Hour
 	return out, nil
 }
+
+// DeleteTeamMeeting removes a status meeting or supervision entered by mistake (team leads).
+func (s *TeamService) DeleteTeamMeeting(in IDInput) (TeamRoutinesDTO, error) {
+	st, a, err := s.leadReady()
+	if err != nil {
+		return TeamRoutinesDTO{}, err
+	}
+	now := s.now()
+	var out TeamRoutinesDTO
+	err = s.commitLogged(st, func(ctx context.Context, tx *store.Store) ([]store.AuditEntry, error) {
+		if err := tx.Delete(ctx, &store.TeamMeeting{}, in.ID); err != nil {
+			return nil, err
+		}
+		if out, err = teamRoutines(ctx, tx, now); err != nil {
+			return nil, err
+		}
+		return []store.AuditEntry{auditEntry(a, AuditDelete, "team_meeting", 0, 0, itoa(int(in.ID)))}, nil
+	})
+	return out, err
+}

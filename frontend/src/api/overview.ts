@@ -28,4 +28,5 @@ export const overviewApi = {
   fidelityHistory: () => call(() => OverviewService.FidelityHistory()),
   saveFidelityPdf: () => call(() => OverviewService.SaveFidelityPDF()),
   saveTeamMeeting: (input: TeamMeetingInput) => call(() => TeamService.SaveTeamMeeting(input)),
+  deleteTeamMeeting: (id: number) => call(() => TeamService.DeleteTeamMeeting({ id })),
 };

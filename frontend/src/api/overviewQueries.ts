@@ -26,3 +26,12 @@ export function useSaveTeamMeeting() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: overviewKeys.team }),
   });
 }
+
+/** Deletes a status meeting or a supervision entered by mistake; the overview reads the routines anew. */
+export function useDeleteTeamMeeting() {
+  const qc = useQueryClient();
+  return useMutation<TeamRoutines, AppError, number>({
+    mutationFn: (id) => overviewApi.deleteTeamMeeting(id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: overviewKeys.team }),
+  });
+}

@@ -82,6 +82,8 @@ export const stepsApi = {
   closeCourse: (input: CloseCourseInput) => call(() => FollowUpService.CloseCourse(input)),
   saveContactFrequency: (input: ContactFrequencyInput) => call(() => FollowUpService.SaveContactFrequency(input)),
   saveCaseReview: (input: CaseReviewInput) => call(() => FollowUpService.SaveCaseReview(input)),
+  deleteContactFrequency: (courseId: number, id: number) => call(() => FollowUpService.DeleteContactFrequency(child(courseId, id))),
+  deleteCaseReview: (courseId: number, id: number) => call(() => FollowUpService.DeleteCaseReview(child(courseId, id))),
 
   notes: (id: number) => call(() => NoteService.ListNotes({ id })),
   saveNote: (input: NoteInput) => call(() => NoteService.SaveNote(input)),

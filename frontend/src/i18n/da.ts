@@ -93,6 +93,7 @@ export const da = {
     invalid_date: 'Skriv datoen som dd.mm.åååå.',
     date_out_of_range: 'Datoen skal ligge mellem {min} og {max}.',
     date_order: 'Datoen kan ikke ligge før forløbets startdato.',
+    duplicate_date: 'Der er allerede registreret en på denne dato.',
     invalid_cpr: 'CPR-nummeret skal være 10 cifre (ddmmåå-xxxx) og begynde med en gyldig dato.',
     duplicate_cpr: 'Der findes allerede en borger med dette CPR-nummer.',
     cpr_unavailable: 'CPR-nummeret kan ikke bruges her. Kontakt teamlederen.',

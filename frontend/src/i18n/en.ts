@@ -95,6 +95,7 @@ export const en: Messages = {
     invalid_date: 'Write the date as dd.mm.yyyy.',
     date_out_of_range: 'The date must be between {min} and {max}.',
     date_order: 'The date cannot be before the course’s start date.',
+    duplicate_date: 'One is already recorded on this date.',
     invalid_cpr: 'The CPR number must be 10 digits (ddmmyy-xxxx) starting with a valid date.',
     duplicate_cpr: 'A citizen with this CPR number already exists.',
     cpr_unavailable: 'This CPR number cannot be used here. Contact the team lead.',

@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { overviewApi, type CourseFidelity, type FidelityHistory, type Overview, type RuleResult } from '../../api/overview';
 import { I18nProvider } from '../../i18n/i18n';
 import { OverviewPage } from './OverviewPage';
 
 vi.mock('../../api/overview', () => ({
-  overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn(), fidelityHistory: vi.fn(), saveFidelityPdf: vi.fn() },
+  overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn(), fidelityHistory: vi.fn(), saveFidelityPdf: vi.fn(), deleteTeamMeeting: vi.fn() },
 }));
 
 const api = vi.mocked(overviewApi);
@@ -206,6 +206,22 @@ describe('OverviewPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Gem PDF til ledelsen' }));
     expect(await screen.findByText(/ICM-mindstekrav\.pdf/)).toBeTruthy();
     expect(api.saveFidelityPdf).toHaveBeenCalledTimes(1);
+  });
+
+  it('deletes a team meeting only after confirming', async () => {
+    const o = overview();
+    o.routines = { meetings: [{ id: 5, kind: 'status', date: '2026-11-30', participants: 'Hele teamet', note: '' }], lastStatus: '2026-11-30', lastSupervision: '', statusMeetingLate: false };
+    api.teamOverview.mockResolvedValue(o);
+    api.deleteTeamMeeting.mockResolvedValue(o.routines);
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    await renderPage();
+    const del = within(screen.getByTestId('routines-list')).getByRole('button', { name: 'Slet mødet 30.11.2026' });
+    fireEvent.click(del);
+    expect(api.deleteTeamMeeting).not.toHaveBeenCalled();
+    fireEvent.click(del);
+    await waitFor(() => expect(api.deleteTeamMeeting).toHaveBeenCalledWith(5));
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
   });
 
   it('shows a load error', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CaseReviewDue, ContactIntensityRow, Overview } from '../../api/overview';
-import { useSaveTeamMeeting } from '../../api/overviewQueries';
+import { useDeleteTeamMeeting, useSaveTeamMeeting } from '../../api/overviewQueries';
 import { fieldText } from '../../components/errorText';
 import { DateField, SelectField, TextArea, TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
@@ -86,6 +86,11 @@ export function RoutinesCard(p: { o: Overview }) {
   const { t, tx, lang } = useI18n();
   const r = p.o.routines;
   const save = useSaveTeamMeeting();
+  const del = useDeleteTeamMeeting();
+  const remove = (m: { id: number; date: string }) => {
+    if (!window.confirm(t('overview.routines.confirmDelete', { date: isoToDanish(m.date) }))) return;
+    del.mutate(m.id);
+  };
   const [kind, setKind] = useState('status');
   const [date, setDate] = useState(() => todayIso());
   const [participants, setParticipants] = useState('');
@@ -152,11 +157,21 @@ export function RoutinesCard(p: { o: Overview }) {
       {r.meetings.length > 0 && (
         <>
           <h3>{t('overview.routines.history')}</h3>
+          <ErrorBanner error={del.error} />
           <ul className="ov-meetings" data-testid="routines-list">
             {r.meetings.slice(0, 8).map((m) => (
               <li key={m.id}>
                 <strong>{isoToDanish(m.date)}</strong> · {tx(`overview.routines.kinds.${m.kind}`)}
-                {m.participants && <span className="muted"> · {m.participants}</span>}
+                {m.participants && <span className="muted"> · {m.participants}</span>}{' '}
+                <button
+                  type="button"
+                  className="ov-danger-link"
+                  onClick={() => remove(m)}
+                  disabled={del.isPending}
+                  aria-label={t('overview.routines.deleteLabel', { date: isoToDanish(m.date) })}
+                >
+                  {t('overview.routines.delete')}
+                </button>
                 {m.note && <div className="pre">{m.note}</div>}
               </li>
             ))}

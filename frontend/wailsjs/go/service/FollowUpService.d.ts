@@ -4,6 +4,10 @@ import {service} from '../models';
 
 export function CloseCourse(arg1:service.CloseCourseInput):Promise<service.FollowUpDTO>;
 
+export function DeleteCaseReview(arg1:service.ChildInput):Promise<service.FollowUpDTO>;
+
+export function DeleteContactFrequency(arg1:service.ChildInput):Promise<service.FollowUpDTO>;
+
 export function DeleteWHO5(arg1:service.ChildInput):Promise<service.FollowUpDTO>;
 
 export function GetFollowUp(arg1:service.IDInput):Promise<service.FollowUpDTO>;

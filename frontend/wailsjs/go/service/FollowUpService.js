@@ -6,6 +6,14 @@ export function CloseCourse(arg1) {
   return window['go']['service']['FollowUpService']['CloseCourse'](arg1);
 }
 
+export function DeleteCaseReview(arg1) {
+  return window['go']['service']['FollowUpService']['DeleteCaseReview'](arg1);
+}
+
+export function DeleteContactFrequency(arg1) {
+  return window['go']['service']['FollowUpService']['DeleteContactFrequency'](arg1);
+}
+
 export function DeleteWHO5(arg1) {
   return window['go']['service']['FollowUpService']['DeleteWHO5'](arg1);
 }

@@ -29,6 +29,11 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
   const d = p.data;
   const history = [...(d.contactFrequencies ?? [])].reverse(); // newest first
   const weeks = d.contactWeeks ?? [];
+  const del = useStepMutation<number, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, (id) => stepsApi.deleteContactFrequency(p.courseId, id));
+  const remove = (f: ContactFrequency) => {
+    if (!window.confirm(t('followup.confirmDeleteFreq', { date: isoToDanish(f.fromDate) }))) return;
+    del.mutate(f.id);
+  };
   return (
     <Section title={t('followup.freqTitle')} intro={t('followup.freqIntro')} className="fu-contact">
       <p className="fu-freq-now" data-testid="frequency-now">
@@ -83,6 +88,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
       {history.length > 0 && (
         <>
           <h4 className="fu-subhead">{t('followup.freqHistory')}</h4>
+          <ErrorBanner error={del.error} />
           <TableScroll label={t('followup.freqHistory')}>
             <table className="table fu-table fu-table-compact" data-testid="frequency-history">
               <thead>
@@ -90,6 +96,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
                   <th scope="col">{t('followup.freqColFrom')}</th>
                   <th scope="col">{t('followup.freqColFreq')}</th>
                   <th scope="col">{t('followup.colNote')}</th>
+                  {!p.readOnly && <th scope="col"><span className="fu-sr-only">{t('followup.colActions')}</span></th>}
                 </tr>
               </thead>
               <tbody>
@@ -98,6 +105,14 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
                     <td className="fu-nowrap">{isoToDanish(f.fromDate)}</td>
                     <td>{freqText(f)}</td>
                     <td className="pre">{f.note}</td>
+                    {!p.readOnly && (
+                      <td>
+                        <button type="button" className="fu-danger-link" onClick={() => remove(f)} disabled={del.isPending}
+                          aria-label={t('followup.deleteFreqLabel', { date: isoToDanish(f.fromDate) })}>
+                          {t('followup.deleteWho5')}
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

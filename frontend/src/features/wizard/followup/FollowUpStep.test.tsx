@@ -19,6 +19,8 @@ vi.mock('../../../api/steps', () => ({
     closeCourse: vi.fn(),
     saveContactFrequency: vi.fn(),
     saveCaseReview: vi.fn(),
+    deleteContactFrequency: vi.fn(),
+    deleteCaseReview: vi.fn(),
   },
 }));
 vi.mock('../../../api/client', () => ({ api: { vocabulary: vi.fn() } }));
@@ -408,6 +410,7 @@ describe('FollowUpStep: agreed contact and case reviews', () => {
         contactWeeks: [
           { weekStart: '2026-11-16', agreedTimes: 1, agreedPer: 'day', agreedPerWeek: 7, contacts: 1, minutes: 45, attempts: 0, state: 'below' },
           { weekStart: '2026-11-23', agreedTimes: 2, agreedPer: 'week', agreedPerWeek: 2, contacts: 2, minutes: 90, attempts: 2, state: 'met' },
+          { weekStart: '2026-11-30', agreedTimes: 2, agreedPer: 'week', agreedPerWeek: 2, contacts: 0, minutes: 0, attempts: 2, state: 'sought' },
         ],
       }),
     );
@@ -418,6 +421,7 @@ describe('FollowUpStep: agreed contact and case reviews', () => {
     expect(rows.map((r) => Array.from(r.querySelectorAll('td')).slice(1).map((c) => c.textContent))).toEqual([
       ['7', '1', '45 min', '0', 'Under aftalen'],
       ['2', '2', '90 min', '2', 'Som aftalt'],
+      ['2', '0', '0 min', '2', 'Holdt med forsøg'],
     ]);
     const form = screen.getByRole('form', { name: 'Ny aftale om kontakt' });
     fireEvent.change(within(form).getByLabelText(/Antal gange/), { target: { value: '3' } });
@@ -425,6 +429,27 @@ describe('FollowUpStep: agreed contact and case reviews', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Gem aftalen' }));
     await waitFor(() => expect(steps.saveContactFrequency).toHaveBeenCalledTimes(1));
     expect(steps.saveContactFrequency.mock.calls[0][0]).toEqual({ courseId: 7, fromDate: todayIso(), times: 3, per: 'day', note: '' });
+  });
+
+  it('deletes an agreement and a case review only after confirming', async () => {
+    const data = followUp({
+      contactFrequencies: [{ id: 4, fromDate: '2026-11-02', times: 2, per: 'week', note: '' }],
+      caseReviews: [{ id: 9, date: '2026-11-20', participants: 'ML', agreed: 'Fortsæt' }],
+    });
+    steps.followUp.mockResolvedValue(data);
+    steps.deleteContactFrequency.mockResolvedValue(data);
+    steps.deleteCaseReview.mockResolvedValue(data);
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValue(true);
+    await renderStep();
+    const delFreq = screen.getByRole('button', { name: 'Slet aftalen fra 02.11.2026' });
+    fireEvent.click(delFreq);
+    expect(steps.deleteContactFrequency).not.toHaveBeenCalled();
+    fireEvent.click(delFreq);
+    await waitFor(() => expect(steps.deleteContactFrequency).toHaveBeenCalledWith(7, 4));
+    fireEvent.click(screen.getByRole('button', { name: 'Slet sagsgennemgangen 20.11.2026' }));
+    await waitFor(() => expect(steps.deleteCaseReview).toHaveBeenCalledWith(7, 9));
+    expect(confirm).toHaveBeenCalledTimes(3);
+    confirm.mockRestore();
   });
 
   it('shows when the next case review is due and saves one', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseReviewInput, FollowUp } from '../../../api/steps';
+import type { CaseReview, CaseReviewInput, FollowUp } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { DateField, TextArea, TextField } from '../../../components/form';
@@ -16,6 +16,11 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
   const d = p.data;
   const reviews = d.caseReviews ?? [];
   const state = d.caseReviewState || 'ok';
+  const del = useStepMutation<number, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, (id) => stepsApi.deleteCaseReview(p.courseId, id));
+  const remove = (r: CaseReview) => {
+    if (!window.confirm(t('followup.confirmDeleteReview', { date: isoToDanish(r.date) }))) return;
+    del.mutate(r.id);
+  };
   return (
     <Section
       title={t('followup.reviewTitle')}
@@ -44,6 +49,7 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
         />
       )}
       <h4 className="fu-subhead">{t('followup.reviewHistory')}</h4>
+      <ErrorBanner error={del.error} />
       {reviews.length === 0 ? (
         <p className="muted">{t('followup.reviewNone')}</p>
       ) : (
@@ -51,6 +57,15 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
           {reviews.map((r) => (
             <li key={r.id}>
               <strong>{isoToDanish(r.date)}</strong> · {r.participants}
+              {!p.readOnly && (
+                <>
+                  {' '}
+                  <button type="button" className="fu-danger-link" onClick={() => remove(r)} disabled={del.isPending}
+                    aria-label={t('followup.deleteReviewLabel', { date: isoToDanish(r.date) })}>
+                    {t('followup.deleteWho5')}
+                  </button>
+                </>
+              )}
               <div className="pre">{r.agreed}</div>
             </li>
           ))}

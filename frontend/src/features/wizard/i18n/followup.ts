@@ -117,6 +117,10 @@ export const followupText = textGroup(
       worsened: 'Dårligere trivsel',
     },
     deleteWho5: 'Slet',
+    deleteFreqLabel: 'Slet aftalen fra {date}',
+    confirmDeleteFreq: 'Slet aftalen om kontakt fra {date}? Den forrige aftale gælder så igen fra den dag. Det kan ikke fortrydes.',
+    deleteReviewLabel: 'Slet sagsgennemgangen {date}',
+    confirmDeleteReview: 'Slet sagsgennemgangen fra {date} med det, der blev aftalt? Det kan ikke fortrydes.',
     deleteWho5Label: 'Slet WHO-5 fra {date}',
     confirmDeleteWho5: 'Slet WHO-5-besvarelsen fra {date}? Det kan ikke fortrydes.',
 
@@ -194,7 +198,7 @@ export const followupText = textGroup(
     colAttempts: 'Forsøg og aflysninger',
     colState: 'Vurdering',
     minutes: '{n} min',
-    weekState: { met: 'Som aftalt', below: 'Under aftalen', running: 'Ikke afsluttet', no_agreement: 'Ingen aftale' },
+    weekState: { met: 'Som aftalt', sought: 'Holdt med forsøg', below: 'Under aftalen', running: 'Ikke afsluttet', no_agreement: 'Ingen aftale' },
 
     // case reviews at the team meeting
     reviewTitle: 'Sagsgennemgang på teammødet',
@@ -325,6 +329,10 @@ export const followupText = textGroup(
       worsened: 'Worsened',
     },
     deleteWho5: 'Delete',
+    deleteFreqLabel: 'Delete the agreement from {date}',
+    confirmDeleteFreq: 'Delete the contact agreement from {date}? The one before it then applies again from that day. This cannot be undone.',
+    deleteReviewLabel: 'Delete the case review of {date}',
+    confirmDeleteReview: 'Delete the case review of {date} and what was agreed? This cannot be undone.',
     deleteWho5Label: 'Delete WHO-5 of {date}',
     confirmDeleteWho5: 'Delete the WHO-5 answer of {date}? This cannot be undone.',
 
@@ -400,7 +408,7 @@ export const followupText = textGroup(
     colAttempts: 'Attempts and cancellations',
     colState: 'Assessment',
     minutes: '{n} min',
-    weekState: { met: 'As agreed', below: 'Below the agreement', running: 'Not finished', no_agreement: 'No agreement' },
+    weekState: { met: 'As agreed', sought: 'Kept through attempts', below: 'Below the agreement', running: 'Not finished', no_agreement: 'No agreement' },
 
     // case reviews at the team meeting
     reviewTitle: 'Case review at the team meeting',
