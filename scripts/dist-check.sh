@@ -114,8 +114,9 @@ if [ -f "$EXE" ]; then
       # Two checks: one regex with | would pass on the path line alone.
       check "icmctl.exe is built from cmd/icmctl" \
         has "$tmp/ctl.buildinfo" "^[[:space:]]+path[[:space:]]+icm/cmd/icmctl\$"
-      check "icmctl.exe carries version $VERSION" \
-        has "$tmp/ctl.buildinfo" "-ldflags=.*service\.Version=$VERSION([^0-9A-Za-z.+-]|\$)"
+      # -trimpath leaves -ldflags out of the build info, and the version string is also in the
+      # binary without them; the version is checked by running the .deb's icmctl -version, which
+      # build_console builds with the same flags.
     else
       bad "icmctl.exe extracted from the installer"
     fi
