@@ -30,7 +30,7 @@ export function ExportButton(p: { label: string; run: () => Promise<Result>; pri
       >
         {busy ? t('export.working') : p.label}
       </button>
-      <span aria-live="polite" className="small">
+      <span aria-live="polite" className="small export-status">
         {done && !done.cancelled && (p.saved === false ? t('export.opened') : t('export.savedTo', { path: done.path }))}
         {done && !done.cancelled && <ReplacedNote chars={done.replacedChars} />}
         {error && <span className="tone-bad">{codeText(lang, error.code, { ...error.params, path: error.params.path ?? done?.path ?? '' })}</span>}

@@ -57,8 +57,14 @@ function ElementList(p: { elements: TemplateElement[]; current: string; onSelect
             <li key={e.element}>
               <button type="button" className={on ? 'on' : ''} aria-current={on ? 'true' : undefined} onClick={() => p.onSelect(e.element)}>
                 <span className={`dot ${dotClass[e.status] ?? ''}`} aria-hidden="true" />
-                {elementTexts(lang, e.element).name}
-                <span className="sr-only"> – {tx(`template.status.${e.status}`)}</span>
+                {/* The status in words as well as by the dot (WCAG 1.4.1). */}
+                <span className="tpl-el">
+                  {elementTexts(lang, e.element).name}
+                  <span className="tpl-el-status">
+                    <span className="sr-only"> – </span>
+                    {tx(`template.status.${e.status}`)}
+                  </span>
+                </span>
               </button>
             </li>
           );
