@@ -40,8 +40,18 @@ function described(id: string, p: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** autoComplete names the input's purpose (WCAG 1.3.5), e.g. "username" or "current-password". */
 export function TextField(
-  p: FieldProps & { value: string; onChange: (v: string) => void; onBlur?: () => void; type?: string; maxLength?: number; autoFocus?: boolean; inputMode?: 'text' | 'decimal' | 'tel' | 'email' },
+  p: FieldProps & {
+    value: string;
+    onChange: (v: string) => void;
+    onBlur?: () => void;
+    type?: string;
+    maxLength?: number;
+    autoFocus?: boolean;
+    inputMode?: 'text' | 'decimal' | 'tel' | 'email';
+    autoComplete?: string;
+  },
 ) {
   const id = useId();
   return (
@@ -53,6 +63,7 @@ export function TextField(
         inputMode={p.inputMode}
         maxLength={p.maxLength}
         autoFocus={p.autoFocus}
+        autoComplete={p.autoComplete}
         aria-invalid={!!p.error}
         aria-required={p.required || undefined}
         aria-describedby={described(id, p)}

@@ -147,9 +147,9 @@ export function AuthGate(p: { children: ReactNode; damaged?: AppStatus }) {
 
   if (!status || !session || !screen) {
     return error ? (
-      <div className="center-page">
+      <main className="center-page">
         <ErrorBanner error={error} />
-      </div>
+      </main>
     ) : (
       <Loading />
     );

@@ -52,7 +52,7 @@ export function ChangePasswordForm(p: { onDone: (s: AuthStatus) => void; title: 
       <h2 id="change-password-title">{p.title}</h2>
       <p className="muted">{p.intro}</p>
       <ErrorBanner error={error && !error.fields.length ? error : null} />
-      <TextField label={t('auth.currentPassword')} type="password" required value={f.current} onChange={(current) => setF({ ...f, current })} error={fe('current')} autoFocus={p.autoFocus} />
+      <TextField label={t('auth.currentPassword')} type="password" required value={f.current} onChange={(current) => setF({ ...f, current })} error={fe('current')} autoFocus={p.autoFocus} autoComplete="current-password" />
       <NewPasswordFields
         label={t('auth.newPassword')}
         value={f.next}
@@ -61,6 +61,7 @@ export function ChangePasswordForm(p: { onDone: (s: AuthStatus) => void; title: 
         onRepeat={(repeat) => setF({ ...f, repeat })}
         error={fe('new')}
         mismatch={mismatch}
+        own
       />
       <div className="form-actions">
         <button className="primary" type="submit" disabled={busy}>

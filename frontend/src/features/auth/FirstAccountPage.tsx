@@ -22,7 +22,7 @@ export function FirstAccountPage(p: { status: AuthStatus; onDone: (s: AuthStatus
   const [busy, setBusy] = useState(false);
   const fe = (name: string) => fieldText(lang, error?.field(name));
   return (
-    <div className="center-page auth-page">
+    <main className="center-page auth-page">
       <div className="auth-box wide">
         <div className="auth-top">
           <div className="auth-brand">
@@ -61,7 +61,7 @@ export function FirstAccountPage(p: { status: AuthStatus; onDone: (s: AuthStatus
             options={leads.map((w) => ({ value: String(w.id), label: `${w.name} (${w.initials})` }))}
             error={fe('workerId')}
           />
-          <TextField label={t('auth.username')} required value={f.username} onChange={(username) => setF({ ...f, username })} error={fe('username')} maxLength={40} />
+          <TextField label={t('auth.username')} required value={f.username} onChange={(username) => setF({ ...f, username })} error={fe('username')} maxLength={40} autoComplete="username" />
           <NewPasswordFields
             label={t('auth.password')}
             value={f.password}
@@ -70,6 +70,7 @@ export function FirstAccountPage(p: { status: AuthStatus; onDone: (s: AuthStatus
             onRepeat={(repeat) => setF({ ...f, repeat })}
             error={fe('password')}
             mismatch={tried && f.password !== f.repeat}
+            own
           />
           <div className="form-actions">
             <button className="primary" type="submit" disabled={busy}>
@@ -78,6 +79,6 @@ export function FirstAccountPage(p: { status: AuthStatus; onDone: (s: AuthStatus
           </div>
         </form>
       </div>
-    </div>
+    </main>
   );
 }

@@ -90,7 +90,7 @@ export function LockScreen(p: { status: AuthStatus; onUnlocked: (s: AuthStatus) 
         <ErrorBanner error={error} />
         <div className="field">
           <label htmlFor="unlock-password">{t('auth.password')}</label>
-          <input id="unlock-password" ref={input} type="password" value={password} maxLength={200} required onChange={(e) => setPassword(e.target.value)} />
+          <input id="unlock-password" ref={input} type="password" autoComplete="current-password" value={password} maxLength={200} required onChange={(e) => setPassword(e.target.value)} />
         </div>
         <div className="form-actions">
           <button className="primary" type="submit" disabled={busy || !password}>

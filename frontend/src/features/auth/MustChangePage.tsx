@@ -12,13 +12,13 @@ export function MustChangePage(p: { onDone: (s: AuthStatus) => void }) {
   const { t } = useI18n();
   const session = useSession();
   return (
-    <div className="center-page auth-page">
+    <main className="center-page auth-page">
       <div className="auth-box">
         <ChangePasswordForm title={t('auth.mustChangeTitle')} intro={t('auth.mustChangeIntro')} onDone={p.onDone} autoFocus />
         <button type="button" className="link" onClick={() => void session?.signOut(t('auth.confirmSignOutUnsaved'))}>
           {t('auth.signOut')}
         </button>
       </div>
-    </div>
+    </main>
   );
 }

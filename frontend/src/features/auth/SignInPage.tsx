@@ -35,7 +35,7 @@ export function SignInPage(p: { status: AuthStatus; onDone: (s: AuthStatus) => v
   };
 
   return (
-    <div className="center-page auth-page">
+    <main className="center-page auth-page">
       <div className="auth-box">
         <div className="auth-top">
           <div className="auth-brand">
@@ -58,8 +58,8 @@ export function SignInPage(p: { status: AuthStatus; onDone: (s: AuthStatus) => v
           <h1 id="sign-in-title">{t('auth.signInTitle')}</h1>
           <p className="muted">{t('auth.signInIntro')}</p>
           <ErrorBanner error={error} />
-          <TextField label={t('auth.username')} required value={username} onChange={setUsername} autoFocus maxLength={100} />
-          <TextField label={t('auth.password')} type="password" required value={password} onChange={setPassword} maxLength={200} />
+          <TextField label={t('auth.username')} required value={username} onChange={setUsername} autoFocus maxLength={100} autoComplete="username" />
+          <TextField label={t('auth.password')} type="password" required value={password} onChange={setPassword} maxLength={200} autoComplete="current-password" />
           <div className="form-actions">
             <button className="primary" type="submit" disabled={busy}>
               {busy ? t('auth.working') : t('auth.signIn')}
@@ -75,6 +75,6 @@ export function SignInPage(p: { status: AuthStatus; onDone: (s: AuthStatus) => v
         )}
         <p className="confidential-line">{t('app.confidential')}</p>
       </div>
-    </div>
+    </main>
   );
 }

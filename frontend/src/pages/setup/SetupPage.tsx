@@ -43,7 +43,7 @@ export function SetupPage(p: { onDone: () => Promise<void> | void }) {
   };
 
   return (
-    <div className="center-page">
+    <main className="center-page">
       <div className="setup">
         <div className="auth-top">
           <h1>{t('setup.title')}</h1>
@@ -73,7 +73,7 @@ export function SetupPage(p: { onDone: () => Promise<void> | void }) {
             <fieldset className="setup-account">
               <legend>{t('auth.setupAccountTitle')}</legend>
               <p className="muted small">{t('auth.setupAccountIntro')}</p>
-              <TextField label={t('auth.username')} required value={form.leadUsername} onChange={set('leadUsername')} error={fe('leadUsername')} maxLength={40} />
+              <TextField label={t('auth.username')} required value={form.leadUsername} onChange={set('leadUsername')} error={fe('leadUsername')} maxLength={40} autoComplete="username" />
               <NewPasswordFields
                 label={t('auth.password')}
                 value={form.leadPassword}
@@ -82,6 +82,7 @@ export function SetupPage(p: { onDone: () => Promise<void> | void }) {
                 onRepeat={setRepeat}
                 error={fe('leadPassword')}
                 mismatch={tried && form.leadPassword !== repeat}
+                own
               />
             </fieldset>
             <button className="primary" type="submit" disabled={busy}>
@@ -101,6 +102,6 @@ export function SetupPage(p: { onDone: () => Promise<void> | void }) {
           }} />
         </div>
       </div>
-    </div>
+    </main>
   );
 }

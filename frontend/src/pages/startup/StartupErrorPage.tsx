@@ -15,7 +15,7 @@ export function StartupErrorPage(p: { status: AppStatus }) {
           ? t('startup.adviceNewer')
           : t('startup.adviceOther');
   return (
-    <div className="center-page">
+    <main className="center-page">
       <div className="card startup-error" role="alert">
         <h1>{t('startup.title')}</h1>
         <p className="lead">{codeText(lang, code, p.status.errorParams)}</p>
@@ -27,7 +27,7 @@ export function StartupErrorPage(p: { status: AppStatus }) {
           </dd>
         </dl>
       </div>
-    </div>
+    </main>
   );
 }
 
