@@ -5,7 +5,7 @@ import { ErrorBanner, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../lib/router';
 import { NoteAuthorLine } from './NoteHistory';
-import { NoteMeta } from './NotesPanel';
+import { hitsText, NoteMeta } from './NotesPanel';
 import { Snippet } from './Snippet';
 
 /** Full-text search across every citizen's journal notes. */
@@ -23,21 +23,26 @@ export function NoteSearchPage() {
         <input id="all-note-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" autoFocus />
       </div>
       <ErrorBanner error={q.error ? toAppError(q.error) : null} />
-      {deferred && q.data && (
-        <section className="card" data-testid="note-hits">
-          <p className="muted small">{q.data.length === 1 ? t('notes.hitsOne') : q.data.length ? t('notes.hits', { n: q.data.length }) : t('notes.noHits')}</p>
-          <ul className="note-list">
-            {q.data.map((h) => (
-              <li key={h.note.id}>
-                <NoteMeta note={h.note} citizen={h.citizenName} />
-                <NoteAuthorLine note={h.note} />
-                <Snippet text={h.snippet} />
-                <a href={href({ name: 'course', id: h.note.courseId, step: 'visitation' })}>{h.citizenName}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <div data-testid="note-hits">
+        {/* There before the first result, so a screen reader hears the count change (WCAG 4.1.3). */}
+        <p className="muted small search-count" role="status">
+          {deferred && q.data ? hitsText(t, q.data.length) : ''}
+        </p>
+        {deferred && q.data && q.data.length > 0 && (
+          <section className="card">
+            <ul className="note-list">
+              {q.data.map((h) => (
+                <li key={h.note.id}>
+                  <NoteMeta note={h.note} citizen={h.citizenName} />
+                  <NoteAuthorLine note={h.note} />
+                  <Snippet text={h.snippet} />
+                  <a href={href({ name: 'course', id: h.note.courseId, step: 'visitation' })}>{h.citizenName}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
     </>
   );
 }

@@ -9,6 +9,11 @@ import { NoteForm } from './NoteForm';
 import { NoteAuthorLine } from './NoteHistory';
 import { Snippet } from './Snippet';
 
+/** How many notes a search found, in words. */
+export function hitsText(t: ReturnType<typeof useI18n>['t'], n: number): string {
+  return n === 1 ? t('notes.hitsOne') : n ? t('notes.hits', { n }) : t('notes.noHits');
+}
+
 /** The course's journal notes, newest first, with a search in this citizen's notes. */
 export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
   const { t } = useI18n();
@@ -55,9 +60,12 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
         <input id="course-note-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
       <ErrorBanner error={notes.error ? toAppError(notes.error) : search.error ? toAppError(search.error) : null} />
-      {deferred ? (
-        <div data-testid="note-hits">
-          <p className="muted small">{search.data ? (search.data.length === 1 ? t('notes.hitsOne') : search.data.length ? t('notes.hits', { n: search.data.length }) : t('notes.noHits')) : ''}</p>
+      <div data-testid="note-hits">
+        {/* There before the first result, so a screen reader hears the count change (WCAG 4.1.3). */}
+        <p className="muted small search-count" role="status">
+          {deferred && search.data ? hitsText(t, search.data.length) : ''}
+        </p>
+        {deferred && (
           <ul className="note-list">
             {search.data?.map((h) => (
               <li key={h.note.id}>
@@ -67,8 +75,9 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
               </li>
             ))}
           </ul>
-        </div>
-      ) : notes.isPending ? (
+        )}
+      </div>
+      {deferred ? null : notes.isPending ? (
         <Loading />
       ) : notes.data && notes.data.length === 0 ? (
         <p className="empty small">{t('notes.none')}</p>

@@ -19,11 +19,13 @@ export function CitizenListPage() {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const list = useCitizens(deferred);
+  const n = list.data?.length;
+  // Said by a status line that is there before the first result, so a screen reader hears each change (WCAG 4.1.3).
+  const count = n === undefined ? '' : n === 0 ? (query ? t('citizens.noMatch') : '') : n === 1 ? t('citizens.countOne') : t('citizens.count', { n });
   return (
     <>
       <PageHeader
         title={t('citizens.title')}
-        subtitle={list.data ? (list.data.length === 1 ? t('citizens.countOne') : t('citizens.count', { n: list.data.length })) : undefined}
         actions={
           <>
             <ImportButton />
@@ -38,12 +40,15 @@ export function CitizenListPage() {
       <div className="search">
         <label htmlFor="citizen-search">{t('citizens.search')}</label>
         <input id="citizen-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <p className="muted small search-count" role="status">
+          {count}
+        </p>
       </div>
       <ErrorBanner error={list.error ? toAppError(list.error) : null} />
       {list.isPending ? (
         <Loading />
       ) : list.data && list.data.length === 0 ? (
-        <p className="empty">{query ? t('citizens.noMatch') : t('citizens.empty')}</p>
+        !query && <p className="empty">{t('citizens.empty')}</p>
       ) : (
         <TableScroll label={t('citizens.title')}><table className="table clickable">
           <thead>
