@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, type Citizen } from '../../api/client';
+import { api, type CitizenListItem } from '../../api/client';
 import { stepsApi, type Note, type NoteHit } from '../../api/steps';
 import { CitizenListPage } from '../../pages/citizens/CitizenListPage';
 import { I18nProvider } from '../../i18n/i18n';
@@ -20,7 +20,7 @@ const note = (id: number, text: string): Note =>
   ({ id, courseId: 3, occurredAt: '2026-11-21T09:00', durationMinutes: 0, location: 'street', kind: 'visit', text, author: { id: 1, name: 'Mette Lund' },
     revisionCount: 1, corrected: false, correctedBy: { id: 0, name: '' } }) as unknown as Note;
 const hit = (id: number, text: string): NoteHit => ({ note: note(id, text), citizenName: 'Åse Holm', snippet: text }) as unknown as NoteHit;
-const citizen = (id: number, name: string) => ({ id, name, cprMasked: '', housing: '', courseStatus: '', workerName: '', workerInitials: '' }) as unknown as Citizen;
+const citizen = (id: number, name: string) => ({ id, name, cprMasked: '', housing: '', courseStatus: '', workerName: '', workerInitials: '' }) as unknown as CitizenListItem;
 
 afterEach(cleanup);
 beforeEach(() => {
