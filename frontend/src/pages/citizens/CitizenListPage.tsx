@@ -76,6 +76,7 @@ export function CitizenListPage() {
                       {' '}
                       <span title={coverText[lang].coverBadgeTitle}>
                         <Badge tone="info">{coverText[lang].coverBadge}</Badge>
+                        <span className="sr-only">: {coverText[lang].coverBadgeTitle}</span>
                       </span>
                     </>
                   )}

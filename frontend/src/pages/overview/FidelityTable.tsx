@@ -40,12 +40,33 @@ function Cell(p: { row: CourseFidelity; r: RuleResult }) {
       </td>
     );
   }
-  const reason = reasonText(p.r);
-  const link = fixLink(p.row.courseId, p.r);
-  const fix = link.text;
+  return <FailCell code={p.r.rule} rule={rule} reason={reasonText(p.r)} link={fixLink(p.row.courseId, p.r)} />;
+}
+
+/**
+ * A failing rule: a link to where it is fixed, whose reason shows in a tip on hover and focus.
+ * Escape hides the tip until the pointer or the focus leaves (WCAG 1.4.13); no title, which
+ * would show a second tip.
+ */
+function FailCell(p: { code: string; rule: string; reason: string; link: { href: string; text: string } }) {
+  const { t } = useI18n();
+  const [dismissed, setDismissed] = useState(false);
+  const { rule, reason } = p;
+  const fix = p.link.text;
   return (
-    <td className="ov-cell ov-fail" data-rule={p.r.rule} data-pass="false">
-      <a href={link.href} title={`${reason} ${fix}`}>
+    <td className="ov-cell ov-fail" data-rule={p.code} data-pass="false">
+      <a
+        href={p.link.href}
+        data-dismissed={dismissed || undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !dismissed) {
+            e.stopPropagation();
+            setDismissed(true);
+          }
+        }}
+        onBlur={() => setDismissed(false)}
+        onMouseLeave={() => setDismissed(false)}
+      >
         <span aria-hidden="true">✗</span>
         <span className="sr-only">
           {rule}: {t('overview.fidelity.fail')}. {reason} {fix}
@@ -102,7 +123,10 @@ export function FidelityTable(p: { rows: CourseFidelity[]; totals: RuleTotal[] }
                   <th scope="row">
                     <a href={href({ name: 'course', id: row.courseId, step: 'visitation' })}>{row.citizenName}</a>
                   </th>
-                  <td title={row.workerName}>{row.workerInitials}</td>
+                  <td title={row.workerName}>
+                    <span aria-hidden="true">{row.workerInitials}</span>
+                    <span className="sr-only">{row.workerName}</span>
+                  </td>
                   {row.results.map((r) => (
                     <Cell key={r.rule} row={row} r={r} />
                   ))}

@@ -159,7 +159,9 @@ describe('OverviewPage', () => {
     const link = within(local as HTMLElement).getByRole('link');
     expect(link.getAttribute('href')).toBe('#/courses/2/followup');
     expect(link.textContent).toContain('Kun 4 af 8 kontakter');
-    expect(link.getAttribute('title')).toContain('Rettes under Opfølgning.');
+    expect(link.textContent).toContain('Rettes under Opfølgning.');
+    // one tip only: no title beside it
+    expect(link.getAttribute('title')).toBeNull();
     const evaluation = bjorn.querySelector('[data-rule="evaluation"]')!;
     expect(evaluation.textContent).toContain('senest 30.11.2026');
     const own = rows.find((r) => r.dataset.citizen === 'Dennis Møller')!.querySelector('[data-rule="own_words"]')!;
@@ -170,7 +172,7 @@ describe('OverviewPage', () => {
     const caseload = within(dennis.querySelector('[data-rule="caseload"]') as HTMLElement).getByRole('link');
     expect(caseload.getAttribute('href')).toBe('#/caseload');
     expect(caseload.textContent).toContain('Begrundelse: Kender borgeren fra herberget');
-    expect(caseload.getAttribute('title')).toContain('Rettes på siden Caseload');
+    expect(caseload.textContent).toContain('Rettes på siden Caseload');
     const coord = within(dennis.querySelector('[data-rule="coordination"]') as HTMLElement).getByRole('link');
     expect(coord.getAttribute('href')).toBe('#/courses/1/coordination');
     expect(coord.textContent).toContain('senest 01.10.2026');
@@ -180,6 +182,22 @@ describe('OverviewPage', () => {
     expect(reasons.textContent).toContain('Planen har endnu ingen mål');
     expect(within(reasons).getByRole('link', { name: 'Rettes under Planlægning.' }).getAttribute('href')).toBe('#/courses/2/planning');
     expect(within(bjorn).getByRole('button', { name: /Skjul årsager/ }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('hides a rule’s tip on Escape until the focus leaves, and names the worker, not only the initials', async () => {
+    await renderPage();
+    const bjorn = screen.getAllByTestId('fidelity-row').find((r) => r.dataset.citizen === 'Bjørn Aagaard')!;
+    const link = within(bjorn.querySelector('[data-rule="local_contact"]') as HTMLElement).getByRole('link');
+    link.focus();
+    expect(link.hasAttribute('data-dismissed')).toBe(false);
+    fireEvent.keyDown(link, { key: 'Escape' });
+    expect(link.hasAttribute('data-dismissed')).toBe(true);
+    fireEvent.blur(link);
+    expect(link.hasAttribute('data-dismissed')).toBe(false);
+    fireEvent.keyDown(link, { key: 'Escape' });
+    fireEvent.mouseLeave(link);
+    expect(link.hasAttribute('data-dismissed')).toBe(false);
+    expect(within(bjorn).getByText('Aisha Khalil').className).toBe('sr-only');
   });
 
   it('sums each rule for the team', async () => {
