@@ -217,9 +217,19 @@ describe('CheckboxGroup', () => {
     expect(onChange).toHaveBeenLastCalledWith([]);
   });
 
-  it('shows an error', () => {
-    inDanish(<CheckboxGroup label="Behov" values={[]} options={options} onChange={() => {}} error="Vælg mindst ét" />);
+  it('ties its help and error to the group and marks the boxes invalid', () => {
+    inDanish(<CheckboxGroup label="Behov" values={[]} options={options} onChange={() => {}} help="Vælg alle der passer" error="Vælg mindst ét" />);
     expect(screen.getByRole('alert').textContent).toBe('Vælg mindst ét');
+    const group = screen.getByRole('group', { name: 'Behov' });
+    const said = (group.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(said).toEqual(['Vælg alle der passer', 'Vælg mindst ét']);
+    expect(screen.getAllByRole('checkbox').every((b) => b.getAttribute('aria-invalid') === 'true')).toBe(true);
+  });
+
+  it('is not invalid without an error', () => {
+    inDanish(<CheckboxGroup label="Behov" values={[]} options={options} onChange={() => {}} />);
+    expect(screen.getByRole('group', { name: 'Behov' }).getAttribute('aria-describedby')).toBeNull();
+    expect(screen.getAllByRole('checkbox').some((b) => b.hasAttribute('aria-invalid'))).toBe(false);
   });
 });
 
@@ -258,5 +268,13 @@ describe('RadioGroup', () => {
     inDanish(<RadioGroup label="Samtykke" value="" options={options} onChange={() => {}} error="Vælg en" />);
     const group = screen.getByRole('group', { name: 'Samtykke' });
     expect(document.getElementById(group.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Vælg en');
+    expect(screen.getAllByRole('radio').every((r) => r.getAttribute('aria-invalid') === 'true')).toBe(true);
+  });
+
+  it('ties its help to the group and shows the required mark', () => {
+    inDanish(<RadioGroup label="Samtykke" required value="" options={options} onChange={() => {}} help="Spørg borgeren" />);
+    const group = screen.getByRole('group', { name: 'Samtykke' });
+    expect(document.getElementById(group.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Spørg borgeren');
+    expect(group.querySelector('legend .req')).toBeTruthy();
   });
 });

@@ -122,26 +122,62 @@ export function SelectField(p: FieldProps & { value: string; options: Option[]; 
   );
 }
 
+/** The legend of a group of choices, with the required mark as a Field's label has it. */
+function GroupLegend(p: { label: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <legend>
+      {p.label}
+      {p.required && (
+        <span className="req" aria-hidden="true" title={t('common.required')}>
+          {' '}
+          *
+        </span>
+      )}
+    </legend>
+  );
+}
+
+/** The help and error under a group of choices; their ids are in the fieldset's aria-describedby (see described). */
+function GroupNotes(p: FieldProps & { id: string }) {
+  return (
+    <>
+      {p.help && (
+        <div className="help" id={`${p.id}-help`}>
+          {p.help}
+        </div>
+      )}
+      {p.error && (
+        <div className="error" id={`${p.id}-error`} role="alert">
+          {p.error}
+        </div>
+      )}
+    </>
+  );
+}
+
 /** A group of choices where one may be picked; shown as radio buttons in a fieldset. */
 export function RadioGroup(p: FieldProps & { value: string; options: Option[]; onChange: (v: string) => void }) {
   const name = useId();
   return (
-    <fieldset className={`field choice-group ${p.error ? 'field-invalid' : ''}`} aria-describedby={p.error ? `${name}-error` : undefined}>
-      <legend>{p.label}</legend>
+    <fieldset className={`field choice-group ${p.error ? 'field-invalid' : ''}`} aria-describedby={described(name, p)}>
+      <GroupLegend label={p.label} required={p.required} />
       <div className="choices">
         {p.options.map((o) => (
           <label key={o.value} className="choice">
-            <input type="radio" name={name} value={o.value} checked={p.value === o.value} onChange={() => p.onChange(o.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={p.value === o.value}
+              aria-invalid={p.error ? true : undefined}
+              onChange={() => p.onChange(o.value)}
+            />
             {o.label}
           </label>
         ))}
       </div>
-      {p.help && <div className="help">{p.help}</div>}
-      {p.error && (
-        <div className="error" id={`${name}-error`} role="alert">
-          {p.error}
-        </div>
-      )}
+      <GroupNotes {...p} id={name} />
     </fieldset>
   );
 }
@@ -152,21 +188,24 @@ export function CheckboxGroup(p: FieldProps & { values: string[]; options: Optio
   const toggle = (v: string) =>
     p.onChange(p.values.includes(v) ? p.values.filter((x) => x !== v) : [...p.values, v]);
   return (
-    <fieldset className={`field choice-group ${p.error ? 'field-invalid' : ''}`}>
-      <legend>{p.label}</legend>
+    <fieldset className={`field choice-group ${p.error ? 'field-invalid' : ''}`} aria-describedby={described(name, p)}>
+      <GroupLegend label={p.label} required={p.required} />
       <div className="choices columns">
         {p.options.map((o) => (
           <label key={o.value} className="choice">
-            <input type="checkbox" name={name} value={o.value} checked={p.values.includes(o.value)} onChange={() => toggle(o.value)} />
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              checked={p.values.includes(o.value)}
+              aria-invalid={p.error ? true : undefined}
+              onChange={() => toggle(o.value)}
+            />
             {o.label}
           </label>
         ))}
       </div>
-      {p.error && (
-        <div className="error" role="alert">
-          {p.error}
-        </div>
-      )}
+      <GroupNotes {...p} id={name} />
     </fieldset>
   );
 }

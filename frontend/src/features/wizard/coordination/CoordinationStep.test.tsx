@@ -317,6 +317,20 @@ describe('CoordinationStep – meetings', () => {
     expect(screen.getByTestId('meeting-12')).toBeTruthy();
   });
 
+  it('ties an error about the actions as a whole to their fieldset', async () => {
+    renderStep(dto());
+    vi.mocked(stepsApi.saveMeeting).mockRejectedValueOnce(new AppError('invalid_input', [{ field: 'actions', code: 'required' }]));
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: da.coordination.addMeeting }));
+    const form = within(screen.getByRole('form', { name: da.coordination.newMeeting }));
+    change(form.getByLabelText(/^Formål med mødet/), 'Netværksmøde');
+    fireEvent.click(form.getByRole('button', { name: da.coordination.saveMeeting }));
+    const group = form.getByRole('group', { name: da.coordination.actions });
+    const message = await within(group).findByText(da.errors.required, {}, { timeout: 2000 });
+    expect(message.getAttribute('role')).toBe('alert');
+    expect((group.getAttribute('aria-describedby') ?? '').split(' ')).toContain(message.id);
+  });
+
   it('saves the whole meeting when an action is ticked done', async () => {
     const ticked: Meeting = { ...housingMeeting, actions: [{ ...housingMeeting.actions[0], done: true }, housingMeeting.actions[1]] };
     renderStep(dto());

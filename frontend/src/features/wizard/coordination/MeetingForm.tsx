@@ -115,13 +115,13 @@ export function MeetingForm(p: { initial: MeetingInput; onDone: () => void }) {
       <TextArea label={t('coordination.preparation')} help={t('coordination.preparationHelp')} value={form.preparation} onChange={set('preparation')} error={fe('preparation')} />
       <TextArea label={t('coordination.outcome')} value={form.outcome} onChange={set('outcome')} error={fe('outcome')} />
 
-      <fieldset className="coord-actions-edit" aria-describedby={helpId}>
+      <fieldset className="coord-actions-edit" aria-describedby={fe('actions') ? `${helpId} ${helpId}-error` : helpId}>
         <legend>{t('coordination.actions')}</legend>
         <p className="help" id={helpId}>
           {t('coordination.actionsHelp')}
         </p>
         {fe('actions') && (
-          <div className="error" role="alert">
+          <div className="error" id={`${helpId}-error`} role="alert">
             {fe('actions')}
           </div>
         )}

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, type Vocabulary } from '../../../api/client';
 import { stepsApi, type FollowUp, type Plan } from '../../../api/steps';
+import { AppError } from '../../../api/errors';
 import { I18nProvider } from '../../../i18n/i18n';
 import { todayIso } from '../../../lib/dates';
 import { FollowUpStep } from '../steps/FollowUpStep';
@@ -182,6 +183,19 @@ describe('FollowUpStep: WHO-5', () => {
     expect(within(statement('godt humør')).queryByText('Vælg et svar.')).toBeNull();
     expect(steps.saveWHO5).not.toHaveBeenCalled();
   });
+
+  it('ties an error about all five statements to their group', async () => {
+    steps.saveWHO5.mockRejectedValueOnce(new AppError('invalid_input', [{ field: 'items', code: 'required' }]));
+    await renderStep();
+    const form = who5Form();
+    form.querySelectorAll<HTMLInputElement>('input[type=radio][value="2"]').forEach((r) => fireEvent.click(r));
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem WHO-5' }));
+    const group = form.querySelector('.fu-who5-items')!;
+    expect(group.getAttribute('role')).toBe('group');
+    expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('De seneste to uger …');
+    await waitFor(() => expect(group.getAttribute('aria-describedby')).toBeTruthy());
+    expect(document.getElementById(group.getAttribute('aria-describedby')!)?.getAttribute('role')).toBe('alert');
+  }, 15000);
 
   it('warns about possible depression in the preview', async () => {
     await renderStep();

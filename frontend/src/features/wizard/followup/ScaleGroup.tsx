@@ -37,6 +37,7 @@ export function ScaleGroup(p: {
               value={v}
               checked={p.value === v}
               aria-label={`${v} – ${word}`}
+              aria-invalid={p.error ? true : undefined}
               disabled={p.disabled}
               onChange={() => p.onChange(v)}
             />

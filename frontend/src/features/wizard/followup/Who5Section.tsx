@@ -110,9 +110,12 @@ function Who5Form(p: { courseId: number; saved: boolean; onSaved: () => void; on
       <h4>{t('followup.who5FormTitle')}</h4>
       <ErrorBanner error={save.error} />
       <DateField label={t('followup.who5Date')} value={date} onChange={setDate} error={fe('date')} />
-      <p className="fu-question">{t('followup.who5Question')}</p>
+      <p className="fu-question" id={`${base}-question`}>
+        {t('followup.who5Question')}
+      </p>
       <div className="fu-who5-grid">
-        <div className="fu-who5-items">
+        {/* The five statements are one group; an error about all of them is tied to it. */}
+        <div className="fu-who5-items" role="group" aria-labelledby={`${base}-question`} aria-describedby={fe('items') ? `${base}-items-error` : undefined}>
           {STATEMENTS.map((key, i) => (
             <ScaleGroup
               key={key}
@@ -148,7 +151,7 @@ function Who5Form(p: { courseId: number; saved: boolean; onSaved: () => void; on
         </div>
       </div>
       {fe('items') && (
-        <div className="error" role="alert">
+        <div className="error" id={`${base}-items-error`} role="alert">
           {fe('items')}
         </div>
       )}
