@@ -5,6 +5,7 @@ import { SessionContext, type Session } from '../features/auth/session';
 import { da } from '../i18n/da';
 import { I18nProvider } from '../i18n/i18n';
 import { Shell } from './Shell';
+import type { Route } from '../lib/router';
 
 // The sync indicator reads its own query (tested in features/teamfolder).
 vi.mock('../features/teamfolder/SyncIndicator', () => ({ SyncIndicator: () => null }));
@@ -45,6 +46,35 @@ function renderShell(s: Session) {
 }
 
 const menu = () => within(screen.getByRole('navigation', { name: da.nav.main })).getAllByRole('link').map((l) => l.textContent);
+
+function shellAt(route: Route, lang: 'da' | 'en') {
+  return (
+    <I18nProvider lang={lang} onChange={() => {}}>
+      <SessionContext.Provider value={session('icm_worker')}>
+        <Shell route={route}>
+          <h1>x</h1>
+        </Shell>
+      </SessionContext.Provider>
+    </I18nProvider>
+  );
+}
+
+describe('the window title', () => {
+  it('names the screen in the UI’s language, never the citizen, and is "ICM" again when the shell goes', () => {
+    const view = render(shellAt({ name: 'citizens' }, 'da'));
+    expect(document.title).toBe('Borgere – ICM');
+    view.rerender(shellAt({ name: 'course', id: 4, step: 'planning' }, 'da'));
+    expect(document.title).toBe('Forløb: Planlægning – ICM');
+    view.rerender(shellAt({ name: 'course', id: 4, step: 'planning' }, 'en'));
+    expect(document.title).toBe('Course: Planning – ICM');
+    view.rerender(shellAt({ name: 'citizen', id: 4 }, 'da'));
+    expect(document.title).toBe('Borger – ICM');
+    view.rerender(shellAt({ name: 'overview' }, 'en'));
+    expect(document.title).toBe('Overview – ICM');
+    view.unmount();
+    expect(document.title).toBe('ICM');
+  });
+});
 
 describe('the shell', () => {
   it('starts with a skip link, and its menu button says whether the narrow menu is open', () => {

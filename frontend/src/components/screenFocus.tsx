@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import type { Route } from '../lib/router';
 
 /** Fields the worker may be typing in: focus is never taken from them. */
@@ -30,6 +30,7 @@ export function focusHeading(el: HTMLElement) {
 export function useFocusOnScreenChange(route: Route) {
   const prev = useRef<Route | null>(null);
   const key = JSON.stringify(route);
+  useWindowTitle(route);
   useEffect(() => {
     // The first screen after a start or a sign-in is read from the top, skip link first (and
     // React's development double run of effects is no change of screen either).
@@ -50,6 +51,46 @@ export function useFocusOnScreenChange(route: Route) {
     // route is compared by value (key): a re-render with the same screen moves nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+}
+
+/** The name of a screen for the window title: what kind of screen, never whose data it shows. */
+export function screenName(route: Route, i18n: Pick<I18n, 't' | 'tx'>): string {
+  const { t, tx } = i18n;
+  switch (route.name) {
+    case 'citizenNew':
+      return t('citizens.newTitle');
+    case 'citizen':
+      return t('screens.citizen');
+    case 'citizenEdit':
+      return t('citizens.editTitle');
+    case 'courseNew':
+      return t('course.startTitle');
+    case 'course':
+      return t('screens.course', { step: tx(`steps.${route.step}`) });
+    case 'sync':
+      return t('screens.sync');
+    default:
+      return t(`nav.${route.name}`);
+  }
+}
+
+/**
+ * Names the window after the screen, "<screen> – ICM", in the UI's language (WCAG 2.4.2: it
+ * is what a screen reader says when the worker switches to the app). Back to "ICM" when the
+ * shell goes (signed out).
+ */
+function useWindowTitle(route: Route) {
+  const i18n = useI18n();
+  const title = i18n.t('screens.window', { screen: screenName(route, i18n) });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  useEffect(
+    () => () => {
+      document.title = 'ICM';
+    },
+    [],
+  );
 }
 
 /** The first Tab stop of every screen: jumps past the menu to the screen's heading (WCAG 2.4.1). */

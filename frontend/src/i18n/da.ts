@@ -58,6 +58,17 @@ export const da = {
     menu: 'Menu',
     skipToContent: 'Spring til indhold',
   },
+  // The window title per screen (never a citizen's name: it shows in the taskbar, also when locked).
+  screens: {
+    window: '{screen} – ICM',
+    citizen: 'Borger',
+    course: 'Forløb: {step}',
+    sync: 'Synkronisering',
+  },
+  progress: {
+    value: '{n} af {max}',
+    over: '{n} af {max} – over grænsen',
+  },
   common: {
     confirmCloseUnsaved: 'Et notat eller en formular er ikke gemt. Vil du lukke programmet alligevel?',
     save: 'Gem',

@@ -60,6 +60,16 @@ export const en: Messages = {
     menu: 'Menu',
     skipToContent: 'Skip to content',
   },
+  screens: {
+    window: '{screen} – ICM',
+    citizen: 'Citizen',
+    course: 'Course: {step}',
+    sync: 'Synchronisation',
+  },
+  progress: {
+    value: '{n} of {max}',
+    over: '{n} of {max} – over the limit',
+  },
   common: {
     confirmCloseUnsaved: 'A note or form has not been saved. Close the program anyway?',
     save: 'Save',
