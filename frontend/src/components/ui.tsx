@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { AppError } from '../api/errors';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from './errorText';
@@ -35,10 +35,26 @@ export function Loading() {
   return <div className="loading" aria-busy="true">{t('app.loading')}</div>;
 }
 
+/**
+ * A bar of value out of max. Over max (9 open courses under a ceiling of 8) the bar is full,
+ * aria-valuenow stays within its range and aria-valuetext says "9 af 8 – over grænsen".
+ */
 export function Progress(p: { value: number; max: number; label: string; tone?: 'ok' | 'warn' | 'over' }) {
+  const { t } = useI18n();
   const pct = p.max > 0 ? Math.min(100, Math.round((100 * p.value) / p.max)) : p.value > 0 ? 100 : 0;
+  const max = Math.max(0, p.max);
+  const now = Math.min(Math.max(0, p.value), max);
+  const text = t(p.value > p.max ? 'progress.over' : 'progress.value', { n: p.value, max: p.max });
   return (
-    <div className={`progress tone-${p.tone ?? 'ok'}`} role="progressbar" aria-label={p.label} aria-valuenow={p.value} aria-valuemin={0} aria-valuemax={p.max}>
+    <div
+      className={`progress tone-${p.tone ?? 'ok'}`}
+      role="progressbar"
+      aria-label={p.label}
+      aria-valuenow={now}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuetext={text}
+    >
       <div className="bar" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -54,9 +70,34 @@ export function Badge(p: { tone?: 'neutral' | 'ok' | 'warn' | 'over' | 'info'; c
  * that takes the keyboard focus, so it can be scrolled with the arrow keys.
  */
 export function TableScroll(p: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const scrolls = useScrollsSideways(box);
+  // A Tab stop only while there is something to scroll; otherwise the table's own links come first.
   return (
-    <div className="table-scroll" role="region" aria-label={p.label} tabIndex={0}>
+    <div ref={box} className="table-scroll" role="region" aria-label={p.label} tabIndex={scrolls ? 0 : undefined}>
       {p.children}
     </div>
   );
+}
+
+/** Whether the box's content is wider than the box, followed as either is resized. */
+function useScrollsSideways(box: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(check);
+    watch.observe(el);
+    if (el.firstElementChild) watch.observe(el.firstElementChild);
+    return () => watch.disconnect();
+  }, [box]);
+  // new rows or columns (the observed table may also have been replaced)
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el) setScrolls(el.scrollWidth > el.clientWidth + 1);
+  });
+  return scrolls;
 }
