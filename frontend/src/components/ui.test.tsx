@@ -64,3 +64,24 @@ describe('TableScroll', () => {
     expect(box.hasAttribute('tabindex')).toBe(false);
   });
 });
+
+describe('TableScroll names its table', () => {
+  it('with the box’s label, unless the table has its own', () => {
+    render(
+      <>
+        <TableScroll label="Borgere">
+          <table>
+            <tbody />
+          </table>
+        </TableScroll>
+        <TableScroll label="Forløb">
+          <table aria-label="Egne forløb">
+            <tbody />
+          </table>
+        </TableScroll>
+      </>,
+    );
+    expect(screen.getByRole('table', { name: 'Borgere' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Egne forløb' })).toBeTruthy();
+  });
+});

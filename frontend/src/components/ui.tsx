@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { cloneElement, isValidElement, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { AppError } from '../api/errors';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from './errorText';
@@ -75,9 +75,16 @@ export function TableScroll(p: { label: string; children: ReactNode }) {
   // A Tab stop only while there is something to scroll; otherwise the table's own links come first.
   return (
     <div ref={box} className="table-scroll" role="region" aria-label={p.label} tabIndex={scrolls ? 0 : undefined}>
-      {p.children}
+      {named(p.children, p.label)}
     </div>
   );
+}
+
+/** A table gets the box's label as its own name, unless it is given one (aria-label or aria-labelledby). */
+function named(children: ReactNode, label: string): ReactNode {
+  if (!isValidElement<{ 'aria-label'?: string; 'aria-labelledby'?: string }>(children) || children.type !== 'table') return children;
+  if (children.props['aria-label'] || children.props['aria-labelledby']) return children;
+  return cloneElement(children, { 'aria-label': label });
 }
 
 /** Whether the box's content is wider than the box, followed as either is resized. */

@@ -82,6 +82,8 @@ export const da = {
     none: '–',
     optional: 'valgfrit',
     required: 'skal udfyldes',
+    actionsColumn: 'Handlinger',
+    statusColumn: 'Status',
     choose: 'Vælg …',
     saving: 'Gemmer …',
     saved: 'Gemt',

@@ -83,6 +83,8 @@ export const en: Messages = {
     none: '–',
     optional: 'optional',
     required: 'required',
+    actionsColumn: 'Actions',
+    statusColumn: 'Status',
     choose: 'Choose …',
     saving: 'Saving …',
     saved: 'Saved',

@@ -22,7 +22,7 @@ export function scopeText(lang: 'da' | 'en', c: Cover): string {
  * see; the team lead also sets a new cover and withdraws one (the backend checks the role).
  */
 export function CoverSection(p: { isLead: boolean }) {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const x = coverText[lang];
   const covers = useCovers();
   const withdraw = useWithdrawCover();
@@ -66,8 +66,14 @@ export function CoverSection(p: { isLead: boolean }) {
               <th>{x.colCitizens}</th>
               <th>{x.colPeriod}</th>
               <th>{x.colNote}</th>
-              <th />
-              {p.isLead && <th />}
+              <th>
+                <span className="sr-only">{t('common.statusColumn')}</span>
+              </th>
+              {p.isLead && (
+                <th>
+                  <span className="sr-only">{t('common.actionsColumn')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>

@@ -19,7 +19,7 @@ function periodScope(lang: 'da' | 'en', p: AwayPeriod): string {
  * link to its course, until the worker marks it as read. Nothing shows otherwise.
  */
 export function WhileAwayPanel() {
-  const { lang, tx } = useI18n();
+  const { t, lang, tx } = useI18n();
   const x = coverText[lang];
   const away = useWhileAway();
   const mark = useMarkWhileAwayRead();
@@ -46,7 +46,9 @@ export function WhileAwayPanel() {
                 <th>{x.awayColCitizen}</th>
                 <th>{x.awayColAuthor}</th>
                 <th>{x.awayColWhat}</th>
-                <th />
+                <th>
+                  <span className="sr-only">{t('common.actionsColumn')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import type { HousingOverview, OverviewCaseload } from '../../api/overview';
 import { useI18n } from '../../i18n/i18n';
 import { barLength, caseloadBars, niceMax, ticks } from './charts';
@@ -18,7 +18,7 @@ function ChartFigure(p: { title: string; children: ReactNode; table: ReactNode; 
       {p.note && <p className="muted ov-note">{p.note}</p>}
       <details className="ov-alt">
         <summary>{t('overview.asTable')}</summary>
-        {p.table}
+        {isValidElement<{ 'aria-label'?: string }>(p.table) ? cloneElement(p.table, { 'aria-label': p.title }) : p.table}
       </details>
     </figure>
   );

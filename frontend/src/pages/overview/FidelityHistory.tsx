@@ -99,7 +99,7 @@ export function FidelityHistory() {
           <details className="ov-alt">
             <summary>{t('overview.asTable')}</summary>
             <div className="ov-table-wrap">
-              <table className="table compact">
+              <table className="table compact" aria-labelledby="ov-history">
                 <thead>
                   <tr>
                     <th scope="col">{t('overview.history.rule')}</th>

@@ -52,7 +52,11 @@ export function TeamPage() {
               <th>{t('team.openCourses')}</th>
               <th>{t('team.maxCaseload')}</th>
               {isLead && <th>{t('auth.accessColumn')}</th>}
-              {isLead && <th />}
+              {isLead && (
+                <th>
+                  <span className="sr-only">{t('common.actionsColumn')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>

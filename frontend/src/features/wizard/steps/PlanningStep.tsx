@@ -65,7 +65,9 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
                 <th>{t('planning.frequency')}</th>
                 <th>{t('planning.activityOwner')}</th>
                 <th>{t('planning.linkedSubGoal')}</th>
-                <th />
+                <th>
+                  <span className="sr-only">{t('common.actionsColumn')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
