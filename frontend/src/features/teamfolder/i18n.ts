@@ -75,7 +75,8 @@ export const teamFolderText = textGroup(
       problem: 'Problem',
       revoked: 'Frakoblet',
     },
-    indicatorLabel: 'Synkronisering: {state}',
+    // the visible state first (WCAG 2.5.3: the name starts with what is shown)
+    indicatorLabel: '{state} – synkronisering',
     lastSync: 'Sidst synkroniseret',
     pending: 'Ændringer, der venter på at blive sendt',
     syncNow: 'Synkronisér nu',
@@ -197,7 +198,7 @@ export const teamFolderText = textGroup(
       problem: 'Problem',
       revoked: 'Disconnected',
     },
-    indicatorLabel: 'Sync: {state}',
+    indicatorLabel: '{state} – sync',
     lastSync: 'Last synced',
     pending: 'Changes waiting to be sent',
     syncNow: 'Sync now',

@@ -22,18 +22,39 @@ describe('SaveIndicator', () => {
     expect(screen.queryByTestId('save-state')).toBeNull();
   });
 
-  it.each<[SaveState, string]>([
-    [{ kind: 'pending' }, 'Ændringer der ikke er gemt'],
-    [{ kind: 'saving' }, 'Gemmer …'],
-    [{ kind: 'saved', at: new Date(2026, 11, 1, 9, 5) }, 'Gemt kl. 09:05'],
-    [{ kind: 'invalid', error: new AppError('invalid_input', [{ field: 'x', code: 'required' }]) }, 'Ikke gemt – ret fejlene markeret nedenfor'],
-  ])('reads %j as %j', (state, text) => {
+  it.each<[SaveState, string, string]>([
+    [{ kind: 'pending' }, 'Ændringer der ikke er gemt', ''],
+    [{ kind: 'saving' }, 'Gemmer …', ''],
+    [{ kind: 'saved', at: new Date(2026, 11, 1, 9, 5) }, 'Gemt kl. 09:05', 'Gemt kl. 09:05'],
+    [{ kind: 'invalid', error: new AppError('invalid_input', [{ field: 'x', code: 'required' }]) }, 'Ikke gemt – ret fejlene markeret nedenfor', 'Ikke gemt – ret fejlene markeret nedenfor'],
+  ])('shows %j as %j and announces %j', (state, text, said) => {
     show(state);
     const el = screen.getByTestId('save-state');
     expect(el.textContent).toBe(text);
     expect(el.getAttribute('data-state')).toBe(state.kind);
-    expect(el.getAttribute('aria-live')).toBe('polite');
+    expect(el.querySelector('[aria-live=polite]')?.textContent).toBe(said);
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('keeps one live region from idle through typing and saving to saved, so only "saved" is announced', () => {
+    const view = show({ kind: 'idle' });
+    const live = view.container.querySelector('[aria-live=polite]');
+    expect(live).toBeTruthy();
+    const steps: [SaveState, string][] = [
+      [{ kind: 'pending' }, ''],
+      [{ kind: 'saving' }, ''],
+      [{ kind: 'saved', at: new Date(2026, 11, 1, 9, 5) }, 'Gemt kl. 09:05'],
+      [{ kind: 'pending' }, ''],
+    ];
+    for (const [state, said] of steps) {
+      view.rerender(
+        <I18nProvider lang="da" onChange={() => {}}>
+          <SaveIndicator state={state} />
+        </I18nProvider>,
+      );
+      expect(view.container.querySelector('[aria-live=polite]')).toBe(live);
+      expect(live!.textContent).toBe(said);
+    }
   });
 
   it('says why a save failed and offers a retry', () => {
