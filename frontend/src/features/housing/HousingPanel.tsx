@@ -71,7 +71,7 @@ function History(p: { h: HousingHistory; readOnly: boolean; compact?: boolean; o
               <strong className={e.inForce ? '' : 'struck'}>{word(e.housing)}</strong>
               {e.inForce && e.from && e.from !== e.housing && <span className="muted"> {t('housing.from', { housing: word(e.from) })}</span>}
               <span className="housing-kind"> · {e.correctsId ? t('housing.correction') : tx(`housing.kind.${e.kind}`)}</span>
-              {e.note && <span className="housing-note"> – {e.note}</span>}
+              {e.note && <span className="housing-note" lang="da"> – {e.note}</span>}
               {e.recordedBy && <span className="muted"> · {t('housing.by', { who: e.recordedBy })}</span>}
               {e.correctedBy > 0 && <span className="housing-fate"> {t('housing.corrected')}</span>}
               {e.withdrawn && (

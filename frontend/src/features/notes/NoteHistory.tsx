@@ -78,7 +78,7 @@ function RevisionItem(p: { revision: NoteRevision; current: boolean }) {
         · {tx(`enum.noteKind.${r.kind}`)} · {tx(`enum.noteLocation.${r.location}`)}
         {r.durationMinutes > 0 && <> · {t('notes.minutes', { n: r.durationMinutes })}</>}
       </div>
-      <div className="pre note-text">{r.text}</div>
+      <div className="pre note-text" lang="da">{r.text}</div>
     </li>
   );
 }

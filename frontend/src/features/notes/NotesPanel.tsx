@@ -94,7 +94,7 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
                 <li key={n.id}>
                   <NoteMeta note={n} />
                   <NoteAuthorLine note={n} />
-                  <div className="pre note-text">{n.text}</div>
+                  <div className="pre note-text" lang="da">{n.text}</div>
                   {!p.readOnly && editing === null && (
                     <button type="button" className="link" onClick={() => setEditing(n.id)}>
                       {t('notes.edit')}

@@ -2,7 +2,8 @@
 export function Snippet(p: { text: string }) {
   const parts = p.text.split(/(\[[^\]]*\])/g).filter(Boolean);
   return (
-    <div className="note-text">
+    // What workers write is Danish, also in the English UI: read with a Danish voice (WCAG 3.1.2).
+    <div className="note-text" lang="da">
       {parts.map((part, i) =>
         part.startsWith('[') && part.endsWith(']') ? <mark key={i}>{part.slice(1, -1)}</mark> : <span key={i}>{part}</span>,
       )}

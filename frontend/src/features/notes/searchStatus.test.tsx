@@ -52,6 +52,23 @@ async function expectStatusSteps(search: HTMLElement, steps: [string, string][],
   }
 }
 
+describe('text the workers wrote', () => {
+  it('is marked Danish in the English UI, in the journal and in search hits', async () => {
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <I18nProvider lang="en" onChange={() => {}}>
+          <NotesPanel courseId={3} readOnly />
+        </I18nProvider>
+      </QueryClientProvider>,
+    );
+    const text = await screen.findByText('Sover dårligt, søvn');
+    expect(text.closest('[lang]')?.getAttribute('lang')).toBe('da');
+    fireEvent.change(screen.getByLabelText('Search the citizen’s notes'), { target: { value: 'søvn' } });
+    const hit = await within(screen.getByTestId('note-hits')).findByText('Sover dårligt, søvn');
+    expect(hit.closest('[lang]')?.getAttribute('lang')).toBe('da');
+  });
+});
+
 describe('search results are said by a status line that is there from the start (WCAG 4.1.3)', () => {
   it('in all notes', async () => {
     show(<NoteSearchPage />);

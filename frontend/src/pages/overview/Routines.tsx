@@ -172,7 +172,7 @@ export function RoutinesCard(p: { o: Overview }) {
                 >
                   {t('overview.routines.delete')}
                 </button>
-                {m.note && <div className="pre">{m.note}</div>}
+                {m.note && <div className="pre" lang="da">{m.note}</div>}
               </li>
             ))}
           </ul>

@@ -109,7 +109,7 @@ function CaseCard(p: { case: AdvocacyCase; editable: boolean; busy: boolean; onE
         <dl className="facts ca-facts">
           {shown.flatMap(([label, v]) => [
             <dt key={`${label}-t`}>{label}</dt>,
-            <dd key={`${label}-d`} className="pre">
+            <dd key={`${label}-d`} className="pre" lang="da">
               {v}
             </dd>,
           ])}

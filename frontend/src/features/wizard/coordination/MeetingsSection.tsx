@@ -102,7 +102,7 @@ function MeetingCard(p: { courseId: number; meeting: Meeting; editable: boolean;
           .filter(([, v]) => v.trim() !== '')
           .flatMap(([label, v]) => [
             <dt key={`${label}-t`}>{label}</dt>,
-            <dd key={`${label}-d`} className="pre">
+            <dd key={`${label}-d`} className="pre" lang="da">
               {v}
             </dd>,
           ])}
@@ -132,7 +132,7 @@ function MeetingCard(p: { courseId: number; meeting: Meeting; editable: boolean;
                 const overdue = p.editable && !a.done && a.deadline !== '' && a.deadline < today;
                 return (
                   <tr key={i} className={a.done ? 'coord-done' : ''}>
-                    <td className="pre">{a.action}</td>
+                    <td className="pre" lang="da">{a.action}</td>
                     <td>{a.owner || <span className="muted">{t('common.none')}</span>}</td>
                     <td className="coord-date">
                       {a.deadline ? isoToDanish(a.deadline) : <span className="muted">{t('common.none')}</span>}

@@ -37,7 +37,7 @@ export function ClosingSection(p: { courseId: number; citizenId: number; data: F
             {cl.afterNote && (
               <>
                 <dt>{t('followup.afterNote')}</dt>
-                <dd className="pre">{cl.afterNote}</dd>
+                <dd className="pre" lang="da">{cl.afterNote}</dd>
               </>
             )}
             <dt>{t('followup.housingAtClose')}</dt>
@@ -45,7 +45,7 @@ export function ClosingSection(p: { courseId: number; citizenId: number; data: F
             {cl.note && (
               <>
                 <dt>{t('followup.closeNote')}</dt>
-                <dd className="pre">{cl.note}</dd>
+                <dd className="pre" lang="da">{cl.note}</dd>
               </>
             )}
           </dl>

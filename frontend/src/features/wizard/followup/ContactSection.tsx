@@ -104,7 +104,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
                   <tr key={f.id || f.fromDate}>
                     <td className="fu-nowrap">{isoToDanish(f.fromDate)}</td>
                     <td>{freqText(f)}</td>
-                    <td className="pre">{f.note}</td>
+                    <td className="pre" lang="da">{f.note}</td>
                     {!p.readOnly && (
                       <td>
                         <button type="button" className="fu-danger-link" onClick={() => remove(f)} disabled={del.isPending}

@@ -128,13 +128,13 @@ function EvaluationCard(p: { ev: Evaluation; courseId: number; onEdit?: () => vo
         {ev.summary && (
           <>
             <dt>{t('followup.summary')}</dt>
-            <dd className="pre">{ev.summary}</dd>
+            <dd className="pre" lang="da">{ev.summary}</dd>
           </>
         )}
         {ev.planChanges && (
           <>
             <dt>{t('followup.planChanges')}</dt>
-            <dd className="pre">{ev.planChanges}</dd>
+            <dd className="pre" lang="da">{ev.planChanges}</dd>
           </>
         )}
       </dl>

@@ -66,7 +66,7 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
                   </button>
                 </>
               )}
-              <div className="pre">{r.agreed}</div>
+              <div className="pre" lang="da">{r.agreed}</div>
             </li>
           ))}
         </ul>

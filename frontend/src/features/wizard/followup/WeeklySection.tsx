@@ -76,7 +76,7 @@ export function WeeklySection(p: { courseId: number; data: FollowUp; readOnly: b
                     <td>
                       <Rating value={w.mental} />
                     </td>
-                    <td className="pre">{w.note}</td>
+                    <td className="pre" lang="da">{w.note}</td>
                   </tr>
                 ))}
               </tbody>

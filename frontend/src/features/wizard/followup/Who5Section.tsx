@@ -224,7 +224,7 @@ function Who5Table(p: { courseId: number; rows: WHO5[]; readOnly: boolean }) {
                     ))}
                   </span>
                 </td>
-                <td className="pre">{r.note}</td>
+                <td className="pre" lang="da">{r.note}</td>
                 {!p.readOnly && (
                   <td className="fu-cell-actions">
                     <button type="button" className="fu-danger-link" onClick={() => remove(r)} disabled={del.isPending} aria-label={t('followup.deleteWho5Label', { date: isoToDanish(r.date) })}>

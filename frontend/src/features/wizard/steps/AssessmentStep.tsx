@@ -126,7 +126,7 @@ function TopicEditor(p: { courseId: number; topic: Topic; readOnly: boolean }) {
                     .map(([k, v]) => (
                       <div key={k} className="contents">
                         <dt>{wholePerson(p.topic.topic) ? title : t(`assessment.${k}`)}</dt>
-                        <dd className="pre">{v}</dd>
+                        <dd className="pre" lang="da">{v}</dd>
                       </div>
                     ))}
                 </dl>

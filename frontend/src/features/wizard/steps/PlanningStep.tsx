@@ -120,7 +120,7 @@ function GoalView(p: { goal: Goal; n: number; onEdit?: () => void }) {
           {t('planning.goal', { n: p.n })}
           {p.goal.area ? ` · ${tx(`topics.${p.goal.area}`)}` : ''}
         </div>
-        <blockquote className="citizen-words">“{p.goal.citizenWords}”</blockquote>
+        <blockquote className="citizen-words" lang="da">“{p.goal.citizenWords}”</blockquote>
         {p.goal.actionPlanGoal && (
           <div className="small">
             § 141: {p.goal.actionPlanGoal}

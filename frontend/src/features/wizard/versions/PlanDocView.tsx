@@ -45,7 +45,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
       </dl>
 
       <Part title={t('versions.doc.wishes')} empty={false}>
-        {d.wishes ? <blockquote className="citizen-words pv-wishes">{d.wishes}</blockquote> : <p className="muted small">{t('versions.doc.noWishes')}</p>}
+        {d.wishes ? <blockquote className="citizen-words pv-wishes" lang="da">{d.wishes}</blockquote> : <p className="muted small">{t('versions.doc.noWishes')}</p>}
       </Part>
 
       <Part title={t('versions.doc.goals')} empty={d.goals.length === 0}>
@@ -56,7 +56,7 @@ export function PlanDocView(p: { doc: PlanDoc; title: string }) {
                 {t('versions.doc.goal', { n: i + 1 })}
                 {g.area ? ` · ${g.area}` : ''}
               </div>
-              <blockquote className="citizen-words">“{g.citizenWords}”</blockquote>
+              <blockquote className="citizen-words" lang="da">“{g.citizenWords}”</blockquote>
               {g.actionPlanGoal && (
                 <div className="small">
                   {t('versions.doc.actionPlanGoal')}: {g.actionPlanGoal}
