@@ -32,10 +32,10 @@ type App struct {
 	pageLoaded  sync.Once
 	// listen subscribes to a frontend event (runtime.EventsOn in the window; nil in tests,
 	// which call firstScreen themselves).
-	listen func(ctx context.Context, name string, cb func(...any))
-	prints      *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
-	stopPrints  chan struct{}      // closed at shutdown: stops the print folder's janitor
-	ended       sync.Once          // shutdown, or finish after a run that never started
+	listen     func(ctx context.Context, name string, cb func(...any))
+	prints     *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
+	stopPrints chan struct{}      // closed at shutdown: stops the print folder's janitor
+	ended      sync.Once          // shutdown, or finish after a run that never started
 }
 
 type services struct {
