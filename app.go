@@ -28,11 +28,14 @@ type App struct {
 	stopBackup  chan struct{}      // closed at shutdown: the start-up backup that has not begun stays undone
 	stopChecks  context.CancelFunc // stops the background checks at shutdown
 	checksDone  chan struct{}      // closed when they have stopped
-	startChecks chan struct{}      // closed when the page has loaded: the checks may begin
+	startChecks chan struct{}      // closed when the first screen is up: the checks and the team folder may begin
 	pageLoaded  sync.Once
-	prints      *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
-	stopPrints  chan struct{}      // closed at shutdown: stops the print folder's janitor
-	ended       sync.Once          // shutdown, or finish after a run that never started
+	// listen subscribes to a frontend event (runtime.EventsOn in the window; nil in tests,
+	// which call firstScreen themselves).
+	listen     func(ctx context.Context, name string, cb func(...any))
+	prints     *printfiles.Folder // plans opened for printing: removed within minutes, at sign-out and at shutdown
+	stopPrints chan struct{}      // closed at shutdown: stops the print folder's janitor
+	ended      sync.Once          // shutdown, or finish after a run that never started
 }
 
 type services struct {
@@ -61,7 +64,11 @@ type services struct {
 }
 
 // newApp opens the database; a failure is kept and shown by the UI rather than crashing.
-func newApp(ctx context.Context, dbPath string) *App { return newAppWith(ctx, dbPath, nil, nil) }
+func newApp(ctx context.Context, dbPath string) *App {
+	a := newAppWith(ctx, dbPath, nil, nil)
+	a.listen = func(ctx context.Context, name string, cb func(...any)) { runtime.EventsOn(ctx, name, cb) }
+	return a
+}
 
 // newAppWithClock is newApp with the services' clock given (nil: the wall clock), for tests.
 func newAppWithClock(ctx context.Context, dbPath string, clock service.Clock) *App {
@@ -158,24 +165,38 @@ func (a *App) startup(ctx context.Context) {
 	if a.store != nil {
 		cctx, cancel := context.WithCancel(context.Background())
 		a.stopChecks, a.checksDone, a.startChecks = cancel, make(chan struct{}), make(chan struct{})
+		if a.listen != nil {
+			a.listen(ctx, "app:screen-ready", func(...any) { a.firstScreen() })
+		}
+		// The checks and the team folder's first pass wait for the first screen (the
+		// frontend's "app:screen-ready"), so as not to compete with the web view for the CPU
+		// while it loads and draws it; a window that never shows one gets them after
+		// checksAfter.
+		time.AfterFunc(checksAfter, a.firstScreen)
 		go func() {
 			defer close(a.checksDone)
-			// They wait for the page to load (domReady), so as not to compete with the web
-			// view for the CPU while it draws the first screen; a window that never loads
-			// still gets them after checksAfter.
 			select {
 			case <-a.startChecks:
-			case <-time.After(checksAfter):
 			case <-cctx.Done():
 				return
 			}
 			a.checkInBackground(cctx, func() { runtime.EventsEmit(ctx, "app:database-damaged") })
 		}()
-		service.StartTeamFolder(a.services.folder)
+		service.StartTeamFolder(a.services.folder, a.startChecks)
 	}
 }
 
-// checksAfter is the longest the background checks wait for the page to load.
+// firstScreen is called when the frontend has drawn its first screen: the background work
+// may begin. Later calls (every screen sends the event) do nothing.
+func (a *App) firstScreen() {
+	a.pageLoaded.Do(func() {
+		if a.startChecks != nil {
+			close(a.startChecks)
+		}
+	})
+}
+
+// checksAfter is the longest the background work waits for the first screen.
 const checksAfter = 5 * time.Second
 
 // checkInBackground runs the checks that would slow the start: the file's integrity check
@@ -198,11 +219,6 @@ func (a *App) domReady(context.Context) {
 	if a.store == nil {
 		return
 	}
-	a.pageLoaded.Do(func() {
-		if a.startChecks != nil {
-			close(a.startChecks)
-		}
-	})
 	go func() {
 		select {
 		case <-a.stopBackup:

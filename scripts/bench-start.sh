@@ -13,6 +13,8 @@
 #     screens one after another, reading the memory after each (VmRSS/VmHWM of the app and
 #     its WebKit child processes, Go heap).
 # Results go to $OUT/start.txt as key=value lines, the raw lines to $OUT/start-*.log.
+# BENCH_DB_CACHE=<folder> keeps the generated databases there and reuses them while the
+# generator and the migrations are unchanged (a re-measurement then takes minutes, not ten).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,10 +49,21 @@ put bare_binary_bytes "$(stat -c %s "$BARE")"
 
 DB=$OUT/db
 rm -rf "$DB" && mkdir -p "$DB"
-log "writing the ten-year database"
-go run ./bench/gendb -db "$DB/ten.db" -password "$PASSWORD" >"$OUT/gendb.json"
-log "writing the ten-year database with a ten-year audit log ($AUDIT_ENTRIES entries)"
-go run ./bench/gendb -db "$DB/audit.db" -password "$PASSWORD" -audit "$AUDIT_ENTRIES" >/dev/null
+CACHE=${BENCH_DB_CACHE:-}
+if [ -n "$CACHE" ] && [ -s "$CACHE/ten.db" ] && [ -s "$CACHE/audit.db" ] && [ -s "$CACHE/gendb.json" ] &&
+  [ "$(cat "$CACHE/source" 2>/dev/null)" = "$(cat bench/gendb/*.go backend/benchdata/*.go backend/store/migrations/*.sql | sha256sum)" ]; then
+  log "the benchmark databases from $CACHE (BENCH_DB_CACHE; written by the same generator and migrations)"
+  cp "$CACHE/ten.db" "$CACHE/audit.db" "$DB/" && cp "$CACHE/gendb.json" "$OUT/gendb.json"
+else
+  log "writing the ten-year database"
+  go run ./bench/gendb -db "$DB/ten.db" -password "$PASSWORD" >"$OUT/gendb.json"
+  log "writing the ten-year database with a ten-year audit log ($AUDIT_ENTRIES entries)"
+  go run ./bench/gendb -db "$DB/audit.db" -password "$PASSWORD" -audit "$AUDIT_ENTRIES" >/dev/null
+  if [ -n "$CACHE" ]; then
+    mkdir -p "$CACHE" && cp "$DB/ten.db" "$DB/audit.db" "$OUT/gendb.json" "$CACHE/"
+    cat bench/gendb/*.go backend/benchdata/*.go backend/store/migrations/*.sql | sha256sum >"$CACHE/source"
+  fi
+fi
 put ten_db_bytes "$(stat -c %s "$DB/ten.db")"
 put audit_db_bytes "$(stat -c %s "$DB/audit.db")"
 put audit_entries "$AUDIT_ENTRIES"

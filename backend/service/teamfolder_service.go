@@ -54,7 +54,9 @@ func NewTeamFolderService(d Deps, dbPath string, desk FolderDesktop, emit func(s
 // StartTeamFolder runs the team folder sync while the app is open, if this laptop has
 // founded or joined a team. A team folder that cannot be reached now (a USB stick not
 // plugged in) is tried again every scan interval; the indicator says "offline" meanwhile.
-func StartTeamFolder(s *TeamFolderService) {
+// The first pass waits until firstPass is closed (nil: none), so that the app can keep it
+// off the path to its first screen.
+func StartTeamFolder(s *TeamFolderService, firstPass <-chan struct{}) {
 	if s.deps.Store == nil {
 		return
 	}
@@ -71,7 +73,7 @@ func StartTeamFolder(s *TeamFolderService) {
 		s.retryOpen(err)
 		return
 	}
-	s.run(e)
+	s.runAfter(e, firstPass)
 }
 
 // StopTeamFolder stops the sync and waits for its pass to end (at shutdown).
@@ -127,7 +129,11 @@ func openErrorKind(err error) string {
 }
 
 // run starts the engine's loop in the background.
-func (s *TeamFolderService) run(e *teamsync.Engine) {
+func (s *TeamFolderService) run(e *teamsync.Engine) { s.runAfter(e, nil) }
+
+// runAfter is run with the first pass held until start is closed (nil: at once); the
+// engine is adopted at once, so the indicator and the screens know its state meanwhile.
+func (s *TeamFolderService) runAfter(e *teamsync.Engine, start <-chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	s.mu.Lock()
@@ -139,6 +145,13 @@ func (s *TeamFolderService) run(e *teamsync.Engine) {
 	s.adopt(e)
 	go func() {
 		defer close(done)
+		if start != nil {
+			select {
+			case <-start:
+			case <-ctx.Done():
+				return
+			}
+		}
 		e.Run(teamsync.WithProgress(ctx, s.loadProgress), s.poll, s.scan)
 	}()
 }

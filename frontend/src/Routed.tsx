@@ -1,3 +1,4 @@
+import './i18n/screens';
 import { Shell } from './components/Shell';
 import { useRoute } from './lib/router';
 import { lazyScreen } from './lib/lazyScreen';

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { listenForDamage, onCallError } from './api/databaseDamage';
 import { listenForTeamChanges } from './api/teamSync';
+import { sendFirstCalls } from './api/firstCalls';
 import { App } from './App';
 import { ScreenReadySignal } from './components/ScreenReadySignal';
 import './styles.css';
@@ -18,6 +19,7 @@ const client: QueryClient = new QueryClient({
   },
 });
 
+sendFirstCalls(client);
 listenForDamage(client);
 listenForTeamChanges(client);
 

@@ -2,6 +2,8 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScreenReadySignal } from './ScreenReadySignal';
+import { PendingLoading } from '../lib/lazyScreen';
+import { I18nProvider } from '../i18n/i18n';
 
 type Runtime = { EventsEmit: ReturnType<typeof vi.fn> };
 const win = window as unknown as { runtime?: Runtime };
@@ -64,5 +66,28 @@ describe('ScreenReadySignal', () => {
     await frames();
     expect(win.runtime!.EventsEmit).toHaveBeenCalledTimes(2);
     expect(win.runtime!.EventsEmit).toHaveBeenLastCalledWith('app:screen-ready', '#/overview');
+  });
+
+  it('waits while the shell shows a pending loading indicator (the sign-in state outside react-query)', async () => {
+    const client = new QueryClient();
+    const view = render(
+      <QueryClientProvider client={client}>
+        <I18nProvider lang="da" onChange={() => undefined}>
+          <PendingLoading />
+        </I18nProvider>
+        <ScreenReadySignal />
+      </QueryClientProvider>,
+    );
+    await frames();
+    await frames();
+    expect(win.runtime!.EventsEmit).not.toHaveBeenCalled();
+    view.rerender(
+      <QueryClientProvider client={client}>
+        <p>Log ind</p>
+        <ScreenReadySignal />
+      </QueryClientProvider>,
+    );
+    await frames();
+    expect(win.runtime!.EventsEmit).toHaveBeenCalledTimes(1);
   });
 });

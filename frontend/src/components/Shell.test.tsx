@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthStatus } from '../api/auth';
 import { SessionContext, type Session } from '../features/auth/session';
-import { da } from '../i18n/da';
+import { da } from '../i18n/all';
 import { I18nProvider } from '../i18n/i18n';
 import { Shell } from './Shell';
 import type { Route } from '../lib/router';

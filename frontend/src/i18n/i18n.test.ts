@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codeText, errorText, fieldText } from '../components/errorText';
 import { AppError } from '../api/errors';
-import { da } from './da';
-import { en } from './en';
+import { da } from './all';
+import { en } from './all';
 import { hasKey, locales, translate } from './i18n';
 
 type Tree = { [k: string]: string | Tree };
@@ -69,9 +69,9 @@ describe('locales', () => {
     expect(problems).toEqual([]);
   });
 
-  it('exposes both locales', () => {
-    expect(locales.da).toBe(da);
-    expect(locales.en).toBe(en);
+  it('exposes both locales whole once the screens are loaded', () => {
+    expect(locales.da).toEqual(da);
+    expect(locales.en).toEqual(en);
   });
 });
 

@@ -1,10 +1,18 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { da } from './da';
 import { en } from './en';
-import type { MessageKey, Messages } from './messages';
+import type { MessageKey, Messages, ScreenMessages } from './messages';
 
 export type Lang = 'da' | 'en';
-export const locales: Record<Lang, Messages> = { da, en };
+// The screens' texts join these when their chunk loads (addScreenTexts, from screens.ts):
+// until then only the texts of the screens before sign-in are here.
+export const locales: Record<Lang, Messages> = { da: { ...da } as Messages, en: { ...en } as Messages };
+
+/** Adds the texts of the screens after sign-in (screens.ts calls it when it is loaded). */
+export function addScreenTexts(more: Record<Lang, ScreenMessages>): void {
+  Object.assign(locales.da, more.da);
+  Object.assign(locales.en, more.en);
+}
 
 type Params = Record<string, string | number | undefined>;
 

@@ -3,7 +3,8 @@ import { Loading } from '../components/ui';
 
 // Screens other than the first one live in their own chunks (the first screen then parses
 // only what it needs). While a screen's chunk loads, a fallback shows and the screen does not
-// count as ready (ScreenReadySignal waits for chunksLoading() to be 0).
+// count as ready (ScreenReadySignal waits for chunksLoading() to be 0); so does the shell
+// while it asks for the sign-in state (PendingLoading).
 
 let loading = 0;
 const listeners = new Set<() => void>();
@@ -22,7 +23,11 @@ export function useChunksLoading(): number {
   );
 }
 
-function ChunkFallback() {
+/**
+ * A loading indicator that also keeps the screen from counting as ready (ScreenReadySignal),
+ * for what loads outside react-query: screen chunks, the shell's sign-in state.
+ */
+export function PendingLoading() {
   useEffect(() => {
     loading++;
     changed();
@@ -42,7 +47,7 @@ export function lazyScreen<P extends object, K extends string>(
   const Inner = lazy(async () => ({ default: (await load())[name] })) as unknown as ComponentType<P>;
   return function LazyScreen(props: P) {
     return (
-      <Suspense fallback={<ChunkFallback />}>
+      <Suspense fallback={<PendingLoading />}>
         <Inner {...props} />
       </Suspense>
     );
@@ -51,5 +56,5 @@ export function lazyScreen<P extends object, K extends string>(
 
 /** Wraps children in a Suspense boundary with the counted fallback. */
 export function ScreenSuspense(p: { children: ReactNode }) {
-  return <Suspense fallback={<ChunkFallback />}>{p.children}</Suspense>;
+  return <Suspense fallback={<PendingLoading />}>{p.children}</Suspense>;
 }

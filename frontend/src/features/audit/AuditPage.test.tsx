@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditApi, type AuditEntry, type AuditPage as Page } from '../../api/audit';
 import { api } from '../../api/client';
 import { AppError } from '../../api/errors';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import type { AuditCheck } from '../../api/auth';
 import { SessionContext, type Session } from '../auth/session';

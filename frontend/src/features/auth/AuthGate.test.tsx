@@ -6,7 +6,7 @@ import { authApi, type AuthStatus } from '../../api/auth';
 import { call } from '../../api/call';
 import type { AppStatus } from '../../api/client';
 import { AppError } from '../../api/errors';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import { registerDirty, registerFlush } from '../../lib/unsaved';
 import { AuthGate } from './AuthGate';

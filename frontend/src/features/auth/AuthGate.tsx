@@ -4,7 +4,9 @@ import { authApi, type AuthStatus } from '../../api/auth';
 import { isSessionError, lastBackendCall, onSessionError } from '../../api/call';
 import { toAppError, type AppError } from '../../api/errors';
 import type { AppStatus } from '../../api/client';
-import { ErrorBanner, Loading } from '../../components/ui';
+import { ErrorBanner } from '../../components/ui';
+import { authStatus } from '../../api/firstCalls';
+import { PendingLoading } from '../../lib/lazyScreen';
 import { DamagedInUseBanner, StartupErrorPage } from '../../pages/startup/StartupErrorPage';
 import { anyDirty, flushAll } from '../../lib/unsaved';
 import { SetupPage } from '../../pages/setup/SetupPage';
@@ -37,7 +39,7 @@ export function AuthGate(p: { children: ReactNode; damaged?: AppStatus }) {
 
   const refresh = useCallback(async () => {
     try {
-      setStatus(await authApi.status());
+      setStatus(await authStatus());
       setError(null);
     } catch (e) {
       setError(toAppError(e));
@@ -151,7 +153,7 @@ export function AuthGate(p: { children: ReactNode; damaged?: AppStatus }) {
         <ErrorBanner error={error} />
       </main>
     ) : (
-      <Loading />
+      <PendingLoading />
     );
   }
   return (

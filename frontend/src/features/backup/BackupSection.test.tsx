@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupApi, type BackupList, type BackupProgress, type RestoreInfo } from '../../api/backup';
 import { AppError } from '../../api/errors';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import { SessionContext, type Session } from '../auth/session';
 import { BackupSection } from './BackupSection';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { citizenDataApi, type DeletionPreview, type ImportPreview } from '../../api/citizenData';
 import { api, type Citizen, type Worker } from '../../api/client';
 import { AppError } from '../../api/errors';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import { SessionContext, type Session } from '../auth/session';
 import { CitizenDataSection } from './CitizenDataSection';

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as ConflictService from '../../../wailsjs/go/service/ConflictService';
 import type { Conflict } from '../../api/conflicts';
-import { da } from '../../i18n/da';
-import { en } from '../../i18n/en';
+import { da } from '../../i18n/all';
+import { en } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import { CaseloadWarnings } from './CaseloadWarnings';
 import { ConflictNotice, ConflictSummary } from './ConflictNotice';

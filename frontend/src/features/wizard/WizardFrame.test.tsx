@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepStatus } from '../../api/client';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import { WizardFrame } from './WizardFrame';
 

@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { OverrideFields } from './WorkerSelect';
 
 afterEach(cleanup);

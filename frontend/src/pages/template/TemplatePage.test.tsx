@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { AppError } from '../../api/errors';
 import { templateApi, type Template, type TemplateVersionSummary } from '../../api/template';
 import { templateText } from '../../features/wizard/i18n/template';
-import { da } from '../../i18n/da';
+import { da } from '../../i18n/all';
 import { I18nProvider } from '../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../lib/dates';
 import { workers } from '../../features/wizard/versions/testData';

@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import { AppError } from '../../../api/errors';
 import type { Advocacy, AdvocacyCase, AdvocacyCaseInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
-import { da } from '../../../i18n/da';
+import { da } from '../../../i18n/all';
 import { I18nProvider } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { AdvocacyStep } from '../steps/AdvocacyStep';

@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import { AppError } from '../../../api/errors';
 import type { Contact, Coordination, Meeting, MeetingInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
-import { da } from '../../../i18n/da';
+import { da } from '../../../i18n/all';
 import { I18nProvider } from '../../../i18n/i18n';
 import { todayIso } from '../../../lib/dates';
 import { anyDirty } from '../../../lib/unsaved';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../api/client';
 import { AppError } from '../../../api/errors';
 import { versionsApi, type PlanVersionSummary } from '../../../api/versions';
-import { da } from '../../../i18n/da';
+import { da } from '../../../i18n/all';
 import { I18nProvider } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { anyDirty } from '../../../lib/unsaved';
