@@ -144,10 +144,12 @@ func databasePath(flagValue string) (string, error) {
 const sqliteHeader = "SQLite format 3\x00"
 
 // checkDBFile refuses a -db that exists but cannot be an ICM database: a folder or other
-// non-file (codeNotAFile), or a file without SQLite's header, an empty one included
-// (codeNotADatabase). A damaged database keeps its header and passes. 0: go on (also when
-// nothing exists at the path).
-func checkDBFile(dbPath string, io cliIO) int {
+// non-file (codeNotAFile), a file without SQLite's header, an empty one included
+// (codeNotADatabase), or another program's SQLite database (not_icm_database), which no
+// command migrates, fills, exports, backs up or replaces. A SQLite file without any table
+// passes only when the command may create the database (mayBeNew). A damaged database keeps
+// its header and passes. 0: go on (also when nothing exists at the path).
+func checkDBFile(dbPath string, mayBeNew bool, io cliIO) int {
 	fi, err := os.Stat(dbPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -169,6 +171,14 @@ func checkDBFile(dbPath string, io cliIO) int {
 	if _, err := f.ReadAt(head, 0); err != nil || string(head) != sqliteHeader {
 		return failCode(io, 1, codeNotADatabase, aboutDB, dbPath)
 	}
+	switch store.Identify(context.Background(), dbPath) {
+	case store.IdentityForeign:
+		return failCode(io, 1, domain.CodeNotICMDatabase, aboutDB, dbPath)
+	case store.IdentityEmpty:
+		if !mayBeNew {
+			return failCode(io, 1, codeNotADatabase, aboutDB, dbPath)
+		}
+	}
 	return 0
 }
 
@@ -177,7 +187,7 @@ func checkDBFile(dbPath string, io cliIO) int {
 // own data folder (made when missing). 0: go on.
 func mayCreate(dbPath string, io cliIO) int {
 	if _, err := os.Lstat(dbPath); err == nil {
-		return checkDBFile(dbPath, io)
+		return checkDBFile(dbPath, true, io)
 	}
 	dir := filepath.Dir(dbPath)
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
@@ -194,7 +204,7 @@ func mustExist(dbPath string, io cliIO) int {
 	if _, err := os.Lstat(dbPath); err != nil {
 		return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
 	}
-	return checkDBFile(dbPath, io)
+	return checkDBFile(dbPath, false, io)
 }
 
 // runDemo loads the demo team into the database at dbPath and reports the outcome.

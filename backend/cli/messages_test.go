@@ -19,7 +19,7 @@ var cliCodes = []domain.Code{
 	domain.CodeWeakPassphrase, domain.CodeGuessablePassphrase, domain.CodeInvalidCharacters,
 	domain.CodeWrongPassphrase, domain.CodeFileDamaged, domain.CodeNotEncrypted, domain.CodeWrongFileKind,
 	domain.CodeFileNewer, domain.CodeBackupInvalid, domain.CodeAuditChainBroken, domain.CodeTeamFolderOffline,
-	domain.CodeInternal,
+	domain.CodeInternal, domain.CodeNotICMDatabase,
 	codeNoDataFolder, codeNoPassphrase, codePassphraseFile, codePassphraseCoding, codePassphraseDiffer,
 	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead, codePassphraseTooLarge, codeOutRequired,
 	domain.CodeTeamMissing,
