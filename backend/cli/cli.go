@@ -231,7 +231,7 @@ func runDemo(dbPath string, io cliIO) int {
 	if err := service.LoadDemoBy(ctx, st, time.Now(), operator()); err != nil {
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	report(io, "Demodata er lagt i "+dbPath, "Demo data loaded into "+dbPath)
+	report(io, lineDemoLoaded, dbPath)
 	return 0
 }
 
