@@ -56,8 +56,8 @@ func runBackup(args []string, io cliIO) int {
 	fs, db, passFile := backupFlags("backup", io, "usage: icmctl backup -out FILE [-db PATH] [-passphrase-file FILE]\n"+
 		"Writes an encrypted backup of the whole database (AES-256-GCM, passphrase of at least 12 characters).")
 	out := fs.String("out", "", "the encrypted backup `FILE` to write (.icmbackup is added)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return exit
 	}
 	if *out == "" || fs.NArg() > 0 {
 		fs.Usage()
@@ -105,8 +105,8 @@ func runRestore(args []string, io cliIO) int {
 		"Replaces the database with an encrypted backup, after verifying it; the current database is kept as\n"+
 		"<db>.before-restore-<time>. ICM must be closed.")
 	in := fs.String("in", "", "the encrypted backup `FILE` to restore")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return exit
 	}
 	if *in == "" || fs.NArg() > 0 {
 		fs.Usage()

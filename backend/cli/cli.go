@@ -101,12 +101,9 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 		fmt.Fprintln(io.stderr, consoleUsage) // the commands too, not only these flags
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		// As the flag package's own ExitOnError: -h is no mistake, anything else is.
-		if errors.Is(err, flag.ErrHelp) {
-			return "", 0, true
-		}
-		return "", 2, true
+	// As the flag package's own ExitOnError: -h is no mistake, anything else is.
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return "", exit, true
 	}
 
 	if *version {

@@ -130,3 +130,30 @@ func TestSyncLinesSpeakTheChosenLanguage(t *testing.T) {
 		})
 	}
 }
+
+// A flag the command does not have, or one without its value, is named in the chosen
+// language with its code (never the flag package's English line, never the value given),
+// and the command's usage follows; exit 2 as before.
+func TestWrongFlagsSpeakTheChosenLanguage(t *testing.T) {
+	cases := []struct {
+		args []string
+		want map[string]string
+	}{
+		{[]string{"-nope"}, map[string]string{"da": "Kommandoen kender ikke flaget -nope.", "en": "The command does not know the flag -nope."}},
+		{[]string{"backup", "-out", "x", "-nope"}, map[string]string{"da": "Kommandoen kender ikke flaget -nope.", "en": "The command does not know the flag -nope."}},
+		{[]string{"sync", "enroll", "-laptop", "a", "-worker"}, map[string]string{"da": "Flaget -worker mangler sin værdi", "en": "The flag -worker lacks its value"}},
+		{[]string{"-export-plan", "hemmelig-sti"}, map[string]string{"da": "Flaget -export-plan mangler sin værdi", "en": "The flag -export-plan lacks its value"}},
+		{[]string{"restore", "-in"}, map[string]string{"da": "Flaget -in mangler sin værdi", "en": "The flag -in lacks its value"}},
+	}
+	for _, c := range cases {
+		for _, lang := range []string{"da", "en"} {
+			io, _, stderr := testIO(nil)
+			_, code, _ := run(append([]string{"icmctl", "-lang", lang}, c.args...), io)
+			s := stderr.String()
+			if code != 2 || !strings.Contains(s, c.want[lang]) || !strings.Contains(s, "usage: icmctl") ||
+				strings.Contains(s, "flag provided") || strings.Contains(s, "needs an argument") || strings.Contains(s, "hemmelig-sti") {
+				t.Errorf("%v %s: exit %d\n%s", c.args, lang, code, s)
+			}
+		}
+	}
+}

@@ -53,11 +53,8 @@ func runSync(args []string, io cliIO) int {
 	worker := fs.String("worker", "", "enroll: the initials of the worker who uses the laptop")
 	asLead := fs.Bool("lead-laptop", false, "enroll: the laptop is a team lead's (may enroll others)")
 	from := fs.Uint64("from", 0, "revoke: the first batch of the laptop to refuse (default: every batch not yet applied here; 1 refuses all)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return exit
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
