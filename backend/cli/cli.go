@@ -209,6 +209,9 @@ func runDemo(dbPath string, io cliIO) int {
 	if code := mayCreate(dbPath, io); code != 0 {
 		return code
 	}
+	// mayCreate let a missing folder through only when it is the user's own data folder,
+	// which the first start makes: make it before probing it.
+	_ = os.MkdirAll(filepath.Dir(dbPath), 0o700)
 	if !folderWritable(filepath.Dir(dbPath)) {
 		return failCode(io, 1, domain.CodeWriteFailed, aboutDB, filepath.Dir(dbPath))
 	}
