@@ -84,8 +84,9 @@ func Snapshot(ctx context.Context, st *store.Store, dest string) (Check, error) 
 }
 
 // Verify checks that a file is a sound ICM database this build can use: SQLite's full
-// integrity check, ICM's mark (another program's database is not_icm_database), the migration table, a schema version no newer than this build's (an
-// older one is migrated when it is opened), the core tables and an intact audit chain.
+// integrity check, ICM's mark (another program's database is not_icm_database), the
+// migration table, a schema version no newer than this build's (an older one is migrated
+// when it is opened), the core tables and an intact audit chain.
 func Verify(ctx context.Context, path string) (Check, error) {
 	var c Check
 	fi, err := os.Stat(path)
