@@ -84,8 +84,9 @@ func Snapshot(ctx context.Context, st *store.Store, dest string) (Check, error) 
 }
 
 // Verify checks that a file is a sound ICM database this build can use: SQLite's full
-// integrity check, the migration table, a schema version no newer than this build's (an
-// older one is migrated when it is opened), the core tables and an intact audit chain.
+// integrity check, ICM's mark (another program's database is not_icm_database), the
+// migration table, a schema version no newer than this build's (an older one is migrated
+// when it is opened), the core tables and an intact audit chain.
 func Verify(ctx context.Context, path string) (Check, error) {
 	var c Check
 	fi, err := os.Stat(path)
@@ -100,6 +101,12 @@ func Verify(ctx context.Context, path string) (Check, error) {
 	defer snap.Close()
 	if err := snap.IntegrityCheck(ctx); err != nil {
 		return c, invalid(err)
+	}
+	switch id, err := snap.Identity(ctx); {
+	case err != nil:
+		return c, invalid(err)
+	case id == store.IdentityForeign:
+		return c, domain.E(domain.CodeNotICMDatabase, "the backup holds another program's database")
 	}
 	v, ok, err := snap.RecordedVersion(ctx)
 	if err != nil {

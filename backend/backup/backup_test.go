@@ -230,7 +230,10 @@ func TestVerifyRefuses(t *testing.T) {
 			return variant(t, func(s *store.Store) {
 				exec(t, s, `DROP TABLE schema_migrations`)
 			})
-		}, domain.CodeBackupInvalid},
+		}, domain.CodeNotICMDatabase},
+		{"a plain SQLite file of another program", func(t *testing.T) string {
+			return foreignDatabase(t)
+		}, domain.CodeNotICMDatabase},
 		{"a core table missing", func(t *testing.T) string {
 			return variant(t, func(s *store.Store) {
 				execAll(t, s, []string{`PRAGMA foreign_keys = OFF`, `DROP TABLE teams`})

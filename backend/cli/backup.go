@@ -56,8 +56,8 @@ func runBackup(args []string, io cliIO) int {
 	fs, db, passFile := backupFlags("backup", io, "usage: icmctl backup -out FILE [-db PATH] [-passphrase-file FILE]\n"+
 		"Writes an encrypted backup of the whole database (AES-256-GCM, passphrase of at least 12 characters).")
 	out := fs.String("out", "", "the encrypted backup `FILE` to write (.icmbackup is added)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return exit
 	}
 	if *out == "" || fs.NArg() > 0 {
 		fs.Usage()
@@ -93,8 +93,7 @@ func runBackup(args []string, io cliIO) int {
 	if err != nil {
 		return fail(io, 1, err, aboutDB, *out)
 	}
-	report(io, fmt.Sprintf("Krypteret sikkerhedskopi skrevet til %s (%d bytes, %d borgere)", res.Path, res.Bytes, res.Citizens),
-		fmt.Sprintf("Encrypted backup written to %s (%d bytes, %d citizens)", res.Path, res.Bytes, res.Citizens))
+	report(io, lineBackupWritten, res.Path, res.Bytes, res.Citizens)
 	return 0
 }
 
@@ -106,8 +105,8 @@ func runRestore(args []string, io cliIO) int {
 		"Replaces the database with an encrypted backup, after verifying it; the current database is kept as\n"+
 		"<db>.before-restore-<time>. ICM must be closed.")
 	in := fs.String("in", "", "the encrypted backup `FILE` to restore")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return exit
 	}
 	if *in == "" || fs.NArg() > 0 {
 		fs.Usage()
@@ -146,35 +145,29 @@ func runRestore(args []string, io cliIO) int {
 	ctx := context.Background()
 	info, err := stageRestore(ctx, dbPath, *in, pass, io)
 	if err != nil {
-		notice(io, "Intet er gendannet.", "Nothing was restored.")
+		notice(io, lineNothingRestored)
 		return fail(io, 1, err, aboutBackup, *in)
 	}
 	applied, err := backup.ApplyStaged(ctx, dbPath, time.Now())
 	if err != nil || !applied.Done {
 		// Take the staged file back, so that the app does not restore it later by surprise.
 		_ = backup.CancelStaged(dbPath)
-		notice(io, "Intet er gendannet.", "Nothing was restored.")
+		notice(io, lineNothingRestored)
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	st, err := store.Open(ctx, dbPath) // migrates a backup from an older version
 	if err != nil {
-		notice(io, "Sikkerhedskopien er lagt på plads, men databasen kan ikke åbnes.",
-			"The backup is in place, but the database does not open.")
+		notice(io, lineRestoredNoOpen)
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
 	defer st.Close()
 	if err := service.LogAppliedRestore(ctx, st, applied, time.Now()); err != nil {
-		notice(io, "Sikkerhedskopien er lagt på plads, men gendannelsen står ikke i revisionsloggen.",
-			"The backup is in place, but the restore is not in the audit log.")
+		notice(io, lineRestoredNoAudit)
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	report(io, fmt.Sprintf("Sikkerhedskopien fra %s (%d borgere, %d medarbejdere) er gendannet i %s",
-		info.BackupCreated, info.Citizens, info.Workers, dbPath),
-		fmt.Sprintf("Restored the backup of %s (%d citizens, %d workers) into %s",
-			info.BackupCreated, info.Citizens, info.Workers, dbPath))
+	report(io, lineRestored, info.BackupCreated, info.Citizens, info.Workers, dbPath)
 	if applied.Previous != "" {
-		report(io, "Databasen fra før gendannelsen er gemt som "+applied.Previous,
-			"The database before the restore is kept as "+applied.Previous)
+		report(io, linePreviousKept, applied.Previous)
 	}
 	return 0
 }
@@ -194,8 +187,7 @@ func stageRestore(ctx context.Context, dbPath, in, pass string, io cliIO) (servi
 			}
 			return svc.RestoreFromFile(service.RestoreInput{Passphrase: pass})
 		}
-		notice(io, "Den nuværende database kan ikke åbnes ("+string(domain.CodeOf(err))+"); den gemmes, som den er.",
-			"The current database does not open ("+string(domain.CodeOf(err))+"); it is kept as it is.")
+		notice(io, lineCurrentNoOpen, domain.CodeOf(err))
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return service.RestoreInfoDTO{}, domain.Wrap(domain.CodeWriteFailed, "data folder", err)
@@ -287,12 +279,12 @@ func terminalProgress(io cliIO) service.BackupProgress {
 	}
 	return func(p service.BackupProgressDTO) {
 		if p.Total > 0 {
-			fmt.Fprintf(f, "\r%-9s %3d%%", p.Phase, p.Done*100/p.Total)
+			fmt.Fprintf(f, "\r%-24s %3d%%", phaseName(io, p.Phase), p.Done*100/p.Total)
 			if p.Done >= p.Total {
 				fmt.Fprintln(f)
 			}
 			return
 		}
-		fmt.Fprintf(f, "%s …\n", p.Phase)
+		fmt.Fprintf(f, "%s …\n", phaseName(io, p.Phase))
 	}
 }

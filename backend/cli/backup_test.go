@@ -279,7 +279,7 @@ func TestRestoreCommandReplacesADamagedDatabase(t *testing.T) {
 	if code := runBackupCommand("restore", []string{"-db", db, "-in", file + service.BackupExtension}, io); code != 0 {
 		t.Fatalf("restore: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr.String(), "does not open (database_corrupt)") {
+	if !strings.Contains(stderr.String(), "does not open; it is kept as it is (database_corrupt).") {
 		t.Fatalf("stderr %q", stderr)
 	}
 	got := tables(t, db)

@@ -101,12 +101,9 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 		fmt.Fprintln(io.stderr, consoleUsage) // the commands too, not only these flags
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		// As the flag package's own ExitOnError: -h is no mistake, anything else is.
-		if errors.Is(err, flag.ErrHelp) {
-			return "", 0, true
-		}
-		return "", 2, true
+	// As the flag package's own ExitOnError: -h is no mistake, anything else is.
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return "", exit, true
 	}
 
 	if *version {
@@ -144,10 +141,12 @@ func databasePath(flagValue string) (string, error) {
 const sqliteHeader = "SQLite format 3\x00"
 
 // checkDBFile refuses a -db that exists but cannot be an ICM database: a folder or other
-// non-file (codeNotAFile), or a file without SQLite's header, an empty one included
-// (codeNotADatabase). A damaged database keeps its header and passes. 0: go on (also when
-// nothing exists at the path).
-func checkDBFile(dbPath string, io cliIO) int {
+// non-file (codeNotAFile), a file without SQLite's header, an empty one included
+// (codeNotADatabase), or another program's SQLite database (not_icm_database), which no
+// command migrates, fills, exports, backs up or replaces. A SQLite file without any table
+// passes only when the command may create the database (mayBeNew). A damaged database keeps
+// its header and passes. 0: go on (also when nothing exists at the path).
+func checkDBFile(dbPath string, mayBeNew bool, io cliIO) int {
 	fi, err := os.Stat(dbPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -169,6 +168,14 @@ func checkDBFile(dbPath string, io cliIO) int {
 	if _, err := f.ReadAt(head, 0); err != nil || string(head) != sqliteHeader {
 		return failCode(io, 1, codeNotADatabase, aboutDB, dbPath)
 	}
+	switch store.Identify(context.Background(), dbPath) {
+	case store.IdentityForeign:
+		return failCode(io, 1, domain.CodeNotICMDatabase, aboutDB, dbPath)
+	case store.IdentityEmpty:
+		if !mayBeNew {
+			return failCode(io, 1, codeNotADatabase, aboutDB, dbPath)
+		}
+	}
 	return 0
 }
 
@@ -177,7 +184,7 @@ func checkDBFile(dbPath string, io cliIO) int {
 // own data folder (made when missing). 0: go on.
 func mayCreate(dbPath string, io cliIO) int {
 	if _, err := os.Lstat(dbPath); err == nil {
-		return checkDBFile(dbPath, io)
+		return checkDBFile(dbPath, true, io)
 	}
 	dir := filepath.Dir(dbPath)
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
@@ -194,7 +201,7 @@ func mustExist(dbPath string, io cliIO) int {
 	if _, err := os.Lstat(dbPath); err != nil {
 		return failCode(io, 1, domain.CodeNotFound, aboutDB, dbPath)
 	}
-	return checkDBFile(dbPath, io)
+	return checkDBFile(dbPath, false, io)
 }
 
 // runDemo loads the demo team into the database at dbPath and reports the outcome.
@@ -202,6 +209,9 @@ func runDemo(dbPath string, io cliIO) int {
 	if code := mayCreate(dbPath, io); code != 0 {
 		return code
 	}
+	// mayCreate let a missing folder through only when it is the user's own data folder,
+	// which the first start makes: make it before probing it.
+	_ = os.MkdirAll(filepath.Dir(dbPath), 0o700)
 	if !folderWritable(filepath.Dir(dbPath)) {
 		return failCode(io, 1, domain.CodeWriteFailed, aboutDB, filepath.Dir(dbPath))
 	}
@@ -221,7 +231,7 @@ func runDemo(dbPath string, io cliIO) int {
 	if err := service.LoadDemoBy(ctx, st, time.Now(), operator()); err != nil {
 		return fail(io, 1, err, aboutDB, dbPath)
 	}
-	report(io, "Demodata er lagt i "+dbPath, "Demo data loaded into "+dbPath)
+	report(io, lineDemoLoaded, dbPath)
 	return 0
 }
 

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -35,40 +34,8 @@ func openForReading(ctx context.Context, dbPath string, io cliIO) (*store.Store,
 	if err != nil {
 		return nil, fail(io, 1, err, aboutDB, dbPath)
 	}
-	notice(io, "Databasen kan ikke skrives og er åbnet skrivebeskyttet: eksporten noteres ikke i dens revisionslog.",
-		"The database cannot be written and was opened read-only: the export is not recorded in its audit log.")
+	notice(io, lineReadOnly)
 	return st, 0
-}
-
-// notice prints a line that is no error in the command's language(s).
-func notice(io cliIO, da, en string) {
-	if io.lang != langEn {
-		fmt.Fprintln(io.stderr, "icm:", da)
-	}
-	if io.lang != langDa {
-		fmt.Fprintln(io.stderr, "icm:", en)
-	}
-}
-
-// report prints a line of a command's outcome on stdout in the command's language(s).
-func report(io cliIO, da, en string) {
-	if io.lang != langEn {
-		fmt.Fprintln(io.stdout, da)
-	}
-	if io.lang != langDa {
-		fmt.Fprintln(io.stdout, en)
-	}
-}
-
-// inLang is da, en or both (for a prompt, on one line) in the command's language.
-func inLang(io cliIO, da, en, both string) string {
-	switch io.lang {
-	case langDa:
-		return da
-	case langEn:
-		return en
-	}
-	return both
 }
 
 // runExportPlan writes a course's plan (the current draft, or signed version id) to out.
@@ -91,7 +58,7 @@ func runExportPlan(dbPath string, courseID, versionID uint, out string, io cliIO
 		}
 		return fail(io, 1, err, aboutCourse, subjectOf(err, subject, out))
 	}
-	report(io, "Planen er skrevet til "+res.Path, "Plan written to "+res.Path)
+	report(io, linePlanWritten, res.Path)
 	warnReplaced(io, res.ReplacedChars)
 	return 0
 }
@@ -112,7 +79,7 @@ func runExportTemplate(dbPath string, versionID uint, out string, io cliIO) int 
 	if err != nil {
 		return fail(io, 1, err, aboutTemplate, subjectOf(err, strconv.FormatUint(uint64(versionID), 10), out))
 	}
-	report(io, "Metodeskabelonen er skrevet til "+res.Path, "Method template written to "+res.Path)
+	report(io, lineTemplateWritten, res.Path)
 	warnReplaced(io, res.ReplacedChars)
 	return 0
 }
@@ -123,6 +90,5 @@ func warnReplaced(io cliIO, chars []string) {
 	if len(chars) == 0 {
 		return
 	}
-	fmt.Fprintf(io.stderr, "icm: the PDF's font lacks these characters; they print as □ or a similar letter: %s\n",
-		strings.Join(chars, " "))
+	notice(io, lineReplacedChars, strings.Join(chars, " "))
 }

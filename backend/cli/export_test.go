@@ -83,8 +83,8 @@ func TestRunWithoutACommand(t *testing.T) {
 		{"the window", []string{"icm", "-db", db}, 0, false, "", ""},
 		{"-version", []string{"icm", "-version"}, 0, true, service.Version + "\n", ""},
 		{"-h", []string{"icm", "-h"}, 0, true, "", "usage: icmctl COMMAND"},
-		{"unknown flag", []string{"icm", "-nope"}, 2, true, "", "flag provided but not defined: -nope"},
-		{"not a number", []string{"icm", "-export-plan", "x"}, 2, true, "", "invalid value"},
+		{"unknown flag", []string{"icm", "-nope"}, 2, true, "", "The command does not know the flag -nope. See the flags it knows below. (unknown_flag)"},
+		{"not a number", []string{"icm", "-export-plan", "x"}, 2, true, "", "The flag -export-plan lacks its value or has one that cannot be used (not a number, for example). See below what the flag takes. (bad_flag_value)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

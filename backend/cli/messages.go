@@ -129,6 +129,12 @@ var messages = map[messageKey]message{
 	{codeNotADatabase, ""}: {
 		"Filen er ikke en ICM-database (den er tom eller af en anden slags): {x}. Kontrollér stien i -db; intet er ændret.",
 		"The file is not an ICM database (it is empty or of another kind): {x}. Check the path given with -db; nothing was changed."},
+	{domain.CodeNotICMDatabase, aboutDB}: {
+		"Filen i -db er en database fra et andet program, ikke fra ICM: {x}. Kontrollér stien i -db; intet er ændret.",
+		"The file given with -db is a database of another program, not of ICM: {x}. Check the path given with -db; nothing was changed."},
+	{domain.CodeNotICMDatabase, ""}: {
+		"Sikkerhedskopien indeholder en database fra et andet program, ikke fra ICM: {x}. Brug en sikkerhedskopi, som ICM har lavet; intet er ændret.",
+		"The backup holds a database of another program, not of ICM: {x}. Use a backup made by ICM; nothing was changed."},
 	{codeOutRequired, ""}: {
 		"Der mangler en fil at skrive til: {x} kræver -out STI. Angiv PDF-filen med -out.",
 		"No file to write to: {x} needs -out PATH. Give the PDF file with -out."},

@@ -19,12 +19,13 @@ var cliCodes = []domain.Code{
 	domain.CodeWeakPassphrase, domain.CodeGuessablePassphrase, domain.CodeInvalidCharacters,
 	domain.CodeWrongPassphrase, domain.CodeFileDamaged, domain.CodeNotEncrypted, domain.CodeWrongFileKind,
 	domain.CodeFileNewer, domain.CodeBackupInvalid, domain.CodeAuditChainBroken, domain.CodeTeamFolderOffline,
-	domain.CodeInternal,
+	domain.CodeInternal, domain.CodeNotICMDatabase,
 	codeNoDataFolder, codeNoPassphrase, codePassphraseFile, codePassphraseCoding, codePassphraseDiffer,
 	codeAppRunning, codeLockFailed, codeNotJoined, codeNotAFile, codeNotADatabase, codeCannotRead, codePassphraseTooLarge, codeOutRequired,
 	domain.CodeTeamMissing,
 	codeSyncNoFolder, codeSyncHasData, codeSyncJoined, codeSyncNotLead, codeSyncNoRequest, codeSyncRevoked,
 	codeSyncOwnLaptop, codeSyncNotMember, codeSyncNoWorker, codeSyncLeadCode, codeSyncRestored, codeSyncUnclassified,
+	codeUnknownFlag, codeFlagValue,
 }
 
 // Every code has its own message in both languages: a sentence that says what is wrong,

@@ -53,11 +53,8 @@ func runSync(args []string, io cliIO) int {
 	worker := fs.String("worker", "", "enroll: the initials of the worker who uses the laptop")
 	asLead := fs.Bool("lead-laptop", false, "enroll: the laptop is a team lead's (may enroll others)")
 	from := fs.Uint64("from", 0, "revoke: the first batch of the laptop to refuse (default: every batch not yet applied here; 1 refuses all)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if exit, ok := parseFlags(fs, args, io); !ok {
+		return exit
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
@@ -92,8 +89,7 @@ func runSync(args []string, io cliIO) int {
 			if err != nil {
 				return syncFail(io, err, dbPath)
 			}
-			fmt.Fprintf(io.stdout, "Applied %d batches (%d changes, %d refused, %d conflicts kept); %d laptops waiting.\n",
-				rep.Batches, rep.Changes, rep.Refused, rep.Conflicts, rep.Waiting)
+			report(io, lineSyncOnce, rep.Batches, rep.Changes, rep.Refused, rep.Conflicts, rep.Waiting)
 			if st, err := e.Status(ctx); err == nil && len(st.Waiting) > 0 {
 				return exitProblems // as status: files wait or were refused
 			}
@@ -112,7 +108,7 @@ func runSync(args []string, io cliIO) int {
 					if err != nil {
 						return syncFail(io, err, *folder)
 					}
-					fmt.Fprintf(io.stdout, "Join request left in the team folder. The team lead enrolls this laptop after comparing the code %s.\n", code)
+					report(io, lineSyncJoined, code)
 					return 0
 				}
 				w, err := workerUID(st, *lead)
@@ -123,7 +119,7 @@ func runSync(args []string, io cliIO) int {
 				if err != nil {
 					return syncFail(io, err, *folder)
 				}
-				fmt.Fprintf(io.stdout, "Team folder ready at %s. This laptop's code (give it to the workers who join): %s\n", *folder, e.Fingerprint())
+				report(io, lineSyncFounded, *folder, e.Fingerprint())
 				return 0
 			})
 		})
@@ -149,7 +145,11 @@ func runSync(args []string, io cliIO) int {
 				}
 				return syncFail(io, err, subject)
 			}
-			fmt.Fprintf(io.stdout, "Done: %s %s.\n", cmd, *laptop)
+			if cmd == "revoke" {
+				report(io, lineSyncRevoked, *laptop)
+			} else {
+				report(io, lineSyncEnrolled, *laptop)
+			}
 			return 0
 		})
 	}
@@ -247,51 +247,75 @@ func workerUID(st *store.Store, initials string) (string, error) {
 	return uid, nil
 }
 
+// printStatus prints where this laptop stands with its team folder, as one block per
+// language; exitProblems when files wait or the database was put back from a backup.
 func printStatus(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	s, err := e.Status(ctx)
 	if err != nil {
 		return syncFail(io, err, "")
 	}
-	w := io.stdout
-	fmt.Fprintf(w, "Team folder:   %s\nTeam:          %s\nThis laptop:   %s (code %s)\n", s.Folder, s.TeamID, s.LaptopID, s.Fingerprint)
+	rows := []said{line(lineStatusFolder, s.Folder), line(lineStatusTeam, s.TeamID),
+		line(lineStatusLaptop, s.LaptopID, s.Fingerprint)}
 	switch {
 	case s.Restored:
-		fmt.Fprintln(w, "Membership:    stopped: this database was put back from a backup older than what the laptop")
-		fmt.Fprintln(w, "               sent to the team folder; join the team again as a new laptop (see the README)")
+		rows = append(rows, line(lineStatusRestored))
 	case s.Revoked:
-		fmt.Fprintln(w, "Membership:    revoked: this laptop was taken out of the team")
+		rows = append(rows, line(lineStatusRevoked))
 	case !s.Enrolled:
-		fmt.Fprintln(w, "Membership:    waiting for the team lead to enroll this laptop")
+		rows = append(rows, line(lineStatusNotEnrolled))
 	case s.Lead:
-		fmt.Fprintf(w, "Membership:    enrolled, team lead's laptop (roster %d, %d laptops)\n", s.RosterVersion, s.Members)
+		rows = append(rows, line(lineStatusLead, s.RosterVersion, s.Members))
 	default:
-		fmt.Fprintf(w, "Membership:    enrolled (roster %d, %d laptops)\n", s.RosterVersion, s.Members)
+		rows = append(rows, line(lineStatusEnrolled, s.RosterVersion, s.Members))
 	}
-	fmt.Fprintf(w, "Published:     %d batches; %d changes waiting to go out\n", s.NextSeq-1, s.Pending)
+	rows = append(rows, line(lineStatusPublished, s.NextSeq-1, s.Pending))
 	for _, l := range s.Laptops() {
-		fmt.Fprintf(w, "Applied:       laptop %s up to batch %d\n", l, s.Applied[l])
+		rows = append(rows, line(lineStatusApplied, l, s.Applied[l]))
 	}
-	fmt.Fprintf(w, "Refused:       %d changes (no right to make them, or against a rule)\nConflicts:     %d values kept after a concurrent change\n", s.Refused, s.Conflicts)
+	rows = append(rows, line(lineStatusRefused, s.Refused), line(lineStatusConflicts, s.Conflicts))
 	for _, p := range s.Waiting {
-		fmt.Fprintf(w, "Waiting:       %s: %s (seen %d times since %s)\n", p.Name, p.Reason, p.Count, p.FirstSeen)
+		// The engine's reason is for support, in English; the console names the kind.
+		kind := p.Kind()
+		rows = append(rows, said{lineStatusWaiting, []any{p.Name, problemText(kind), kind, p.Count, p.FirstSeen}})
 	}
+	say(io, io.stdout, "", rows...)
 	if len(s.Waiting) > 0 || s.Restored {
 		return exitProblems
 	}
 	return 0
 }
 
+// problemKinds say what a waiting or refused file means (teamsync.Problem.Kind).
+var problemKinds = map[string]message{
+	teamsync.ProblemNewer:   {"skrevet af en nyere version af ICM; opdatér ICM på denne computer", "written by a newer version of ICM; update ICM on this laptop"},
+	teamsync.ProblemRefused: {"afvist ved kontrollen (underskrift, team eller en ændret byte)", "refused by the checks (signature, team or a changed byte)"},
+	teamsync.ProblemRevoked: {"skrevet af en computer, efter at den blev taget ud af teamet", "written by a laptop after it was taken out of the team"},
+	teamsync.ProblemWaiting: {"venter på en anden fil, en nøgle eller uret", "waits for another file, a key or the clock"},
+}
+
+// problemText is a file problem's kind in both languages; say picks the block's.
+func problemText(kind string) localized {
+	m, ok := problemKinds[kind]
+	if !ok {
+		m = problemKinds[teamsync.ProblemWaiting]
+	}
+	return localized(m)
+}
+
+// printRequests lists the laptops that asked to join, one line each.
 func printRequests(ctx context.Context, e *teamsync.Engine, io cliIO) int {
 	reqs, err := e.Requests(ctx)
 	if err != nil {
 		return syncFail(io, err, "")
 	}
+	var rows []said
 	for _, r := range reqs {
-		state := "waiting"
+		key := lineRequestWaiting
 		if r.Enrolled {
-			state = "enrolled"
+			key = lineRequestEnrolled
 		}
-		fmt.Fprintf(io.stdout, "%s  code %s  %-8s  %s\n", r.Laptop, r.Fingerprint, state, r.Label)
+		rows = append(rows, line(key, r.Laptop, r.Fingerprint, r.Label))
 	}
+	say(io, io.stdout, "", rows...)
 	return 0
 }

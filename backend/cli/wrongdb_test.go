@@ -227,3 +227,33 @@ func TestRestoreNamesABackupFileItMayNotRead(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 }
+
+// The first -demo (and the first restore) on a new laptop, without -db, makes the user's
+// data folder and loads into it. Under Wine (docs/windows-wine.md), -demo refused with
+// write_failed: it probed the folder for writing before anyone had made it.
+func TestFirstDemoAndRestoreMakeTheDataFolder(t *testing.T) {
+	cheapCosts(t)
+	file := backupFileOf(t, demoDB(t))
+	for _, args := range [][]string{{"-demo"}, {"restore", "-in", file}} {
+		t.Run(args[0], func(t *testing.T) {
+			data := filepath.Join(t.TempDir(), "xdg")
+			t.Setenv("XDG_DATA_HOME", data)
+			t.Setenv("LOCALAPPDATA", data)
+			t.Setenv("ICM_DB", "")
+			db, err := databasePath("")
+			if err != nil {
+				t.Fatal(err)
+			}
+			io, stdout, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
+			if _, code, _ := run(append([]string{"icmctl", "-lang", "en"}, args...), io); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stdout.String(), db) {
+				t.Fatalf("output %q does not name %s", stdout, db)
+			}
+			if _, err := os.Stat(db); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

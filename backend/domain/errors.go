@@ -78,6 +78,7 @@ const (
 	CodeWrongFileKind       Code = "wrong_file_kind"      // params.kind: e.g. a handover file given to restore
 	CodeFileNewer           Code = "file_newer"           // the file was written by a newer version of ICM
 	CodeBackupInvalid       Code = "backup_invalid"       // the backup opened but holds no sound ICM database
+	CodeNotICMDatabase      Code = "not_icm_database"     // a sound SQLite database, but another program's: ICM neither migrates nor restores it
 	CodeWriteFailed         Code = "write_failed"         // a file could not be written (disk full, no access to the folder)
 
 	// A citizen's data: access request, handover between installations, deletion at the end of retention.

@@ -99,11 +99,19 @@ func (s *Store) ensureMigrationTable(ctx context.Context) error {
 func (s *Store) Migrate(ctx context.Context) error { return s.MigrateTo(ctx, LatestVersion()) }
 
 // MigrateTo applies pending migrations up to target, each in its own transaction so that a
-// crash leaves the database at a whole version. A database written by a newer app is refused.
+// crash leaves the database at a whole version. A database written by a newer app is refused,
+// and so is another program's database (Identity), which is left as it is.
 func (s *Store) MigrateTo(ctx context.Context, target int) error {
 	ms, err := Migrations()
 	if err != nil {
 		return domain.Wrap(domain.CodeInternal, "read migrations", err)
+	}
+	// Another program's database is never turned into an ICM database: not one table is
+	// added to it.
+	if id, err := s.identity(ctx); err != nil {
+		return err
+	} else if id == IdentityForeign {
+		return refuseForeign(s.path)
 	}
 	current, err := s.SchemaVersion(ctx)
 	if err != nil {

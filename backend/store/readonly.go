@@ -127,6 +127,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err := s.QuickCheck(ctx); err != nil {
 		return fail(err)
 	}
+	// An empty file or another program's database holds nothing to read: it is not
+	// reported as an old ICM database that needs an upgrade.
+	if id, err := s.identity(ctx); err != nil {
+		return fail(err)
+	} else if id != IdentityICM {
+		return fail(refuseForeign(path))
+	}
 	v, err := s.readSchemaVersion(ctx)
 	if err != nil {
 		return fail(err)

@@ -82,6 +82,11 @@ func OpenChecked(ctx context.Context, path string, mode CheckMode) (*Store, erro
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
 		uncleanEnd = true
 	}
+	// Another program's database is refused before anything touches it: opening it here
+	// would switch it to WAL mode and change its file mode.
+	if Identify(ctx, path) == IdentityForeign {
+		return nil, refuseForeign(path)
+	}
 	if err := restrictToUser(path); err != nil {
 		return nil, err
 	}

@@ -125,6 +125,7 @@ export const da = {
     wrong_file_kind: 'Filen er en anden slags ICM-fil ({kind}) end den, der skal bruges her.',
     file_newer: 'Filen er lavet af en nyere version af ICM. Installer den nyeste version.',
     backup_invalid: 'Sikkerhedskopien kunne åbnes, men indeholder ikke en brugbar ICM-database. Intet er ændret.',
+    not_icm_database: 'Filen er en database fra et andet program, ikke fra ICM. Den bruges ikke, og intet er ændret.',
     write_failed: 'Filen kunne ikke skrives. Vælg en anden mappe, eller tjek at der er plads.',
     retention_course_open: 'Borgerens data kan ikke slettes, mens et forløb ikke er afsluttet ({open} åbne). Afslut forløbet først.',
     name_mismatch: 'Navnet passer ikke. Skriv borgerens navn præcis som det står øverst.',

@@ -123,6 +123,7 @@ export const en: ShellMessages = {
     wrong_file_kind: 'The file is another kind of ICM file ({kind}) than the one needed here.',
     file_newer: 'The file was made by a newer version of ICM. Install the newest version.',
     backup_invalid: 'The backup opened, but it does not hold a usable ICM database. Nothing was changed.',
+    not_icm_database: 'The file is a database of another program, not of ICM. It is not used, and nothing was changed.',
     write_failed: 'The file could not be written. Choose another folder, or check that there is space.',
     retention_course_open: "The citizen's data cannot be deleted while a course is not closed ({open} open). Close the course first.",
     name_mismatch: "The name does not match. Type the citizen's name exactly as it is shown at the top.",
