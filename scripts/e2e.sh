@@ -63,9 +63,15 @@ run_phase() {
     sleep 2
   done
   echo "e2e[$name]: app is up after $((SECONDS - started))s"
-  E2E_URL="http://localhost:$port" E2E_OUT="$PWD/$OUT" E2E_DB="$ICM_DB" \
-    node --test --test-concurrency=1 $file # unquoted: FILE may be several files, run one after the other in order
+  # Several files run one after the other in the order given, on the same app (node --test
+  # would sort them); a failure in one does not skip the next, but fails the phase.
+  local f failed=0
+  for f in $file; do
+    E2E_URL="http://localhost:$port" E2E_OUT="$PWD/$OUT" E2E_DB="$ICM_DB" \
+      node --test --test-concurrency=1 "$f" || failed=1
+  done
   stop_dev
+  [ "$failed" = 0 ] || { echo "e2e[$name]: tests failed" >&2; exit 1; }
 }
 
 # run_team_phase NAME TESTFILE: two apps at once, the team lead's laptop and a worker's, each

@@ -323,3 +323,27 @@ export async function recover(page) {
     await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
   }
 }
+
+/**
+ * Checks that record their failure and let the test go on (so that one missing fix does not
+ * hide the checks after it); flush() at the end of the test fails it with all of them.
+ */
+export function softChecks() {
+  const failed = [];
+  return {
+    async run(check) {
+      try {
+        await check();
+      } catch (e) {
+        failed.push(e.message);
+      }
+    },
+    flush() {
+      const all = failed.splice(0);
+      if (all.length) throw new Error(`${all.length} check(s) failed:\n${all.map((m) => `- ${m}`).join('\n')}`);
+    },
+    clear() {
+      failed.length = 0;
+    },
+  };
+}

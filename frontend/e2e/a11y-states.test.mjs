@@ -6,7 +6,7 @@
 // the same app, with the demo team; it leaves the demo data changed.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recover } from './a11y-checks.mjs';
+import { recover, softChecks } from './a11y-checks.mjs';
 import { checkA11y, danishDate, label, openApp, settle, signIn, signOut } from './harness.mjs';
 
 let app;
@@ -28,8 +28,10 @@ after(async () => {
 // A failed check leaves the app as it was (a dialog open, the screen locked, a narrow window):
 // back to the team lead's signed-in app in Danish, so that the next test starts clean.
 afterEach(async () => {
+  soft.clear();
   await recover(page);
 });
+const soft = softChecks();
 
 const nav = () => page.getByRole('navigation', { name: /^(Hovedmenu|Main menu)$/ });
 
@@ -104,7 +106,7 @@ test('the team page: the worker form, the access dialogs, their errors and their
   await dialog.getByRole('button', { name: 'Opret adgang' }).click();
   const saved = 'Adgangen er gemt. Giv Vera Testesen brugernavn og adgangskode personligt – ikke på mail.';
   await dialog.getByText(saved).waitFor();
-  await assertFocusOnResult('the create-account dialog after the save', saved, '[role=dialog] button.primary');
+  await soft.run(() => assertFocusOnResult('the create-account dialog after the save', saved, '[role=dialog] button.primary'));
   await checkA11y(page, 'the create-account dialog saved (da)');
   await dialog.getByRole('button', { name: 'Luk' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -131,6 +133,7 @@ test('the team page: the worker form, the access dialogs, their errors and their
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await checkA11y(page, 'the team page (en)');
   await setLanguage('da');
+  soft.flush();
 });
 
 test('a locked-out sign-in, the must-change page and the unlock dialog', async () => {
@@ -152,9 +155,6 @@ test('a locked-out sign-in, the must-change page and the unlock dialog', async (
   await page.getByRole('button', { name: 'Skift adgangskode' }).click();
   await page.getByText(/Adgangskoden skal have mindst/).waitFor();
   await checkA11y(page, 'the must-change-password page with an error (da)');
-  await setLanguage('en');
-  await checkA11y(page, 'the must-change-password page with an error (en)');
-  await setLanguage('da');
   await page.getByLabel(label('Ny adgangskode')).fill('Jonas egen kode 2026');
   await page.getByLabel(label('Gentag adgangskoden')).fill('Jonas egen kode 2026');
   await page.getByRole('button', { name: 'Skift adgangskode' }).click();
@@ -170,10 +170,11 @@ test('a locked-out sign-in, the must-change page and the unlock dialog', async (
   await checkA11y(page, 'the unlock-account dialog (da)');
   await dialog.getByRole('button', { name: 'Ophæv spærring' }).click();
   await dialog.getByText('Spærringen er ophævet.').waitFor();
-  await assertFocusOnResult('the unlock-account dialog after the unlock', 'Spærringen er ophævet.', '[role=dialog] button.primary');
+  await soft.run(() => assertFocusOnResult('the unlock-account dialog after the unlock', 'Spærringen er ophævet.', '[role=dialog] button.primary'));
   await checkA11y(page, 'the unlock-account dialog done (da)');
   await dialog.getByRole('button', { name: 'Luk' }).click();
   await dialog.waitFor({ state: 'detached' });
+  soft.flush();
 });
 
 test('the sync page and the start of a course pass axe (da, en)', async () => {
@@ -218,7 +219,8 @@ test('the citizen-data and backup dialogs pass axe, and a deletion ends on its r
   await del.locator('button[type=submit]').click();
   const status = del.locator('[role=status]');
   await status.waitFor();
-  await assertFocusOnResult('the delete dialog after the deletion', (await status.textContent()).trim(), '[role=dialog] button.primary');
+  const deleted = (await status.textContent()).trim();
+  await soft.run(() => assertFocusOnResult('the delete dialog after the deletion', deleted, '[role=dialog] button.primary'));
   await checkA11y(page, 'the delete dialog done (da)');
   await del.getByRole('button').first().click();
   await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
@@ -249,6 +251,7 @@ test('the citizen-data and backup dialogs pass axe, and a deletion ends on its r
   await own.getByRole('button', { name: 'Skift adgangskode' }).click();
   await own.locator('[aria-invalid=true], .banner-error').first().waitFor();
   await checkA11y(page, 'the change-password form with errors (da)');
+  soft.flush();
 });
 
 /** Dennis Møller's open course, at a step. */
@@ -297,7 +300,7 @@ test('the planning forms pass axe, and a saved goal takes the focus', async () =
       return el.closest('article')?.textContent.includes(w) && !el.matches('button, a');
     }, words, { timeout: 3000 })
     .then(() => true, () => false);
-  assert.ok(ok, `after saving a goal the focus is on ${await focused()}`);
+  if (!ok) await soft.run(async () => assert.fail(`after saving a goal the focus is on ${await focused()}, not on the goal or a status line`));
   await card.getByRole('button', { name: '+ Tilføj delmål' }).click();
   await page.getByRole('form', { name: 'Tilføj delmål' }).waitFor();
   await checkA11y(page, 'the sub-goal form (da)');
@@ -307,6 +310,7 @@ test('the planning forms pass axe, and a saved goal takes the focus', async () =
   await setLanguage('en');
   await checkForm('+ Add goal', 'Add goal', 'the goal form, English,', { cancel: 'Cancel' });
   await setLanguage('da');
+  soft.flush();
 });
 
 test('the coordination, advocacy and follow-up forms pass axe', async () => {

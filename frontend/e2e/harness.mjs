@@ -114,10 +114,11 @@ export async function settle(page) {
 /**
  * Runs axe-core's WCAG 2.1 A and AA rules on what the page shows now (a screen, an open
  * dialog, a wizard step), once it has settled, and fails with a readable list of every
- * violation and its elements. Colour contrast that axe could not decide ("needs review") fails
- * too, unless it is text on a gradient that passes against every colour of the gradient (then
- * decided here from the computed styles), SVG text (its fill against the shapes under it) or
- * text that another element covered only at the present scroll position (checked again in view). Every visible button and link must
+ * violation and its elements. Colour contrast that axe could not decide ("needs review")
+ * fails too, unless it is decided here from the computed styles and passes: text on a
+ * gradient against every colour of the gradient, SVG chart text (its fill) against the shapes
+ * painted under it, short text against the colours behind it; text covered by a sticky bar at
+ * the present scroll position is checked again in view. Every visible button and link must
  * also be named starting with its visible text (WCAG 2.5.3). `where` names the state.
  */
 export async function checkA11y(page, where) {
