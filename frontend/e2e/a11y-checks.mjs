@@ -203,10 +203,13 @@ function pageHelpers() {
 
   /**
    * Text cut off inside its box: text fields whose value is wider than the field, and boxes
-   * that hide their overflow while their text is wider than they are.
+   * that hide their overflow while their text is wider than they are (`clipped`); selects whose
+   * chosen option is wider than the box (`notes`: the list shows it in full when opened).
    */
   const clippedText = () => {
     const out = [];
+    // A select shows its full options when opened: a cut-off chosen option is only noted.
+    const notes = [];
     for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, select')) {
       if (!el.checkVisibility() || el.closest('[inert]')) continue;
       const cs = getComputedStyle(el);
@@ -216,7 +219,7 @@ function pageHelpers() {
         if (!opt) continue;
         canvas.font = cs.font;
         const need = canvas.measureText(opt.text).width + parseFloat(cs.paddingLeft) + 20;
-        if (need > el.clientWidth + 1 && opt.text.length > 3) out.push(`${describe(el)}: the chosen "${opt.text.slice(0, 40)}" needs ${Math.round(need)}px in a ${el.clientWidth}px select`);
+        if (need > el.clientWidth + 1 && opt.text.length > 3) notes.push(`${describe(el)}: the chosen "${opt.text.slice(0, 40)}" needs ${Math.round(need)}px in a ${el.clientWidth}px select`);
         continue;
       }
       if (el.tagName === 'TEXTAREA' || !el.value) continue;
@@ -231,7 +234,7 @@ function pageHelpers() {
       const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) || el.querySelector('*') !== null;
       if (hasText && el.scrollWidth > el.clientWidth + 1 && (el.innerText ?? '').trim()) out.push(`${describe(el)}: content ${el.scrollWidth}px wide in a ${el.clientWidth}px box with overflow ${cs.overflowX}${cs.textOverflow === 'ellipsis' ? ' (ellipsis)' : ''}`);
     }
-    return out;
+    return { clipped: out, notes };
   };
 
   window.__icmA11y = { focusIndicator, textContrast, namesNotStartingWithText, clippedText, describe };
@@ -292,7 +295,7 @@ export async function assertNamesStartWithText(page, where) {
 /** No text is cut off inside a field or a box that hides its overflow (WCAG 1.4.10). */
 export async function assertNoClippedText(page, where) {
   await install(page);
-  const bad = await page.evaluate(() => window.__icmA11y.clippedText());
+  const { clipped: bad } = await page.evaluate(() => window.__icmA11y.clippedText());
   if (bad.length) throw new Error(`${where}: text is cut off (WCAG 1.4.10):\n${bad.slice(0, 10).map((b) => `    ${b}`).join('\n')}`);
 }
 

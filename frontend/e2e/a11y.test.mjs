@@ -164,6 +164,11 @@ test('the focus indicator has 3:1 on the menu, the step strip, a dialog and the 
   // From the screen's heading back up with Shift+Tab: the dark sidebar from its foot, then the skip link.
   await page.goto(page.url().replace(/#.*$/, '#/citizens'));
   await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
+  // The check itself finds a planted weak ring: a dark-blue outline on the dark sidebar.
+  const planted = await page.addStyleTag({ content: '.sidebar a:focus-visible { outline: 3px solid #2a4a66 !important; }' });
+  await page.locator('#main-content h1').focus();
+  await assert.rejects(tabWalkFocusRing(page, 'planted', '(el) => el?.closest(".sidebar") != null', { max: 40, keys: ['Shift+Tab'] }), /no focus indicator with 3:1[\s\S]*#2a4a66/);
+  await planted.evaluate((el) => el.remove());
   await page.locator('#main-content h1').focus();
   const sidebar = await tabWalkFocusRing(page, 'the sidebar and the skip link', '(el) => el?.closest(".sidebar, .skip-link") != null', { max: 40, keys: ['Shift+Tab'] });
   assert.ok(sidebar.some((k) => k.includes('skip-link')), `Shift+Tab did not reach the skip link: ${sidebar.join(', ')}`);
@@ -375,7 +380,7 @@ async function openNarrowMenu(lang, where) {
   assert.equal(await menuButton.getAttribute('aria-expanded'), 'false');
   await menuButton.click();
   assert.equal(await menuButton.getAttribute('aria-expanded'), 'true');
-  await assertNoSideScroll(page, `the open menu (${where})`);
+  await soft.run(() => assertNoSideScroll(page, `the open menu (${where})`));
   return menuButton;
 }
 
@@ -386,9 +391,10 @@ for (const [width, height] of [[640, 450], [320, 256]]) {
       await setLanguage(lang);
       await page.setViewportSize({ width, height });
       const where = (w) => `${w} at ${width}×${height} (${lang})`;
+      // Every state is checked, and the test fails at the end with all that stick out.
       const check = async (w) => {
         await settle(page);
-        await assertNoSideScroll(page, where(w));
+        await soft.run(() => assertNoSideScroll(page, where(w)));
       };
       const menuButton = page.getByRole('button', { name: 'Menu' });
       const course = await dennisCourse(lang, { viaMenu: false });
@@ -452,6 +458,7 @@ for (const [width, height] of [[640, 450], [320, 256]]) {
       await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
       await page.setViewportSize({ width: 1280, height: 900 });
       assert.deepEqual(app.pageErrors, []);
+      soft.flush();
     });
   }
 }

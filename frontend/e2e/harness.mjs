@@ -173,6 +173,29 @@ export async function checkA11y(page, where) {
 }
 
 /**
+ * Switches the UI language with the language buttons, also while a dialog covers them (as a
+ * keyboard user would from the menu before opening it), and waits for <html lang>.
+ */
+export async function switchLanguage(page, lang) {
+  await page.evaluate((l) => {
+    const b = Array.from(document.querySelectorAll('button[lang]')).find((x) => x.getAttribute('lang') === l);
+    if (!b) throw new Error(`no language button for ${l}`);
+    b.click();
+  }, lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** checkA11y on the same state in English, then back to Danish. */
+export async function checkA11yInEnglish(page, where) {
+  await switchLanguage(page, 'en');
+  try {
+    await checkA11y(page, `${where} (en)`);
+  } finally {
+    await switchLanguage(page, 'da');
+  }
+}
+
+/**
  * The page never scrolls sideways at the viewport's width, and no text is cut off inside a
  * text field, a select or a box with hidden overflow (WCAG 1.4.10, reflow).
  */
@@ -197,6 +220,7 @@ export async function assertNoSideScroll(page, where) {
   if (scroll > inner) throw new Error(`${where} scrolls sideways at ${inner}px: scrollWidth ${scroll}; widest: ${wide.join(', ')}`);
   // Nor is text cut off inside a field or a box that hides what sticks out.
   await install(page);
-  const clipped = await page.evaluate(() => window.__icmA11y.clippedText());
+  const { clipped, notes } = await page.evaluate(() => window.__icmA11y.clippedText());
+  for (const n of notes) console.log(`note: ${where} at ${inner}px: ${n}`);
   if (clipped.length) throw new Error(`${where} cuts text off at ${inner}px:\n${clipped.slice(0, 8).map((c) => `    ${c}`).join('\n')}`);
 }
