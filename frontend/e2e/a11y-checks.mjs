@@ -315,6 +315,11 @@ export async function recover(page) {
     await page.locator('.lock-screen button[type=submit]').click();
     await page.locator('.lock-screen').waitFor({ state: 'detached' });
   }
+  if (await page.getByRole('heading', { name: /^(Vælg din egen adgangskode|Choose your own password)$/ }).isVisible()) {
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: /^(Log ud|Sign out)$/ }).click();
+    await page.locator('.auth-page input').first().waitFor();
+  }
   if (await page.evaluate(() => document.documentElement.lang !== 'da')) {
     await page.getByRole('button', { name: /^DA\b/ }).first().click();
     await page.waitForFunction(() => document.documentElement.lang === 'da');
