@@ -31,7 +31,7 @@ describe('the sync indicator', () => {
   ])('says %s in words and links to the sync page', async (state, text) => {
     status.mockResolvedValue({ state, pending: 0, laptops: [], problems: [] });
     show();
-    const link = await screen.findByRole('link', { name: `Synkronisering: ${text}` });
+    const link = await screen.findByRole('link', { name: `${text} – synkronisering` });
     expect(link.getAttribute('href')).toBe('#/sync');
     expect(link.textContent).toContain(text);
   });
