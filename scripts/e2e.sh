@@ -37,7 +37,7 @@ stop_dev() {
 }
 trap 'stop_dev; rm -rf "$tmp"' EXIT
 
-# run_phase NAME DB TESTFILE [PREPARE]: a fresh app on the database named DB (new and empty
+# run_phase NAME DB "TESTFILE..." [PREPARE]: a fresh app on the database named DB (new and empty
 # the first time a name is used, so a later phase can check what an earlier one left after a
 # restart). PREPARE, if given, is run with the database's path before the app starts.
 run_phase() {
@@ -63,9 +63,15 @@ run_phase() {
     sleep 2
   done
   echo "e2e[$name]: app is up after $((SECONDS - started))s"
-  E2E_URL="http://localhost:$port" E2E_OUT="$PWD/$OUT" E2E_DB="$ICM_DB" \
-    node --test --test-concurrency=1 "$file"
+  # Several files run one after the other in the order given, on the same app (node --test
+  # would sort them); a failure in one does not skip the next, but fails the phase.
+  local f failed=0
+  for f in $file; do
+    E2E_URL="http://localhost:$port" E2E_OUT="$PWD/$OUT" E2E_DB="$ICM_DB" \
+      node --test --test-concurrency=1 "$f" || failed=1
+  done
   stop_dev
+  [ "$failed" = 0 ] || { echo "e2e[$name]: tests failed" >&2; exit 1; }
 }
 
 # run_team_phase NAME TESTFILE: two apps at once, the team lead's laptop and a worker's, each
@@ -108,8 +114,9 @@ only=${E2E_ONLY:-}
 want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 want foundation && run_phase foundation foundation frontend/e2e/foundation.test.mjs
 want demo && run_phase demo demo frontend/e2e/demo.test.mjs
-# WCAG 2.1 AA on the demo team: axe-core in Danish and English, keyboard only, reflow at 640 and 320 px.
-want a11y && run_phase a11y a11y frontend/e2e/a11y.test.mjs
+# WCAG 2.1 AA on the demo team: axe-core in Danish and English, the focus indicator, keyboard
+# only, reflow at 640×450 and 320×256; then the rarer states (dialogs, errors, open forms).
+want a11y && run_phase a11y a11y "frontend/e2e/a11y.test.mjs frontend/e2e/a11y-states.test.mjs"
 want wizard && run_phase wizard story frontend/e2e/wizard.test.mjs
 want wizard && run_phase wizard-restart story frontend/e2e/wizard-restart.test.mjs
 want template && run_phase template template frontend/e2e/template.test.mjs

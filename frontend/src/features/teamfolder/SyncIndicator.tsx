@@ -5,8 +5,9 @@ import { indicatorTone } from './logic';
 const marks = { good: '✓', busy: '↻', bad: '!', none: '' };
 
 /**
- * The shell's small sync indicator: the state in words (never colour alone), announced
- * politely when it changes, linking to the sync page. Nothing when the laptop works alone.
+ * The shell's small sync indicator: the state in words (never colour alone), which its
+ * accessible name starts with (WCAG 2.5.3), announced politely when it changes, linking to
+ * the sync page. Nothing when the laptop works alone.
  */
 export function SyncIndicator() {
   const tt = useTft();

@@ -1,0 +1,357 @@
+// Checks beyond axe-core for the accessibility end-to-end test (WCAG 2.1 AA): the focus
+// indicator's contrast (2.4.7, 1.4.11), accessible names that start with the visible text
+// (2.5.3), text clipped inside a box at high zoom (1.4.10), and the colour helpers that the
+// harness uses to decide axe's "needs review" contrast results on gradients.
+// Everything is computed in the page from the computed styles; the helpers are installed
+// once per document as window.__icmA11y.
+
+/** Page-side helpers; serialised into the page by install(). Keep it self-contained. */
+function pageHelpers() {
+  const canvas = document.createElement('canvas').getContext('2d');
+  /** Any CSS colour as [r, g, b, a] (0-255, alpha 0-1); via the canvas for odd notations. */
+  const parse = (s) => {
+    let m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(s.trim());
+    if (!m) {
+      canvas.fillStyle = '#000';
+      canvas.fillStyle = s;
+      const n = canvas.fillStyle; // #rrggbb or rgba(...)
+      if (n.startsWith('#')) return [1, 3, 5].map((i) => parseInt(n.slice(i, i + 2), 16)).concat(1);
+      m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(n);
+      if (!m) return null;
+    }
+    return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+  };
+  const over = (top, below) => {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a)).concat(1);
+  };
+  const lum = (c) => {
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const hex = (c) => '#' + c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+  /** The colours of a linear or radial gradient, sampled between its stops. */
+  const gradientColours = (img) => {
+    const stops = (img.match(/rgba?\([^)]*\)|#[0-9a-f]{3,8}\b/gi) ?? []).map(parse).filter(Boolean);
+    const out = [];
+    for (let i = 0; i < stops.length; i++) {
+      out.push(stops[i]);
+      if (i + 1 < stops.length) for (let k = 1; k < 10; k++) out.push(stops[i].map((v, j) => v + ((stops[i + 1][j] - v) * k) / 10));
+    }
+    return out;
+  };
+  /**
+   * The opaque colours that can be behind `el` (itself included when self): semi-transparent
+   * backgrounds are laid over what is below them; a gradient gives all its colours; an image
+   * gives null (cannot be decided). The page's canvas is white.
+   */
+  const backgroundsBehind = (el, self) => {
+    const layers = [];
+    let opacity = 1;
+    for (let a = self ? el : el.parentElement; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      opacity *= Number(cs.opacity);
+      const img = cs.backgroundImage;
+      if (img && img !== 'none') {
+        if (/url\(/.test(img) || !/gradient/.test(img)) return { colours: null, opacity, why: `background image on ${describe(a)}` };
+        const base = gradientColours(img);
+        return { colours: base.map((b) => layers.reduceRight((acc, l) => over(l, acc), over(b, [255, 255, 255, 1]))), opacity };
+      }
+      const bg = parse(cs.backgroundColor);
+      if (bg && bg[3] > 0) {
+        layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+    }
+    const base = [255, 255, 255, 1];
+    return { colours: [layers.reduceRight((acc, l) => over(l, acc), base)], opacity };
+  };
+  const describe = (el) => {
+    const text = (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}${text ? ` "${text}"` : ''}`;
+  };
+
+  /**
+   * Whether the focused element shows a focus indicator of at least 2 px with 3:1 against
+   * what is behind it: its outline (or, without one, a box-shadow ring).
+   */
+  const focusIndicator = (el) => {
+    const cs = getComputedStyle(el);
+    let colour = null;
+    let how = '';
+    let self = false;
+    const width = parseFloat(cs.outlineWidth) || 0;
+    if (cs.outlineStyle !== 'none' && cs.outlineStyle !== 'hidden' && width >= 2) {
+      colour = parse(cs.outlineColor);
+      how = `outline ${cs.outlineStyle} ${width}px ${cs.outlineColor}`;
+      self = (parseFloat(cs.outlineOffset) || 0) < -width / 2;
+    } else if (cs.boxShadow && cs.boxShadow !== 'none') {
+      // rgb(31, 95, 139) 0px 0px 0px 3px [inset]; the ring with the largest spread.
+      for (const part of cs.boxShadow.split(/,(?![^(]*\))/)) {
+        const c = /rgba?\([^)]*\)/.exec(part);
+        const nums = part.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+px/g)?.map(parseFloat) ?? [];
+        const spread = nums[3] ?? 0;
+        if (c && spread >= 2 && parse(c[0])[3] > 0) {
+          colour = parse(c[0]);
+          how = `box-shadow ${part.trim()}`;
+          self = /inset/.test(part);
+        }
+      }
+    }
+    if (!colour || colour[3] === 0) return { ok: false, text: `${describe(el)}: no focus indicator (outline ${cs.outlineStyle} ${cs.outlineWidth}, box-shadow ${cs.boxShadow})` };
+    const behind = backgroundsBehind(el, self);
+    if (!behind.colours) return { ok: false, text: `${describe(el)}: ${how}, but the background cannot be decided (${behind.why})` };
+    const ring = behind.colours.map((b) => over([...colour.slice(0, 3), colour[3] * behind.opacity], b));
+    const worst = Math.min(...behind.colours.map((b, i) => ratio(ring[i], b)));
+    const text = `${describe(el)}: ${how} on ${behind.colours.length > 1 ? 'a gradient' : hex(behind.colours[0])} = ${worst.toFixed(2)}:1`;
+    return { ok: worst >= 3, text };
+  };
+
+  /**
+   * Text contrast decided from the computed styles where axe could not decide it: HTML text
+   * against every colour behind it (all the colours of a gradient), SVG text (its fill) against
+   * the shapes and the box painted under its middle. Text on an image stays undecided.
+   */
+  const textContrast = (el) => {
+    const cs = getComputedStyle(el);
+    const svg = el instanceof SVGElement;
+    const fg = parse(svg ? cs.fill : cs.color);
+    if (!fg) return { decided: false, text: `${describe(el)}: text colour ${svg ? cs.fill : cs.color} cannot be read` };
+    const size = parseFloat(cs.fontSize);
+    const bold = Number(cs.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    let behind;
+    if (svg) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > innerHeight) el.scrollIntoView({ block: 'center' });
+      const q = el.getBoundingClientRect();
+      const layers = [];
+      // What is painted under the text (an overlay above it, such as a dialog's backdrop, is not behind it).
+      const stack = document.elementsFromPoint(q.left + q.width / 2, q.top + q.height / 2);
+      const at = stack.indexOf(el);
+      const under = at >= 0 ? stack.slice(at + 1) : [el.ownerSVGElement ?? el.parentElement];
+      for (const u of under) {
+        if (el.contains(u)) continue;
+        if (u instanceof SVGElement && u.tagName.toLowerCase() !== 'svg') {
+          if (!['rect', 'circle', 'ellipse', 'path', 'polygon'].includes(u.tagName.toLowerCase())) continue;
+          const us = getComputedStyle(u);
+          const f = us.fill === 'none' ? null : parse(us.fill);
+          if (!f) continue;
+          const a = f[3] * Number(us.fillOpacity) * Number(us.opacity);
+          if (a <= 0) continue;
+          layers.push([f[0], f[1], f[2], a]);
+          if (a >= 1) break;
+          continue;
+        }
+        const b = backgroundsBehind(u, true);
+        behind = b.colours ? { colours: b.colours.map((c) => layers.reduceRight((acc, l) => over(l, acc), c)), opacity: b.opacity } : b;
+        break;
+      }
+      behind ??= { colours: [layers.reduceRight((acc, l) => over(l, acc), [255, 255, 255, 1])], opacity: 1 };
+    } else behind = backgroundsBehind(el, true);
+    if (!behind.colours) return { decided: false, text: `${describe(el)}: ${behind.why}` };
+    const worst = Math.min(...behind.colours.map((b) => ratio(over([...fg.slice(0, 3), fg[3] * behind.opacity], b), b)));
+    const on = behind.colours.length > 1 ? 'a gradient' : hex(behind.colours[0]);
+    return { decided: true, ok: worst >= need, text: `${describe(el)}: ${hex(fg)} on ${on} = ${worst.toFixed(2)}:1 (needs ${need}:1)` };
+  };
+
+  /** Only what a sighted user sees: no sr-only or hidden parts (symbols are dropped later). */
+  const visibleText = (el) => {
+    let out = '';
+    const walk = (n) => {
+      if (n.nodeType === Node.TEXT_NODE) {
+        out += n.textContent;
+        return;
+      }
+      if (n.nodeType !== Node.ELEMENT_NODE) return;
+      const cs = getComputedStyle(n);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return;
+      const r = n.getBoundingClientRect();
+      if (r.width <= 1 && r.height <= 1 && (cs.position === 'absolute' || cs.overflow === 'hidden')) return; // sr-only
+      for (const c of n.childNodes) walk(c);
+    };
+    walk(el);
+    return out;
+  };
+  const words = (s) => s.toLocaleLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+  /** Buttons and links whose accessible name does not start with their visible text (2.5.3). */
+  const namesNotStartingWithText = () => {
+    window.axe.setup(document);
+    try {
+      const out = [];
+      for (const el of document.querySelectorAll('button, a[href], [role=button], [role=link], summary')) {
+        if (!el.checkVisibility() || el.closest('[inert], [aria-hidden=true]')) continue;
+        const shown = words(visibleText(el));
+        if (!shown) continue;
+        const name = words(window.axe.commons.text.accessibleText(el) ?? '');
+        if (!name.startsWith(shown)) out.push(`${describe(el)}: name "${name}" does not start with the visible "${shown}"`);
+      }
+      return out;
+    } finally {
+      window.axe.teardown();
+    }
+  };
+
+  /**
+   * Text cut off inside its box: text fields whose value is wider than the field, and boxes
+   * that hide their overflow while their text is wider than they are (`clipped`); selects whose
+   * chosen option is wider than the box (`notes`: the list shows it in full when opened).
+   */
+  const clippedText = () => {
+    const out = [];
+    // A select shows its full options when opened: a cut-off chosen option is only noted.
+    const notes = [];
+    for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, select')) {
+      if (!el.checkVisibility() || el.closest('[inert]')) continue;
+      const cs = getComputedStyle(el);
+      if (el.tagName === 'SELECT') {
+        // The chosen option's text against the room inside the box (arrow included).
+        const opt = el.selectedOptions[0];
+        if (!opt) continue;
+        canvas.font = cs.font;
+        const need = canvas.measureText(opt.text).width + parseFloat(cs.paddingLeft) + 20;
+        if (need > el.clientWidth + 1 && opt.text.length > 3) notes.push(`${describe(el)}: the chosen "${opt.text.slice(0, 40)}" needs ${Math.round(need)}px in a ${el.clientWidth}px select`);
+        continue;
+      }
+      if (el.tagName === 'TEXTAREA' || !el.value) continue;
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${describe(el)}: "${el.value.slice(0, 30)}" needs ${el.scrollWidth}px in a ${el.clientWidth}px field`);
+    }
+    for (const el of document.querySelectorAll('body *')) {
+      const cs = getComputedStyle(el);
+      if (cs.overflowX !== 'hidden' && cs.overflowX !== 'clip') continue;
+      if (!el.checkVisibility() || el.closest('[inert]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 2 || r.height <= 2) continue; // sr-only text is meant to be out of sight
+      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) || el.querySelector('*') !== null;
+      if (hasText && el.scrollWidth > el.clientWidth + 1 && (el.innerText ?? '').trim()) out.push(`${describe(el)}: content ${el.scrollWidth}px wide in a ${el.clientWidth}px box with overflow ${cs.overflowX}${cs.textOverflow === 'ellipsis' ? ' (ellipsis)' : ''}`);
+    }
+    return { clipped: out, notes };
+  };
+
+  window.__icmA11y = { focusIndicator, textContrast, namesNotStartingWithText, clippedText, describe };
+}
+
+/** Installs the page-side helpers (again after a reload). */
+export async function install(page) {
+  if (await page.evaluate(() => typeof window.__icmA11y === 'object')) return;
+  await page.evaluate(`(${pageHelpers.toString()})()`);
+}
+
+/** The contrast of the focus indicator of whatever has the focus now. */
+export async function focusIndicatorNow(page) {
+  await install(page);
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { ok: false, text: 'the focus is on the page body', body: true };
+    return { ...window.__icmA11y.focusIndicator(el), key: window.__icmA11y.describe(el) };
+  });
+}
+
+/**
+ * Walks with Tab (at most `max` presses) and checks the focus indicator of every element the
+ * focus reaches while `inside(activeElement)` holds in the page (a function source, e.g.
+ * `el => el.closest('.sidebar')`); stops at the first element outside after one was inside.
+ * Fails with every weak or missing indicator; returns what was checked.
+ */
+export async function tabWalkFocusRing(page, where, inside, { max = 30, keys = ['Tab'] } = {}) {
+  const seen = [];
+  const bad = [];
+  let entered = false;
+  for (let i = 0; i < max; i++) {
+    for (const k of keys) await page.keyboard.press(k);
+    const isIn = await page.evaluate(`(${inside})(document.activeElement)`);
+    if (!isIn) {
+      if (entered) break;
+      continue;
+    }
+    entered = true;
+    const r = await focusIndicatorNow(page);
+    if (seen.includes(r.key)) break; // went round
+    seen.push(r.key);
+    if (!r.ok) bad.push(r.text);
+  }
+  if (seen.length === 0) throw new Error(`${where}: Tab never reached a control to check`);
+  if (bad.length) throw new Error(`${where}: ${bad.length} of ${seen.length} focused controls have no focus indicator with 3:1 (WCAG 2.4.7, 1.4.11):\n${bad.map((b) => `    ${b}`).join('\n')}`);
+  return seen;
+}
+
+/** Every visible button and link is named starting with the text it shows (WCAG 2.5.3). */
+export async function assertNamesStartWithText(page, where) {
+  await install(page);
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) throw new Error('axe is not loaded: run checkA11y first');
+  const bad = await page.evaluate(() => window.__icmA11y.namesNotStartingWithText());
+  if (bad.length) throw new Error(`${where}: ${bad.length} control(s) whose accessible name does not start with the visible text (WCAG 2.5.3):\n${bad.slice(0, 10).map((b) => `    ${b}`).join('\n')}`);
+}
+
+/** No text is cut off inside a field or a box that hides its overflow (WCAG 1.4.10). */
+export async function assertNoClippedText(page, where) {
+  await install(page);
+  const { clipped: bad } = await page.evaluate(() => window.__icmA11y.clippedText());
+  if (bad.length) throw new Error(`${where}: text is cut off (WCAG 1.4.10):\n${bad.slice(0, 10).map((b) => `    ${b}`).join('\n')}`);
+}
+
+/**
+ * Puts the demo app back after a failed test: the normal window size, no dialog open, the
+ * screen unlocked, the team lead signed in, Danish.
+ */
+export async function recover(page) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (let i = 0; i < 3 && (await page.locator('[role=dialog]:not(.lock-screen)').count()) > 0; i++) {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(100);
+  }
+  if ((await page.locator('[role=dialog]:not(.lock-screen)').count()) > 0) await page.reload();
+  if ((await page.locator('.lock-screen').count()) > 0) {
+    await page.locator('.lock-screen input[type=password]').fill('demo-adgang');
+    await page.locator('.lock-screen button[type=submit]').click();
+    await page.locator('.lock-screen').waitFor({ state: 'detached' });
+  }
+  if (await page.getByRole('heading', { name: /^(Vælg din egen adgangskode|Choose your own password)$/ }).isVisible()) {
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: /^(Log ud|Sign out)$/ }).click();
+    await page.locator('.auth-page input').first().waitFor();
+  }
+  if (await page.evaluate(() => document.documentElement.lang !== 'da')) {
+    await page.getByRole('button', { name: /^DA\b/ }).first().click();
+    await page.waitForFunction(() => document.documentElement.lang === 'da');
+  }
+  if (await page.getByRole('heading', { name: 'Log ind', exact: true, level: 1 }).isVisible()) {
+    await page.getByLabel(/^Brugernavn/).fill('mette');
+    await page.getByLabel(/^Adgangskode/).fill('demo-adgang');
+    await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+    await page.getByRole('heading', { name: 'Borgere', level: 1 }).waitFor();
+  }
+}
+
+/**
+ * Checks that record their failure and let the test go on (so that one missing fix does not
+ * hide the checks after it); flush() at the end of the test fails it with all of them.
+ */
+export function softChecks() {
+  const failed = [];
+  return {
+    async run(check) {
+      try {
+        await check();
+      } catch (e) {
+        failed.push(e.message);
+      }
+    },
+    flush() {
+      const all = failed.splice(0);
+      if (all.length) throw new Error(`${all.length} check(s) failed:\n${all.map((m) => `- ${m}`).join('\n')}`);
+    },
+    clear() {
+      failed.length = 0;
+    },
+  };
+}
