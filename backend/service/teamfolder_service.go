@@ -64,9 +64,11 @@ func StartTeamFolder(s *TeamFolderService, firstPass <-chan struct{}) {
 	e, err := teamsync.Open(db, s.dbPath, s.now)
 	switch {
 	case errors.Is(err, teamsync.ErrNotJoined):
-		if err := teamsync.ForgetUnshared(db); err != nil {
-			log.Printf("team folder: the unshared changes were not cleared: %v", err)
-		}
+		s.chore(firstPass, func(ctx context.Context) {
+			if err := teamsync.ForgetUnshared(db.WithContext(ctx)); err != nil && ctx.Err() == nil {
+				log.Printf("team folder: the unshared changes were not cleared: %v", err)
+			}
+		})
 		return
 	case err != nil:
 		log.Printf("team folder: not started: %v", err)
@@ -86,6 +88,30 @@ func StopTeamFolder(s *TeamFolderService) {
 		stop()
 		<-done
 	}
+}
+
+// chore runs work once start is closed (nil: at once), in the background and stopped like
+// the engine: StopTeamFolder (or a found or join, which replaces it) cancels it and waits.
+// A laptop that works alone clears the changes it captured this way: on a database that
+// has not been opened for long that can be hundreds of thousands of rows, which would
+// otherwise compete with the window for the CPU while it draws the first screen.
+func (s *TeamFolderService) chore(start <-chan struct{}, work func(ctx context.Context)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	s.mu.Lock()
+	s.running, s.done = cancel, done
+	s.mu.Unlock()
+	go func() {
+		defer close(done)
+		if start != nil {
+			select {
+			case <-start:
+			case <-ctx.Done():
+				return
+			}
+		}
+		work(ctx)
+	}()
 }
 
 // retryOpen keeps trying to open the engine of a laptop whose team folder was away.
