@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { FrequencyForm } from '../../features/wizard/followup/ContactSection';
+import { RenewingForm } from '../../features/wizard/followup/shared';
 import { OverrideFields, WorkerSelect } from './WorkerSelect';
 
 /** The course's frame: responsible worker, dates and status, behind a disclosure. */
@@ -20,8 +21,6 @@ export function CourseSettings(p: { course: Course }) {
   const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '' });
   const [showOverride, setShowOverride] = useState(false);
   const [triedOverride, setTriedOverride] = useState(false);
-  const [freqKey, setFreqKey] = useState(0);
-  const [freqSaved, setFreqSaved] = useState(false);
   const err = update.error ? toAppError(update.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
   return (
@@ -90,16 +89,7 @@ export function CourseSettings(p: { course: Course }) {
       {c.status !== 'closed' && (
         <div className="course-frequency" data-testid="course-frequency">
           <p className="muted">{t('course.frequencyIntro')}</p>
-          <FrequencyForm
-            key={freqKey}
-            courseId={c.id}
-            saved={freqSaved}
-            onSaved={() => {
-              setFreqSaved(true);
-              setFreqKey((k) => k + 1);
-            }}
-            onEdit={() => setFreqSaved(false)}
-          />
+          <RenewingForm savedText={t('followup.freqSaved')}>{(h) => <FrequencyForm courseId={c.id} {...h} />}</RenewingForm>
         </div>
       )}
     </details>
