@@ -49,8 +49,11 @@ export function useFocusFirstField<T extends HTMLElement>() {
 export interface StatusLineState {
   ref: RefObject<HTMLParagraphElement | null>;
   text: string;
-  /** Shows `text` and moves the keyboard focus to the line (after a save, a delete). */
-  say: (text: string) => void;
+  /**
+   * Shows `text` and moves the keyboard focus to the line (after a save); `focus: false`
+   * only shows it, when the focus goes elsewhere (after a delete).
+   */
+  say: (text: string, o?: { focus?: boolean }) => void;
   /** Empties the line (when the worker starts typing again). */
   clear: () => void;
 }
@@ -68,8 +71,8 @@ export function useStatusLine(): StatusLineState {
   return {
     ref,
     text: msg.text,
-    say: (text) => {
-      focusNext.current = true;
+    say: (text, o) => {
+      focusNext.current = o?.focus ?? true;
       setMsg((m) => ({ text, n: m.n + 1 }));
     },
     clear: () => setMsg((m) => (m.text ? { text: '', n: m.n } : m)),
