@@ -10,7 +10,7 @@ import { fieldText } from '../../components/errorText';
 import { DateField, SelectField, TextArea, TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
-import { todayIso } from '../../lib/dates';
+import { isoToDanish, todayIso } from '../../lib/dates';
 import { registerDirty } from '../../lib/unsaved';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -67,7 +67,7 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
     <form
       ref={form}
       className="card-inner form note-form"
-      aria-label={n ? t('notes.edit') : t('notes.new')}
+      aria-label={n ? noteEditLabel(t, n) : t('notes.new')}
       onSubmit={(e) => {
         e.preventDefault();
         const c = parseClock(clock);
@@ -110,4 +110,9 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
       </div>
     </form>
   );
+}
+
+/** "Ret notat fra 01.03.2026 kl. 10:30": a name that tells the list's buttons apart. */
+export function noteEditLabel(t: ReturnType<typeof useI18n>['t'], n: Note): string {
+  return t('notes.editLabel', { date: isoToDanish(n.occurredAt.slice(0, 10)), time: n.occurredAt.slice(11, 16) });
 }
