@@ -493,6 +493,8 @@ export const da = {
     maxCaseload: 'Loft',
     openCourses: 'Åbne forløb',
     saved: 'Gemt.',
+    teamSaved: 'Teamets navn og kommune er gemt.',
+    workerSaved: '{name} er gemt.',
   },
   settings: {
     title: 'Indstillinger',

@@ -495,6 +495,8 @@ export const en: Messages = {
     maxCaseload: 'Ceiling',
     openCourses: 'Open courses',
     saved: 'Saved.',
+    teamSaved: 'The team’s name and municipality are saved.',
+    workerSaved: '{name} is saved.',
   },
   settings: {
     title: 'Settings',
