@@ -12,6 +12,7 @@ import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../lib/dates';
 import { registerDirty } from '../../lib/unsaved';
+import { BusyButton } from '../../components/BusyButton';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -101,9 +102,9 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
         <TextField label={t('notes.reason')} help={t('notes.reasonHelp')} value={f.reason} onChange={(reason) => setF({ ...f, reason })} error={fe('reason')} maxLength={200} />
       )}
       <div className="form-actions">
-        <button className="primary" type="submit" disabled={save.isPending}>
+        <BusyButton className="primary" type="submit" busy={save.isPending}>
           {t('notes.save')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={() => p.onDone(false)}>
           {t('notes.cancel')}
         </button>

@@ -10,6 +10,7 @@ import { isoToDanish } from '../../lib/dates';
 import { FrequencyForm } from '../../features/wizard/followup/ContactSection';
 import { RenewingForm } from '../../features/wizard/followup/shared';
 import { OverrideFields, WorkerSelect } from './WorkerSelect';
+import { BusyButton } from '../../components/BusyButton';
 
 /** The course's frame: responsible worker, dates and status, behind a disclosure. */
 export function CourseSettings(p: { course: Course }) {
@@ -80,9 +81,9 @@ export function CourseSettings(p: { course: Course }) {
           />
         )}
         <div className="form-actions">
-          <button className="primary" type="submit" disabled={update.isPending}>
+          <BusyButton className="primary" type="submit" busy={update.isPending}>
             {t('course.saveSettings')}
-          </button>
+          </BusyButton>
           {update.isSuccess && <span className="tone-ok">{t('course.updated')}</span>}
         </div>
       </form>
