@@ -63,4 +63,94 @@ describe('Modal', () => {
     expect(document.activeElement).toBe(close);
     outside.remove();
   });
+
+  it('leaves the keys alone while under the lock screen (an inert ancestor)', () => {
+    const onClose = vi.fn();
+    render(
+      <Modal title="Om ICM" onClose={onClose}>
+        <button>Luk</button>
+      </Modal>,
+    );
+    const backdrop = screen.getByRole('dialog').parentElement!;
+    backdrop.setAttribute('inert', '');
+    const lockField = document.createElement('input');
+    document.body.appendChild(lockField);
+    lockField.focus();
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    lockField.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(false);
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    lockField.dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(false);
+    expect(onClose).not.toHaveBeenCalled();
+    // Even a key on the body does nothing while the dialog is inert.
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(onClose).not.toHaveBeenCalled();
+    lockField.remove();
+  });
+
+  it('leaves keys pressed in another layer outside the dialog alone', () => {
+    const onClose = vi.fn();
+    render(
+      <Modal title="Om ICM" onClose={onClose}>
+        <button>Luk</button>
+      </Modal>,
+    );
+    const other = document.createElement('input');
+    document.body.appendChild(other);
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    other.dispatchEvent(esc);
+    expect(onClose).not.toHaveBeenCalled();
+    other.remove();
+  });
+
+  it('skips hidden, inert and disabled controls in the trap and in the first focus', () => {
+    render(
+      <Modal title="Import" onClose={() => {}}>
+        <input type="hidden" name="x" />
+        <button disabled>Slået fra</button>
+        <button>Første</button>
+        <details>
+          <summary>Mere</summary>
+          <button>Skjult i details</button>
+        </details>
+        <div hidden>
+          <button>Skjult</button>
+        </div>
+        <div inert>
+          <button>Inert</button>
+        </div>
+      </Modal>,
+    );
+    const first = screen.getByRole('button', { name: 'Første' });
+    const summary = screen.getByText('Mere');
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(summary);
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(document.activeElement).toBe(first);
+  });
+
+  it('focuses the dialog itself while loading, and the new stage when focusKey changes', () => {
+    const { rerender } = render(
+      <Modal title="Slet borgerens data" onClose={() => {}} focusKey="loading">
+        <p>Henter…</p>
+      </Modal>,
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(document.activeElement).toBe(dialog);
+    rerender(
+      <Modal title="Slet borgerens data" onClose={() => {}} focusKey="preview">
+        <input aria-label="Skriv SLET" />
+      </Modal>,
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Skriv SLET'));
+    rerender(
+      <Modal title="Slet borgerens data" onClose={() => {}} focusKey="done">
+        <p>Slettet.</p>
+        <button>Luk</button>
+      </Modal>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Luk' }));
+  });
 });

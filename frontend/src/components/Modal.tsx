@@ -1,4 +1,4 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useDialogFocus } from './dialogFocus';
 import './modal.css';
@@ -7,13 +7,24 @@ import './modal.css';
  * A modal dialog: focus moves to its first field or button, stays inside while it is open
  * (Tab goes round its controls) and goes back to the opener when it closes; Escape or a
  * click on the backdrop closes it, unless the work inside is running (busy). `wide` is for dialogs with tables (the import preview).
+ * `focusKey` names the dialog's stage (form, preview, done): when it changes, the focus moves
+ * to the new stage's first field or button (`initial` when given), or to the dialog itself
+ * while nothing in it can take focus (loading).
  */
-export function Modal(p: { title: string; onClose: () => void; busy?: boolean; wide?: boolean; children: ReactNode }) {
+export function Modal(p: {
+  title: string;
+  onClose: () => void;
+  busy?: boolean;
+  wide?: boolean;
+  focusKey?: string | number;
+  initial?: RefObject<HTMLElement | null>;
+  children: ReactNode;
+}) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const state = useRef({ onClose: p.onClose, busy: p.busy });
   state.current = { onClose: p.onClose, busy: p.busy };
-  useDialogFocus(box, { onClose: () => state.current.onClose(), busy: p.busy });
+  useDialogFocus(box, { onClose: () => state.current.onClose(), busy: p.busy, focusKey: p.focusKey, initial: p.initial });
   return createPortal(
     <div
       className="modal-backdrop"
@@ -23,6 +34,7 @@ export function Modal(p: { title: string; onClose: () => void; busy?: boolean; w
         ref={box}
         className={p.wide ? 'card modal modal-wide' : 'card modal'}
         role="dialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby={titleId}
       >

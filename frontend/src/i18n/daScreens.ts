@@ -340,5 +340,7 @@ export const daScreens = {
     maxCaseload: 'Loft',
     openCourses: 'Åbne forløb',
     saved: 'Gemt.',
+    teamSaved: 'Teamets navn og kommune er gemt.',
+    workerSaved: '{name} er gemt.',
   },
 };

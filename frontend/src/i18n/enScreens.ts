@@ -341,5 +341,7 @@ export const enScreens: ScreenMessages = {
     maxCaseload: 'Ceiling',
     openCourses: 'Open courses',
     saved: 'Saved.',
+    teamSaved: 'The team’s name and municipality are saved.',
+    workerSaved: '{name} is saved.',
   },
 };

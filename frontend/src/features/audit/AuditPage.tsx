@@ -14,6 +14,7 @@ import { computerName, computerOptions } from './computers';
 import { emptyAuditFilter, toAuditFilter, type AuditFilterForm } from './filter';
 import { TeamChains } from './TeamChains';
 import './audit.css';
+import { BusyButton } from '../../components/BusyButton';
 
 /** The actions in the order the backend offers them (service.AuditActions). */
 const fallbackActions = ['view', 'list', 'search', 'create', 'change', 'delete', 'export', 'print', 'sign', 'import', 'sign_in', 'sign_in_failed', 'sign_out', 'lock', 'account', 'settings', 'backup', 'restore', 'verify'];
@@ -200,9 +201,9 @@ function ChainStatus() {
         )}
         <ErrorBanner error={verify.error} />
       </div>
-      <button
+      <BusyButton
         type="button"
-        disabled={verify.isPending}
+        busy={verify.isPending}
         onClick={() =>
           verify.mutate(undefined, {
             onSuccess: (r) => {
@@ -213,7 +214,7 @@ function ChainStatus() {
         }
       >
         {verify.isPending ? t('audit.verifying') : t('audit.verify')}
-      </button>
+      </BusyButton>
     </section>
   );
 }
@@ -247,9 +248,9 @@ function AnchorCheckForm() {
         <TextField label={t('audit.anchorHash')} value={hash} onChange={setHash} maxLength={120} className="anchor-hash" error={fieldText(lang, error?.field('hash'))} />
       </div>
       <div className="form-actions">
-        <button type="submit" disabled={check.isPending}>
+        <BusyButton type="submit" busy={check.isPending}>
           {t('audit.anchorCheck')}
-        </button>
+        </BusyButton>
       </div>
       <ErrorBanner error={error && !error.fields.length ? error : null} />
       {r && (

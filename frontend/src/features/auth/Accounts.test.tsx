@@ -76,6 +76,8 @@ describe('a worker’s sign-in on the team page', () => {
     fireEvent.change(field(dialog, a.username), { target: { value: 'aisha.k' } });
     fireEvent.click(within(dialog).getByRole('button', { name: a.createAccount }));
     expect(await within(dialog).findByText(/Giv Aisha Khalil brugernavn og adgangskode personligt/)).toBeTruthy();
+    // The success message replaced the form, whose button held the focus: the message takes it.
+    expect(document.activeElement).toBe(within(dialog).getByRole('status'));
     expect(authApi.saveAccount).toHaveBeenLastCalledWith({ workerId: 5, username: 'aisha.k', password: 'midlertidig-42' });
     fireEvent.click(within(dialog).getByRole('button', { name: da.common.close }));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -96,6 +98,7 @@ describe('a worker’s sign-in on the team page', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: a.unlockAccount }));
     await waitFor(() => expect(authApi.unlockAccount).toHaveBeenCalledWith(5));
     expect(await within(dialog).findByText(a.unlocked)).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByRole('status'));
   });
 
   it('suggests the first name in lower case as username', () => {

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 import { Modal } from '../../components/Modal';
 import type { Account } from '../../api/auth';
 import { useSaveAccount, useUnlockAccount } from '../../api/authQueries';
@@ -70,11 +71,12 @@ function PasswordDialog(p: { kind: 'create' | 'reset'; account: Account; onClose
   const [tried, setTried] = useState(false);
   const fe = (name: string) => fieldText(lang, save.error?.field(name));
   const title = p.kind === 'create' ? t('auth.createAccountTitle', { name: a.name }) : t('auth.resetPasswordTitle', { name: a.name });
+  const done = useRef<HTMLParagraphElement>(null);
   return (
-    <Modal title={title} onClose={p.onClose}>
+    <Modal title={title} onClose={p.onClose} focusKey={save.isSuccess ? 'done' : 'form'} initial={done}>
       {save.isSuccess ? (
         <>
-          <p role="status" className="tone-ok">
+          <p ref={done} tabIndex={-1} role="status" className="tone-ok">
             {t('auth.accountSaved', { name: a.name })}
           </p>
           <div className="form-actions">
@@ -108,9 +110,9 @@ function PasswordDialog(p: { kind: 'create' | 'reset'; account: Account; onClose
             help={t('auth.firstPasswordHelp', { min: MIN_PASSWORD, name: a.name })}
           />
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={save.isPending}>
+            <BusyButton type="submit" className="primary" busy={save.isPending}>
               {p.kind === 'create' ? t('auth.createAccount') : t('auth.resetPassword')}
-            </button>
+            </BusyButton>
             <button type="button" onClick={p.onClose}>
               {t('common.cancel')}
             </button>
@@ -125,10 +127,11 @@ function UnlockDialog(p: { account: Account; onClose: () => void }) {
   const { t } = useI18n();
   const unlock = useUnlockAccount();
   const a = p.account;
+  const done = useRef<HTMLParagraphElement>(null);
   return (
-    <Modal title={t('auth.unlockAccountTitle', { name: a.name })} onClose={p.onClose}>
+    <Modal title={t('auth.unlockAccountTitle', { name: a.name })} onClose={p.onClose} focusKey={unlock.isSuccess ? 'done' : 'ask'} initial={done}>
       {unlock.isSuccess ? (
-        <p role="status" className="tone-ok">
+        <p ref={done} tabIndex={-1} role="status" className="tone-ok">
           {t('auth.unlocked')}
         </p>
       ) : (
@@ -137,9 +140,9 @@ function UnlockDialog(p: { account: Account; onClose: () => void }) {
       <ErrorBanner error={unlock.error} />
       <div className="form-actions">
         {!unlock.isSuccess && (
-          <button type="button" className="primary" disabled={unlock.isPending} onClick={() => unlock.mutate(a.workerId)}>
+          <BusyButton className="primary" busy={unlock.isPending} onClick={() => unlock.mutate(a.workerId)}>
             {t('auth.unlockAccount')}
-          </button>
+          </BusyButton>
         )}
         <button type="button" onClick={p.onClose}>
           {unlock.isSuccess ? t('common.close') : t('common.cancel')}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 import { fieldText } from '../../components/errorText';
 import { TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
@@ -17,11 +18,12 @@ export function EncryptedBackupDialog(p: { minPassphrase: number; onClose: () =>
   const progress = useBackupProgress(save.isPending);
   const mismatch = repeat !== '' && repeat !== pass;
   const done = save.data;
+  const doneRef = useRef<HTMLParagraphElement>(null);
   return (
-    <Modal title={t('backup.encryptedTitle')} onClose={p.onClose} busy={save.isPending}>
+    <Modal title={t('backup.encryptedTitle')} onClose={p.onClose} busy={save.isPending} focusKey={done && !done.cancelled ? 'done' : 'form'} initial={doneRef}>
       {done && !done.cancelled ? (
         <>
-          <p role="status" className="banner banner-info">
+          <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
             {t('backup.saved', { path: done.path, size: formatBytes(done.bytes, lang), citizens: done.citizens })}
           </p>
           <div className="form-actions">
@@ -63,9 +65,9 @@ export function EncryptedBackupDialog(p: { minPassphrase: number; onClose: () =>
           <p className="banner banner-warn">{t('backup.passphraseWarning')}</p>
           {save.isPending && <BackupProgressBar progress={progress} />}
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={save.isPending || pass === '' || pass !== repeat}>
+            <BusyButton type="submit" className="primary" busy={save.isPending} disabled={pass === '' || pass !== repeat}>
               {t('backup.chooseAndSave')}
-            </button>
+            </BusyButton>
             <button type="button" onClick={p.onClose} disabled={save.isPending}>
               {t('common.cancel')}
             </button>

@@ -144,7 +144,9 @@ describe('the deletion', () => {
     wrap(<CitizenDataSection citizen={citizen()} />);
     fireEvent.click(screen.getByRole('button', { name: t.del }));
     const dialog = screen.getByRole('dialog', { name: t.deleteTitle });
+    expect(document.activeElement).toBe(dialog); // still loading: nothing else can take the focus
     const rows = (await within(dialog).findAllByRole('row')).map((r) => r.textContent);
+    expect(document.activeElement).toBe(within(dialog).getByLabelText(/Skriv borgerens navn/));
     expect(rows).toEqual([t.deleteKind + t.deleteRows, t.kinds.notes + '7', t.kinds.plan_versions + '1', t.kinds.courses + '2']);
     expect(within(dialog).getByText(fill(t.deleteKept, { n: 57 }))).toBeTruthy();
     expect(within(dialog).getByText(fill(t.deleteLastEnd, { date: '30.11.2026' }))).toBeTruthy();
@@ -156,6 +158,7 @@ describe('the deletion', () => {
     expect(del.disabled).toBe(false);
     fireEvent.click(del);
     expect(await screen.findByText(fill(t.deleted, { n: 57 }))).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('status'));
     expect(citizenDataApi.deleteCitizen).toHaveBeenCalledWith(4, ' åse  ærø ');
   });
 
@@ -197,6 +200,7 @@ describe('the import of a handover', () => {
     vi.mocked(citizenDataApi.confirmImport).mockResolvedValue({ citizenId: 17, courseIds: [40], existing: false });
     const dialog = await openPreview();
     expect(await within(dialog).findByText(fill(t.previewFrom, { source: 'Solvang Kommune · ICM-teamet', date: '30.11.2026' }))).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByText(fill(t.previewFrom, { source: 'Solvang Kommune · ICM-teamet', date: '30.11.2026' })));
     expect(citizenDataApi.previewImport).toHaveBeenCalledWith('/tmp/Overdragelse.icmhandover', 'hest batteri hæfteklamme');
     expect(within(dialog).getByText(t.previewNew)).toBeTruthy();
     expect(within(dialog).getByText(fill(t.conflicts.worker_missing, { worker: 'Aisha Berg' }))).toBeTruthy();
@@ -211,6 +215,7 @@ describe('the import of a handover', () => {
     expect(citizenDataApi.confirmImport).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: t.confirmImport }));
     expect(await screen.findByText(t.imported)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByText(t.imported));
     expect(citizenDataApi.confirmImport).toHaveBeenCalledWith('tok', [{ index: 0, workerId: 2, overrideReason: '' }]);
   });
 

@@ -8,6 +8,7 @@ import { DeleteDialog } from './DeleteDialog';
 import { HandoverDialog } from './HandoverDialog';
 import { useExportAccess } from './queries';
 import './citizendata.css';
+import { BusyButton } from '../../components/BusyButton';
 
 /**
  * The citizen's data as a whole, on the citizen page: the access request (PDF + JSON), the
@@ -26,9 +27,9 @@ export function CitizenDataSection(p: { citizen: Citizen }) {
       <h2 id="citizen-data-title">{t('citizenData.title')}</h2>
       <p className="muted">{t('citizenData.intro')}</p>
       <div className="cd-actions">
-        <button type="button" disabled={access.isPending} onClick={() => access.mutate(p.citizen.id)}>
+        <BusyButton type="button" busy={access.isPending} onClick={() => access.mutate(p.citizen.id)}>
           {access.isPending ? t('citizenData.accessWorking') : t('citizenData.access')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={() => setDialog('handover')}>
           {t('citizenData.handover')}
         </button>

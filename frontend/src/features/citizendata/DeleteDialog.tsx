@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 import type { Citizen } from '../../api/client';
 import { toAppError } from '../../api/errors';
 import { fieldText } from '../../components/errorText';
@@ -27,10 +28,11 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
   const del = useDeleteCitizen();
   const [typed, setTyped] = useState('');
   const done = del.data;
+  const doneRef = useRef<HTMLParagraphElement>(null);
   if (done) {
     return (
-      <Modal title={t('citizenData.deleteTitle')} onClose={() => navigate({ name: 'citizens' })}>
-        <p role="status" className="banner banner-info">
+      <Modal title={t('citizenData.deleteTitle')} onClose={() => navigate({ name: 'citizens' })} focusKey="done" initial={doneRef}>
+        <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
           {t('citizenData.deleted', { n: done.auditEntriesKept })}
         </p>
         <div className="form-actions">
@@ -43,7 +45,7 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
   }
   const d = preview.data;
   return (
-    <Modal title={t('citizenData.deleteTitle')} onClose={p.onClose} busy={del.isPending}>
+    <Modal title={t('citizenData.deleteTitle')} onClose={p.onClose} busy={del.isPending} focusKey={d ? 'form' : 'loading'}>
       <p>{t('citizenData.deleteIntro')}</p>
       {preview.isPending && <Loading />}
       <ErrorBanner error={preview.error ? toAppError(preview.error) : null} />
@@ -88,9 +90,9 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
             />
           )}
           <div className="form-actions">
-            <button type="submit" className="cd-danger" disabled={!d.allowed || !sameName(typed, d.name) || del.isPending}>
+            <BusyButton type="submit" className="cd-danger" busy={del.isPending} disabled={!d.allowed || !sameName(typed, d.name)}>
               {del.isPending ? t('citizenData.deleteWorking') : t('citizenData.deleteConfirm')}
-            </button>
+            </BusyButton>
             <button type="button" onClick={p.onClose} disabled={del.isPending}>
               {t('common.cancel')}
             </button>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 import type { Citizen } from '../../api/client';
 import { SelectField, TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
@@ -22,6 +23,7 @@ export function HandoverDialog(p: { citizen: Citizen; onClose: () => void }) {
   const save = useExportHandover();
   const mismatch = repeat !== '' && repeat !== pass;
   const done = save.data;
+  const doneRef = useRef<HTMLParagraphElement>(null);
   const options = [
     { value: '0', label: t('citizenData.handoverAll', { n: courses.length }) },
     ...courses.map((c) => ({
@@ -34,10 +36,10 @@ export function HandoverDialog(p: { citizen: Citizen; onClose: () => void }) {
     })),
   ];
   return (
-    <Modal title={t('citizenData.handoverTitle')} onClose={p.onClose} busy={save.isPending}>
+    <Modal title={t('citizenData.handoverTitle')} onClose={p.onClose} busy={save.isPending} focusKey={done && !done.cancelled ? 'done' : 'form'} initial={doneRef}>
       {done && !done.cancelled ? (
         <>
-          <p role="status" className="banner banner-info cd-path">
+          <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info cd-path">
             {t('citizenData.handoverSaved', { path: done.path, n: done.courses })}
           </p>
           <p className="banner banner-warn">{t('citizenData.handoverWarning')}</p>
@@ -79,9 +81,9 @@ export function HandoverDialog(p: { citizen: Citizen; onClose: () => void }) {
           </div>
           <p className="banner banner-warn">{t('citizenData.handoverWarning')}</p>
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={save.isPending || pass === '' || pass !== repeat}>
+            <BusyButton type="submit" className="primary" busy={save.isPending} disabled={pass === '' || pass !== repeat}>
               {save.isPending ? t('citizenData.handoverWorking') : t('citizenData.handoverSave')}
-            </button>
+            </BusyButton>
             <button type="button" onClick={p.onClose} disabled={save.isPending}>
               {t('common.cancel')}
             </button>

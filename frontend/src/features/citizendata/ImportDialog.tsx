@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
+import { BusyButton } from '../../components/BusyButton';
 import type { ImportConflict, ImportCourse, ImportCourseChoice, ImportPreview } from '../../api/citizenData';
 import type { Worker } from '../../api/client';
 import { useWorkers } from '../../api/queries';
@@ -38,6 +39,9 @@ export function ImportDialog(p: { onClose: () => void }) {
   const file = choose.data && !choose.data.cancelled ? choose.data : null;
   const preview = open.data;
   const busy = choose.isPending || open.isPending || confirm.isPending;
+  // The stage's first words take the focus when the stage changes, so they are read first.
+  const previewStart = useRef<HTMLParagraphElement>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
 
   const start = (pv: ImportPreview) =>
     setChoices(pv.courses.map((c) => ({ index: c.index, workerId: c.suggestedWorkerId, overrideReason: '' })));
@@ -47,8 +51,8 @@ export function ImportDialog(p: { onClose: () => void }) {
   if (confirm.data) {
     const id = confirm.data.citizenId;
     return (
-      <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose}>
-        <p role="status" className="banner banner-info">
+      <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} focusKey="done" initial={doneRef}>
+        <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
           {t('citizenData.imported')}
         </p>
         <div className="form-actions">
@@ -63,7 +67,7 @@ export function ImportDialog(p: { onClose: () => void }) {
     );
   }
   return (
-    <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} busy={busy}>
+    <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} busy={busy} focusKey={preview ? 'preview' : 'file'} initial={previewStart}>
       {!preview ? (
         <form
           className="form"
@@ -74,9 +78,9 @@ export function ImportDialog(p: { onClose: () => void }) {
         >
           <p>{t('citizenData.importIntro')}</p>
           <div className="cd-actions">
-            <button type="button" onClick={() => choose.mutate()} disabled={busy}>
+            <BusyButton onClick={() => choose.mutate()} busy={busy}>
               {t('citizenData.chooseFile')}
-            </button>
+            </BusyButton>
             <span className="cd-path" aria-live="polite">
               {file ? t('citizenData.fileChosen', { name: file.name }) : t('citizenData.noFile')}
             </span>
@@ -84,16 +88,16 @@ export function ImportDialog(p: { onClose: () => void }) {
           <ErrorBanner error={choose.error ?? open.error} />
           <TextField label={t('citizenData.passphrase')} type="password" required value={pass} onChange={setPass} />
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={!file || !pass || busy}>
+            <BusyButton type="submit" className="primary" busy={busy} disabled={!file || !pass}>
               {open.isPending ? t('citizenData.opening') : t('citizenData.openFile')}
-            </button>
+            </BusyButton>
             <button type="button" onClick={p.onClose} disabled={busy}>
               {t('common.cancel')}
             </button>
           </div>
         </form>
       ) : (
-        <ImportPreviewForm preview={preview} choices={choices} setChoice={setChoice} busy={busy}
+        <ImportPreviewForm startRef={previewStart} preview={preview} choices={choices} setChoice={setChoice} busy={busy}
           error={confirm.error} onCancel={p.onClose}
           onConfirm={() => confirm.mutate({ token: preview.token, courses: choices })} />
       )}
@@ -102,6 +106,7 @@ export function ImportDialog(p: { onClose: () => void }) {
 }
 
 function ImportPreviewForm(p: {
+  startRef: RefObject<HTMLParagraphElement | null>;
   preview: ImportPreview;
   choices: ImportCourseChoice[];
   setChoice: (i: number, c: Partial<ImportCourseChoice>) => void;
@@ -122,7 +127,7 @@ function ImportPreviewForm(p: {
         if (!pv.blocked) p.onConfirm();
       }}
     >
-      <p className="muted">{t('citizenData.previewFrom', { source: pv.source, date: isoToDanish(pv.exportedAt) })}</p>
+      <p ref={p.startRef} tabIndex={-1} className="muted">{t('citizenData.previewFrom', { source: pv.source, date: isoToDanish(pv.exportedAt) })}</p>
       <h3>{t('citizenData.previewCitizen')}</h3>
       <p>
         <strong>{pv.citizen.name}</strong> {pv.citizen.cprMasked && <span className="mono">{pv.citizen.cprMasked}</span>}
@@ -145,9 +150,9 @@ function ImportPreviewForm(p: {
       <ErrorBanner error={p.error} />
       <p className={pv.blocked ? 'banner banner-warn' : 'muted'}>{pv.blocked ? t('citizenData.blocked') : t('citizenData.nothingYet')}</p>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pv.blocked || p.busy}>
+        <BusyButton type="submit" className="primary" busy={p.busy} disabled={pv.blocked}>
           {p.busy ? t('citizenData.importing') : t('citizenData.confirmImport')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={p.onCancel} disabled={p.busy}>
           {t('common.cancel')}
         </button>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, isoToDanish } from '../../lib/dates';
 import { fieldLabel } from './i18n';
 import './conflicts.css';
+import { BusyButton } from '../../components/BusyButton';
 
 /** A value as the screens show it: a date in Danish order, empty and linked values in words. */
 export function ValueText(p: { v: ConflictValue }) {
@@ -106,9 +107,9 @@ export function ConflictDialog(p: { conflict: Conflict; onClose: () => void; onS
       </fieldset>
       {resolve.error && <ErrorBanner error={toAppError(resolve.error)} />}
       <div className="actions">
-        <button type="button" className="primary" onClick={save} disabled={resolve.isPending}>
+        <BusyButton type="button" className="primary" onClick={save} busy={resolve.isPending}>
           {resolve.isPending ? t('conflicts.saving') : t('conflicts.save')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={p.onClose} disabled={resolve.isPending}>
           {t('conflicts.cancel')}
         </button>

@@ -76,12 +76,16 @@ describe('the cover section on the team page', () => {
       ['Jonas Ørnberg', 'Karin Holm', 'Åse Holm, Bent Berg', '01.12.2026 – 14.12.2026', 'Ferie', x.current],
       ['Jonas Ørnberg', 'Karin Holm', x.all, '05.01.2027 – 09.01.2027', '', x.coming],
     ]);
-    const [first] = screen.getAllByRole('button', { name: 'Træk tilbage: dækningen for Jonas Ørnberg' });
+    // Each button names its row, starting with the visible words.
+    const first = screen.getByRole('button', { name: 'Træk tilbage: dækningen for Jonas Ørnberg 01.12.2026 – 14.12.2026' });
     fireEvent.click(first);
     expect(coverApi.withdraw).not.toHaveBeenCalled();
     fireEvent.click(first);
     await waitFor(() => expect(coverApi.withdraw).toHaveBeenCalledWith(7));
     expect(confirm).toHaveBeenCalledTimes(2);
+    // The withdrawn row's button held the focus: the next row's button takes it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Træk tilbage: dækningen for Jonas Ørnberg 05.01.2027 – 09.01.2027' })));
+    expect(screen.getByText(`✓ ${x.withdrawnSaved}`)).toBeTruthy();
   });
 
   it('shows workers the list without the form or withdraw buttons', async () => {
@@ -104,6 +108,7 @@ describe('the cover section on the team page', () => {
     renderAs('team_lead', <CoverSection isLead />);
     fireEvent.click(await screen.findByRole('button', { name: x.newCover }));
     const form = screen.getByRole('form', { name: x.formTitle });
+    expect(document.activeElement).toBe(within(form).getByLabelText(/Medarbejder, der er væk/));
     await waitFor(() => expect(within(form).getAllByRole('option', { name: 'Jonas Ørnberg (JØ)' })).toHaveLength(2));
     fireEvent.change(within(form).getByLabelText(/Medarbejder, der er væk/), { target: { value: '3' } });
     fireEvent.change(within(form).getByLabelText(/Kollega, der dækker/), { target: { value: '2' } });
@@ -119,6 +124,8 @@ describe('the cover section on the team page', () => {
     expect(await within(form).findByText(/En dækning kan højst vare 366 dage/)).toBeTruthy();
     expect(within(form).getByText(x.errors.sameWorker)).toBeTruthy();
     expect(within(form).getByText(x.errors.noCitizens)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: x.cancel }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: x.newCover })));
   });
 });
 

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useSaveCover } from '../../api/coverQueries';
 import { useCitizens, useWorkers } from '../../api/queries';
+import { BusyButton } from '../../components/BusyButton';
+import { useFocusFirstField } from '../../components/focus';
 import { CheckboxGroup, DateField, RadioGroup, SelectField, TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
@@ -40,12 +42,15 @@ export function CoverForm(p: { onDone: (saved: boolean) => void }) {
     ? (citizens.data ?? []).filter((c) => c.workerInitials === worker.initials && c.courseStatus && c.courseStatus !== 'closed')
     : [];
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       className="form cover-form"
       aria-label={x.formTitle}
       onSubmit={(e) => {
         e.preventDefault();
+        if (save.isPending) return;
         save.mutate(
           {
             workerId: Number(f.workerId) || 0,
@@ -114,9 +119,9 @@ export function CoverForm(p: { onDone: (saved: boolean) => void }) {
       )}
       <TextField label={x.note} value={f.note} onChange={set('note')} maxLength={200} error={fe('note')} />
       <div className="form-actions">
-        <button className="primary" type="submit" disabled={save.isPending}>
+        <BusyButton className="primary" type="submit" busy={save.isPending}>
           {x.save}
-        </button>
+        </BusyButton>
         <button type="button" onClick={() => p.onDone(false)}>
           {x.cancel}
         </button>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Cover } from '../../api/cover';
 import { useCovers, useWithdrawCover } from '../../api/coverQueries';
 import { toAppError } from '../../api/errors';
+import { BusyButton } from '../../components/BusyButton';
+import { keysAfterRemoval, StatusLine, useFocusReturn, useStatusLine } from '../../components/focus';
 import { Badge, ErrorBanner, Loading, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
@@ -20,6 +22,8 @@ export function scopeText(lang: 'da' | 'en', c: Cover): string {
 /**
  * The team's cover during holidays and illness: current and coming periods for everyone to
  * see; the team lead also sets a new cover and withdraws one (the backend checks the role).
+ * After a save the status line says so and takes the focus; after a cancel the "new cover"
+ * button gets it back; after a withdrawal (its button goes) the next one, or the heading.
  */
 export function CoverSection(p: { isLead: boolean }) {
   const { t, lang } = useI18n();
@@ -27,13 +31,27 @@ export function CoverSection(p: { isLead: boolean }) {
   const covers = useCovers();
   const withdraw = useWithdrawCover();
   const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const status = useStatusLine();
+  const focusReturn = useFocusReturn();
+  const open = (covers.data ?? []).filter((c) => !c.withdrawn);
+  const remove = (c: Cover) => {
+    if (!window.confirm(fill(x.confirmWithdraw, { cover: c.coverWorkerName, worker: c.workerName }))) return;
+    const i = open.findIndex((o) => o.id === c.id);
+    withdraw.mutate(c.id, {
+      onSuccess: () => {
+        status.say(x.withdrawnSaved, { focus: false });
+        focusReturn(...keysAfterRemoval(open, i, (o) => `cover-${o.id}`, 'cover-title'));
+      },
+    });
+  };
   return (
     <section className="card cover-section" aria-labelledby="cover-title">
       <div className="cover-head">
-        <h2 id="cover-title">{x.title}</h2>
+        <h2 id="cover-title" tabIndex={-1} data-focus-key="cover-title">
+          {x.title}
+        </h2>
         {p.isLead && !adding && (
-          <button type="button" className="primary" onClick={() => (setAdding(true), setSaved(false))}>
+          <button type="button" className="primary" data-focus-key="cover-new" onClick={() => (setAdding(true), status.clear())}>
             {x.newCover}
           </button>
         )}
@@ -43,15 +61,12 @@ export function CoverSection(p: { isLead: boolean }) {
         <CoverForm
           onDone={(ok) => {
             setAdding(false);
-            setSaved(ok);
+            if (ok) status.say(x.saved);
+            else focusReturn('cover-new');
           }}
         />
       )}
-      {saved && (
-        <p className="tone-ok" role="status">
-          {x.saved}
-        </p>
-      )}
+      {p.isLead && <StatusLine status={status} />}
       <ErrorBanner error={covers.error ? toAppError(covers.error) : withdraw.error} />
       {covers.isPending ? (
         <Loading />
@@ -88,17 +103,15 @@ export function CoverSection(p: { isLead: boolean }) {
                 {p.isLead && (
                   <td>
                     {!c.withdrawn && (
-                      <button
-                        type="button"
+                      <BusyButton
                         className="link"
-                        disabled={withdraw.isPending}
-                        aria-label={fill(x.withdrawLabel, { worker: c.workerName })}
-                        onClick={() => {
-                          if (window.confirm(fill(x.confirmWithdraw, { cover: c.coverWorkerName, worker: c.workerName }))) withdraw.mutate(c.id);
-                        }}
+                        busy={withdraw.isPending}
+                        data-focus-key={`cover-${c.id}`}
+                        aria-label={fill(x.withdrawLabel, { worker: c.workerName, period: fill(x.period, { from: isoToDanish(c.from), to: isoToDanish(c.to) }) })}
+                        onClick={() => remove(c)}
                       >
                         {x.withdraw}
-                      </button>
+                      </BusyButton>
                     )}
                   </td>
                 )}

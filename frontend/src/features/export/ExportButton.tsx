@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { toAppError, type AppError } from '../../api/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { codeText } from '../../components/errorText';
 import { useI18n } from '../../i18n/i18n';
 import { ReplacedNote } from './ReplacedNote';
@@ -15,10 +16,9 @@ export function ExportButton(p: { label: string; run: () => Promise<Result>; pri
   const [error, setError] = useState<AppError | null>(null);
   return (
     <span className="export-button">
-      <button
-        type="button"
+      <BusyButton
         className={p.primary ? 'primary' : ''}
-        disabled={busy}
+        busy={busy}
         onClick={() => {
           setBusy(true);
           setError(null);
@@ -29,7 +29,7 @@ export function ExportButton(p: { label: string; run: () => Promise<Result>; pri
         }}
       >
         {busy ? t('export.working') : p.label}
-      </button>
+      </BusyButton>
       <span aria-live="polite" className="small export-status">
         {done && !done.cancelled && (p.saved === false ? t('export.opened') : t('export.savedTo', { path: done.path }))}
         {done && !done.cancelled && <ReplacedNote chars={done.replacedChars} />}

@@ -3,7 +3,9 @@ import type { HousingEntry, HousingHistory } from '../../api/housing';
 import { toAppError } from '../../api/errors';
 import { useHousingHistory, useRecordHousing, useWithdrawHousing } from '../../api/housingQueries';
 import { useVocabulary } from '../../api/queries';
+import { BusyButton } from '../../components/BusyButton';
 import { fieldText } from '../../components/errorText';
+import { StatusLine, useFocusFirstField, useFocusReturn, useStatusLine } from '../../components/focus';
 import { DateField, SelectField, TextArea } from '../../components/form';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
@@ -12,15 +14,35 @@ import './housing.css';
 
 type Editing = { mode: 'new' } | { mode: 'correct'; entry: HousingEntry } | { mode: 'withdraw'; entry: HousingEntry } | null;
 
+/** The data-focus-key of the button that opened a form. */
+function openerKey(e: NonNullable<Editing>): string {
+  return e.mode === 'new' ? 'housing-record' : `housing-${e.mode}-${e.entry.id}`;
+}
+
 /**
  * A citizen's housing history where housing is entered (citizen, visitation step, closing):
  * the situation now, "register a move" and the dated entries, newest first. A wrong move is
  * corrected by a new entry or withdrawn with a reason; either way the old one stays visible.
+ * A form takes the focus when it opens; after a save a status line says what happened and
+ * takes it, after a cancel the button that opened the form gets it back.
  */
 export function HousingPanel(p: { citizenId: number; readOnly?: boolean; compact?: boolean }) {
   const { t } = useI18n();
   const q = useHousingHistory(p.citizenId);
   const [editing, setEditing] = useState<Editing>(null);
+  const status = useStatusLine();
+  const focusReturn = useFocusReturn();
+  const open = (e: NonNullable<Editing>) => {
+    status.clear();
+    setEditing(e);
+  };
+  const done = (saved: boolean) => {
+    const e = editing;
+    setEditing(null);
+    if (!e) return;
+    if (!saved) focusReturn(openerKey(e));
+    else status.say(t(e.mode === 'new' ? 'housing.saved' : e.mode === 'correct' ? 'housing.correctedSaved' : 'housing.withdrawnSaved'));
+  };
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorBanner error={toAppError(q.error)} />;
   const h = q.data;
@@ -31,16 +53,17 @@ export function HousingPanel(p: { citizenId: number; readOnly?: boolean; compact
       <Current h={h} />
       {!readOnly && editing === null && (
         <div className="form-actions">
-          <button type="button" onClick={() => setEditing({ mode: 'new' })}>
+          <button type="button" data-focus-key="housing-record" onClick={() => open({ mode: 'new' })}>
             {t('housing.record')}
           </button>
         </div>
       )}
       {!readOnly && editing && editing.mode !== 'withdraw' && (
-        <MoveForm citizenId={p.citizenId} entry={editing.mode === 'correct' ? editing.entry : undefined} onDone={() => setEditing(null)} />
+        <MoveForm key={openerKey(editing)} citizenId={p.citizenId} entry={editing.mode === 'correct' ? editing.entry : undefined} onDone={done} />
       )}
-      {!readOnly && editing?.mode === 'withdraw' && <WithdrawForm citizenId={p.citizenId} entry={editing.entry} onDone={() => setEditing(null)} />}
-      <History h={h} readOnly={readOnly} compact={p.compact} onCorrect={(entry) => setEditing({ mode: 'correct', entry })} onWithdraw={(entry) => setEditing({ mode: 'withdraw', entry })} />
+      {!readOnly && editing?.mode === 'withdraw' && <WithdrawForm key={openerKey(editing)} citizenId={p.citizenId} entry={editing.entry} onDone={done} />}
+      {!readOnly && <StatusLine status={status} />}
+      <History h={h} readOnly={readOnly} compact={p.compact} onCorrect={(entry) => open({ mode: 'correct', entry })} onWithdraw={(entry) => open({ mode: 'withdraw', entry })} />
     </section>
   );
 }
@@ -80,10 +103,10 @@ function History(p: { h: HousingHistory; readOnly: boolean; compact?: boolean; o
             </span>
             {!p.readOnly && !p.compact && e.correctable && (
               <span className="housing-actions">
-                <button type="button" className="link" onClick={() => p.onCorrect(e)} aria-label={`${t('housing.correct')} ${isoToDanish(e.date)}`}>
+                <button type="button" className="link" data-focus-key={`housing-correct-${e.id}`} onClick={() => p.onCorrect(e)} aria-label={`${t('housing.correct')} ${isoToDanish(e.date)}`}>
                   {t('housing.correct')}
                 </button>
-                <button type="button" className="link" onClick={() => p.onWithdraw(e)} aria-label={`${t('housing.takeBack')} ${isoToDanish(e.date)}`}>
+                <button type="button" className="link" data-focus-key={`housing-withdraw-${e.id}`} onClick={() => p.onWithdraw(e)} aria-label={`${t('housing.takeBack')} ${isoToDanish(e.date)}`}>
                   {t('housing.takeBack')}
                 </button>
               </span>
@@ -96,7 +119,7 @@ function History(p: { h: HousingHistory; readOnly: boolean; compact?: boolean; o
   );
 }
 
-function MoveForm(p: { citizenId: number; entry?: HousingEntry; onDone: () => void }) {
+function MoveForm(p: { citizenId: number; entry?: HousingEntry; onDone: (saved: boolean) => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const save = useRecordHousing();
@@ -108,14 +131,16 @@ function MoveForm(p: { citizenId: number; entry?: HousingEntry; onDone: () => vo
   const err = save.error ? toAppError(save.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
   const title = p.entry ? t('housing.correctTitle', { date: isoToDanish(p.entry.date) }) : t('housing.recordTitle');
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       className="form housing-form"
       aria-label={title}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ citizenId: p.citizenId, correctsId: p.entry?.id ?? 0, ...form }, { onSuccess: p.onDone });
+        if (!save.isPending) save.mutate({ citizenId: p.citizenId, correctsId: p.entry?.id ?? 0, ...form }, { onSuccess: () => p.onDone(true) });
       }}
     >
       <h4>{title}</h4>
@@ -133,10 +158,10 @@ function MoveForm(p: { citizenId: number; entry?: HousingEntry; onDone: () => vo
       </div>
       <TextArea label={t('housing.note')} help={t('housing.noteHelp')} value={form.note} onChange={(note) => setForm((f) => ({ ...f, note }))} error={fe('note')} rows={2} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <BusyButton type="submit" className="primary" busy={save.isPending}>
           {t('housing.save')}
-        </button>
-        <button type="button" onClick={p.onDone} disabled={save.isPending}>
+        </BusyButton>
+        <button type="button" onClick={() => p.onDone(false)} disabled={save.isPending}>
           {t('housing.cancel')}
         </button>
       </div>
@@ -144,30 +169,32 @@ function MoveForm(p: { citizenId: number; entry?: HousingEntry; onDone: () => vo
   );
 }
 
-function WithdrawForm(p: { citizenId: number; entry: HousingEntry; onDone: () => void }) {
+function WithdrawForm(p: { citizenId: number; entry: HousingEntry; onDone: (saved: boolean) => void }) {
   const { t, lang } = useI18n();
   const withdraw = useWithdrawHousing();
   const [reason, setReason] = useState('');
   const err = withdraw.error ? toAppError(withdraw.error) : null;
   const title = t('housing.withdrawTitle', { date: isoToDanish(p.entry.date) });
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       className="form housing-form"
       aria-label={title}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        withdraw.mutate({ citizenId: p.citizenId, id: p.entry.id, note: reason }, { onSuccess: p.onDone });
+        if (!withdraw.isPending) withdraw.mutate({ citizenId: p.citizenId, id: p.entry.id, note: reason }, { onSuccess: () => p.onDone(true) });
       }}
     >
       <h4>{title}</h4>
       <ErrorBanner error={err && !err.fields.length ? err : null} />
       <TextArea label={t('housing.reason')} required value={reason} onChange={setReason} error={fieldText(lang, err?.field('note'))} rows={2} />
       <div className="form-actions">
-        <button type="submit" className="fu-danger" disabled={withdraw.isPending}>
+        <BusyButton type="submit" className="fu-danger" busy={withdraw.isPending}>
           {t('housing.withdraw')}
-        </button>
-        <button type="button" onClick={p.onDone} disabled={withdraw.isPending}>
+        </BusyButton>
+        <button type="button" onClick={() => p.onDone(false)} disabled={withdraw.isPending}>
           {t('housing.cancel')}
         </button>
       </div>

@@ -38,6 +38,8 @@ export const housingText = {
     stepEntry: 'Ændres i visitationstrinnet',
     closeEntry: 'Fastlagt ved afslutningen',
     saved: 'Boligsituationen er registreret.',
+    correctedSaved: 'Rettelsen er gemt.',
+    withdrawnSaved: 'Registreringen er trukket tilbage.',
   },
   en: {
     title: 'Housing history',
@@ -77,5 +79,7 @@ export const housingText = {
     stepEntry: 'Changed in the visitation step',
     closeEntry: 'Set by the closing',
     saved: 'The housing situation has been registered.',
+    correctedSaved: 'The correction is saved.',
+    withdrawnSaved: 'The entry has been withdrawn.',
   },
 };

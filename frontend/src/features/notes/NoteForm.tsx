@@ -10,8 +10,9 @@ import { fieldText } from '../../components/errorText';
 import { DateField, SelectField, TextArea, TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
-import { todayIso } from '../../lib/dates';
+import { isoToDanish, todayIso } from '../../lib/dates';
 import { registerDirty } from '../../lib/unsaved';
+import { BusyButton } from '../../components/BusyButton';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -67,7 +68,7 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
     <form
       ref={form}
       className="card-inner form note-form"
-      aria-label={n ? t('notes.edit') : t('notes.new')}
+      aria-label={n ? noteEditLabel(t, n) : t('notes.new')}
       onSubmit={(e) => {
         e.preventDefault();
         const c = parseClock(clock);
@@ -101,13 +102,18 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
         <TextField label={t('notes.reason')} help={t('notes.reasonHelp')} value={f.reason} onChange={(reason) => setF({ ...f, reason })} error={fe('reason')} maxLength={200} />
       )}
       <div className="form-actions">
-        <button className="primary" type="submit" disabled={save.isPending}>
+        <BusyButton className="primary" type="submit" busy={save.isPending}>
           {t('notes.save')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={() => p.onDone(false)}>
           {t('notes.cancel')}
         </button>
       </div>
     </form>
   );
+}
+
+/** "Ret notat fra 01.03.2026 kl. 10:30": a name that tells the list's buttons apart. */
+export function noteEditLabel(t: ReturnType<typeof useI18n>['t'], n: Note): string {
+  return t('notes.editLabel', { date: isoToDanish(n.occurredAt.slice(0, 10)), time: n.occurredAt.slice(11, 16) });
 }

@@ -105,7 +105,8 @@ describe('NoteForm', () => {
     vi.mocked(stepsApi.saveNote).mockResolvedValue(corrected);
     const done = vi.fn();
     wrap(<NoteForm courseId={3} note={note()} onDone={done} />);
-    const form = screen.getByRole('form', { name: t.edit });
+    // Named after the note, so that it is told apart from the other notes' (L10).
+    const form = screen.getByRole('form', { name: 'Ret notat fra 21.11.2026 kl. 09:00' });
     const reason = within(form).getByLabelText(t.reason);
     expect(reason.getAttribute('aria-describedby')).toBeTruthy(); // the help says the earlier version is kept
     fireEvent.change(within(form).getByRole('textbox', { name: t.text }), { target: { value: 'Mødte Åse ved busstationen.' } });

@@ -5,7 +5,7 @@ import { toAppError } from '../../api/errors';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
-import { NoteForm } from './NoteForm';
+import { NoteForm, noteEditLabel } from './NoteForm';
 import { NoteAuthorLine } from './NoteHistory';
 import { Snippet } from './Snippet';
 
@@ -96,7 +96,7 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
                   <NoteAuthorLine note={n} />
                   <div className="pre note-text" lang="da">{n.text}</div>
                   {!p.readOnly && editing === null && (
-                    <button type="button" className="link" onClick={() => setEditing(n.id)}>
+                    <button type="button" className="link" onClick={() => setEditing(n.id)} aria-label={noteEditLabel(t, n)}>
                       {t('notes.edit')}
                     </button>
                   )}

@@ -9,6 +9,7 @@ import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../lib/router';
 import { ReadOnlyBanner } from '../../features/auth/ReadOnlyBanner';
+import { BusyButton } from '../../components/BusyButton';
 
 const empty: CitizenInput = { id: 0, name: '', cpr: '', phone: '', email: '', address: '', contactNote: '', housing: '', housingNote: '', housingDate: '' };
 
@@ -76,9 +77,9 @@ function CitizenForm(p: { initial: CitizenInput; readOnly?: boolean }) {
         </fieldset>
         <div className="form-actions">
           {!p.readOnly && (
-            <button className="primary" type="submit" disabled={save.isPending}>
+            <BusyButton className="primary" type="submit" busy={save.isPending}>
               {t('common.save')}
-            </button>
+            </BusyButton>
           )}
           <a className="button" href={cancel}>
             {t('common.cancel')}

@@ -8,7 +8,9 @@ import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { FrequencyForm } from '../../features/wizard/followup/ContactSection';
+import { RenewingForm } from '../../features/wizard/followup/shared';
 import { OverrideFields, WorkerSelect } from './WorkerSelect';
+import { BusyButton } from '../../components/BusyButton';
 
 /** The course's frame: responsible worker, dates and status, behind a disclosure. */
 export function CourseSettings(p: { course: Course }) {
@@ -20,8 +22,6 @@ export function CourseSettings(p: { course: Course }) {
   const [form, setForm] = useState({ workerId: c.worker.id, startDate: c.startDate, status: c.status, endDate: c.endDate, overrideReason: '' });
   const [showOverride, setShowOverride] = useState(false);
   const [triedOverride, setTriedOverride] = useState(false);
-  const [freqKey, setFreqKey] = useState(0);
-  const [freqSaved, setFreqSaved] = useState(false);
   const err = update.error ? toAppError(update.error) : null;
   const fe = (name: string) => fieldText(lang, err?.field(name));
   return (
@@ -81,25 +81,16 @@ export function CourseSettings(p: { course: Course }) {
           />
         )}
         <div className="form-actions">
-          <button className="primary" type="submit" disabled={update.isPending}>
+          <BusyButton className="primary" type="submit" busy={update.isPending}>
             {t('course.saveSettings')}
-          </button>
+          </BusyButton>
           {update.isSuccess && <span className="tone-ok">{t('course.updated')}</span>}
         </div>
       </form>
       {c.status !== 'closed' && (
         <div className="course-frequency" data-testid="course-frequency">
           <p className="muted">{t('course.frequencyIntro')}</p>
-          <FrequencyForm
-            key={freqKey}
-            courseId={c.id}
-            saved={freqSaved}
-            onSaved={() => {
-              setFreqSaved(true);
-              setFreqKey((k) => k + 1);
-            }}
-            onEdit={() => setFreqSaved(false)}
-          />
+          <RenewingForm savedText={t('followup.freqSaved')}>{(h) => <FrequencyForm courseId={c.id} {...h} />}</RenewingForm>
         </div>
       )}
     </details>

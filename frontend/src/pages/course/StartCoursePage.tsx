@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { todayIso } from '../../lib/dates';
 import { href, navigate } from '../../lib/router';
 import { OverrideFields, WorkerSelect } from './WorkerSelect';
+import { BusyButton } from '../../components/BusyButton';
 
 const needsOverride = (code?: string) => code === 'caseload_full' || code === 'override_requires_team_lead';
 
@@ -60,9 +61,9 @@ export function StartCoursePage(p: { citizenId: number }) {
           />
         )}
         <div className="form-actions">
-          <button className="primary" type="submit" disabled={create.isPending}>
+          <BusyButton className="primary" type="submit" busy={create.isPending}>
             {t('course.create')}
-          </button>
+          </BusyButton>
           <a className="button" href={href({ name: 'citizen', id: p.citizenId })}>
             {t('common.cancel')}
           </a>

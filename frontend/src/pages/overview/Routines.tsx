@@ -8,6 +8,7 @@ import { useFrequencyText } from '../../features/wizard/followup/ContactSection'
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../lib/dates';
 import { href } from '../../lib/router';
+import { BusyButton } from '../../components/BusyButton';
 
 /** The courses with an agreed contact frequency, those below it in their latest whole week first. */
 export function IntensityList(p: { rows: ContactIntensityRow[] }) {
@@ -146,9 +147,9 @@ export function RoutinesCard(p: { o: Overview }) {
         <TextField label={t('overview.routines.participants')} value={participants} onChange={setParticipants} error={fe('participants')} />
         <TextArea label={t('overview.routines.note')} help={t('overview.routines.noteHelp')} value={note} onChange={setNote} error={fe('note')} rows={2} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
+          <BusyButton type="submit" className="primary" busy={save.isPending}>
             {save.isPending ? t('common.saving') : t('overview.routines.save')}
-          </button>
+          </BusyButton>
           <span role="status" aria-live="polite">
             {saved ? `✓ ${t('overview.routines.saved')}` : ''}
           </span>

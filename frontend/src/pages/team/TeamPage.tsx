@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Worker, WorkerInput } from '../../api/client';
 import { toAppError } from '../../api/errors';
 import { useSaveWorker, useTeam, useUpdateTeam, useVocabulary, useWorkers } from '../../api/queries';
+import { BusyButton } from '../../components/BusyButton';
 import { fieldText } from '../../components/errorText';
+import { StatusLine, useFocusReturn, useStatusLine } from '../../components/focus';
 import { SelectField, TextField } from '../../components/form';
 import { Badge, ErrorBanner, Loading, PageHeader, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
@@ -22,23 +24,38 @@ export function TeamPage() {
   const isLead = useIsLead();
   const accounts = useAccounts(isLead);
   const [editing, setEditing] = useState<WorkerInput | null>(null);
+  const status = useStatusLine();
+  const focusReturn = useFocusReturn();
   if (workers.isPending) return <Loading />;
   if (workers.error) return <ErrorBanner error={toAppError(workers.error)} />;
-  const startEdit = (w: Worker) => setEditing({ id: w.id, name: w.name, initials: w.initials, role: w.role, fte: w.fte, active: w.active });
+  const open = (w: WorkerInput) => {
+    status.clear();
+    setEditing(w);
+  };
+  const startEdit = (w: Worker) => open({ id: w.id, name: w.name, initials: w.initials, role: w.role, fte: w.fte, active: w.active });
+  // After a save the status line says so and takes the focus; after a cancel the button
+  // that opened the form gets it back.
+  const done = (saved?: Worker) => {
+    const id = editing?.id ?? 0;
+    setEditing(null);
+    if (saved) status.say(t('team.workerSaved', { name: saved.name }));
+    else focusReturn(id ? `worker-${id}` : 'worker-add');
+  };
   return (
     <>
       <PageHeader
         title={t('team.title')}
         actions={
           isLead && (
-            <button type="button" className="primary" onClick={() => setEditing({ id: 0, name: '', initials: '', role: 'icm_worker', fte: 1, active: true })}>
+            <button type="button" className="primary" data-focus-key="worker-add" onClick={() => open({ id: 0, name: '', initials: '', role: 'icm_worker', fte: 1, active: true })}>
               {t('team.addWorker')}
             </button>
           )
         }
       />
       {isLead && <TeamForm />}
-      {editing && <WorkerForm key={editing.id} initial={editing} onDone={() => setEditing(null)} />}
+      {editing && <WorkerForm key={editing.id} initial={editing} onDone={done} />}
+      {isLead && <StatusLine status={status} />}
       <section className="card">
         <h2>{t('team.workers')}</h2>
         <ErrorBanner error={accounts.error ? toAppError(accounts.error) : null} />
@@ -77,7 +94,7 @@ export function TeamPage() {
                 )}
                 {isLead && (
                   <td>
-                    <button type="button" className="link" onClick={() => startEdit(w)} aria-label={`${t('common.edit')} ${w.name}`}>
+                    <button type="button" className="link" data-focus-key={`worker-${w.id}`} onClick={() => startEdit(w)} aria-label={`${t('common.edit')} ${w.name}`}>
                       {t('common.edit')}
                     </button>
                   </td>
@@ -97,6 +114,7 @@ function TeamForm() {
   const team = useTeam();
   const update = useUpdateTeam();
   const [form, setForm] = useState<{ municipality: string; teamName: string } | null>(null);
+  const status = useStatusLine();
   if (!team.data) return null;
   const f = form ?? { municipality: team.data.municipality, teamName: team.data.name };
   const err = update.error ? toAppError(update.error) : null;
@@ -105,25 +123,31 @@ function TeamForm() {
       className="card form"
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate(f, { onSuccess: () => setForm(null) });
+        if (form === null || update.isPending) return;
+        update.mutate(f, {
+          onSuccess: () => {
+            setForm(null);
+            status.say(t('team.teamSaved'));
+          },
+        });
       }}
     >
       <h2>{t('team.teamSection')}</h2>
       <div className="row">
-        <TextField label={t('team.municipality')} required value={f.municipality} onChange={(municipality) => setForm({ ...f, municipality })} error={fieldText(lang, err?.field('municipality'))} />
-        <TextField label={t('team.teamName')} required value={f.teamName} onChange={(teamName) => setForm({ ...f, teamName })} error={fieldText(lang, err?.field('teamName'))} />
+        <TextField label={t('team.municipality')} required value={f.municipality} onChange={(municipality) => { status.clear(); setForm({ ...f, municipality }); }} error={fieldText(lang, err?.field('municipality'))} />
+        <TextField label={t('team.teamName')} required value={f.teamName} onChange={(teamName) => { status.clear(); setForm({ ...f, teamName }); }} error={fieldText(lang, err?.field('teamName'))} />
       </div>
       <div className="form-actions">
-        <button type="submit" disabled={update.isPending || form === null}>
+        <BusyButton type="submit" busy={update.isPending} disabled={form === null}>
           {t('team.saveTeam')}
-        </button>
-        {update.isSuccess && form === null && <span className="tone-ok">{t('team.saved')}</span>}
+        </BusyButton>
       </div>
+      <StatusLine status={status} />
     </form>
   );
 }
 
-function WorkerForm(p: { initial: WorkerInput; onDone: () => void }) {
+function WorkerForm(p: { initial: WorkerInput; onDone: (saved?: Worker) => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const save = useSaveWorker();
@@ -144,7 +168,7 @@ function WorkerForm(p: { initial: WorkerInput; onDone: () => void }) {
             onSuccess: (w) => {
               // A lead who changed their own role or stepped down has other rights now.
               if (session && w.id === session.user?.workerId) void session.refresh();
-              p.onDone();
+              p.onDone(w);
             },
           },
         );
@@ -171,10 +195,10 @@ function WorkerForm(p: { initial: WorkerInput; onDone: () => void }) {
         <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} /> {t('team.active')}
       </label>
       <div className="form-actions">
-        <button className="primary" type="submit" disabled={save.isPending}>
+        <BusyButton className="primary" type="submit" busy={save.isPending}>
           {t('common.save')}
-        </button>
-        <button type="button" onClick={p.onDone}>
+        </BusyButton>
+        <button type="button" onClick={() => p.onDone()}>
           {t('common.cancel')}
         </button>
       </div>

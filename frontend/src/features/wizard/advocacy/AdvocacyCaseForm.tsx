@@ -6,7 +6,8 @@ import { DateField, RadioGroup, TextArea, TextField } from '../../../components/
 import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
-import { differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from '../coordination/shared';
+import { differs, useFormErrors, useUnsavedGuard } from '../coordination/shared';
+import { useFocusFirstField } from '../../../components/focus';
 
 /** A new barrier: taken up today and being worked on. */
 export function emptyCase(courseId: number): AdvocacyCaseInput {

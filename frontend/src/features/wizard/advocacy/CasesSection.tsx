@@ -3,7 +3,8 @@ import type { AdvocacyCase, AdvocacyCaseInput } from '../../../api/steps';
 import { Badge } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish } from '../../../lib/dates';
-import { newestFirst, StepSection, useFocusReturn } from '../coordination/shared';
+import { newestFirst, StepSection } from '../coordination/shared';
+import { useFocusReturn } from '../../../components/focus';
 import { AdvocacyCaseForm, caseInput, emptyCase } from './AdvocacyCaseForm';
 
 type Tone = 'neutral' | 'ok' | 'warn' | 'over' | 'info';

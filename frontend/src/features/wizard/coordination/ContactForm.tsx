@@ -5,7 +5,8 @@ import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
 import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { CheckField, differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from './shared';
+import { CheckField, differs, useFormErrors, useUnsavedGuard } from './shared';
+import { useFocusFirstField } from '../../../components/focus';
 
 /** A new, empty contact; `kind` may be chosen beforehand (e.g. the caseworker). */
 export function emptyContact(courseId: number, kind = '', name = ''): ContactInput {

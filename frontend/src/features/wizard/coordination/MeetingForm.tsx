@@ -6,7 +6,8 @@ import { DateField, TextArea, TextField } from '../../../components/form';
 import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
-import { differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from './shared';
+import { differs, useFormErrors, useUnsavedGuard } from './shared';
+import { useFocusFirstField } from '../../../components/focus';
 
 /** An action row of the form; the key keeps each row's fields apart when rows are removed. */
 type Row = MeetingAction & { key: number };

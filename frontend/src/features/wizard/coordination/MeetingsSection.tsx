@@ -6,7 +6,8 @@ import { Badge, ErrorBanner, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { emptyMeeting, MeetingForm, meetingInput } from './MeetingForm';
-import { newestFirst, StepSection, useFocusReturn, useFormErrors } from './shared';
+import { newestFirst, StepSection, useFormErrors } from './shared';
+import { useFocusReturn } from '../../../components/focus';
 
 /** The coordination meetings, newest first, each with its agreed actions. */
 export function MeetingsSection(p: { courseId: number; meetings: Meeting[]; readOnly: boolean }) {

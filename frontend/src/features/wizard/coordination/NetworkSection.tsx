@@ -5,7 +5,8 @@ import { Badge, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish } from '../../../lib/dates';
 import { ContactForm, emptyContact } from './ContactForm';
-import { StepSection, useFocusReturn } from './shared';
+import { StepSection } from './shared';
+import { useFocusReturn } from '../../../components/focus';
 
 const CASEWORKER = 'caseworker';
 

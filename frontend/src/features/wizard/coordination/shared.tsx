@@ -38,30 +38,6 @@ export function StepSection(p: { id: string; title: string; count?: string; intr
 }
 
 /**
- * Puts the keyboard focus back after an inline form closes: name the data-focus-key of the
- * buttons to return to (the first one still on the page wins); it is focused after the next
- * render.
- */
-export function useFocusReturn(): (...keys: string[]) => void {
-  const pending = useRef<string[]>([]);
-  useEffect(() => {
-    if (pending.current.length === 0) return;
-    const keys = pending.current;
-    pending.current = [];
-    for (const k of keys) {
-      const el = document.querySelector<HTMLElement>(`[data-focus-key="${k}"]`);
-      if (el) {
-        el.focus();
-        return;
-      }
-    }
-  });
-  return (...keys: string[]) => {
-    pending.current = keys;
-  };
-}
-
-/**
  * Tells the window-close guard that a form holds typed but unsaved text, so closing the
  * app asks before throwing it away.
  */
@@ -73,15 +49,6 @@ export function useUnsavedGuard(dirty: boolean) {
 
 /** Whether two plain values (form states) differ. */
 export const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-
-/** Focuses the first field of a form when it opens. */
-export function useFocusFirstField<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  }, []);
-  return ref;
-}
 
 /** The error of the last save or delete, and a lookup of its translated field messages. */
 export function useFormErrors(...errors: unknown[]) {

@@ -11,6 +11,7 @@ import { isoToDanish, todayIso } from '../../../lib/dates';
 import { Section, useFieldErrors } from './shared';
 import { housingKeys, useHousingHistory } from '../../../api/housingQueries';
 import { HousingPanel } from '../../housing/HousingPanel';
+import { BusyButton } from '../../../components/BusyButton';
 
 // What a closing changes besides the course: the citizen's housing and course lists, and
 // every caseload figure (one open course fewer).
@@ -139,9 +140,9 @@ function CloseForm(p: { courseId: number; citizenId: number; vocab: Vocabulary; 
       />
       <TextArea label={t('followup.closeNote')} value={form.note} onChange={set('note')} error={fe('note')} />
       <div className="form-actions">
-        <button type="submit" className="fu-danger" disabled={close.isPending}>
+        <BusyButton type="submit" className="fu-danger" busy={close.isPending}>
           {close.isPending ? t('common.saving') : t('followup.closeSubmit')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={p.onCancel} disabled={close.isPending}>
           {t('followup.cancel')}
         </button>

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import type { ContactFrequency, ContactFrequencyInput, FollowUp } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
+import { BusyButton } from '../../../components/BusyButton';
+import { keysAfterRemoval, useFocusReturn } from '../../../components/focus';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
 import { ErrorBanner, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { isoWeek } from './logic';
-import { SavedNote, Section, useFieldErrors } from './shared';
+import { EntryForm, RenewingForm, saveThen, Section, useFieldErrors, type RenewingHooks } from './shared';
 
 /** "2 gange om ugen" for an agreement. */
 export function useFrequencyText() {
@@ -24,19 +26,20 @@ export function useFrequencyText() {
 export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: boolean }) {
   const { t, tx } = useI18n();
   const freqText = useFrequencyText();
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const focusReturn = useFocusReturn();
   const d = p.data;
   const history = [...(d.contactFrequencies ?? [])].reverse(); // newest first
   const weeks = d.contactWeeks ?? [];
   const del = useStepMutation<number, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, (id) => stepsApi.deleteContactFrequency(p.courseId, id));
-  const remove = (f: ContactFrequency) => {
+  const remove = (f: ContactFrequency, i: number) => {
     if (!window.confirm(t('followup.confirmDeleteFreq', { date: isoToDanish(f.fromDate) }))) return;
-    del.mutate(f.id);
+    // The deleted row held the focus: the next row's button takes it, or, when none is left,
+    // the line that says which agreement holds now.
+    del.mutate(f.id, { onSuccess: () => focusReturn(...keysAfterRemoval(history, i, (x) => `freq-${x.id}`, 'freq-history'), 'freq-now') });
   };
   return (
     <Section title={t('followup.freqTitle')} intro={t('followup.freqIntro')} className="fu-contact">
-      <p className="fu-freq-now" data-testid="frequency-now">
+      <p className="fu-freq-now" data-testid="frequency-now" tabIndex={-1} data-focus-key="freq-now">
         {d.frequencyNow ? t('followup.freqNow', { freq: freqText(d.frequencyNow), date: isoToDanish(d.frequencyNow.fromDate) }) : t('followup.freqNone')}
       </p>
       {weeks.length > 0 && (
@@ -74,20 +77,13 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
         </>
       )}
       {!p.readOnly && (
-        <FrequencyForm
-          key={formKey}
-          courseId={p.courseId}
-          saved={saved}
-          onSaved={() => {
-            setSaved(true);
-            setFormKey((k) => k + 1);
-          }}
-          onEdit={() => setSaved(false)}
-        />
+        <RenewingForm savedText={t('followup.freqSaved')}>{(h) => <FrequencyForm courseId={p.courseId} {...h} />}</RenewingForm>
       )}
       {history.length > 0 && (
         <>
-          <h4 className="fu-subhead">{t('followup.freqHistory')}</h4>
+          <h4 className="fu-subhead" tabIndex={-1} data-focus-key="freq-history">
+            {t('followup.freqHistory')}
+          </h4>
           <ErrorBanner error={del.error} />
           <TableScroll label={t('followup.freqHistory')}>
             <table className="table fu-table fu-table-compact" data-testid="frequency-history">
@@ -100,17 +96,17 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
                 </tr>
               </thead>
               <tbody>
-                {history.map((f) => (
+                {history.map((f, i) => (
                   <tr key={f.id || f.fromDate}>
                     <td className="fu-nowrap">{isoToDanish(f.fromDate)}</td>
                     <td>{freqText(f)}</td>
                     <td className="pre" lang="da">{f.note}</td>
                     {!p.readOnly && (
                       <td>
-                        <button type="button" className="fu-danger-link" onClick={() => remove(f)} disabled={del.isPending}
+                        <BusyButton className="fu-danger-link" onClick={() => remove(f, i)} busy={del.isPending} data-focus-key={`freq-${f.id}`}
                           aria-label={t('followup.deleteFreqLabel', { date: isoToDanish(f.fromDate) })}>
                           {t('followup.deleteWho5')}
-                        </button>
+                        </BusyButton>
                       </td>
                     )}
                   </tr>
@@ -125,7 +121,7 @@ export function ContactSection(p: { courseId: number; data: FollowUp; readOnly: 
 }
 
 /** The form for a new agreement; also used in the course frame. */
-export function FrequencyForm(p: { courseId: number; saved: boolean; onSaved: () => void; onEdit: () => void }) {
+export function FrequencyForm(p: RenewingHooks & { courseId: number }) {
   const { t } = useI18n();
   const save = useStepMutation<ContactFrequencyInput, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.saveContactFrequency);
   const [fromDate, setFromDate] = useState(() => todayIso());
@@ -137,26 +133,16 @@ export function FrequencyForm(p: { courseId: number; saved: boolean; onSaved: ()
     p.onEdit();
     set(v);
   };
-  const submit = async () => {
-    try {
-      await save.mutateAsync({ courseId: p.courseId, fromDate, times: Number.parseInt(times, 10) || 0, per, note });
-      p.onSaved();
-    } catch {
-      // shown by the banner and the field errors
-    }
-  };
+  const submit = () => saveThen(() => save.mutateAsync({ courseId: p.courseId, fromDate, times: Number.parseInt(times, 10) || 0, per, note }), p.onSaved);
   return (
-    <form
-      className="fu-form"
-      aria-label={t('followup.freqFormTitle')}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <EntryForm
+      label={t('followup.freqFormTitle')}
+      title={t('followup.freqFormTitle')}
+      error={save.error}
+      busy={save.isPending}
+      saveText={t('followup.freqSave')}
+      onSubmit={() => void submit()}
     >
-      <h4>{t('followup.freqFormTitle')}</h4>
-      <ErrorBanner error={save.error} />
       <div className="fu-freq-grid">
         <DateField label={t('followup.freqFrom')} value={fromDate} onChange={edit(setFromDate)} error={fe('fromDate')} required />
         <TextField label={t('followup.freqTimes')} value={times} onChange={edit(setTimes)} inputMode="decimal" error={fe('times')} required />
@@ -173,12 +159,6 @@ export function FrequencyForm(p: { courseId: number; saved: boolean; onSaved: ()
         />
       </div>
       <TextArea label={t('followup.freqNote')} value={note} onChange={edit(setNote)} error={fe('note')} rows={2} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('followup.freqSave')}
-        </button>
-        <SavedNote show={p.saved} text={t('followup.freqSaved')} />
-      </div>
-    </form>
+    </EntryForm>
   );
 }

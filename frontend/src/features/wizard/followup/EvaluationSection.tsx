@@ -11,7 +11,9 @@ import { href } from '../../../lib/router';
 import { exportApi } from '../../../api/export';
 import { ExportButton } from '../../export/ExportButton';
 import { editEvaluationForm, groupRows, newEvaluationForm, toEvaluationInput, type EvaluationForm, type EvaluationRow } from './logic';
-import { SavedNote, Section, useFieldErrors } from './shared';
+import { Section, useFieldErrors } from './shared';
+import { StatusLine, useFocusReturn, useStatusLine } from '../../../components/focus';
+import { BusyButton } from '../../../components/BusyButton';
 
 type Tone = 'neutral' | 'ok' | 'warn' | 'over' | 'info';
 
@@ -27,13 +29,22 @@ export function EvaluationSection(p: { courseId: number; data: FollowUp; readOnl
   const { t, tx } = useI18n();
   const plan = usePlan(p.courseId);
   const [mode, setMode] = useState<Mode>({ kind: 'closed' });
-  const [saved, setSaved] = useState(false);
+  const status = useStatusLine();
+  const focusReturn = useFocusReturn();
   const evals = [...p.data.evaluations].reverse(); // newest first
   const state = p.data.evaluationState || 'ok';
 
   const open = (m: Mode) => {
-    setSaved(false);
+    status.clear();
     setMode(m);
+  };
+  // After a save the status line says so and takes the focus; after a cancel the button
+  // that opened the form takes it back.
+  const done = (ok: boolean) => {
+    const id = mode.kind === 'edit' ? mode.ev.id : 0;
+    setMode({ kind: 'closed' });
+    if (ok) status.say(t('followup.evalSaved'));
+    else focusReturn(...(id ? [`eval-${id}`] : []), 'eval-new');
   };
 
   return (
@@ -54,12 +65,12 @@ export function EvaluationSection(p: { courseId: number; data: FollowUp; readOnl
 
       {!p.readOnly && mode.kind === 'closed' && (
         <div className="fu-actions">
-          <button type="button" className="primary" onClick={() => open({ kind: 'new' })}>
+          <button type="button" className="primary" data-focus-key="eval-new" onClick={() => open({ kind: 'new' })}>
             {t('followup.newEval')}
           </button>
-          <SavedNote show={saved} text={t('followup.evalSaved')} />
         </div>
       )}
+      {!p.readOnly && <StatusLine status={status} className="fu-status" />}
 
       {!p.readOnly && mode.kind !== 'closed' && (
         <>
@@ -74,10 +85,7 @@ export function EvaluationSection(p: { courseId: number; data: FollowUp; readOnl
               plan={plan.data}
               edit={mode.kind === 'edit' ? mode.ev : undefined}
               statuses={p.statuses}
-              onDone={(ok) => {
-                setMode({ kind: 'closed' });
-                setSaved(ok);
-              }}
+              onDone={done}
             />
           )}
         </>
@@ -117,7 +125,7 @@ function EvaluationCard(p: { ev: Evaluation; courseId: number; onEdit?: () => vo
         <div className="fu-card-actions">
           <ExportButton label={t('export.saveEvaluation')} run={() => exportApi.saveEvaluation(p.courseId, ev.id)} />
           {p.onEdit && (
-            <button type="button" onClick={p.onEdit} aria-label={t('followup.editEvalLabel', { date })}>
+            <button type="button" onClick={p.onEdit} data-focus-key={`eval-${ev.id}`} aria-label={t('followup.editEvalLabel', { date })}>
               {t('followup.edit')}
             </button>
           )}
@@ -251,9 +259,9 @@ function EvaluationEditor(p: { courseId: number; plan: Plan; edit?: Evaluation; 
       <TextArea label={t('followup.summary')} value={form.summary} onChange={(v) => setForm((f) => ({ ...f, summary: v }))} error={fe('summary')} />
       <TextArea label={t('followup.planChanges')} value={form.planChanges} onChange={(v) => setForm((f) => ({ ...f, planChanges: v }))} error={fe('planChanges')} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <BusyButton type="submit" className="primary" busy={save.isPending}>
           {save.isPending ? t('common.saving') : t('followup.saveEval')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={() => p.onDone(false)} disabled={save.isPending}>
           {t('followup.cancel')}
         </button>

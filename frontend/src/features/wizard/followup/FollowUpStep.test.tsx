@@ -169,10 +169,17 @@ describe('FollowUpStep: WHO-5', () => {
     STATEMENTS.forEach((s, i) => answer(s, i + 1));
     expect(screen.getByTestId('who5-score').textContent).toBe('60 af 100');
     fireEvent.change(within(who5Form()).getByLabelText('Bemærkning'), { target: { value: 'Sov dårligt' } });
+    // The status line sits outside the form, which starts again blank: it is the same live
+    // region before and after the save, and it takes the focus from the vanished button.
+    const line = who5Form().nextElementSibling as HTMLElement;
+    expect(line.getAttribute('role')).toBe('status');
+    expect(line.textContent).toBe('');
     fireEvent.click(within(who5Form()).getByRole('button', { name: 'Gem WHO-5' }));
     await waitFor(() => expect(steps.saveWHO5).toHaveBeenCalledTimes(1));
     expect(steps.saveWHO5.mock.calls[0][0]).toEqual({ courseId: 7, date: todayIso(), items: [1, 2, 3, 4, 5], note: 'Sov dårligt' });
-    expect(await screen.findByText(/WHO-5-besvarelsen er gemt/)).toBeTruthy();
+    expect(await screen.findByText(/WHO-5-besvarelsen er gemt/)).toBe(line);
+    expect(document.activeElement).toBe(line);
+    expect((within(who5Form()).getByLabelText('Bemærkning') as HTMLTextAreaElement).value).toBe('');
   });
 
   it('does not send an incomplete answer and says which statements are missing', async () => {
@@ -236,6 +243,8 @@ describe('FollowUpStep: WHO-5', () => {
     expect(steps.deleteWHO5).not.toHaveBeenCalled();
     fireEvent.click(del);
     await waitFor(() => expect(steps.deleteWHO5).toHaveBeenCalledWith(7, 1));
+    // The last row's button held the focus: the row before it takes it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Slet WHO-5 fra 10.03.2026' })));
   });
 });
 
@@ -284,6 +293,17 @@ describe('FollowUpStep: evaluation', () => {
     // the sub-goal statuses changed, so the plan is read again
     await waitFor(() => expect(steps.plan.mock.calls.length).toBeGreaterThan(planCalls));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Ny evaluering' })).toBeNull());
+    expect(document.activeElement?.textContent).toContain('Evalueringen er gemt');
+    expect(document.activeElement?.getAttribute('role')).toBe('status');
+  });
+
+  it('takes the focus into the form when it opens and back to its button on cancel', async () => {
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Ret evalueringen fra 01.03.2026' }));
+    const form = await screen.findByRole('form', { name: 'Ret evalueringen fra 01.03.2026' });
+    expect(form.contains(document.activeElement)).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: 'Annuller' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ret evalueringen fra 01.03.2026' })));
   });
 
   it('shows field errors from the backend next to the sub-goal', async () => {
@@ -460,8 +480,11 @@ describe('FollowUpStep: agreed contact and case reviews', () => {
     expect(steps.deleteContactFrequency).not.toHaveBeenCalled();
     fireEvent.click(delFreq);
     await waitFor(() => expect(steps.deleteContactFrequency).toHaveBeenCalledWith(7, 4));
+    // No other row to go to: the list's heading takes the focus from the deleted row's button.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-focus-key')).toBe('freq-history'));
     fireEvent.click(screen.getByRole('button', { name: 'Slet sagsgennemgangen 20.11.2026' }));
     await waitFor(() => expect(steps.deleteCaseReview).toHaveBeenCalledWith(7, 9));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-focus-key')).toBe('review-history'));
     expect(confirm).toHaveBeenCalledTimes(3);
     confirm.mockRestore();
   });

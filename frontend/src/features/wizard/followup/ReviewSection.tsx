@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { BusyButton } from '../../../components/BusyButton';
+import { keysAfterRemoval, useFocusReturn } from '../../../components/focus';
 import type { CaseReview, CaseReviewInput, FollowUp } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
@@ -6,20 +8,20 @@ import { DateField, TextArea, TextField } from '../../../components/form';
 import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
-import { SavedNote, Section, useFieldErrors } from './shared';
+import { EntryForm, RenewingForm, saveThen, Section, useFieldErrors, type RenewingHooks } from './shared';
 
 /** The course's reviews at team meetings (at least three a year) and when the next is due. */
 export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: boolean }) {
   const { t, tx } = useI18n();
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
+  const focusReturn = useFocusReturn();
   const d = p.data;
   const reviews = d.caseReviews ?? [];
   const state = d.caseReviewState || 'ok';
   const del = useStepMutation<number, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, (id) => stepsApi.deleteCaseReview(p.courseId, id));
-  const remove = (r: CaseReview) => {
+  const remove = (r: CaseReview, i: number) => {
     if (!window.confirm(t('followup.confirmDeleteReview', { date: isoToDanish(r.date) }))) return;
-    del.mutate(r.id);
+    // The deleted row held the focus: the next row's button (or the list's heading) takes it.
+    del.mutate(r.id, { onSuccess: () => focusReturn(...keysAfterRemoval(reviews, i, (x) => `review-${x.id}`, 'review-history')) });
   };
   return (
     <Section
@@ -37,33 +39,26 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
       }
     >
       {!p.readOnly && (
-        <ReviewForm
-          key={formKey}
-          courseId={p.courseId}
-          saved={saved}
-          onSaved={() => {
-            setSaved(true);
-            setFormKey((k) => k + 1);
-          }}
-          onEdit={() => setSaved(false)}
-        />
+        <RenewingForm savedText={t('followup.reviewSaved')}>{(h) => <ReviewForm courseId={p.courseId} {...h} />}</RenewingForm>
       )}
-      <h4 className="fu-subhead">{t('followup.reviewHistory')}</h4>
+      <h4 className="fu-subhead" tabIndex={-1} data-focus-key="review-history">
+        {t('followup.reviewHistory')}
+      </h4>
       <ErrorBanner error={del.error} />
       {reviews.length === 0 ? (
         <p className="muted">{t('followup.reviewNone')}</p>
       ) : (
         <ul className="fu-reviews" data-testid="review-list">
-          {reviews.map((r) => (
+          {reviews.map((r, i) => (
             <li key={r.id}>
               <strong>{isoToDanish(r.date)}</strong> · {r.participants}
               {!p.readOnly && (
                 <>
                   {' '}
-                  <button type="button" className="fu-danger-link" onClick={() => remove(r)} disabled={del.isPending}
+                  <BusyButton className="fu-danger-link" onClick={() => remove(r, i)} busy={del.isPending} data-focus-key={`review-${r.id}`}
                     aria-label={t('followup.deleteReviewLabel', { date: isoToDanish(r.date) })}>
                     {t('followup.deleteWho5')}
-                  </button>
+                  </BusyButton>
                 </>
               )}
               <div className="pre" lang="da">{r.agreed}</div>
@@ -75,7 +70,7 @@ export function ReviewSection(p: { courseId: number; data: FollowUp; readOnly: b
   );
 }
 
-function ReviewForm(p: { courseId: number; saved: boolean; onSaved: () => void; onEdit: () => void }) {
+function ReviewForm(p: RenewingHooks & { courseId: number }) {
   const { t } = useI18n();
   const save = useStepMutation<CaseReviewInput, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.saveCaseReview);
   const [date, setDate] = useState(() => todayIso());
@@ -86,26 +81,16 @@ function ReviewForm(p: { courseId: number; saved: boolean; onSaved: () => void; 
     p.onEdit();
     set(v);
   };
-  const submit = async () => {
-    try {
-      await save.mutateAsync({ id: 0, courseId: p.courseId, date, participants, agreed });
-      p.onSaved();
-    } catch {
-      // shown by the banner and the field errors
-    }
-  };
+  const submit = () => saveThen(() => save.mutateAsync({ id: 0, courseId: p.courseId, date, participants, agreed }), p.onSaved);
   return (
-    <form
-      className="fu-form"
-      aria-label={t('followup.reviewFormTitle')}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <EntryForm
+      label={t('followup.reviewFormTitle')}
+      title={t('followup.reviewFormTitle')}
+      error={save.error}
+      busy={save.isPending}
+      saveText={t('followup.reviewSave')}
+      onSubmit={() => void submit()}
     >
-      <h4>{t('followup.reviewFormTitle')}</h4>
-      <ErrorBanner error={save.error} />
       <DateField label={t('followup.reviewDate')} value={date} onChange={edit(setDate)} error={fe('date')} required />
       <TextField
         label={t('followup.reviewParticipants')}
@@ -116,12 +101,6 @@ function ReviewForm(p: { courseId: number; saved: boolean; onSaved: () => void; 
         required
       />
       <TextArea label={t('followup.reviewAgreed')} value={agreed} onChange={edit(setAgreed)} error={fe('agreed')} rows={3} required />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('followup.reviewSave')}
-        </button>
-        <SavedNote show={p.saved} text={t('followup.reviewSaved')} />
-      </div>
-    </form>
+    </EntryForm>
   );
 }

@@ -3,13 +3,13 @@ import type { FollowUp, WeeklyCheckInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { DateField, TextArea } from '../../../components/form';
-import { ErrorBanner, TableScroll } from '../../../components/ui';
+import { TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { isoWeek, mondayOf } from './logic';
 import { ScaleGroup } from './ScaleGroup';
-import { SavedNote, Section, useFieldErrors } from './shared';
+import { EntryForm, RenewingForm, saveThen, Section, useFieldErrors, type RenewingHooks } from './shared';
 
 const WORDS: MessageKey[] = ['followup.weeklyScale.w0', 'followup.weeklyScale.w1', 'followup.weeklyScale.w2', 'followup.weeklyScale.w3', 'followup.weeklyScale.w4'];
 const SHOWN = 8;
@@ -31,24 +31,13 @@ export function Rating(p: { value: number }) {
 /** Section 3: the weekly check of substance use and mental state. */
 export function WeeklySection(p: { courseId: number; data: FollowUp; readOnly: boolean }) {
   const { t } = useI18n();
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
   const [all, setAll] = useState(false);
   const rows = p.data.weeklyChecks; // newest first
   const shown = all ? rows : rows.slice(0, SHOWN);
   return (
     <Section title={t('followup.weeklyTitle')} intro={t('followup.weeklyIntro')} className="fu-weekly">
       {!p.readOnly && (
-        <WeeklyForm
-          key={formKey}
-          courseId={p.courseId}
-          saved={saved}
-          onSaved={() => {
-            setSaved(true);
-            setFormKey((k) => k + 1);
-          }}
-          onEdit={() => setSaved(false)}
-        />
+        <RenewingForm savedText={t('followup.weeklySaved')}>{(h) => <WeeklyForm courseId={p.courseId} {...h} />}</RenewingForm>
       )}
       <h4 className="fu-subhead">{t('followup.weeklyHistory')}</h4>
       {rows.length === 0 ? (
@@ -93,7 +82,7 @@ export function WeeklySection(p: { courseId: number; data: FollowUp; readOnly: b
   );
 }
 
-function WeeklyForm(p: { courseId: number; saved: boolean; onSaved: () => void; onEdit: () => void }) {
+function WeeklyForm(p: RenewingHooks & { courseId: number }) {
   const { t } = useI18n();
   const base = useId();
   const save = useStepMutation<WeeklyCheckInput, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.saveWeeklyCheck);
@@ -113,12 +102,7 @@ function WeeklyForm(p: { courseId: number; saved: boolean; onSaved: () => void; 
       document.getElementById(`${base}-${substance === null ? 'substance' : 'mental'}-0`)?.focus();
       return;
     }
-    try {
-      await save.mutateAsync({ courseId: p.courseId, week, substance, mental, note });
-      p.onSaved();
-    } catch {
-      // shown by the banner and the field errors
-    }
+    await saveThen(() => save.mutateAsync({ courseId: p.courseId, week, substance, mental, note }), p.onSaved);
   };
 
   const pick = (set: (v: number) => void) => (v: number) => {
@@ -127,17 +111,14 @@ function WeeklyForm(p: { courseId: number; saved: boolean; onSaved: () => void; 
   };
 
   return (
-    <form
-      className="fu-form"
-      aria-label={t('followup.weeklyTitle')}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <EntryForm
+      label={t('followup.weeklyTitle')}
+      title={t('followup.weeklyFormTitle')}
+      error={save.error}
+      busy={save.isPending}
+      saveText={t('followup.saveWeekly')}
+      onSubmit={() => void submit()}
     >
-      <h4>{t('followup.weeklyFormTitle')}</h4>
-      <ErrorBanner error={save.error} />
       <DateField label={t('followup.weeklyWeek')} help={weekHelp} value={week} onChange={setWeek} error={fe('week')} />
       <div className="fu-weekly-grid">
         <ScaleGroup
@@ -160,12 +141,6 @@ function WeeklyForm(p: { courseId: number; saved: boolean; onSaved: () => void; 
         />
       </div>
       <TextArea label={t('followup.note')} value={note} onChange={setNote} error={fe('note')} rows={2} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('followup.saveWeekly')}
-        </button>
-        <SavedNote show={p.saved} text={t('followup.weeklySaved')} />
-      </div>
-    </form>
+    </EntryForm>
   );
 }

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import type { FollowUp, WHO5, WHO5Input } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
+import { BusyButton } from '../../../components/BusyButton';
+import { keysAfterRemoval, useFocusReturn } from '../../../components/focus';
 import { DateField, TextArea } from '../../../components/form';
 import { Badge, ErrorBanner, TableScroll } from '../../../components/ui';
 import { hasKey, useI18n } from '../../../i18n/i18n';
@@ -9,7 +11,7 @@ import type { MessageKey } from '../../../i18n/messages';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { emptyWho5, signed, who5Level, who5Tally, type Who5Answers } from './logic';
 import { ScaleGroup } from './ScaleGroup';
-import { SavedNote, Section, useFieldErrors } from './shared';
+import { EntryForm, RenewingForm, saveThen, Section, useFieldErrors, type RenewingHooks } from './shared';
 import { Who5Chart } from './Who5Chart';
 
 const STATEMENTS: MessageKey[] = ['followup.q1', 'followup.q2', 'followup.q3', 'followup.q4', 'followup.q5'];
@@ -28,8 +30,6 @@ export function FlagBadge(p: { flag: string }) {
 /** Section 2: the WHO-5 well-being index – a new answer, the trend, and the history. */
 export function Who5Section(p: { courseId: number; data: FollowUp; readOnly: boolean }) {
   const { t } = useI18n();
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
   const rows = p.data.who5;
   const newest = rows.length ? rows[rows.length - 1] : undefined;
   return (
@@ -40,18 +40,11 @@ export function Who5Section(p: { courseId: number; data: FollowUp; readOnly: boo
         </div>
       )}
       {!p.readOnly && (
-        <Who5Form
-          key={formKey}
-          courseId={p.courseId}
-          saved={saved}
-          onSaved={() => {
-            setSaved(true);
-            setFormKey((k) => k + 1);
-          }}
-          onEdit={() => setSaved(false)}
-        />
+        <RenewingForm savedText={t('followup.who5Saved')}>{(h) => <Who5Form courseId={p.courseId} {...h} />}</RenewingForm>
       )}
-      <h4 className="fu-subhead">{t('followup.who5History')}</h4>
+      <h4 className="fu-subhead" tabIndex={-1} data-focus-key="who5-history">
+        {t('followup.who5History')}
+      </h4>
       {rows.length === 0 ? (
         <p className="muted">{t('followup.who5None')}</p>
       ) : (
@@ -64,7 +57,7 @@ export function Who5Section(p: { courseId: number; data: FollowUp; readOnly: boo
   );
 }
 
-function Who5Form(p: { courseId: number; saved: boolean; onSaved: () => void; onEdit: () => void }) {
+function Who5Form(p: RenewingHooks & { courseId: number }) {
   const { t } = useI18n();
   const base = useId();
   const save = useStepMutation<WHO5Input, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.saveWHO5);
@@ -89,26 +82,19 @@ function Who5Form(p: { courseId: number; saved: boolean; onSaved: () => void; on
       document.getElementById(`${base}-q${first}-0`)?.focus();
       return;
     }
-    try {
-      await save.mutateAsync({ courseId: p.courseId, date, items: answers.map((a) => a ?? 0), note });
-      p.onSaved();
-    } catch {
-      // shown by the banner and the field errors
-    }
+    await saveThen(() => save.mutateAsync({ courseId: p.courseId, date, items: answers.map((a) => a ?? 0), note }), p.onSaved);
   };
 
   return (
-    <form
-      className="fu-form"
-      aria-label={t('followup.who5Title')}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <EntryForm
+      label={t('followup.who5Title')}
+      title={t('followup.who5FormTitle')}
+      error={save.error}
+      busy={save.isPending}
+      saveText={t('followup.saveWho5')}
+      onSubmit={() => void submit()}
+      hint={tried && !tally.complete && <span className="fu-form-hint tone-bad">{t('followup.who5Incomplete')}</span>}
     >
-      <h4>{t('followup.who5FormTitle')}</h4>
-      <ErrorBanner error={save.error} />
       <DateField label={t('followup.who5Date')} value={date} onChange={setDate} error={fe('date')} />
       <p className="fu-question" id={`${base}-question`}>
         {t('followup.who5Question')}
@@ -156,24 +142,19 @@ function Who5Form(p: { courseId: number; saved: boolean; onSaved: () => void; on
         </div>
       )}
       <TextArea label={t('followup.note')} value={note} onChange={setNote} error={fe('note')} rows={2} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('followup.saveWho5')}
-        </button>
-        {tried && !tally.complete && <span className="fu-form-hint tone-bad">{t('followup.who5Incomplete')}</span>}
-        <SavedNote show={p.saved} text={t('followup.who5Saved')} />
-      </div>
-    </form>
+    </EntryForm>
   );
 }
 
 function Who5Table(p: { courseId: number; rows: WHO5[]; readOnly: boolean }) {
   const { t } = useI18n();
   const del = useStepMutation<number, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, (id) => stepsApi.deleteWHO5(p.courseId, id));
+  const focusReturn = useFocusReturn();
   const rows = [...p.rows].reverse(); // newest first
-  const remove = (r: WHO5) => {
+  const remove = (r: WHO5, i: number) => {
     if (!window.confirm(t('followup.confirmDeleteWho5', { date: isoToDanish(r.date) }))) return;
-    del.mutate(r.id);
+    // The deleted row held the focus: the next row's button (or the history's heading) takes it.
+    del.mutate(r.id, { onSuccess: () => focusReturn(...keysAfterRemoval(rows, i, (x) => `who5-${x.id}`, 'who5-history')) });
   };
   return (
     <>
@@ -203,7 +184,7 @@ function Who5Table(p: { courseId: number; rows: WHO5[]; readOnly: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.map((r, i) => (
               <tr key={r.id}>
                 <td>{isoToDanish(r.date)}</td>
                 <td className="num">
@@ -227,9 +208,10 @@ function Who5Table(p: { courseId: number; rows: WHO5[]; readOnly: boolean }) {
                 <td className="pre" lang="da">{r.note}</td>
                 {!p.readOnly && (
                   <td className="fu-cell-actions">
-                    <button type="button" className="fu-danger-link" onClick={() => remove(r)} disabled={del.isPending} aria-label={t('followup.deleteWho5Label', { date: isoToDanish(r.date) })}>
+                    <BusyButton className="fu-danger-link" onClick={() => remove(r, i)} busy={del.isPending} data-focus-key={`who5-${r.id}`}
+                      aria-label={t('followup.deleteWho5Label', { date: isoToDanish(r.date) })}>
                       {t('followup.deleteWho5')}
-                    </button>
+                    </BusyButton>
                   </td>
                 )}
               </tr>

@@ -4,7 +4,9 @@ import { stepsApi } from '../../../api/steps';
 import { stepKeys, useStepMutation } from '../../../api/stepQueries';
 import { planVersionsFollowPlan } from '../../../api/versionQueries';
 import { useVocabulary } from '../../../api/queries';
+import { BusyButton } from '../../../components/BusyButton';
 import { fieldText } from '../../../components/errorText';
+import { useFocusFirstField } from '../../../components/focus';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
 import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
@@ -14,26 +16,30 @@ function usePlanMutation<I>(courseId: number, fn: (i: I) => Promise<Plan>) {
   return useStepMutation<I, Plan>(stepKeys.plan(courseId), courseId, fn, planVersionsFollowPlan(courseId));
 }
 
-function Actions(p: { busy: boolean; onCancel: () => void; onDelete?: () => void; deleteLabel?: string }) {
+/** How an editor of the plan closed: the step moves the focus and says so accordingly. */
+export type Outcome = 'saved' | 'cancelled' | 'deleted';
+
+function Actions(p: { busy: boolean; deleting: boolean; onCancel: () => void; onDelete?: () => void; deleteLabel?: string }) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
-      <button className="primary" type="submit" disabled={p.busy}>
+      <BusyButton className="primary" type="submit" busy={p.busy}>
         {t('planning.save')}
-      </button>
+      </BusyButton>
       <button type="button" onClick={p.onCancel}>
         {t('common.cancel')}
       </button>
       {p.onDelete && (
-        <button type="button" className="link danger" onClick={p.onDelete}>
+        <BusyButton className="link danger" busy={p.deleting} onClick={p.onDelete}>
           {p.deleteLabel}
-        </button>
+        </BusyButton>
       )}
     </div>
   );
 }
 
-export function GoalForm(p: { courseId: number; goal?: Goal; onDone: () => void }) {
+/** A goal in the citizen's words; `n` is its number in the plan when it is edited. */
+export function GoalForm(p: { courseId: number; goal?: Goal; n?: number; onDone: (how: Outcome) => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const save = usePlanMutation(p.courseId, stepsApi.saveGoal);
@@ -47,13 +53,15 @@ export function GoalForm(p: { courseId: number; goal?: Goal; onDone: () => void 
   });
   const err = save.error ?? del.error;
   const fe = (n: string) => fieldText(lang, save.error?.field(n));
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       className="form"
-      aria-label={p.goal ? t('common.edit') : t('planning.addGoal')}
+      aria-label={p.goal ? t('planning.editGoalLabel', { n: p.n ?? '' }) : t('planning.addGoal')}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(f, { onSuccess: p.onDone });
+        if (!save.isPending) save.mutate(f, { onSuccess: () => p.onDone('saved') });
       }}
     >
       <ErrorBanner error={err && !err.fields.length ? err : null} />
@@ -70,15 +78,16 @@ export function GoalForm(p: { courseId: number; goal?: Goal; onDone: () => void 
       </div>
       <Actions
         busy={save.isPending}
-        onCancel={p.onDone}
+        deleting={del.isPending}
+        onCancel={() => p.onDone('cancelled')}
         deleteLabel={t('planning.deleteGoal')}
-        onDelete={p.goal ? () => window.confirm(t('planning.confirmDeleteGoal')) && del.mutate(p.goal!.id, { onSuccess: p.onDone }) : undefined}
+        onDelete={p.goal ? () => window.confirm(t('planning.confirmDeleteGoal')) && del.mutate(p.goal!.id, { onSuccess: () => p.onDone('deleted') }) : undefined}
       />
     </form>
   );
 }
 
-export function SubGoalForm(p: { courseId: number; goalId: number; subGoal?: SubGoal; onDone: () => void }) {
+export function SubGoalForm(p: { courseId: number; goalId: number; subGoal?: SubGoal; onDone: (how: Outcome) => void }) {
   const { t, tx, lang } = useI18n();
   const vocab = useVocabulary();
   const save = usePlanMutation(p.courseId, stepsApi.saveSubGoal);
@@ -96,13 +105,15 @@ export function SubGoalForm(p: { courseId: number; goalId: number; subGoal?: Sub
   });
   const err = save.error ?? del.error;
   const fe = (n: string) => fieldText(lang, save.error?.field(n));
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       className="form subgoal-form"
-      aria-label={s ? t('common.edit') : t('planning.addSubGoal')}
+      aria-label={s ? t('planning.editSubGoalLabel', { what: s.what }) : t('planning.addSubGoal')}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(f, { onSuccess: p.onDone });
+        if (!save.isPending) save.mutate(f, { onSuccess: () => p.onDone('saved') });
       }}
     >
       <ErrorBanner error={err && !err.fields.length ? err : null} />
@@ -122,12 +133,18 @@ export function SubGoalForm(p: { courseId: number; goalId: number; subGoal?: Sub
           error={fe('status')}
         />
       </div>
-      <Actions busy={save.isPending} onCancel={p.onDone} deleteLabel={t('planning.deleteSubGoal')} onDelete={s ? () => del.mutate(s.id, { onSuccess: p.onDone }) : undefined} />
+      <Actions
+        busy={save.isPending}
+        deleting={del.isPending}
+        onCancel={() => p.onDone('cancelled')}
+        deleteLabel={t('planning.deleteSubGoal')}
+        onDelete={s ? () => del.mutate(s.id, { onSuccess: () => p.onDone('deleted') }) : undefined}
+      />
     </form>
   );
 }
 
-export function ActivityForm(p: { courseId: number; plan: Plan; activity?: Activity; onDone: () => void }) {
+export function ActivityForm(p: { courseId: number; plan: Plan; activity?: Activity; onDone: (how: Outcome) => void }) {
   const { t, lang } = useI18n();
   const save = usePlanMutation(p.courseId, stepsApi.saveActivity);
   const del = usePlanMutation(p.courseId, (id: number) => stepsApi.deleteActivity(p.courseId, id));
@@ -136,13 +153,15 @@ export function ActivityForm(p: { courseId: number; plan: Plan; activity?: Activ
   const err = save.error ?? del.error;
   const fe = (n: string) => fieldText(lang, save.error?.field(n));
   const subOptions = p.plan.goals.flatMap((g) => g.subGoals.map((s) => ({ value: String(s.id), label: s.what })));
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       className="form"
-      aria-label={a ? t('common.edit') : t('planning.addActivity')}
+      aria-label={a ? t('planning.editActivityLabel', { what: a.what }) : t('planning.addActivity')}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(f, { onSuccess: p.onDone });
+        if (!save.isPending) save.mutate(f, { onSuccess: () => p.onDone('saved') });
       }}
     >
       <ErrorBanner error={err && !err.fields.length ? err : null} />
@@ -152,7 +171,13 @@ export function ActivityForm(p: { courseId: number; plan: Plan; activity?: Activ
         <TextField label={t('planning.activityOwner')} value={f.owner} onChange={(owner) => setF({ ...f, owner })} error={fe('owner')} />
         <SelectField label={t('planning.linkedSubGoal')} value={f.subGoalId ? String(f.subGoalId) : ''} onChange={(v) => setF({ ...f, subGoalId: Number(v) || 0 })} options={subOptions} />
       </div>
-      <Actions busy={save.isPending} onCancel={p.onDone} deleteLabel={t('planning.deleteActivity')} onDelete={a ? () => del.mutate(a.id, { onSuccess: p.onDone }) : undefined} />
+      <Actions
+        busy={save.isPending}
+        deleting={del.isPending}
+        onCancel={() => p.onDone('cancelled')}
+        deleteLabel={t('planning.deleteActivity')}
+        onDelete={a ? () => del.mutate(a.id, { onSuccess: () => p.onDone('deleted') }) : undefined}
+      />
     </form>
   );
 }

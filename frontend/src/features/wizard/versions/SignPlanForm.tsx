@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../../components/ui';
 import { useActingLead } from '../../auth/session';
 import { useI18n } from '../../../i18n/i18n';
 import { todayIso } from '../../../lib/dates';
-import { CheckField, differs, useFocusFirstField, useFormErrors, useUnsavedGuard } from '../coordination/shared';
+import { CheckField, differs, useFormErrors, useUnsavedGuard } from '../coordination/shared';
+import { useFocusFirstField } from '../../../components/focus';
 
 /** The form as it opens: the citizen's registered name, both dates today, no approval. */
 export function emptySignature(courseId: number, citizenName: string, today = todayIso()): SignPlanInput {
