@@ -360,7 +360,7 @@ test('keyboard only: a follow-up review saved and deleted again, with the focus 
   await list.getByText('Skrevet med tastaturet: fortsæt som aftalt.').waitFor();
   // The focus is on the line that says the review is saved.
   await soft.run(async () => {
-    await page.waitForFunction(() => document.activeElement?.matches('.fu-saved[role=status]'), null, { timeout: 3000 }).catch(async () => {
+    await page.waitForFunction(() => document.activeElement?.matches('.status-line[role=status]'), null, { timeout: 3000 }).catch(async () => {
       throw new Error(`after saving a review the focus is on ${await focused()}, not the status line`);
     });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), '✓ Gennemgangen er gemt.');
