@@ -58,10 +58,77 @@ describe('Modal', () => {
     expect(document.activeElement).toBe(link);
     fireEvent.keyDown(document, { key: 'Tab' });
     expect(document.activeElement).toBe(close);
-    outside.focus(); // focus that escaped somehow is brought back
-    fireEvent.keyDown(document, { key: 'Tab' });
+    outside.focus(); // focus that escaped somehow is brought back: the key is pressed on the page behind
+    fireEvent.keyDown(outside, { key: 'Tab' });
     expect(document.activeElement).toBe(close);
+    outside.focus();
+    fireEvent.keyDown(outside, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(link);
     outside.remove();
+  });
+
+  it("keeps Shift+Tab inside from a stage's status line and from the dialog box itself", () => {
+    const outside = document.createElement('button');
+    document.body.appendChild(outside);
+    render(
+      <Modal title="Konto" onClose={() => {}}>
+        <p tabIndex={-1} role="status">
+          Adgangskoden er gemt.
+        </p>
+        <button>Luk</button>
+        <button>Kopiér</button>
+      </Modal>,
+    );
+    const status = screen.getByRole('status');
+    status.focus();
+    fireEvent.keyDown(status, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kopiér' }));
+    status.focus();
+    fireEvent.keyDown(status, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Luk' }));
+    const dialog = screen.getByRole('dialog');
+    dialog.focus();
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kopiér' }));
+    outside.remove();
+  });
+
+  it('treats a radio group as one Tab stop: Shift+Tab from the checked radio stays inside', () => {
+    render(
+      <Modal title="Konflikt" onClose={() => {}}>
+        <input type="radio" name="keep" aria-label="Nuværende" />
+        <input type="radio" name="keep" aria-label="Den anden" defaultChecked />
+        <button>Gem</button>
+      </Modal>,
+    );
+    const other = screen.getByRole('radio', { name: 'Den anden' });
+    other.focus();
+    fireEvent.keyDown(other, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Gem' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(document.activeElement).toBe(other);
+  });
+
+  it("gives the focus to the screen's heading when its opener is gone", () => {
+    const main = document.createElement('main');
+    main.id = 'main-content';
+    const h1 = document.createElement('h1');
+    h1.tabIndex = -1;
+    h1.textContent = 'Team';
+    main.appendChild(h1);
+    const opener = document.createElement('button');
+    main.appendChild(opener);
+    document.body.appendChild(main);
+    opener.focus();
+    const view = render(
+      <Modal title="Lås op" onClose={() => {}}>
+        <button>Luk</button>
+      </Modal>,
+    );
+    opener.remove();
+    view.unmount();
+    expect(document.activeElement).toBe(h1);
+    main.remove();
   });
 
   it('leaves the keys alone while under the lock screen (an inert ancestor)', () => {
@@ -96,12 +163,22 @@ describe('Modal', () => {
         <button>Luk</button>
       </Modal>,
     );
+    // Another modal layer (as the lock screen is: role=dialog, aria-modal) owns its keys.
+    const layer = document.createElement('div');
+    layer.setAttribute('role', 'dialog');
+    layer.setAttribute('aria-modal', 'true');
     const other = document.createElement('input');
-    document.body.appendChild(other);
+    layer.appendChild(other);
+    document.body.appendChild(layer);
+    other.focus();
     const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
     other.dispatchEvent(esc);
     expect(onClose).not.toHaveBeenCalled();
-    other.remove();
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    other.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(other);
+    layer.remove();
   });
 
   it('skips hidden, inert and disabled controls in the trap and in the first focus', () => {

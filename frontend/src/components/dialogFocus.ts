@@ -23,6 +23,43 @@ export function reachable(el: HTMLElement): boolean {
   return true;
 }
 
+/**
+ * The dialog's Tab stops in order: reachable controls, and of a radio group only the one Tab
+ * lands on (the checked radio, or the first while none is).
+ */
+export function tabStops(dialog: HTMLElement): HTMLElement[] {
+  const all = Array.from(dialog.querySelectorAll<HTMLElement>(focusable)).filter(reachable);
+  return all.filter((el) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;
+    const group = all.filter((o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name);
+    const checked = group.find((o) => o.checked);
+    return el === (checked ?? group[0]);
+  });
+}
+
+/**
+ * Where Tab (or Shift+Tab) goes from `active` so that it stays in the dialog; undefined when
+ * the browser's own move stays inside. From outside the dialog it comes back in; from the
+ * last (first) stop it wraps round; from something inside that is no Tab stop itself (a
+ * stage's status line, the dialog box) it goes to the next (previous) stop after it.
+ */
+export function nextStop(all: HTMLElement[], dialog: HTMLElement, active: Element | null, back: boolean): HTMLElement | undefined {
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (!active || !dialog.contains(active)) return back ? last : first;
+  const at = all.indexOf(active as HTMLElement);
+  if (at >= 0) {
+    if (back && at === 0) return last;
+    if (!back && at === all.length - 1) return first;
+    return all[at + (back ? -1 : 1)];
+  }
+  if (back) {
+    const before = all.filter((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+    return before[before.length - 1] ?? last;
+  }
+  return all.find((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? first;
+}
+
 /** The first control of `box` the keyboard can reach, matching `selector`. */
 function firstReachable(box: HTMLElement, selector: string): HTMLElement | undefined {
   return Array.from(box.querySelectorAll<HTMLElement>(selector)).find(reachable);
@@ -33,10 +70,10 @@ function firstReachable(box: HTMLElement, selector: string): HTMLElement | undef
  * opens (to `initial`, or else its first field or button, or else the dialog box itself while
  * it has no control yet), Tab and Shift+Tab go round its own controls and never reach the
  * page behind, Escape closes it unless `busy`, and when it closes the focus goes back to
- * whatever opened it. A new `focusKey` (the dialog's stage: form, preview, done) moves the
+ * whatever opened it (or the screen's heading when that is gone). A new `focusKey` (the dialog's stage: form, preview, done) moves the
  * focus in again, as the stage's controls replace the ones that held it. The keys are left
- * alone while the dialog is under another layer (the lock screen makes it inert) or the key
- * was pressed outside it.
+ * alone while the dialog is under another layer (the lock screen makes it inert) or pressed in
+ * another dialog; a key on the page behind brings the focus back in.
  */
 export function useDialogFocus(
   box: RefObject<HTMLElement | null>,
@@ -50,34 +87,34 @@ export function useDialogFocus(
     const onKey = (e: KeyboardEvent) => {
       const dialog = box.current;
       if (!dialog || dialog.closest('[inert]')) return;
-      const target = e.target as Node | null;
-      if (target && target !== document && target !== document.body && !dialog.contains(target)) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const inDialog = !!target && dialog.contains(target);
+      // A key in another layer (a dialog opened over this one, the lock screen) is that layer's.
+      if (target && !inDialog && target.closest('[aria-modal="true"]')) return;
       if (e.key === 'Escape' && !state.current.busy) {
         e.preventDefault();
         state.current.onClose();
         return;
       }
       if (e.key !== 'Tab') return;
-      const all = Array.from(dialog.querySelectorAll<HTMLElement>(focusable)).filter(reachable);
+      const all = tabStops(dialog);
       if (all.length === 0) {
         e.preventDefault();
         return;
       }
-      const first = all[0];
-      const last = all[all.length - 1];
-      const inside = dialog.contains(document.activeElement);
-      if (e.shiftKey && (!inside || document.activeElement === first)) {
+      const next = nextStop(all, dialog, document.activeElement, e.shiftKey);
+      if (next) {
         e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && (!inside || document.activeElement === last)) {
-        e.preventDefault();
-        first.focus();
+        next.focus();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
+      // The opener may be gone (an unlocked account's button, a resolved conflict's row):
+      // then the screen's heading, so that the focus is never left on the page body.
       if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('#main-content h1')?.focus();
     };
   }, [box]);
   // After the listener above (which notes the opener), so the opener is not the start.
