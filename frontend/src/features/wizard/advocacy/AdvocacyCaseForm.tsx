@@ -1,3 +1,4 @@
+import { BusyButton } from '../../../components/BusyButton';
 import { useState } from 'react';
 import type { Advocacy, AdvocacyCase, AdvocacyCaseInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
@@ -70,18 +71,18 @@ export function AdvocacyCaseForm(p: { initial: AdvocacyCaseInput; statuses: stri
         error={fe('status')}
       />
       <div className="ca-form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           {save.isPending ? t('common.saving') : t('advocacy.saveCase')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={p.onDone} disabled={busy}>
           {t('common.cancel')}
         </button>
         {!isNew && (
           <>
             <span className="ca-spacer" />
-            <button type="button" className="ca-danger" onClick={remove} disabled={busy}>
+            <BusyButton type="button" className="ca-danger" onClick={remove} busy={busy}>
               {t('advocacy.deleteCase')}
-            </button>
+            </BusyButton>
           </>
         )}
       </div>

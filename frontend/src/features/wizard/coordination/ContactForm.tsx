@@ -1,3 +1,4 @@
+import { BusyButton } from '../../../components/BusyButton';
 import { useState } from 'react';
 import type { Coordination, ContactInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
@@ -76,18 +77,18 @@ export function ContactForm(p: { initial: ContactInput; kinds: string[]; nameHel
       </div>
       <CheckField label={t('coordination.active')} help={t('coordination.activeHelp')} checked={form.active} onChange={set('active')} />
       <div className="ca-form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           {save.isPending ? t('common.saving') : t('coordination.saveContact')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={p.onDone} disabled={busy}>
           {t('common.cancel')}
         </button>
         {!isNew && (
           <>
             <span className="ca-spacer" />
-            <button type="button" className="ca-danger" onClick={remove} disabled={busy}>
+            <BusyButton type="button" className="ca-danger" onClick={remove} busy={busy}>
               {t('coordination.deleteContact')}
-            </button>
+            </BusyButton>
           </>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { BusyButton } from '../../../components/BusyButton';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Coordination, Meeting, MeetingAction, MeetingInput } from '../../../api/steps';
 import { stepsApi } from '../../../api/steps';
@@ -152,18 +153,18 @@ export function MeetingForm(p: { initial: MeetingInput; onDone: () => void }) {
       </fieldset>
 
       <div className="ca-form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           {save.isPending ? t('common.saving') : t('coordination.saveMeeting')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={p.onDone} disabled={busy}>
           {t('common.cancel')}
         </button>
         {!isNew && (
           <>
             <span className="ca-spacer" />
-            <button type="button" className="ca-danger" onClick={remove} disabled={busy}>
+            <BusyButton type="button" className="ca-danger" onClick={remove} busy={busy}>
               {t('coordination.deleteMeeting')}
-            </button>
+            </BusyButton>
           </>
         )}
       </div>

@@ -22,12 +22,28 @@ export function ClosingSection(p: { courseId: number; citizenId: number; data: F
   const { t, tx } = useI18n();
   const [open, setOpen] = useState(false);
   const cl = p.data.closing;
+  // After closing, the focus goes to the line that says the course is closed (the form that
+  // held it is gone); after a cancel, back to the button that opened the form.
+  const justClosed = useRef(false);
+  const closedLead = useRef<HTMLParagraphElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (cl && justClosed.current) {
+      justClosed.current = false;
+      closedLead.current?.focus();
+    }
+    if (!open && cancelled.current) {
+      cancelled.current = false;
+      opener.current?.focus();
+    }
+  });
 
   if (cl) {
     return (
       <Section title={t('followup.closeTitle')} className="fu-closing">
         <div className="fu-closed" data-testid="closing">
-          <p className="fu-closed-lead">{t('followup.closedInfo', { date: isoToDanish(cl.endDate) })}</p>
+          <p className="fu-closed-lead" ref={closedLead} tabIndex={-1}>{t('followup.closedInfo', { date: isoToDanish(cl.endDate) })}</p>
           <dl className="fu-facts">
             <dt>{t('followup.endDate')}</dt>
             <dd>{isoToDanish(cl.endDate)}</dd>
@@ -68,10 +84,19 @@ export function ClosingSection(p: { courseId: number; citizenId: number; data: F
       <p className="fu-small muted">{t('followup.closeReadOnlyInfo')}</p>
       {open && <HousingPanel citizenId={p.citizenId} compact />}
       {open ? (
-        <CloseForm courseId={p.courseId} citizenId={p.citizenId} vocab={p.vocab} onCancel={() => setOpen(false)} />
+        <CloseForm
+          courseId={p.courseId}
+          citizenId={p.citizenId}
+          vocab={p.vocab}
+          onCancel={() => {
+            cancelled.current = true;
+            setOpen(false);
+          }}
+          onClosed={() => (justClosed.current = true)}
+        />
       ) : (
         <div className="fu-actions">
-          <button type="button" className="fu-danger" onClick={() => setOpen(true)}>
+          <button type="button" className="fu-danger" ref={opener} onClick={() => setOpen(true)}>
             {t('followup.closeOpen')}
           </button>
         </div>
@@ -80,7 +105,7 @@ export function ClosingSection(p: { courseId: number; citizenId: number; data: F
   );
 }
 
-function CloseForm(p: { courseId: number; citizenId: number; vocab: Vocabulary; onCancel: () => void }) {
+function CloseForm(p: { courseId: number; citizenId: number; vocab: Vocabulary; onCancel: () => void; onClosed: () => void }) {
   const { t, tx } = useI18n();
   const housing = useHousingHistory(p.citizenId);
   const close = useStepMutation<CloseCourseInput, FollowUp>(stepKeys.followUp(p.courseId), p.courseId, stepsApi.closeCourse, alsoAfterClosing);
@@ -106,7 +131,7 @@ function CloseForm(p: { courseId: number; citizenId: number; vocab: Vocabulary; 
 
   const submit = () => {
     if (!window.confirm(t('followup.closeConfirm', { date: isoToDanish(form.endDate) }))) return;
-    close.mutate(form);
+    close.mutate(form, { onSuccess: p.onClosed });
   };
 
   return (

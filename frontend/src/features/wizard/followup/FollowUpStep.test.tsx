@@ -5,7 +5,7 @@ import { api, type Vocabulary } from '../../../api/client';
 import { stepsApi, type FollowUp, type Plan } from '../../../api/steps';
 import { AppError } from '../../../api/errors';
 import { I18nProvider } from '../../../i18n/i18n';
-import { todayIso } from '../../../lib/dates';
+import { isoToDanish, todayIso } from '../../../lib/dates';
 import { FollowUpStep } from '../steps/FollowUpStep';
 import { housingApi } from '../../../api/housing';
 
@@ -401,6 +401,25 @@ describe('FollowUpStep: contact and closing', () => {
       housingAtClose: 'own',
       note: '',
     });
+  });
+
+  it('gives the focus back to "Afslut forløb" on cancel, and to the closed line after closing', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const closed = { endDate: todayIso(), reason: 'goals_reached', afterSupport: 'cti', afterNote: '', housingAtClose: 'own', note: '' };
+    steps.closeCourse.mockResolvedValue(followUp({ closing: closed }));
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Afslut forløb' }));
+    let form = screen.getByRole('form', { name: 'Afslut forløbet' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Annuller' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Afslut forløb' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Afslut forløb' }));
+    form = screen.getByRole('form', { name: 'Afslut forløbet' });
+    fireEvent.change(within(form).getByLabelText('Årsag til afslutningen'), { target: { value: 'goals_reached' } });
+    fireEvent.click(within(form).getByRole('radio', { name: 'CTI (Critical Time Intervention)' }));
+    steps.followUp.mockResolvedValue(followUp({ closing: closed }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Bekræft afslutning' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(`Forløbet blev afsluttet ${isoToDanish(todayIso())}.`));
   });
 
   it('shows everything but no forms on a closed course', async () => {
