@@ -1,11 +1,13 @@
 import { TableScroll } from '../../components/ui';
 import type { TeamLaptop } from '../../api/teamFolder';
 import { fill, useTft } from './common';
+import { useI18n } from '../../i18n/i18n';
 import { danishDateTime } from './logic';
 
 /** The team's laptops with their workers and when each was last seen; revoke for a lead. */
 export function LaptopTable(p: { laptops: TeamLaptop[]; onRevoke?: (l: TeamLaptop) => void }) {
   const tt = useTft();
+  const { t } = useI18n();
   return (
     <TableScroll label={tt.laptopsTitle}><table className="tf-table">
       <caption className="sr-only">{tt.laptopsTitle}</caption>
@@ -15,7 +17,11 @@ export function LaptopTable(p: { laptops: TeamLaptop[]; onRevoke?: (l: TeamLapto
           <th scope="col">{tt.colWorker}</th>
           <th scope="col">{tt.colSeen}</th>
           <th scope="col">{tt.colState}</th>
-          {p.onRevoke && <td />}
+          {p.onRevoke && (
+            <th scope="col">
+              <span className="sr-only">{t('common.actionsColumn')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
