@@ -81,10 +81,10 @@ test('after the cover, the worker sees what was written under “Mens du var væ
   const section = page.getByRole('region', { name: 'Dækning ved ferie og sygdom' });
   page.once('dialog', (d) => void d.accept());
   await section.getByRole('button', { name: 'Træk tilbage: dækningen for Jonas Ørnberg' }).click();
-  await section.getByText('Trukket tilbage').waitFor();
+  await section.getByText('Trukket tilbage', { exact: true }).waitFor();
   await signOut(page);
   await signIn(page, 'jonas', 'demo-adgang');
-  const panel = page.getByRole('region', { name: 'Mens du var væk' });
+  const panel = page.getByRole('region', { name: 'Mens du var væk', exact: true });
   await panel.getByText(`Aisha Khalil dækkede for dig ${danishDate(0)} – ${danishDate(0)} (1 borger).`).waitFor();
   const item = panel.getByRole('row').filter({ hasText: noteText.split('.')[0] });
   assert.match(await item.innerText(), new RegExp(`${covered}\\s+Aisha Khalil\\s+Besøg eller samtale`));

@@ -57,7 +57,7 @@ test('the plan keeps goals, sub-goals and activities', async () => {
     const card = page.getByRole('article').filter({ hasText: goal.words });
     for (const sub of goal.subs) await card.getByText(sub.what).waitFor();
   }
-  for (const a of story.activities) await page.getByRole('cell', { name: a.what }).waitFor();
+  for (const a of story.activities) await page.getByRole('cell', { name: a.what, exact: true }).waitFor();
   assert.equal(await page.getByText('SMART: alt er med').count(), 2);
 });
 

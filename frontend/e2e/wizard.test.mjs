@@ -118,7 +118,7 @@ test('step 3: planning with goals in her own words and SMART sub-goals', async (
     await af.getByLabel('Hvor ofte / hvornår').fill(a.frequency);
     await af.getByLabel('Hvem', { exact: true }).fill(a.owner);
     await af.getByRole('button', { name: 'Gem' }).click();
-    await page.getByRole('cell', { name: a.what }).waitFor();
+    await page.getByRole('cell', { name: a.what, exact: true }).waitFor();
   }
   await steps('Planlægning').getByText('100 % udfyldt').waitFor();
   await shot(page, 'wizard-03-planning', { full: true });
