@@ -12,7 +12,7 @@ import (
 func TestStepNamesMatchTheScreen(t *testing.T) {
 	block := regexp.MustCompile(`(?s)\n  steps: \{(.*?)\n  \}`)
 	entry := regexp.MustCompile(`(\w+): '([^']*)'`)
-	for lang, file := range map[string]string{"da": "../../frontend/src/i18n/da.ts", "en": "../../frontend/src/i18n/en.ts"} {
+	for lang, file := range map[string]string{"da": "../../frontend/src/i18n/daScreens.ts", "en": "../../frontend/src/i18n/enScreens.ts"} {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
