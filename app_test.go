@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
 	"icm/backend/domain"
 	"icm/backend/instance"
 )
@@ -120,5 +122,16 @@ func TestWindowHiddenFromScreenCapture(t *testing.T) {
 	}
 	if o.SingleInstanceLock == nil || o.SingleInstanceLock.UniqueId != instance.ID(db) {
 		t.Error("Wails' SingleInstanceLock (used on Windows) is not set for this database")
+	}
+}
+
+// TestLinuxWebViewWithoutGPU: giving Linux options at all turns Wails' default (no GPU) into
+// "on demand", which set up GL before the first screen; the options keep it off.
+func TestLinuxWebViewWithoutGPU(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "icm.db")
+	app := newApp(context.Background(), db)
+	defer app.shutdown(context.Background())
+	if o := appOptions(app, db); o.Linux == nil || o.Linux.WebviewGpuPolicy != linux.WebviewGpuPolicyNever {
+		t.Error("Linux: the web view's GPU policy is not Never")
 	}
 }

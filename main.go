@@ -65,7 +65,10 @@ func main() {
 // appOptions is the window and its wiring. The window's contents are kept out of screen
 // sharing and screenshots where the system allows it: Windows (SetWindowDisplayAffinity with
 // WDA_EXCLUDEFROMCAPTURE, WDA_MONITOR before Windows 10 2004) and macOS (NSWindowSharingNone);
-// Linux has no such API (README, "Data protection").
+// Linux has no such API (README, "Data protection"). On Linux the web view draws without the
+// GPU, as Wails does when no Linux options are given: a page of forms gains nothing from it,
+// and setting up GL (software GL where no driver is present) cost about 250 ms of processor
+// time before the first screen (docs/performance.md, "Cold start").
 func appOptions(app *App, dbPath string) *options.App {
 	return &options.App{
 		Title:              "ICM – Intensive Case Management",
@@ -88,7 +91,7 @@ func appOptions(app *App, dbPath string) *options.App {
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
 		Windows: &windows.Options{ContentProtection: true, Messages: webview2Messages},
-		Linux:   &linux.Options{Icon: appIcon, ProgramName: "icm"},
+		Linux:   &linux.Options{Icon: appIcon, ProgramName: "icm", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 		Mac:     &mac.Options{ContentProtection: true},
 	}
 }
