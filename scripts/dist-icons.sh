@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Draws the app icon from packaging/icon/icm.svg into the files the packages use:
 #   build/appicon.png (1024x1024, Wails), build/windows/icon.ico (16-256 px),
-#   packaging/linux/icons/hicolor/SIZExSIZE/apps/icm.png (the .deb's launcher icons),
+#   packaging/linux/icons/hicolor/SIZExSIZE/apps/icm.png (the .deb's launcher icons; main.go embeds the
+#   256 px one as the window's icon on Linux),
 #   frontend/src/features/about/icon.png (128 px, the About dialog).
 # Run it after changing the SVG and commit the results; the dist build only copies them.
 # Needs rsvg-convert (apt librsvg2-bin: ImageMagick's own SVG reader drops gradients) and
