@@ -90,7 +90,8 @@ describe('PlanningStep: where the focus goes', () => {
     fireEvent.change(within(form).getByLabelText(/Målet med borgerens egne ord/), { target: { value: 'Se min datter hver måned' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Gem' }));
     await waitFor(() => expect(document.activeElement?.textContent).toBe('✓ Målet er gemt.'));
-    expect(document.activeElement?.getAttribute('role')).toBe('status');
+    expect(document.activeElement?.hasAttribute('data-status-line')).toBe(true);
+    expect(document.activeElement?.hasAttribute('role')).toBe(false); // read on focus, not also as a live region
     expect(steps.saveGoal).toHaveBeenCalledTimes(1);
   });
 
