@@ -76,7 +76,7 @@ function PasswordDialog(p: { kind: 'create' | 'reset'; account: Account; onClose
     <Modal title={title} onClose={p.onClose} focusKey={save.isSuccess ? 'done' : 'form'} initial={done}>
       {save.isSuccess ? (
         <>
-          <p ref={done} tabIndex={-1} role="status" className="tone-ok">
+          <p ref={done} tabIndex={-1} className="tone-ok" data-status-line>
             {t('auth.accountSaved', { name: a.name })}
           </p>
           <div className="form-actions">
@@ -131,7 +131,7 @@ function UnlockDialog(p: { account: Account; onClose: () => void }) {
   return (
     <Modal title={t('auth.unlockAccountTitle', { name: a.name })} onClose={p.onClose} focusKey={unlock.isSuccess ? 'done' : 'ask'} initial={done}>
       {unlock.isSuccess ? (
-        <p ref={done} tabIndex={-1} role="status" className="tone-ok">
+        <p ref={done} tabIndex={-1} className="tone-ok" data-status-line>
           {t('auth.unlocked')}
         </p>
       ) : (

@@ -23,7 +23,7 @@ export function EncryptedBackupDialog(p: { minPassphrase: number; onClose: () =>
     <Modal title={t('backup.encryptedTitle')} onClose={p.onClose} busy={save.isPending} focusKey={done && !done.cancelled ? 'done' : 'form'} initial={doneRef}>
       {done && !done.cancelled ? (
         <>
-          <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
+          <p ref={doneRef} tabIndex={-1} className="banner banner-info" data-status-line>
             {t('backup.saved', { path: done.path, size: formatBytes(done.bytes, lang), citizens: done.citizens })}
           </p>
           <div className="form-actions">
