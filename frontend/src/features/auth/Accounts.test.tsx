@@ -71,6 +71,8 @@ describe('a worker’s sign-in on the team page', () => {
     fireEvent.change(field(dialog, a.repeatPassword), { target: { value: 'midlertidig-42' } });
     fireEvent.click(within(dialog).getByRole('button', { name: a.createAccount }));
     expect(await within(dialog).findByText(da.errors.username_taken)).toBeTruthy();
+    // the refused account puts the focus on the field that is wrong
+    expect(document.activeElement).toBe(field(dialog, a.username));
 
     vi.mocked(authApi.saveAccount).mockResolvedValueOnce(account({ hasAccount: true, username: 'aisha.k', mustChange: true }));
     fireEvent.change(field(dialog, a.username), { target: { value: 'aisha.k' } });

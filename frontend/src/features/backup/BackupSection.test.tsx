@@ -159,6 +159,7 @@ describe('the backups section', () => {
     );
     fireEvent.click(save);
     expect(await within(dialog).findByText(fill(da.errors.weak_passphrase, { min: 12 }))).toBeTruthy();
+    expect(document.activeElement).toBe(pass); // the refused passphrase takes the focus
 
     const call = deferred<{ path: string; cancelled: boolean; bytes: number; citizens: number }>();
     vi.mocked(backupApi.saveEncrypted).mockReturnValueOnce(call.promise);
