@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BusyButton } from './BusyButton';
 
@@ -33,5 +34,15 @@ describe('BusyButton', () => {
     fireEvent.click(button);
     expect(onClick).toHaveBeenCalledTimes(1);
     expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes its ref to the button, so a form can put the focus back on it', () => {
+    const ref = createRef<HTMLButtonElement>();
+    render(
+      <BusyButton ref={ref} busy={false}>
+        Ja, underskriv
+      </BusyButton>,
+    );
+    expect(ref.current).toBe(screen.getByRole('button', { name: 'Ja, underskriv' }));
   });
 });

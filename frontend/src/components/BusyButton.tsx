@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import './busyButton.css';
 
 /**
@@ -6,9 +6,10 @@ import './busyButton.css';
  * (aria-disabled) and ignores clicks, but stays focusable. A `disabled` button would drop the
  * keyboard focus to the page body in some engines while the work runs (WCAG 2.4.3), so the
  * next Tab would start from the top. Use `disabled` only for buttons that are unavailable
- * for a reason other than running work.
+ * for a reason other than running work. `ref` reaches the button (a prop in React 19), for
+ * forms that put the focus back on it.
  */
-export function BusyButton({ busy, onClick, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean }) {
+export function BusyButton({ busy, onClick, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
       type="button"

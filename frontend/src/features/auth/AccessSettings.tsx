@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toAppError, type AppError } from '../../api/errors';
 import { stepsApi, type TeamSettings } from '../../api/steps';
 import { stepKeys, useTeamSettings } from '../../api/stepQueries';
+import { BusyButton } from '../../components/BusyButton';
 import { fieldText } from '../../components/errorText';
+import { StatusLine, useFocusFirstInvalid, useStatusLine } from '../../components/focus';
 import { TextField } from '../../components/form';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
@@ -48,7 +50,15 @@ function TeamAccessForm(p: { initial: TeamSettings }) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const session = useSession();
-  const [f, setF] = useState({ colleagueAccess: p.initial.colleagueAccess, lockMinutes: String(p.initial.lockMinutes), contactGapDays: String(p.initial.contactGapDays) });
+  const [f, setFields] = useState({ colleagueAccess: p.initial.colleagueAccess, lockMinutes: String(p.initial.lockMinutes), contactGapDays: String(p.initial.contactGapDays) });
+  // "Gemt" is said in a line mounted once, which takes the focus: the save button becomes
+  // unavailable once nothing is changed, and a failed save focuses the first wrong field.
+  const status = useStatusLine();
+  const formRef = useRef<HTMLFormElement>(null);
+  const setF = (next: typeof f) => {
+    status.clear();
+    setFields(next);
+  };
   const save = useMutation<TeamSettings, AppError, TeamSettings>({
     mutationFn: stepsApi.saveTeamSettings,
     onSuccess: (s) => {
@@ -58,13 +68,16 @@ function TeamAccessForm(p: { initial: TeamSettings }) {
       void qc.invalidateQueries({ queryKey: ['citizen'] });
       void qc.invalidateQueries({ queryKey: ['course'] });
       void session?.refresh(); // the new lock time
+      status.say(t('auth.settingsSaved'));
     },
   });
+  useFocusFirstInvalid(formRef, save.error);
   const fe = (name: string) => fieldText(lang, save.error?.field(name));
   const num = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : -1);
   const dirty = f.colleagueAccess !== p.initial.colleagueAccess || num(f.lockMinutes) !== p.initial.lockMinutes || num(f.contactGapDays) !== p.initial.contactGapDays;
   return (
     <form
+      ref={formRef}
       className="card form"
       aria-labelledby="access-title"
       onSubmit={(e) => {
@@ -80,7 +93,14 @@ function TeamAccessForm(p: { initial: TeamSettings }) {
         <div className="explained-choices">
           {modes.map((m) => (
             <label key={m}>
-              <input type="radio" name="colleague-access" value={m} checked={f.colleagueAccess === m} onChange={() => setF({ ...f, colleagueAccess: m })} />
+              <input
+                type="radio"
+                name="colleague-access"
+                value={m}
+                checked={f.colleagueAccess === m}
+                aria-invalid={fe('colleagueAccess') ? true : undefined}
+                onChange={() => setF({ ...f, colleagueAccess: m })}
+              />
               <span>{m === 'read_only' ? t('auth.readOnlyOption') : t('auth.hiddenOption')}</span>
               <span className="help">{m === 'read_only' ? t('auth.readOnlyOptionHelp') : t('auth.hiddenOptionHelp')}</span>
             </label>
@@ -97,15 +117,11 @@ function TeamAccessForm(p: { initial: TeamSettings }) {
         <TextField label={t('auth.contactGapDays')} required value={f.contactGapDays} onChange={(contactGapDays) => setF({ ...f, contactGapDays })} error={fe('contactGapDays')} help={t('auth.contactGapDaysHelp')} inputMode="decimal" maxLength={2} />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending || !dirty}>
+        <BusyButton type="submit" className="primary" busy={save.isPending} disabled={!dirty}>
           {t('auth.saveSettings')}
-        </button>
-        {save.isSuccess && !dirty && (
-          <span className="tone-ok" role="status">
-            {t('auth.settingsSaved')}
-          </span>
-        )}
+        </BusyButton>
       </div>
+      <StatusLine status={status} />
     </form>
   );
 }

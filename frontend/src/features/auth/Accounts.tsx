@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { BusyButton } from '../../components/BusyButton';
+import { useFocusFirstInvalid } from '../../components/focus';
 import { Modal } from '../../components/Modal';
 import type { Account } from '../../api/auth';
 import { useSaveAccount, useUnlockAccount } from '../../api/authQueries';
@@ -72,11 +73,14 @@ function PasswordDialog(p: { kind: 'create' | 'reset'; account: Account; onClose
   const fe = (name: string) => fieldText(lang, save.error?.field(name));
   const title = p.kind === 'create' ? t('auth.createAccountTitle', { name: a.name }) : t('auth.resetPasswordTitle', { name: a.name });
   const done = useRef<HTMLParagraphElement>(null);
+  // A refused account (a username in use, a weak password) focuses the wrong field.
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   return (
     <Modal title={title} onClose={p.onClose} focusKey={save.isSuccess ? 'done' : 'form'} initial={done}>
       {save.isSuccess ? (
         <>
-          <p ref={done} tabIndex={-1} role="status" className="tone-ok">
+          <p ref={done} tabIndex={-1} className="tone-ok" data-status-line>
             {t('auth.accountSaved', { name: a.name })}
           </p>
           <div className="form-actions">
@@ -87,6 +91,7 @@ function PasswordDialog(p: { kind: 'create' | 'reset'; account: Account; onClose
         </>
       ) : (
         <form
+          ref={formRef}
           className="form"
           autoComplete="off"
           aria-label={title}
@@ -131,7 +136,7 @@ function UnlockDialog(p: { account: Account; onClose: () => void }) {
   return (
     <Modal title={t('auth.unlockAccountTitle', { name: a.name })} onClose={p.onClose} focusKey={unlock.isSuccess ? 'done' : 'ask'} initial={done}>
       {unlock.isSuccess ? (
-        <p ref={done} tabIndex={-1} role="status" className="tone-ok">
+        <p ref={done} tabIndex={-1} className="tone-ok" data-status-line>
           {t('auth.unlocked')}
         </p>
       ) : (

@@ -118,13 +118,23 @@ describe('the backups section', () => {
     const call = deferred<{ name: string; taken: string; size: number }>();
     vi.mocked(backupApi.backupNow).mockReturnValue(call.promise);
     renderSection();
-    fireEvent.click(await screen.findByRole('button', { name: t.backupNow }));
+    const button = await screen.findByRole('button', { name: t.backupNow });
+    button.focus();
+    fireEvent.click(button);
     await waitFor(() => expect(backupApi.onProgress).toHaveBeenCalled());
     act(() => emit({ operation: 'backup', phase: 'snapshot', done: 0, total: -1 }));
     expect(screen.getByRole('progressbar', { name: t.progressLabel }).getAttribute('aria-valuetext')).toBe(t.phases.snapshot);
-    expect((screen.getByRole('button', { name: t.backupNow }) as HTMLButtonElement).disabled).toBe(true);
+    // Busy, the button is unavailable but keeps the focus (a disabled one would drop it).
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    expect(backupApi.backupNow).toHaveBeenCalledTimes(1);
     await act(async () => call.resolve({ name: 'icm-20261201-110000.db', taken: '01.12.2026 11:00', size: 1_500_000 }));
-    expect(await screen.findByText(fill(t.backupNowDone, { name: 'icm-20261201-110000.db' }))).toBeTruthy();
+    // The result line was there before (empty), takes the focus and is read once, on focus.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(`✓ ${fill(t.backupNowDone, { name: 'icm-20261201-110000.db' })}`));
+    expect(document.activeElement?.hasAttribute('data-status-line')).toBe(true);
+    expect(document.activeElement?.hasAttribute('role')).toBe(false);
     expect(screen.queryByRole('progressbar')).toBeNull();
     await waitFor(() => expect(backupApi.list).toHaveBeenCalledTimes(2));
   });
@@ -149,6 +159,7 @@ describe('the backups section', () => {
     );
     fireEvent.click(save);
     expect(await within(dialog).findByText(fill(da.errors.weak_passphrase, { min: 12 }))).toBeTruthy();
+    expect(document.activeElement).toBe(pass); // the refused passphrase takes the focus
 
     const call = deferred<{ path: string; cancelled: boolean; bytes: number; citizens: number }>();
     vi.mocked(backupApi.saveEncrypted).mockReturnValueOnce(call.promise);
@@ -162,10 +173,10 @@ describe('the backups section', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('45');
     expect(within(dialog).getByText(`${t.phases.encrypt} 45 %`)).toBeTruthy();
     await act(async () => call.resolve({ path: '/media/usb/ICM-sikkerhedskopi.icmbackup', cancelled: false, bytes: 1_520_000, citizens: 12 }));
-    expect(
-      await within(dialog).findByText(fill(t.saved, { path: '/media/usb/ICM-sikkerhedskopi.icmbackup', size: '1,5 MB', citizens: 12 })),
-    ).toBeTruthy();
+    const saved = await within(dialog).findByText(fill(t.saved, { path: '/media/usb/ICM-sikkerhedskopi.icmbackup', size: '1,5 MB', citizens: 12 }));
     expect(within(dialog).queryByRole('progressbar')).toBeNull();
+    expect(document.activeElement).toBe(saved);
+    expect(within(dialog).queryByRole('status')).toBeNull(); // read once, on focus
   });
 
   it('restores only with a chosen file, the passphrase and the tick, and then offers to close ICM', async () => {
@@ -194,13 +205,19 @@ describe('the backups section', () => {
     const passField = within(dialog).getByLabelText(new RegExp(`^${t.restorePassphrase}`));
     expect(await within(dialog).findByText(da.errors.wrong_passphrase)).toBeTruthy();
     expect(passField.getAttribute('aria-invalid')).toBe('true');
+    // The failed check leaves the focus on the field that is wrong, not on the page body.
+    expect(document.activeElement).toBe(passField);
 
     vi.mocked(backupApi.restoreFromFile).mockResolvedValueOnce(staged);
     fireEvent.change(passField, { target: { value: 'den rigtige frase' } });
     fireEvent.click(start());
     const ready = await screen.findByRole('dialog', { name: t.stagedTitle });
+    // The same dialog, on to its next stage: the checked backup's line takes the focus.
+    expect(ready).toBe(dialog);
     expect(backupApi.restoreFromFile).toHaveBeenLastCalledWith('den rigtige frase');
-    expect(within(ready).getByText(fill(t.stagedText, { created: '28.11.2026 09:30', citizens: 12, workers: 3 }))).toBeTruthy();
+    const line = within(ready).getByText(fill(t.stagedText, { created: '28.11.2026 09:30', citizens: 12, workers: 3 }));
+    await waitFor(() => expect(document.activeElement).toBe(line));
+    expect(within(ready).queryByRole('status')).toBeNull(); // read once, on focus
     fireEvent.click(within(ready).getByRole('button', { name: t.quitNow }));
     expect(backupApi.quit).toHaveBeenCalledTimes(1);
   });

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { backupApi, type BackupList } from '../../api/backup';
 import { toAppError } from '../../api/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { codeText } from '../../components/errorText';
+import { StatusLine, useStatusLine } from '../../components/focus';
 import { ErrorBanner, Loading, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useIsLead } from '../auth/session';
@@ -33,6 +35,8 @@ function LeadBackups() {
   const now = useBackupNow();
   const nowProgress = useBackupProgress(now.isPending);
   const [dialog, setDialog] = useState<'encrypted' | 'restore' | null>(null);
+  // Where the finished backup is told: a line mounted once, which takes the focus.
+  const status = useStatusLine();
   const list = q.data;
   return (
     <section className="card" aria-labelledby="backup-title">
@@ -45,9 +49,16 @@ function LeadBackups() {
           <p>{t('backup.intro', { daily: list.keepDaily, weekly: list.keepWeekly })}</p>
           <p className="muted">{t('backup.sameComputer')}</p>
           <div className="backup-actions">
-            <button type="button" onClick={() => now.mutate()} disabled={now.isPending}>
+            <BusyButton
+              type="button"
+              busy={now.isPending}
+              onClick={() => {
+                status.clear();
+                now.mutate(undefined, { onSuccess: (b) => status.say(t('backup.backupNowDone', { name: b.name })) });
+              }}
+            >
               {t('backup.backupNow')}
-            </button>
+            </BusyButton>
             <button type="button" onClick={() => setDialog('encrypted')}>
               {t('backup.saveEncrypted')}
             </button>
@@ -56,11 +67,7 @@ function LeadBackups() {
             </button>
           </div>
           {now.isPending && <BackupProgressBar progress={nowProgress} />}
-          {now.data && !now.isPending && (
-            <p role="status" className="banner banner-info">
-              {t('backup.backupNowDone', { name: now.data.name })}
-            </p>
-          )}
+          <StatusLine status={status} className="backup-now-done" />
           <ErrorBanner error={now.error} />
           <h3>{t('backup.automaticTitle')}</h3>
           {list.due && <p className="banner banner-warn">{t('backup.due')}</p>}

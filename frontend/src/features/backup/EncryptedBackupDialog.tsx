@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { BusyButton } from '../../components/BusyButton';
+import { useFocusFirstInvalid } from '../../components/focus';
 import { fieldText } from '../../components/errorText';
 import { TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
@@ -19,11 +20,14 @@ export function EncryptedBackupDialog(p: { minPassphrase: number; onClose: () =>
   const mismatch = repeat !== '' && repeat !== pass;
   const done = save.data;
   const doneRef = useRef<HTMLParagraphElement>(null);
+  // A passphrase the backend refuses (too weak) takes the focus, with its reason.
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
   return (
     <Modal title={t('backup.encryptedTitle')} onClose={p.onClose} busy={save.isPending} focusKey={done && !done.cancelled ? 'done' : 'form'} initial={doneRef}>
       {done && !done.cancelled ? (
         <>
-          <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
+          <p ref={doneRef} tabIndex={-1} className="banner banner-info" data-status-line>
             {t('backup.saved', { path: done.path, size: formatBytes(done.bytes, lang), citizens: done.citizens })}
           </p>
           <div className="form-actions">
@@ -34,6 +38,7 @@ export function EncryptedBackupDialog(p: { minPassphrase: number; onClose: () =>
         </>
       ) : (
         <form
+          ref={formRef}
           className="form"
           onSubmit={(e) => {
             e.preventDefault();

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { backupApi, type RestoreInfo } from '../../api/backup';
+import { BusyButton } from '../../components/BusyButton';
 import { codeText } from '../../components/errorText';
+import { useFocusFirstInvalid } from '../../components/focus';
 import { TextField } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
@@ -13,7 +15,9 @@ const passphraseCodes = ['wrong_passphrase', 'required'];
 
 /**
  * Restore from an encrypted backup: what it does, the file, the passphrase and a tick that
- * the team lead understands; then the check with its progress, and the way to restart.
+ * the team lead understands; then the check with its progress, and the way to restart. The
+ * checked backup is a stage of the same dialog (not a new one), so the focus moves to the
+ * line that says what was checked and a screen reader reads it there.
  */
 export function RestoreDialog(p: { onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -23,13 +27,25 @@ export function RestoreDialog(p: { onClose: () => void }) {
   const [pass, setPass] = useState('');
   const [understood, setUnderstood] = useState(false);
   const file = choose.data && !choose.data.cancelled ? choose.data : null;
-  if (restore.data) return <Staged info={restore.data} onClose={p.onClose} />;
+  const formRef = useRef<HTMLFormElement>(null);
+  const stagedRef = useRef<HTMLParagraphElement>(null);
+  const cancel = useCancelRestore();
+  // A wrong passphrase: the focus goes to the passphrase field, which says so.
+  useFocusFirstInvalid(formRef, restore.error);
+  if (restore.data) {
+    return (
+      <Modal title={t('backup.stagedTitle')} onClose={p.onClose} busy={cancel.isPending} focusKey="staged" initial={stagedRef}>
+        <Staged info={restore.data} lineRef={stagedRef} cancel={cancel} onClose={p.onClose} />
+      </Modal>
+    );
+  }
 
   const err = restore.error;
   const passErr = err && (passphraseCodes.includes(err.code) || err.field('passphrase')) ? err : null;
   return (
-    <Modal title={t('backup.restoreTitle')} onClose={p.onClose} busy={restore.isPending}>
+    <Modal title={t('backup.restoreTitle')} onClose={p.onClose} busy={restore.isPending} focusKey="form">
       <form
+        ref={formRef}
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
@@ -70,9 +86,9 @@ export function RestoreDialog(p: { onClose: () => void }) {
         <ErrorBanner error={err && !passErr ? err : null} />
         {restore.isPending && <BackupProgressBar progress={progress} />}
         <div className="form-actions">
-          <button type="submit" className="danger" disabled={!file || !pass || !understood || restore.isPending}>
+          <BusyButton type="submit" className="danger" busy={restore.isPending} disabled={!file || !pass || !understood}>
             {t('backup.startRestore')}
-          </button>
+          </BusyButton>
           <button type="button" onClick={p.onClose} disabled={restore.isPending}>
             {t('common.cancel')}
           </button>
@@ -82,13 +98,16 @@ export function RestoreDialog(p: { onClose: () => void }) {
   );
 }
 
-/** The verified backup waits for the restart: close ICM now, or take the restore back. */
-function Staged(p: { info: RestoreInfo; onClose: () => void }) {
+/**
+ * The verified backup waits for the restart: close ICM now, or take the restore back. Its
+ * first line takes the focus and is read there (no live region as well: one announcement).
+ */
+function Staged(p: { info: RestoreInfo; lineRef: RefObject<HTMLParagraphElement | null>; cancel: ReturnType<typeof useCancelRestore>; onClose: () => void }) {
   const { t } = useI18n();
-  const cancel = useCancelRestore();
+  const cancel = p.cancel;
   return (
-    <Modal title={t('backup.stagedTitle')} onClose={p.onClose}>
-      <p role="status" className="banner banner-info">
+    <>
+      <p ref={p.lineRef} tabIndex={-1} className="banner banner-info" data-status-line>
         {t('backup.stagedText', { created: p.info.backupCreated, citizens: p.info.citizens, workers: p.info.workers })}
       </p>
       <p>{t('backup.stagedNext')}</p>
@@ -97,10 +116,10 @@ function Staged(p: { info: RestoreInfo; onClose: () => void }) {
         <button type="button" className="primary" onClick={() => backupApi.quit()}>
           {t('backup.quitNow')}
         </button>
-        <button type="button" onClick={() => cancel.mutate(undefined, { onSuccess: p.onClose })} disabled={cancel.isPending}>
+        <BusyButton type="button" busy={cancel.isPending} onClick={() => cancel.mutate(undefined, { onSuccess: p.onClose })}>
           {t('backup.cancelRestore')}
-        </button>
+        </BusyButton>
       </div>
-    </Modal>
+    </>
   );
 }

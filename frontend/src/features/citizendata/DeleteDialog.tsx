@@ -32,7 +32,7 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
   if (done) {
     return (
       <Modal title={t('citizenData.deleteTitle')} onClose={() => navigate({ name: 'citizens' })} focusKey="done" initial={doneRef}>
-        <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
+        <p ref={doneRef} tabIndex={-1} className="banner banner-info" data-status-line>
           {t('citizenData.deleted', { n: done.auditEntriesKept })}
         </p>
         <div className="form-actions">

@@ -39,7 +39,7 @@ export function HandoverDialog(p: { citizen: Citizen; onClose: () => void }) {
     <Modal title={t('citizenData.handoverTitle')} onClose={p.onClose} busy={save.isPending} focusKey={done && !done.cancelled ? 'done' : 'form'} initial={doneRef}>
       {done && !done.cancelled ? (
         <>
-          <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info cd-path">
+          <p ref={doneRef} tabIndex={-1} className="banner banner-info cd-path" data-status-line>
             {t('citizenData.handoverSaved', { path: done.path, n: done.courses })}
           </p>
           <p className="banner banner-warn">{t('citizenData.handoverWarning')}</p>

@@ -52,7 +52,7 @@ export function ImportDialog(p: { onClose: () => void }) {
     const id = confirm.data.citizenId;
     return (
       <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} focusKey="done" initial={doneRef}>
-        <p ref={doneRef} tabIndex={-1} role="status" className="banner banner-info">
+        <p ref={doneRef} tabIndex={-1} className="banner banner-info" data-status-line>
           {t('citizenData.imported')}
         </p>
         <div className="form-actions">

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../lib/dates';
 import { registerDirty } from '../../lib/unsaved';
 import { BusyButton } from '../../components/BusyButton';
+import { useFocusFirstInvalid } from '../../components/focus';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -62,6 +63,10 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
       p.onDone(true);
     },
   });
+  // A refused save (or a clock that is no time) puts the focus on the first wrong field.
+  const [clockFailed, setClockFailed] = useState(0);
+  useFocusFirstInvalid(form, save.error);
+  useFocusFirstInvalid(form, clockFailed || null);
   const fe = (name: string) => fieldText(lang, save.error?.field(name));
   const opts = (list: string[] | undefined, group: string) => (list ?? []).map((v) => ({ value: v, label: tx(`enum.${group}.${v}`) }));
   return (
@@ -73,7 +78,10 @@ export function NoteForm(p: { courseId: number; note?: Note; onDone: (saved: boo
         e.preventDefault();
         const c = parseClock(clock);
         setClockError(!c);
-        if (!c) return;
+        if (!c) {
+          setClockFailed((x) => x + 1);
+          return;
+        }
         const duration = Number(f.duration.trim() === '' ? '0' : f.duration);
         save.mutate({
           id: n?.id ?? 0,

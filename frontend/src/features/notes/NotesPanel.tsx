@@ -1,7 +1,8 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { Note } from '../../api/steps';
 import { useNotes, useNoteSearch } from '../../api/stepQueries';
 import { toAppError } from '../../api/errors';
+import { StatusLine, useFocusReturn, useStatusLine } from '../../components/focus';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
@@ -23,19 +24,17 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
   const deferred = useDeferredValue(query.trim());
   const search = useNoteSearch(deferred, p.courseId);
   // After the form closes the focus goes on: to the status line after a save (a screen
-  // reader says the note is saved), back to the button that opened it after a cancel.
-  const [saved, setSaved] = useState(false);
-  const focusNext = useRef<'status' | 'new' | null>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const newRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (editing !== null || !focusNext.current) return;
-    (focusNext.current === 'status' ? statusRef.current : newRef.current)?.focus();
-    focusNext.current = null;
-  });
+  // reader reads it there), back to the button that opened the form after a cancel: "Nyt
+  // notat", or the corrected note's own "Ret notat" button.
+  const status = useStatusLine();
+  const focusReturn = useFocusReturn();
+  const open = (id: number) => {
+    status.clear();
+    setEditing(id);
+  };
   const done = (wasSaved: boolean) => {
-    focusNext.current = wasSaved ? 'status' : 'new';
-    setSaved(wasSaved);
+    if (wasSaved) status.say(t('notes.savedStatus'));
+    else focusReturn(editing ? `note-${editing}` : 'note-new', 'note-new');
     setEditing(null);
   };
   return (
@@ -46,15 +45,13 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
           <p className="muted small">{t('notes.intro')}</p>
         </div>
         {!p.readOnly && editing === null && (
-          <button ref={newRef} type="button" className="primary" onClick={() => { setSaved(false); setEditing(0); }}>
+          <button type="button" className="primary" data-focus-key="note-new" onClick={() => open(0)}>
             {t('notes.new')}
           </button>
         )}
       </header>
       {editing === 0 && <NoteForm courseId={p.courseId} onDone={done} />}
-      <p ref={statusRef} className="note-saved tone-ok small" role="status" tabIndex={-1}>
-        {saved && editing === null ? t('notes.savedStatus') : ''}
-      </p>
+      <StatusLine status={status} className="note-saved small" />
       <div className="search">
         <label htmlFor="course-note-search">{t('notes.searchCourse')}</label>
         <input id="course-note-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
@@ -96,7 +93,7 @@ export function NotesPanel(p: { courseId: number; readOnly: boolean }) {
                   <NoteAuthorLine note={n} />
                   <div className="pre note-text" lang="da">{n.text}</div>
                   {!p.readOnly && editing === null && (
-                    <button type="button" className="link" onClick={() => setEditing(n.id)} aria-label={noteEditLabel(t, n)}>
+                    <button type="button" className="link" data-focus-key={`note-${n.id}`} onClick={() => open(n.id)} aria-label={noteEditLabel(t, n)}>
                       {t('notes.edit')}
                     </button>
                   )}

@@ -4,7 +4,8 @@ import { useSignTemplate } from '../../api/templateQueries';
 import { DateField, TextArea } from '../../components/form';
 import { ErrorBanner } from '../../components/ui';
 import { differs, useFormErrors, useUnsavedGuard } from '../../features/wizard/coordination/shared';
-import { useFocusFirstField } from '../../components/focus';
+import { BusyButton } from '../../components/BusyButton';
+import { useFocusFirstField, useFocusFirstInvalid } from '../../components/focus';
 import { useActingLead } from '../../features/auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { todayIso } from '../../lib/dates';
@@ -24,12 +25,23 @@ export function SignTemplateForm(p: { nextNo: number; agreed: number; total: num
   const { err, fe } = useFormErrors(sign.error);
   const ref = useFocusFirstField<HTMLFormElement>();
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  // "Tilbage" and a failed signature remove the confirm box that holds the focus: it goes
+  // back to the submit button, or (after field errors) to the first wrong field.
+  const backToSubmit = useRef(false);
   useUnsavedGuard(differs(form, initial));
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
+    else if (backToSubmit.current) (ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? submitRef.current)?.focus();
+    backToSubmit.current = false;
   }, [confirming]);
+  useFocusFirstInvalid(ref, sign.error);
+  const back = () => {
+    backToSubmit.current = true;
+    setConfirming(false);
+  };
   const busy = sign.isPending;
-  const confirm = () => sign.mutate(form, { onSuccess: (v) => p.onDone(v), onError: () => setConfirming(false) });
+  const confirm = () => sign.mutate(form, { onSuccess: (v) => p.onDone(v), onError: back });
 
   return (
     <form
@@ -57,17 +69,17 @@ export function SignTemplateForm(p: { nextNo: number; agreed: number; total: num
         <div className="pv-confirm" role="alert">
           <p>{t('template.sign.confirmText', { next: p.nextNo + 1 })}</p>
           <div className="ca-form-actions">
-            <button ref={confirmRef} type="button" className="primary" onClick={confirm} disabled={busy}>
+            <BusyButton ref={confirmRef} type="button" className="primary" onClick={confirm} busy={busy}>
               {busy ? t('common.saving') : t('template.sign.confirm', { n: p.nextNo })}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+            </BusyButton>
+            <button type="button" onClick={back} disabled={busy}>
               {t('template.sign.back')}
             </button>
           </div>
         </div>
       ) : (
         <div className="ca-form-actions">
-          <button type="submit" className="primary">
+          <button ref={submitRef} type="submit" className="primary">
             {t('template.sign.submit', { n: p.nextNo })}
           </button>
           <button type="button" onClick={() => p.onDone()}>

@@ -132,6 +132,8 @@ describe('the method template page', () => {
     await waitFor(() => expect(screen.queryByRole('form', { name: tt.versions.signOpen })).toBeNull());
     expect(vi.mocked(templateApi.sign).mock.calls[0][0]).toEqual({ date: todayIso(), note: 'Aftalt på teammødet' });
     expect(screen.getByRole('status').textContent).toBe('Version 1 er underskrevet og gemt.');
+    // the form that held the focus is gone: the focus is back on its button
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: tt.versions.signOpen }));
     const row = within(await screen.findByRole('listitem', { name: 'Version 1' }));
     expect(row.getByText('Underskrevet af Lars Bak 30.11.2026')).toBeTruthy();
     expect(row.getByText('Aftalt på teammødet')).toBeTruthy();
@@ -147,6 +149,27 @@ describe('the method template page', () => {
     fireEvent.click(form.getByRole('button', { name: 'Ja, underskriv version 1' }));
     await form.findByText(da.errors.required);
     expect(form.getByLabelText(/^Dato for underskriften/).getAttribute('aria-invalid')).toBe('true');
+    // the confirm box is gone: the focus is on the wrong field
+    expect(document.activeElement).toBe(form.getByLabelText(/^Dato for underskriften/));
+  });
+
+  it('keeps the focus on the busy confirm button, and puts it back on the submit button after Tilbage or a refusal', async () => {
+    renderPage(template());
+    fireEvent.click(await screen.findByRole('button', { name: tt.versions.signOpen }));
+    const form = within(screen.getByRole('form', { name: tt.versions.signOpen }));
+    fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
+    fireEvent.click(form.getByRole('button', { name: tt.sign.back }));
+    expect(document.activeElement).toBe(form.getByRole('button', { name: 'Underskriv version 1' }));
+
+    let fail: (e: unknown) => void = () => undefined;
+    vi.mocked(templateApi.sign).mockReturnValue(new Promise((_, reject) => (fail = reject)));
+    fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
+    const yes = form.getByRole('button', { name: 'Ja, underskriv version 1' });
+    fireEvent.click(yes);
+    await waitFor(() => expect(yes.getAttribute('aria-disabled')).toBe('true'));
+    expect(document.activeElement).toBe(yes);
+    fail(new AppError('internal'));
+    await waitFor(() => expect(document.activeElement).toBe(form.getByRole('button', { name: 'Underskriv version 1' })));
   });
 
   it('saves the current template and a signed version as PDF, and shows a version as signed', async () => {

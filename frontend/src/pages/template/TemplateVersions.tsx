@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toAppError } from '../../api/errors';
 import { templateApi, type Template, type TemplateVersionSummary } from '../../api/template';
 import { useTemplateVersion } from '../../api/templateQueries';
+import { useFocusReturn } from '../../components/focus';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { ExportButton } from '../../features/export/ExportButton';
 import { useI18n } from '../../i18n/i18n';
@@ -19,6 +20,8 @@ export function TemplateVersions(p: { template: Template }) {
   const [signing, setSigning] = useState(false);
   const [signedNo, setSignedNo] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
+  // The form held the focus: when it closes (signed or cancelled) it goes back to its button.
+  const focusReturn = useFocusReturn();
   const next = (versions[0]?.versionNo ?? 0) + 1;
   const c = p.template.completeness;
   return (
@@ -26,7 +29,7 @@ export function TemplateVersions(p: { template: Template }) {
       <div className="pv-row-head">
         <h2 id="tpl-versions-title">{t('template.versions.title')}</h2>
         {!signing && isLead && (
-          <button type="button" className="primary" onClick={() => { setSigning(true); setSignedNo(0); }}>
+          <button type="button" className="primary" data-focus-key="sign-template" onClick={() => { setSigning(true); setSignedNo(0); }}>
             {t('template.versions.signOpen')}
           </button>
         )}
@@ -45,6 +48,7 @@ export function TemplateVersions(p: { template: Template }) {
           onDone={(v) => {
             setSigning(false);
             if (v) setSignedNo(v.summary.versionNo);
+            focusReturn('sign-template');
           }}
         />
       )}

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { differs, useFormErrors, useUnsavedGuard } from '../coordination/shared';
-import { useFocusFirstField } from '../../../components/focus';
+import { useFocusFirstField, useFocusFirstInvalid } from '../../../components/focus';
 
 /** A new barrier: taken up today and being worked on. */
 export function emptyCase(courseId: number): AdvocacyCaseInput {
@@ -29,6 +29,8 @@ export function AdvocacyCaseForm(p: { initial: AdvocacyCaseInput; statuses: stri
   const [form, setForm] = useState<AdvocacyCaseInput>(p.initial);
   const { err, fe } = useFormErrors(save.error, del.error);
   const ref = useFocusFirstField<HTMLFormElement>();
+  // A refused save puts the focus on the first wrong field, not on the page body.
+  useFocusFirstInvalid(ref, save.error);
   useUnsavedGuard(differs(form, p.initial));
   const set = (k: keyof AdvocacyCaseInput) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const isNew = p.initial.id === 0;

@@ -111,6 +111,8 @@ describe('AdvocacyStep', () => {
     const date = form.getByLabelText(/^Dato/);
     expect(date.closest('.field')?.contains(message)).toBe(true);
     expect(date.getAttribute('aria-invalid')).toBe('true');
+    // the refused save puts the focus on the wrong field
+    expect(document.activeElement).toBe(date);
     expect(value(date)).toBe('01.01.2030');
     expect(value(form.getByLabelText(/^Barrieren/))).toBe('Sagsbehandleren svarer ikke på mails.');
     expect(vi.mocked(stepsApi.saveCase).mock.calls[0][0].opened).toBe('2030-01-01');

@@ -7,7 +7,7 @@ import { DateField, SelectField, TextArea, TextField } from '../../../components
 import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { CheckField, differs, useFormErrors, useUnsavedGuard } from './shared';
-import { useFocusFirstField } from '../../../components/focus';
+import { useFocusFirstField, useFocusFirstInvalid } from '../../../components/focus';
 
 /** A new, empty contact; `kind` may be chosen beforehand (e.g. the caseworker). */
 export function emptyContact(courseId: number, kind = '', name = ''): ContactInput {
@@ -27,6 +27,8 @@ export function ContactForm(p: { initial: ContactInput; kinds: string[]; nameHel
   const [form, setForm] = useState<ContactInput>(p.initial);
   const { err, fe } = useFormErrors(save.error, del.error);
   const ref = useFocusFirstField<HTMLFormElement>();
+  // A refused save puts the focus on the first wrong field, not on the page body.
+  useFocusFirstInvalid(ref, save.error);
   useUnsavedGuard(differs(form, p.initial));
   const set =
     <K extends keyof ContactInput>(k: K) =>

@@ -154,6 +154,8 @@ describe('CoordinationStep – the network', () => {
     expect(phone.closest('.field')?.contains(message)).toBe(true);
     expect(phone.getAttribute('aria-invalid')).toBe('true');
     expect(phone.getAttribute('aria-describedby')).toContain(message.id);
+    // the refused save puts the focus on the wrong field
+    expect(document.activeElement).toBe(phone);
     expect(phone.value).toBe('ring efter kl. 12');
     expect(input(form.getByLabelText('Navn')).value).toBe('Kim fra værestedet');
     expect(input(form.getByLabelText('Navn')).getAttribute('aria-invalid')).toBe('false');
@@ -315,6 +317,24 @@ describe('CoordinationStep – meetings', () => {
       ],
     });
     expect(screen.getByTestId('meeting-12')).toBeTruthy();
+  });
+
+  it('puts the focus on the first wrong field of a refused meeting', async () => {
+    renderStep(dto());
+    vi.mocked(stepsApi.saveMeeting).mockRejectedValueOnce(
+      new AppError('invalid_input', [
+        { field: 'outcome', code: 'too_long' },
+        { field: 'purpose', code: 'required' },
+      ]),
+    );
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: da.coordination.addMeeting }));
+    const form = within(screen.getByRole('form', { name: da.coordination.newMeeting }));
+    change(form.getByLabelText(/^Formål med mødet/), 'Netværksmøde');
+    const save = form.getByRole('button', { name: da.coordination.saveMeeting });
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(document.activeElement).toBe(form.getByLabelText(/^Formål med mødet/)));
   });
 
   it('ties an error about the actions as a whole to their fieldset', async () => {

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../../lib/dates';
 import { differs, useFormErrors, useUnsavedGuard } from './shared';
-import { useFocusFirstField } from '../../../components/focus';
+import { useFocusFirstField, useFocusFirstInvalid } from '../../../components/focus';
 
 /** An action row of the form; the key keeps each row's fields apart when rows are removed. */
 type Row = MeetingAction & { key: number };
@@ -54,6 +54,8 @@ export function MeetingForm(p: { initial: MeetingInput; onDone: () => void }) {
   const [sentKeys, setSentKeys] = useState<number[]>([]);
   const { err, fe } = useFormErrors(save.error, del.error);
   const ref = useFocusFirstField<HTMLFormElement>();
+  // A refused save puts the focus on the first wrong field, not on the page body.
+  useFocusFirstInvalid(ref, save.error);
   useUnsavedGuard(differs(form, initialRest) || differs(rows.filter((r) => !isBlank(r)).map(toAction), initialActions));
   const helpId = useId();
   const focusAfter = useRef<string | null>(null);

@@ -90,8 +90,31 @@ describe('PlanningStep: where the focus goes', () => {
     fireEvent.change(within(form).getByLabelText(/Målet med borgerens egne ord/), { target: { value: 'Se min datter hver måned' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Gem' }));
     await waitFor(() => expect(document.activeElement?.textContent).toBe('✓ Målet er gemt.'));
-    expect(document.activeElement?.getAttribute('role')).toBe('status');
+    expect(document.activeElement?.hasAttribute('data-status-line')).toBe(true);
+    expect(document.activeElement?.hasAttribute('role')).toBe(false); // read on focus, not also as a live region
     expect(steps.saveGoal).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a sub-goal is saved right after that goal’s sub-goals, so the next Tab reaches its own "+ Tilføj delmål"', async () => {
+    steps.saveSubGoal.mockResolvedValue(plan());
+    await renderStep();
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger delmålet Søge bolig' }));
+    const form = screen.getByRole('form', { name: 'Rediger delmålet Søge bolig' });
+    fireEvent.change(within(form).getByLabelText(/Hvad skal ske/), { target: { value: 'Søge bolig i Aarhus' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('✓ Delmålet er gemt.'));
+    const line = document.activeElement as HTMLElement;
+    const goal1 = screen.getByRole('article', { name: 'Mål 1' });
+    expect(goal1.contains(line)).toBe(true);
+    const addSub = within(goal1).getByRole('button', { name: '+ Tilføj delmål' });
+    expect(line.compareDocumentPosition(addSub) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // nothing focusable between the line and goal 1's "+ Tilføj delmål"
+    const between = Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')).filter(
+      (el) => line.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.compareDocumentPosition(addSub) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(between).toEqual([]);
+    // the goals' own line (after all goals) stays empty
+    expect(Array.from(document.querySelectorAll('[data-status-line]')).filter((l) => l.textContent).length).toBe(1);
   });
 
   it('after a delete gives the focus to the next entry, or to the list heading when none is left', async () => {
@@ -101,7 +124,9 @@ describe('PlanningStep: where the focus goes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rediger delmålet Søge bolig' }));
     fireEvent.click(within(screen.getByRole('form', { name: 'Rediger delmålet Søge bolig' })).getByRole('button', { name: 'Slet delmål' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rediger delmålet Åbne bankkonto' })));
-    expect(screen.getByText('✓ Delmålet er slettet.')).toBeTruthy();
+    // said beside goal 1's sub-goals, through the live region as the focus went elsewhere
+    expect(screen.getByText('✓ Delmålet er slettet.').closest('article')?.getAttribute('aria-label')).toBe('Mål 1');
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Delmålet er slettet.'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Rediger aktiviteten Ugentligt besøg' }));
     fireEvent.click(within(screen.getByRole('form', { name: 'Rediger aktiviteten Ugentligt besøg' })).getByRole('button', { name: 'Slet aktivitet' }));

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Goal, Plan } from '../../../api/steps';
 import { usePlan } from '../../../api/stepQueries';
 import { toAppError } from '../../../api/errors';
-import { keysAfterRemoval, StatusLine, useFocusReturn, useStatusLine } from '../../../components/focus';
+import { keysAfterRemoval, StatusLine, useFocusReturn, useStatusLine, type StatusLineState } from '../../../components/focus';
 import { Badge, ErrorBanner, Loading, TableScroll } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { isoToDanish } from '../../../lib/dates';
@@ -30,7 +30,8 @@ function keysAfterDelete(plan: Plan, e: NonNullable<Editing>): string[] {
 
 /**
  * Step 3: the plan made with the citizen. An editor takes the focus when it opens; after a
- * save the section's status line says so and takes it, after a cancel the button that opened
+ * save the section's status line (for a sub-goal: the line under that goal's sub-goals) says
+ * so and takes it, after a cancel the button that opened
  * the editor gets it back, and after a delete the next entry (or the list's heading) gets it.
  */
 export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
@@ -39,6 +40,10 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
   const [editing, setEditing] = useState<Editing>(null);
   const goalStatus = useStatusLine();
   const activityStatus = useStatusLine();
+  // A sub-goal's save or delete is said right after that goal's sub-goals, not after all
+  // the goals: the line is shown in the sub-goal list of goal `subLineGoal`.
+  const subStatus = useStatusLine();
+  const [subLineGoal, setSubLineGoal] = useState(0);
   const focusReturn = useFocusReturn();
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorBanner error={toAppError(q.error)} />;
@@ -47,13 +52,15 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
   const open = (e: NonNullable<Editing>) => {
     goalStatus.clear();
     activityStatus.clear();
+    subStatus.clear();
     setEditing(e);
   };
   const done = (how: Outcome) => {
     const e = editing;
     setEditing(null);
     if (!e) return;
-    const status = e.kind === 'activity' ? activityStatus : goalStatus;
+    const status = e.kind === 'activity' ? activityStatus : e.kind === 'sub' ? subStatus : goalStatus;
+    if (e.kind === 'sub') setSubLineGoal(e.goalId ?? 0);
     const word = e.kind === 'goal' ? 'goal' : e.kind === 'sub' ? 'subGoal' : 'activity';
     if (how === 'saved') status.say(t(`planning.${word}Saved`));
     else if (how === 'cancelled') focusReturn(openerKey(e));
@@ -79,7 +86,16 @@ export function PlanningStep(p: { courseId: number; readOnly: boolean }) {
             ) : (
               <GoalView goal={g} n={i + 1} onEdit={canEdit ? () => open({ kind: 'goal', id: g.id }) : undefined} />
             )}
-            <SubGoals plan={plan} goal={g} editing={editing} open={open} done={done} readOnly={p.readOnly} courseId={p.courseId} />
+            <SubGoals
+              plan={plan}
+              goal={g}
+              editing={editing}
+              open={open}
+              done={done}
+              readOnly={p.readOnly}
+              courseId={p.courseId}
+              status={subLineGoal === g.id ? subStatus : undefined}
+            />
           </article>
         ))}
         <StatusLine status={goalStatus} />
@@ -196,6 +212,8 @@ function SubGoals(p: {
   done: (how: Outcome) => void;
   readOnly: boolean;
   courseId: number;
+  /** The sub-goals' status line, when the last sub-goal saved or deleted was this goal's. */
+  status?: StatusLineState;
 }) {
   const { t, tx } = useI18n();
   const canEdit = !p.readOnly && p.editing === null;
@@ -248,6 +266,7 @@ function SubGoals(p: {
           ),
         )}
       </ul>
+      {p.status && <StatusLine status={p.status} />}
       {isNew ? (
         <SubGoalForm courseId={p.courseId} goalId={p.goal.id} onDone={p.done} />
       ) : (

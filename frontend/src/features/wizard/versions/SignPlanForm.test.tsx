@@ -140,17 +140,29 @@ describe('signing off the plan', () => {
     expect(form.getByRole('button', { name: 'Underskriv version 2' })).toBeTruthy();
     expect(value(form.getByLabelText(/^Borgerens kommentarer eller uenighed/))).toBe('Mine egne ord');
     expect(form.getByLabelText(/^Borgerens navn/).matches(':disabled')).toBe(false);
+    // the focus is on the first wrong field, not on the page body
+    expect(document.activeElement).toBe(date);
   });
 
   it('says why a plan without goals cannot be signed', async () => {
     renderSection();
     const form = await openForm();
     fireEvent.click(await form.findByLabelText(v.method.in_person));
-    vi.mocked(versionsApi.sign).mockRejectedValue(new AppError('plan_empty'));
+    let fail: (e: unknown) => void = () => undefined;
+    vi.mocked(versionsApi.sign).mockReturnValue(new Promise((_, reject) => (fail = reject)));
     fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
-    fireEvent.click(form.getByRole('button', { name: 'Ja, underskriv version 1' }));
+    const yes = form.getByRole('button', { name: 'Ja, underskriv version 1' });
+    fireEvent.click(yes);
+    // while it signs, the confirm button is unavailable but keeps the focus
+    const busy = await form.findByRole('button', { name: da.common.saving });
+    expect(busy).toBe(yes);
+    expect(yes.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(yes);
+    fail(new AppError('plan_empty'));
     expect((await form.findByText(da.errors.plan_empty)).getAttribute('role')).toBe('alert');
     expect(vi.mocked(versionsApi.sign).mock.calls[0][0].method).toBe('in_person');
+    // the confirm box is gone: the focus is back on the submit button
+    expect(document.activeElement).toBe(form.getByRole('button', { name: 'Underskriv version 1' }));
   });
 
   it('can go back from the confirmation and be cancelled without signing', async () => {
@@ -160,6 +172,7 @@ describe('signing off the plan', () => {
     expect(form.getByLabelText(/^Borgerens navn/).matches(':disabled')).toBe(true);
     fireEvent.click(form.getByRole('button', { name: f.back }));
     expect(form.getByLabelText(/^Borgerens navn/).matches(':disabled')).toBe(false);
+    expect(document.activeElement).toBe(form.getByRole('button', { name: 'Underskriv version 1' }));
     fireEvent.click(form.getByRole('button', { name: da.common.cancel }));
     expect(screen.queryByRole('form', { name: v.signOpen })).toBeNull();
     expect(versionsApi.sign).not.toHaveBeenCalled();

@@ -8,7 +8,8 @@ import { useActingLead } from '../../auth/session';
 import { useI18n } from '../../../i18n/i18n';
 import { todayIso } from '../../../lib/dates';
 import { CheckField, differs, useFormErrors, useUnsavedGuard } from '../coordination/shared';
-import { useFocusFirstField } from '../../../components/focus';
+import { BusyButton } from '../../../components/BusyButton';
+import { useFocusFirstField, useFocusFirstInvalid } from '../../../components/focus';
 
 /** The form as it opens: the citizen's registered name, both dates today, no approval. */
 export function emptySignature(courseId: number, citizenName: string, today = todayIso()): SignPlanInput {
@@ -32,10 +33,21 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
   const { err, fe } = useFormErrors(sign.error);
   const ref = useFocusFirstField<HTMLFormElement>();
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  // "Tilbage" and a failed signature remove the confirm box that holds the focus: it goes
+  // back to the submit button, or (after field errors) to the first wrong field.
+  const backToSubmit = useRef(false);
   useUnsavedGuard(differs(form, initial));
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
+    else if (backToSubmit.current) (ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? submitRef.current)?.focus();
+    backToSubmit.current = false;
   }, [confirming]);
+  useFocusFirstInvalid(ref, sign.error);
+  const back = () => {
+    backToSubmit.current = true;
+    setConfirming(false);
+  };
   const set =
     <K extends keyof SignPlanInput>(k: K) =>
     (v: SignPlanInput[K]) =>
@@ -46,7 +58,7 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
   const confirm = () =>
     sign.mutate(form, {
       onSuccess: (v) => p.onDone(v),
-      onError: () => setConfirming(false),
+      onError: back,
     });
 
   return (
@@ -99,17 +111,17 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
         <div className="pv-confirm" role="alert">
           <p>{t('versions.form.confirmText', { next: p.nextNo + 1 })}</p>
           <div className="ca-form-actions">
-            <button ref={confirmRef} type="button" className="primary" onClick={confirm} disabled={busy}>
+            <BusyButton ref={confirmRef} type="button" className="primary" onClick={confirm} busy={busy}>
               {busy ? t('common.saving') : t('versions.form.confirm', { n: p.nextNo })}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+            </BusyButton>
+            <button type="button" onClick={back} disabled={busy}>
               {t('versions.form.back')}
             </button>
           </div>
         </div>
       ) : (
         <div className="ca-form-actions">
-          <button type="submit" className="primary">
+          <button ref={submitRef} type="submit" className="primary">
             {t('versions.form.submit', { n: p.nextNo })}
           </button>
           <button type="button" onClick={() => p.onDone()}>
