@@ -6,6 +6,7 @@ import { listenForTeamChanges } from './api/teamSync';
 import { sendFirstCalls } from './api/firstCalls';
 import { App } from './App';
 import { ScreenReadySignal } from './components/ScreenReadySignal';
+import { markPlatform } from './lib/platform';
 import './styles.css';
 
 const client: QueryClient = new QueryClient({
@@ -20,6 +21,7 @@ const client: QueryClient = new QueryClient({
 });
 
 sendFirstCalls(client);
+markPlatform(document.documentElement, navigator.userAgent);
 listenForDamage(client);
 listenForTeamChanges(client);
 
