@@ -173,6 +173,26 @@ test('the team page: the worker form, the access dialogs, their errors and their
   soft.flush();
 });
 
+test('the cover form passes axe (da, en), and a saved cover takes the focus to its status line', async () => {
+  await nav().getByRole('link', { name: 'Team', exact: true }).click();
+  const section = page.getByRole('region', { name: 'Dækning ved ferie og sygdom' });
+  await section.getByRole('button', { name: 'Ny dækning' }).click();
+  const form = page.getByRole('form', { name: 'Sæt en kollega til at dække' });
+  await form.waitFor();
+  await checkA11y(page, 'the cover form (da)');
+  await soft.run(() => checkA11yInEnglish(page, 'the cover form'));
+  await form.getByLabel(label('Medarbejder, der er væk')).selectOption({ label: 'Jonas Ørnberg (JØ)' });
+  await form.getByLabel(label('Kollega, der dækker')).selectOption({ label: 'Aisha Khalil (AK)' });
+  await form.getByLabel(label('Fra dato')).fill(danishDate(-30));
+  await form.getByLabel(label('Til og med dato')).fill(danishDate(-44));
+  await form.getByLabel(label('Note (fx ferie, sygdom)')).fill('Ferie');
+  await form.getByRole('button', { name: 'Gem dækning' }).click();
+  await section.getByText('Dækningen er gemt.').waitFor();
+  await soft.run(() => assertFocusOnResult('the cover section after saving a cover', 'Dækningen er gemt.'));
+  await soft.run(() => checkA11y(page, 'the cover section with a cover (da)'));
+  soft.flush();
+});
+
 test('a locked-out sign-in, the must-change page and the unlock dialog', async () => {
   await signOut(page);
   for (let i = 1; i <= 5; i++) {
@@ -438,16 +458,8 @@ test('the planning forms pass axe, and a saved goal takes the focus', async () =
   await goal.getByRole('button', { name: 'Gem' }).click();
   const card = page.getByRole('article').filter({ hasText: words });
   await card.waitFor();
-  // The result: a status line that says the goal is saved, or the new goal itself.
-  const ok = await page
-    .waitForFunction((w) => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return false;
-      if (el.closest('[role=status]')?.textContent.trim()) return true;
-      return el.closest('article')?.textContent.includes(w) && !el.matches('button, a');
-    }, words, { timeout: 3000 })
-    .then(() => true, () => false);
-  if (!ok) await soft.run(async () => assert.fail(`after saving a goal the focus is on ${await focused()}, not on the goal or a status line`));
+  // The result: the status line that says the goal is saved has the focus.
+  await soft.run(() => assertFocusOnResult('the planning step after saving a goal', 'Målet er gemt.'));
   await card.getByRole('button', { name: '+ Tilføj delmål' }).click();
   await page.getByRole('form', { name: 'Tilføj delmål' }).waitFor();
   await checkA11y(page, 'the sub-goal form (da)');
