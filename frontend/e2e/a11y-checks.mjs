@@ -379,7 +379,31 @@ function pageHelpers() {
       const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) || el.querySelector('*') !== null;
       if (hasText && el.scrollWidth > el.clientWidth + 1 && (el.innerText ?? '').trim()) out.push(`${describe(el)}: content ${el.scrollWidth}px wide in a ${el.clientWidth}px box with overflow ${cs.overflowX}${cs.textOverflow === 'ellipsis' ? ' (ellipsis)' : ''}`);
     }
-    return { clipped: out, notes, overlapping: overlappingText() };
+    return { clipped: out, notes, overlapping: [...overlappingText(), ...sidewaysBoxes()] };
+  };
+
+  /**
+   * Boxes that scroll sideways (overflow auto or scroll) for something other than a data
+   * table (which 1.4.10 lets scroll in two directions): a dialog, a card or a panel whose
+   * content is wider than it at this width. What sticks out is named, innermost first.
+   */
+  const sidewaysBoxes = () => {
+    const out = [];
+    for (const box of document.querySelectorAll('body *')) {
+      const cs = getComputedStyle(box);
+      if (cs.overflowX !== 'auto' && cs.overflowX !== 'scroll') continue;
+      if (box.scrollWidth <= box.clientWidth + 1 || !box.checkVisibility() || box.closest('[inert]')) continue;
+      const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+      const sticking = Array.from(box.querySelectorAll('*')).filter((el) => {
+        if (el.closest('table') || !el.checkVisibility()) return false;
+        const r = el.getBoundingClientRect();
+        if (r.width <= 2 || r.height <= 2) return false; // sr-only
+        return r.right > edge + 1;
+      });
+      const innermost = sticking.filter((el) => !sticking.some((o) => o !== el && el.contains(o)));
+      if (innermost.length) out.push(`${describe(box)}: scrolls sideways (${box.scrollWidth}px in ${box.clientWidth}px), not for a table: ${innermost.slice(0, 3).map((el) => describe(el)).join(', ')}`);
+    }
+    return out;
   };
 
   /**
