@@ -47,31 +47,87 @@ function pageHelpers() {
     }
     return out;
   };
+  const WHITE = [255, 255, 255, 1];
+  const lerp = (below, above, o) => [0, 1, 2].map((i) => above[i] * o + below[i] * (1 - o)).concat(1);
   /**
-   * The opaque colours that can be behind `el` (itself included when self): semi-transparent
-   * backgrounds are laid over what is below them; a gradient gives all its colours; an image
-   * gives null (cannot be decided). The page's canvas is white.
+   * What is painted behind `el` (its own background too when self), as the chain of its
+   * ancestors down to the first opaque background (or a gradient, whose colours all count;
+   * an image cannot be decided; the page's canvas is white). Each element of the chain keeps
+   * its opacity: paint(fg) composes the chain from the bottom up, every element's content
+   * (its background and what is inside it, `fg` painted at `el`) faded by its own opacity
+   * over what is below it, so an ancestor's opacity fades its own background as well as the
+   * text. paint(null) gives the backgrounds, one per colour of a gradient.
    */
-  const backgroundsBehind = (el, self) => {
-    const layers = [];
-    let opacity = 1;
-    for (let a = self ? el : el.parentElement; a; a = a.parentElement) {
+  const chainBehind = (el, self) => {
+    const chain = [];
+    let bases = [WHITE];
+    for (let a = el; a; a = a.parentElement) {
       const cs = getComputedStyle(a);
-      opacity *= Number(cs.opacity);
+      const node = { opacity: Number(cs.opacity), bg: null };
+      chain.push(node);
+      if (a === el && !self) continue;
       const img = cs.backgroundImage;
       if (img && img !== 'none') {
-        if (/url\(/.test(img) || !/gradient/.test(img)) return { colours: null, opacity, why: `background image on ${describe(a)}` };
-        const base = gradientColours(img);
-        return { colours: base.map((b) => layers.reduceRight((acc, l) => over(l, acc), over(b, [255, 255, 255, 1]))), opacity };
+        if (/url\(/.test(img) || !/gradient/.test(img)) return { why: `background image on ${describe(a)}` };
+        node.gradient = true;
+        bases = gradientColours(img).map((c) => over(c, WHITE));
+        break;
       }
       const bg = parse(cs.backgroundColor);
       if (bg && bg[3] > 0) {
-        layers.push(bg);
+        node.bg = bg;
         if (bg[3] >= 1) break;
       }
     }
-    const base = [255, 255, 255, 1];
-    return { colours: [layers.reduceRight((acc, l) => over(l, acc), base)], opacity };
+    const paint = (fg) =>
+      bases.map((base) => {
+        const at = (i, below) => {
+          const n = chain[i];
+          let inner = n.gradient ? base : n.bg ? over(n.bg, below) : below;
+          inner = i === 0 ? (fg ? over(fg, inner) : inner) : at(i - 1, inner);
+          return lerp(below, inner, n.opacity);
+        };
+        return at(chain.length - 1, WHITE);
+      });
+    return { paint };
+  };
+  /** The product of the opacities of el and its ancestors. */
+  const opacityOf = (el) => {
+    let o = 1;
+    for (let a = el; a; a = a.parentElement) o *= Number(getComputedStyle(a).opacity);
+    return o;
+  };
+  /**
+   * Whether el is taken out of the flow (absolute or fixed), itself or an ancestor up to the
+   * first opaque background: its ancestors are then not necessarily what is painted behind it.
+   */
+  const outOfFlow = (el, self) => {
+    for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      const bg = parse(cs.backgroundColor);
+      if ((a !== el || self) && ((bg && bg[3] >= 1) || (cs.backgroundImage && cs.backgroundImage !== 'none'))) return false;
+      if (cs.position === 'absolute' || cs.position === 'fixed') return true;
+    }
+    return false;
+  };
+  /**
+   * The backgrounds painted at the point (x, y) under el: the first element there that is not
+   * el, inside it or painted above it (`above`), with its own chain (null outside the window).
+   */
+  const paintedAt = (el, x, y, above = []) => {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
+    const u = document.elementsFromPoint(x, y).find((e) => !el.contains(e) && !above.includes(e));
+    const chain = chainBehind(u ?? el.parentElement ?? document.documentElement, true);
+    return chain.why ? chain : { colours: chain.paint(null), at: u ? describe(u) : 'the page' };
+  };
+  /**
+   * The opaque colours that can be behind `el` (itself included when self), with the ancestors'
+   * opacity folded into them; `opacity` is what fades a colour painted at el itself.
+   */
+  const backgroundsBehind = (el, self) => {
+    const c = chainBehind(el, self);
+    if (c.why) return { colours: null, opacity: 1, why: c.why };
+    return { colours: c.paint(null), opacity: 1, paint: c.paint };
   };
   const describe = (el) => {
     const text = (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
@@ -81,38 +137,107 @@ function pageHelpers() {
 
   /**
    * Whether the focused element shows a focus indicator of at least 2 px with 3:1 against
-   * what is behind it: its outline (or, without one, a box-shadow ring).
+   * what is behind it: its outline (or, without one, a box-shadow ring). An outline drawn on
+   * the element's own wider box-shadow (a halo) is measured against the halo, and the halo,
+   * if at least 2 px of it shows, against what is outside it. For an element taken out of the
+   * flow (the skip link), what is outside is what is painted there (document.elementsFromPoint),
+   * not its ancestors' background.
    */
   const focusIndicator = (el) => {
     const cs = getComputedStyle(el);
     let colour = null;
     let how = '';
     let self = false;
+    let reach = 0; // how far outside the border box the indicator ends
     const width = parseFloat(cs.outlineWidth) || 0;
-    if (cs.outlineStyle !== 'none' && cs.outlineStyle !== 'hidden' && width >= 2) {
-      colour = parse(cs.outlineColor);
-      how = `outline ${cs.outlineStyle} ${width}px ${cs.outlineColor}`;
-      self = (parseFloat(cs.outlineOffset) || 0) < -width / 2;
-    } else if (cs.boxShadow && cs.boxShadow !== 'none') {
-      // rgb(31, 95, 139) 0px 0px 0px 3px [inset]; the ring with the largest spread.
+    const shadows = [];
+    if (cs.boxShadow && cs.boxShadow !== 'none') {
+      // rgb(31, 95, 139) 0px 0px 0px 3px [inset]
       for (const part of cs.boxShadow.split(/,(?![^(]*\))/)) {
         const c = /rgba?\([^)]*\)/.exec(part);
         const nums = part.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+px/g)?.map(parseFloat) ?? [];
-        const spread = nums[3] ?? 0;
-        if (c && spread >= 2 && parse(c[0])[3] > 0) {
-          colour = parse(c[0]);
-          how = `box-shadow ${part.trim()}`;
-          self = /inset/.test(part);
+        if (c && parse(c[0])[3] > 0) shadows.push({ colour: parse(c[0]), spread: nums[3] ?? 0, blur: nums[2] ?? 0, inset: /inset/.test(part), text: part.trim() });
+      }
+    }
+    let halo = null;
+    if (cs.outlineStyle !== 'none' && cs.outlineStyle !== 'hidden' && width >= 2) {
+      colour = parse(cs.outlineColor);
+      how = `outline ${cs.outlineStyle} ${width}px ${cs.outlineColor}`;
+      const offset = parseFloat(cs.outlineOffset) || 0;
+      self = offset < -width / 2;
+      reach = Math.max(0, offset + width);
+      // A box-shadow that reaches beyond the outline is painted under it: a halo.
+      if (!self) halo = shadows.filter((h) => !h.inset && h.blur === 0 && h.spread > offset + width / 2).sort((a, b) => b.spread - a.spread)[0] ?? null;
+    } else {
+      // The ring with the largest spread.
+      for (const h of shadows) {
+        if (h.spread >= 2) {
+          colour = h.colour;
+          how = `box-shadow ${h.text}`;
+          self = h.inset;
+          reach = h.inset ? 0 : h.spread;
         }
       }
     }
     if (!colour || colour[3] === 0) return { ok: false, text: `${describe(el)}: no focus indicator (outline ${cs.outlineStyle} ${cs.outlineWidth}, box-shadow ${cs.boxShadow})` };
-    const behind = backgroundsBehind(el, self);
-    if (!behind.colours) return { ok: false, text: `${describe(el)}: ${how}, but the background cannot be decided (${behind.why})` };
-    const ring = behind.colours.map((b) => over([...colour.slice(0, 3), colour[3] * behind.opacity], b));
-    const worst = Math.min(...behind.colours.map((b, i) => ratio(ring[i], b)));
-    const text = `${describe(el)}: ${how} on ${behind.colours.length > 1 ? 'a gradient' : hex(behind.colours[0])} = ${worst.toFixed(2)}:1`;
-    return { ok: worst >= 3, text };
+    const haloWidth = halo ? halo.spread - reach : 0;
+    // What is outside the indicator: for an element out of the flow, what is painted around it.
+    let outside = null;
+    let where = '';
+    if (!self && outOfFlow(el, false)) {
+      const r = el.getBoundingClientRect();
+      const d = reach + Math.max(haloWidth, 0) + 1;
+      const inset = Math.min(2, r.width / 2, r.height / 2);
+      // Painted above el: what covers a point just inside its edge.
+      const points = [
+        [r.left - d, r.top + r.height / 2, r.left + inset, r.top + r.height / 2],
+        [r.right + d, r.top + r.height / 2, r.right - inset, r.top + r.height / 2],
+        [r.left + r.width / 2, r.top - d, r.left + r.width / 2, r.top + inset],
+        [r.left + r.width / 2, r.bottom + d, r.left + r.width / 2, r.bottom - inset],
+      ];
+      const found = [];
+      for (const [x, y, ix, iy] of points) {
+        const stackIn = document.elementsFromPoint(ix, iy);
+        const above = stackIn.slice(0, Math.max(0, stackIn.indexOf(el)));
+        const p = paintedAt(el, x, y, above);
+        if (p?.why) return { ok: false, text: `${describe(el)}: ${how}, but the background cannot be decided (${p.why})` };
+        if (p) found.push(p);
+      }
+      if (found.length) {
+        outside = found.flatMap((p) => p.colours);
+        where = ` (painted around it: ${[...new Set(found.map((p) => p.at))].join(', ')})`;
+      }
+    }
+    const fade = opacityOf(el);
+    const fadeOf = (c) => [...c.slice(0, 3), c[3] * fade];
+    let pairs;
+    if (outside) {
+      pairs = outside.map((b) => ({ bg: b, fg: over(fadeOf(colour), halo ? over(fadeOf(halo.colour), b) : b), halo: halo ? over(fadeOf(halo.colour), b) : null }));
+    } else {
+      const c = chainBehind(el, self);
+      if (c.why) return { ok: false, text: `${describe(el)}: ${how}, but the background cannot be decided (${c.why})` };
+      const bgs = c.paint(null);
+      const rings = c.paint(halo ? over(colour, halo.colour) : colour);
+      const halos = halo ? c.paint(halo.colour) : null;
+      pairs = bgs.map((b, i) => ({ bg: b, fg: rings[i], halo: halos ? halos[i] : null }));
+    }
+    let worst = Infinity;
+    let detail = '';
+    for (const p of pairs) {
+      let r;
+      if (p.halo) {
+        // The ring against the halo, and the halo (if 2 px or more of it shows) against the outside.
+        const inner = ratio(p.fg, p.halo);
+        const outer = haloWidth >= 2 ? ratio(p.halo, p.bg) : ratio(p.fg, p.bg);
+        r = Math.min(inner, outer);
+        if (r < worst) detail = ` on a ${haloWidth}px halo ${hex(p.halo)}: ${inner.toFixed(2)}:1, ${haloWidth >= 2 ? 'the halo' : 'the ring'} on ${hex(p.bg)}: ${outer.toFixed(2)}:1`;
+      } else {
+        r = ratio(p.fg, p.bg);
+        if (r < worst) detail = ` on ${pairs.length > 1 ? 'a gradient' : hex(p.bg)}`;
+      }
+      worst = Math.min(worst, r);
+    }
+    return { ok: worst >= 3, text: `${describe(el)}: ${how}${detail}${where} = ${worst.toFixed(2)}:1` };
   };
 
   /**
@@ -152,13 +277,28 @@ function pageHelpers() {
           continue;
         }
         const b = backgroundsBehind(u, true);
-        behind = b.colours ? { colours: b.colours.map((c) => layers.reduceRight((acc, l) => over(l, acc), c)), opacity: b.opacity } : b;
+        behind = b.colours ? { colours: b.colours.map((c) => layers.reduceRight((acc, l) => over(l, acc), c)) } : b;
         break;
       }
-      behind ??= { colours: [layers.reduceRight((acc, l) => over(l, acc), [255, 255, 255, 1])], opacity: 1 };
-    } else behind = backgroundsBehind(el, true);
+      behind ??= { colours: [layers.reduceRight((acc, l) => over(l, acc), WHITE)] };
+      if (behind.colours) behind = { colours: behind.colours, texts: behind.colours.map((b) => over(fg, b)) };
+    } else if (outOfFlow(el, true)) {
+      // Taken out of the flow: what is painted under its middle, with its own opacity folded in.
+      const r = el.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > innerHeight) el.scrollIntoView({ block: 'center' });
+      const q = el.getBoundingClientRect();
+      const [x, y] = [q.left + q.width / 2, q.top + q.height / 2];
+      const stack = document.elementsFromPoint(x, y);
+      const p = paintedAt(el, x, y, stack.slice(0, Math.max(0, stack.indexOf(el))));
+      const o = opacityOf(el);
+      if (p?.colours) behind = { colours: p.colours, texts: p.colours.map((b) => over([...fg.slice(0, 3), fg[3] * o], b)) };
+      else behind = p ?? { colours: null, why: 'out of view' };
+    } else {
+      const c = chainBehind(el, true);
+      behind = c.why ? { colours: null, why: c.why } : { colours: c.paint(null), texts: c.paint(fg) };
+    }
     if (!behind.colours) return { decided: false, text: `${describe(el)}: ${behind.why}` };
-    const worst = Math.min(...behind.colours.map((b) => ratio(over([...fg.slice(0, 3), fg[3] * behind.opacity], b), b)));
+    const worst = Math.min(...behind.colours.map((b, i) => ratio(behind.texts[i], b)));
     const on = behind.colours.length > 1 ? 'a gradient' : hex(behind.colours[0]);
     return { decided: true, ok: worst >= need, text: `${describe(el)}: ${hex(fg)} on ${on} = ${worst.toFixed(2)}:1 (needs ${need}:1)` };
   };
@@ -239,7 +379,57 @@ function pageHelpers() {
       const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) || el.querySelector('*') !== null;
       if (hasText && el.scrollWidth > el.clientWidth + 1 && (el.innerText ?? '').trim()) out.push(`${describe(el)}: content ${el.scrollWidth}px wide in a ${el.clientWidth}px box with overflow ${cs.overflowX}${cs.textOverflow === 'ellipsis' ? ' (ellipsis)' : ''}`);
     }
-    return { clipped: out, notes };
+    return { clipped: out, notes, overlapping: [...overlappingText(), ...sidewaysBoxes()] };
+  };
+
+  /**
+   * Boxes that scroll sideways (overflow auto or scroll) for something other than a data
+   * table (which 1.4.10 lets scroll in two directions): a dialog, a card or a panel whose
+   * content is wider than it at this width. What sticks out is named, innermost first.
+   */
+  const sidewaysBoxes = () => {
+    const out = [];
+    for (const box of document.querySelectorAll('body *')) {
+      const cs = getComputedStyle(box);
+      if (cs.overflowX !== 'auto' && cs.overflowX !== 'scroll') continue;
+      if (box.scrollWidth <= box.clientWidth + 1 || !box.checkVisibility() || box.closest('[inert]')) continue;
+      const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+      const sticking = Array.from(box.querySelectorAll('*')).filter((el) => {
+        if (el.closest('table') || !el.checkVisibility()) return false;
+        const r = el.getBoundingClientRect();
+        if (r.width <= 2 || r.height <= 2) return false; // sr-only
+        return r.right > edge + 1;
+      });
+      const innermost = sticking.filter((el) => !sticking.some((o) => o !== el && el.contains(o)));
+      if (innermost.length) out.push(`${describe(box)}: scrolls sideways (${box.scrollWidth}px in ${box.clientWidth}px), not for a table: ${innermost.slice(0, 3).map((el) => describe(el)).join(', ')}`);
+    }
+    return out;
+  };
+
+  /**
+   * Text that runs out of a box which lets it show (overflow visible), over whatever is beside
+   * it: a box with text whose content is wider than the box, outside a box that scrolls or
+   * clips (their own checks), innermost boxes only. Inline boxes have no width of their own.
+   */
+  const overlappingText = () => {
+    const found = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (el instanceof SVGElement || ['SCRIPT', 'STYLE', 'INPUT', 'TEXTAREA', 'SELECT', 'BR', 'IMG', 'svg'].includes(el.tagName)) continue;
+      if (el.scrollWidth <= el.clientWidth + 1) continue;
+      const cs = getComputedStyle(el);
+      if (cs.overflowX !== 'visible' || /^(inline|contents|none|table|table-row|table-row-group|table-header-group)$/.test(cs.display)) continue;
+      if (!el.checkVisibility() || el.closest('[inert]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 2 || r.height <= 2) continue; // sr-only text is meant to be out of sight
+      if (!(el.innerText ?? '').trim()) continue;
+      let inBox = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') inBox = true;
+      if (inBox) continue;
+      found.push(el);
+    }
+    return found
+      .filter((el) => !found.some((o) => o !== el && el.contains(o)))
+      .map((el) => `${describe(el)}: content ${el.scrollWidth}px wide runs out of its ${el.clientWidth}px box (overflow visible)`);
   };
 
   window.__icmA11y = { focusIndicator, textContrast, namesNotStartingWithText, clippedText, describe };
@@ -271,6 +461,9 @@ export async function tabWalkFocusRing(page, where, inside, { max = 30, keys = [
   const seen = [];
   const bad = [];
   let entered = false;
+  // The elements reached, by identity (two controls may be described alike): the walk has gone
+  // round when it comes back to the first one; another one met again is not checked twice.
+  await page.evaluate(() => (window.__icmWalk = []));
   for (let i = 0; i < max; i++) {
     for (const k of keys) await page.keyboard.press(k);
     const isIn = await page.evaluate(`(${inside})(document.activeElement)`);
@@ -279,11 +472,18 @@ export async function tabWalkFocusRing(page, where, inside, { max = 30, keys = [
       continue;
     }
     entered = true;
+    const at = await page.evaluate(() => {
+      const i = window.__icmWalk.indexOf(document.activeElement);
+      if (i < 0) window.__icmWalk.push(document.activeElement);
+      return i;
+    });
+    if (at === 0) break; // went round
+    if (at > 0) continue;
     const r = await focusIndicatorNow(page);
-    if (seen.includes(r.key)) break; // went round
     seen.push(r.key);
     if (!r.ok) bad.push(r.text);
   }
+  await page.evaluate(() => delete window.__icmWalk);
   if (seen.length === 0) throw new Error(`${where}: Tab never reached a control to check`);
   if (bad.length) throw new Error(`${where}: ${bad.length} of ${seen.length} focused controls have no focus indicator with 3:1 (WCAG 2.4.7, 1.4.11):\n${bad.map((b) => `    ${b}`).join('\n')}`);
   return seen;
@@ -297,10 +497,11 @@ export async function assertNamesStartWithText(page, where) {
   if (bad.length) throw new Error(`${where}: ${bad.length} control(s) whose accessible name does not start with the visible text (WCAG 2.5.3):\n${bad.slice(0, 10).map((b) => `    ${b}`).join('\n')}`);
 }
 
-/** No text is cut off inside a field or a box that hides its overflow (WCAG 1.4.10). */
+/** No text is cut off inside a field or a box that hides its overflow, nor runs out of a box over its neighbours (WCAG 1.4.10). */
 export async function assertNoClippedText(page, where) {
   await install(page);
-  const { clipped: bad } = await page.evaluate(() => window.__icmA11y.clippedText());
+  const { clipped, overlapping } = await page.evaluate(() => window.__icmA11y.clippedText());
+  const bad = [...clipped, ...overlapping];
   if (bad.length) throw new Error(`${where}: text is cut off (WCAG 1.4.10):\n${bad.slice(0, 10).map((b) => `    ${b}`).join('\n')}`);
 }
 

@@ -228,9 +228,18 @@ test('the lock screen works by keyboard even with a dialog left open under it', 
     reached.push(await page.evaluate(() => document.activeElement?.textContent || document.activeElement?.id || document.activeElement?.tagName));
   }
   assert.ok(reached.includes('Lås op'), `Tab on the lock screen reached only: ${reached.join(', ')}`);
+  // Escape under the lock reaches neither the lock screen's own handling nor the dialog under it.
+  await page.getByLabel('Adgangskode').focus();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: 'Skærmen er låst' }).waitFor();
   await page.getByRole('button', { name: 'Lås op' }).click();
   await page.getByRole('heading', { name: 'Skærmen er låst' }).waitFor({ state: 'detached' });
-  if (await dialog.isVisible()) await page.keyboard.press('Escape');
+  assert.ok(await dialog.isVisible(), 'Escape pressed under the lock closed the About dialog under it');
+  // After unlocking, the dialog holds the focus and its own Escape works again.
+  await page.waitForFunction(() => document.querySelector('[role=dialog]:not(.lock-screen)')?.contains(document.activeElement), null, { timeout: 3000 }).catch(async () => {
+    throw new Error(`after unlocking, the focus is on ${await focused()}, not in the About dialog`);
+  });
+  await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
 });
 
@@ -310,10 +319,10 @@ test('keyboard only: skip to content, open a citizen, write a note and hear it s
   await page.keyboard.press('Enter');
   await page.getByText('Skrevet kun med tastaturet').waitFor();
   // After the save the focus is on the status line that says so (not on "Nyt notat").
-  await page.waitForFunction(() => document.activeElement?.matches('.note-saved[role=status]'), null, { timeout: 3000 }).catch(async () => {
+  await page.waitForFunction(() => document.activeElement?.matches('.note-saved'), null, { timeout: 3000 }).catch(async () => {
     throw new Error(`after saving a note the focus is on ${await focused()}, not the status line`);
   });
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Notatet er gemt.');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.replace(/^\s*✓\s*/, '')), 'Notatet er gemt.');
   await shot(page, 'a11y-keyboard-note');
 });
 
@@ -360,22 +369,30 @@ test('keyboard only: a follow-up review saved and deleted again, with the focus 
   await list.getByText('Skrevet med tastaturet: fortsæt som aftalt.').waitFor();
   // The focus is on the line that says the review is saved.
   await soft.run(async () => {
-    await page.waitForFunction(() => document.activeElement?.matches('.status-line[role=status]'), null, { timeout: 3000 }).catch(async () => {
+    await page.waitForFunction(() => document.activeElement?.matches('.status-line[data-status-line]'), null, { timeout: 3000 }).catch(async () => {
       throw new Error(`after saving a review the focus is on ${await focused()}, not the status line`);
     });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), '✓ Gennemgangen er gemt.');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[role=status], [aria-live]')?.outerHTML ?? null), null, 'the focused status line is a live region too (read twice)');
   });
-  // Delete it again with its button and the confirmation; the focus lands on something on the screen.
+  // Delete it again with its button and the confirmation: the focus goes to the next row's
+  // delete button (the previous row's if it was the last), or the history's heading.
   page.once('dialog', (d) => d.accept());
   const name = `Slet sagsgennemgangen ${danishDate(0)}`;
   await list.getByRole('button', { name }).waitFor();
+  const expected = await list.evaluate((ul, n) => {
+    const keys = Array.from(ul.querySelectorAll('[data-focus-key^="review-"]')).map((b) => ({ key: b.getAttribute('data-focus-key'), name: b.getAttribute('aria-label') }));
+    const i = keys.findIndex((k) => k.name === n);
+    return (keys[i + 1] ?? keys[i - 1])?.key ?? 'review-history';
+  }, name);
   await form.getByRole('button', { name: 'Gem gennemgangen' }).focus();
   await tabTo((n) => document.activeElement?.getAttribute('aria-label') === n, `the button "${name}"`, name);
   await page.keyboard.press('Enter');
   await list.getByText('Skrevet med tastaturet: fortsæt som aftalt.').waitFor({ state: 'detached' });
-  await page.waitForTimeout(300);
-  const after = await page.evaluate(() => document.activeElement && document.activeElement !== document.body && document.activeElement.closest('#main-content') != null);
-  await soft.run(async () => assert.ok(after, `after deleting the review (with its confirmation) the focus is on ${await focused()}`));
+  const landed = await page
+    .waitForFunction((k) => document.activeElement?.getAttribute('data-focus-key') === k, expected, { timeout: 3000 })
+    .then(() => true, () => false);
+  await soft.run(async () => assert.ok(landed, `after deleting the review (with its confirmation) the focus is on ${await focused()}, not on [data-focus-key=${expected}]`));
   soft.flush();
 });
 

@@ -196,8 +196,10 @@ export async function checkA11yInEnglish(page, where) {
 }
 
 /**
- * The page never scrolls sideways at the viewport's width, and no text is cut off inside a
- * text field, a select or a box with hidden overflow (WCAG 1.4.10, reflow).
+ * The page never scrolls sideways at the viewport's width, no text is cut off inside a text
+ * field, a select or a box with hidden overflow, and no text runs out of a box that lets it
+ * show over its neighbours, and no box but a data table scrolls sideways (a dialog that does
+ * would hide its content in a second direction) (WCAG 1.4.10, reflow).
  */
 export async function assertNoSideScroll(page, where) {
   const { scroll, inner, wide } = await page.evaluate(() => {
@@ -220,7 +222,9 @@ export async function assertNoSideScroll(page, where) {
   if (scroll > inner) throw new Error(`${where} scrolls sideways at ${inner}px: scrollWidth ${scroll}; widest: ${wide.join(', ')}`);
   // Nor is text cut off inside a field or a box that hides what sticks out.
   await install(page);
-  const { clipped, notes } = await page.evaluate(() => window.__icmA11y.clippedText());
+  const { clipped, notes, overlapping } = await page.evaluate(() => window.__icmA11y.clippedText());
   for (const n of notes) console.log(`note: ${where} at ${inner}px: ${n}`);
   if (clipped.length) throw new Error(`${where} cuts text off at ${inner}px:\n${clipped.slice(0, 8).map((c) => `    ${c}`).join('\n')}`);
+  // Nor does text run out of its box over what is beside it.
+  if (overlapping.length) throw new Error(`${where} lets content run out of its box, or a box that is no table scroll sideways, at ${inner}px:\n${overlapping.slice(0, 8).map((c) => `    ${c}`).join('\n')}`);
 }

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renameSync } from 'node:fs';
-import { checkA11yInEnglish, danishDate, label, openApp, shot, signIn } from './harness.mjs';
+import { checkA11y, checkA11yInEnglish, danishDate, label, openApp, shot, signIn } from './harness.mjs';
 
 const TEAM_DIR = process.env.E2E_TEAM_DIR;
 const SYNC = { timeout: 60_000 }; // what travels waits for the file service and a pass
@@ -230,9 +230,22 @@ test('the same field changed on both laptops while the folder is away is a confl
 
 test('a disconnected laptop’s later files are refused on the lead’s laptop', async () => {
   const section = await teamFolderSection(lead);
+  // A worker who leaves: the confirmation passes axe (da, en); cancelled here.
+  await section.getByLabel(label('Medarbejder, der stopper')).selectOption({ label: 'Aisha Khalil' });
+  await section.getByRole('button', { name: 'Luk login og frakobl computerne' }).click();
+  const leaver = lead.getByRole('dialog', { name: 'Luk Aisha Khalils login og frakobl computerne?' });
+  await leaver.waitFor();
+  await checkA11y(lead, 'the worker-leaves confirmation (da)');
+  await checkA11yInEnglish(lead, 'the worker-leaves confirmation');
+  await leaver.getByRole('button', { name: 'Annullér' }).click();
+  await leaver.waitFor({ state: 'detached' });
   const row = section.getByRole('row').filter({ hasText: 'Aishas bærbar' });
   await row.getByRole('button', { name: /Frakobl/ }).click();
-  await lead.getByRole('dialog').getByRole('button', { name: 'Frakobl computeren' }).click();
+  const revoke = lead.getByRole('dialog', { name: 'Frakobl Aishas bærbar?' });
+  await revoke.waitFor();
+  await checkA11y(lead, 'the disconnect dialog (da)');
+  await checkA11yInEnglish(lead, 'the disconnect dialog');
+  await revoke.getByRole('button', { name: 'Frakobl computeren' }).click();
   await row.getByText('Frakoblet').waitFor();
   await shot(lead, 'team-10-lead-revoked', { full: true });
 
