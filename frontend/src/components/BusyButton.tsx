@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import './busyButton.css';
 
 /**
@@ -8,7 +8,7 @@ import './busyButton.css';
  * next Tab would start from the top. Use `disabled` only for buttons that are unavailable
  * for a reason other than running work.
  */
-export function BusyButton({ busy, onClick, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean }) {
+export function BusyButton({ busy, onClick, ...rest }: ComponentPropsWithRef<'button'> & { busy: boolean }) {
   return (
     <button
       type="button"

@@ -3,8 +3,8 @@ import { useEffect, useRef, type RefObject } from 'react';
 /** The controls Tab moves between inside a dialog. */
 const focusable = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
-/** The controls an opening dialog may start on: its fields first, then its buttons. */
-const startable = 'input:not([type="hidden"]), select, textarea, button';
+/** The fields an opening dialog starts on; with none, it starts on its first button. */
+const fields = 'input:not([type="hidden"]), select, textarea';
 
 /**
  * Whether the keyboard can reach a control now: not disabled (also aria-disabled buttons stay
@@ -60,15 +60,22 @@ export function nextStop(all: HTMLElement[], dialog: HTMLElement, active: Elemen
   return all.find((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? first;
 }
 
-/** The first control of `box` the keyboard can reach, matching `selector`. */
-function firstReachable(box: HTMLElement, selector: string): HTMLElement | undefined {
-  return Array.from(box.querySelectorAll<HTMLElement>(selector)).find(reachable);
+/**
+ * Where an opening dialog (or a new stage) starts: its first field the keyboard can reach,
+ * even when a button comes before it (a form's fields are what the worker came to fill in),
+ * or else its first button; of a radio group the radio Tab would land on. A dialog whose
+ * first step is a button before its fields ("Vælg fil" before the passphrase) names that
+ * button as its `initial`.
+ */
+export function startControl(box: HTMLElement): HTMLElement | undefined {
+  const stops = tabStops(box);
+  return stops.find((el) => el.matches(fields)) ?? stops.find((el) => el.tagName === 'BUTTON');
 }
 
 /**
  * Keeps the keyboard inside an open dialog (WCAG 2.1.2, 2.4.3): focus moves into it when it
- * opens (to `initial`, or else its first field or button, or else the dialog box itself while
- * it has no control yet), Tab and Shift+Tab go round its own controls and never reach the
+ * opens (to `initial`, or else its first field, or else its first button, or else the dialog
+ * box itself while it has no control yet), Tab and Shift+Tab go round its own controls and never reach the
  * page behind, Escape closes it unless `busy`, and when it closes the focus goes back to
  * whatever opened it (or the screen's heading when that is gone). A new `focusKey` (the dialog's stage: form, preview, done) moves the
  * focus in again, as the stage's controls replace the ones that held it. The keys are left
@@ -121,7 +128,7 @@ export function useDialogFocus(
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const start = state.current.initial?.current ?? firstReachable(el, startable) ?? el;
+    const start = state.current.initial?.current ?? startControl(el) ?? el;
     start.focus();
   }, [box, p.focusKey]);
 }
