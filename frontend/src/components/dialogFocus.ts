@@ -73,14 +73,33 @@ export function startControl(box: HTMLElement): HTMLElement | undefined {
 }
 
 /**
+ * The attribute of a layer that covers the whole page (the lock screen). While one is there, a
+ * dialog outside it neither takes the focus nor answers keys, also in the moment before the
+ * layer has made a newly mounted dialog inert.
+ */
+export const pageCoverAttr = 'data-covers-page';
+
+/** The event a page cover sends on `document` once it is lifted and the page may take focus again. */
+export const pageUncoveredEvent = 'icm:page-uncovered';
+
+/** Whether `el` lies under a page cover or in an inert part, where it must leave focus and keys alone. */
+function underCover(el: HTMLElement): boolean {
+  if (el.closest('[inert]')) return true;
+  const cover = document.querySelector(`[${pageCoverAttr}]`);
+  return !!cover && !cover.contains(el);
+}
+
+/**
  * Keeps the keyboard inside an open dialog (WCAG 2.1.2, 2.4.3): focus moves into it when it
  * opens (to `initial`, or else its first field, or else its first button, or else the dialog
- * box itself while it has no control yet), Tab and Shift+Tab go round its own controls and never reach the
- * page behind, Escape closes it unless `busy`, and when it closes the focus goes back to
- * whatever opened it (or the screen's heading when that is gone). A new `focusKey` (the dialog's stage: form, preview, done) moves the
- * focus in again, as the stage's controls replace the ones that held it. The keys are left
- * alone while the dialog is under another layer (the lock screen makes it inert) or pressed in
- * another dialog; a key on the page behind brings the focus back in.
+ * box itself while it has no control yet), Tab and Shift+Tab go round its own controls and
+ * never reach the page behind, Escape closes it unless `busy`, and when it closes the focus
+ * goes back to whatever opened it (or the screen's heading when that is gone). A new
+ * `focusKey` (the dialog's stage: form, preview, done) moves the focus in again, as the
+ * stage's controls replace the ones that held it. The keys are left alone while the dialog is
+ * under another layer (the lock screen) or pressed in another dialog; a key on the page behind
+ * brings the focus back in. A dialog that opens or changes stage under the lock screen leaves
+ * the password field alone and takes the focus when the lock is lifted.
  */
 export function useDialogFocus(
   box: RefObject<HTMLElement | null>,
@@ -89,11 +108,15 @@ export function useDialogFocus(
   // The latest onClose and busy, so that the listener below is set up once per opening.
   const state = useRef(p);
   state.current = p;
+  // Where the focus goes back to on closing, and whether the dialog still wants the focus
+  // that a page cover kept from it.
+  const opener = useRef<HTMLElement | null>(null);
+  const waiting = useRef(false);
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
+    opener.current = document.activeElement as HTMLElement | null;
     const onKey = (e: KeyboardEvent) => {
       const dialog = box.current;
-      if (!dialog || dialog.closest('[inert]')) return;
+      if (!dialog || underCover(dialog)) return;
       const target = e.target instanceof Element ? e.target : null;
       const inDialog = !!target && dialog.contains(target);
       // A key in another layer (a dialog opened over this one, the lock screen) is that layer's.
@@ -115,12 +138,25 @@ export function useDialogFocus(
         next.focus();
       }
     };
+    // The cover has put the focus back where the worker was before it: that place (unless the
+    // opener noted under the cover, its password field, is still there) is where closing
+    // returns to, and the focus the dialog waited for goes in now.
+    const onUncovered = () => {
+      const dialog = box.current;
+      if (!waiting.current || !dialog || underCover(dialog)) return;
+      waiting.current = false;
+      const back = document.activeElement;
+      if (!opener.current?.isConnected && back instanceof HTMLElement && back !== document.body && !dialog.contains(back)) opener.current = back;
+      focusStart(dialog, state.current.initial);
+    };
     document.addEventListener('keydown', onKey);
+    document.addEventListener(pageUncoveredEvent, onUncovered);
     return () => {
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener(pageUncoveredEvent, onUncovered);
       // The opener may be gone (an unlocked account's button, a resolved conflict's row):
       // then the screen's heading, so that the focus is never left on the page body.
-      if (opener?.isConnected) opener.focus();
+      if (opener.current?.isConnected) opener.current.focus();
       else document.querySelector<HTMLElement>('#main-content h1')?.focus();
     };
   }, [box]);
@@ -128,7 +164,12 @@ export function useDialogFocus(
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const start = state.current.initial?.current ?? startControl(el) ?? el;
-    start.focus();
+    waiting.current = underCover(el);
+    if (!waiting.current) focusStart(el, state.current.initial);
   }, [box, p.focusKey]);
+}
+
+/** Moves the focus to where a dialog (or its new stage) starts. */
+function focusStart(dialog: HTMLElement, initial?: RefObject<HTMLElement | null>) {
+  (initial?.current ?? startControl(dialog) ?? dialog).focus();
 }
