@@ -30,6 +30,7 @@ type TeamFolderService struct {
 	done     chan struct{}      // closed when the loop has stopped
 	progress *SyncProgressDTO   // the running step of founding or the first load
 	founding bool
+	joining  bool   // a JoinTeam call is under way: a second one waits for no answer of its own
 	loaded   bool   // the first load of a joining laptop has ended (the sign-in may follow)
 	shown    string // the last state sent to the indicator
 }
