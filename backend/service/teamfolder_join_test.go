@@ -1,7 +1,7 @@
 package service
 
 import (
-	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,8 +22,13 @@ func TestJoinTeamTwiceAtOnce(t *testing.T) {
 
 	// The first call waits, its checks done, until the second has its answer.
 	held, release := make(chan struct{}), make(chan struct{})
-	var once sync.Once
-	beforeJoinRequest = func() { once.Do(func() { close(held); <-release }) }
+	var holding atomic.Bool
+	beforeJoinRequest = func() {
+		if holding.CompareAndSwap(false, true) {
+			close(held)
+			<-release
+		}
+	}
 	t.Cleanup(func() { beforeJoinRequest = nil })
 	type answer struct {
 		codes TeamCodesDTO
