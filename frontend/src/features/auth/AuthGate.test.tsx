@@ -243,6 +243,8 @@ describe('AuthGate', () => {
     vi.mocked(authApi.lock).mockResolvedValue(status({ locked: true, lockMinutes: 1 }));
     renderGate();
     await screen.findByTestId('app');
+    // The app's effects (the idle lock's listeners among them) run before the clock moves.
+    await act(async () => {});
     await act(async () => {
       vi.advanceTimersByTime(30_000);
       fireEvent.keyDown(window, { key: 'a' });
