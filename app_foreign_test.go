@@ -7,11 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"icm/backend/domain"
+	"icm/backend/testdb"
 )
 
 // The window started on another program's SQLite database (ICM_DB or -db pointing at the
@@ -20,16 +17,7 @@ import (
 func TestTheAppRefusesAnotherProgramsDatabase(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "other.sqlite")
-	db, err := gorm.Open(sqlite.Open(path), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Exec(`CREATE TABLE t(x)`).Error; err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := db.DB()
-	_ = sqlDB.Close()
-	before, _ := os.ReadFile(path)
+	before := testdb.Write(t, path, `CREATE TABLE t(x)`)
 
 	app := newApp(context.Background(), path)
 	defer app.shutdown(context.Background())

@@ -17,6 +17,7 @@ import (
 	"icm/backend/domain"
 	"icm/backend/service"
 	"icm/backend/store"
+	"icm/backend/testdb"
 )
 
 var testNow = time.Date(2026, 12, 1, 10, 0, 0, 0, time.Local)
@@ -232,7 +233,7 @@ func TestVerifyRefuses(t *testing.T) {
 			})
 		}, domain.CodeNotICMDatabase},
 		{"a plain SQLite file of another program", func(t *testing.T) string {
-			return foreignDatabase(t)
+			return testdb.Foreign(t)
 		}, domain.CodeNotICMDatabase},
 		{"a core table missing", func(t *testing.T) string {
 			return variant(t, func(s *store.Store) {

@@ -7,35 +7,11 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"icm/backend/backup"
 	"icm/backend/crypt"
 	"icm/backend/domain"
+	"icm/backend/testdb"
 )
-
-// foreignDatabase writes another program's database with the project's driver: a sound
-// SQLite file without ICM's mark.
-func foreignDatabase(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "other.sqlite")
-	db, err := gorm.Open(sqlite.Open(path), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{`CREATE TABLE t(x)`, `INSERT INTO t VALUES ('anden app')`} {
-		if err := db.Exec(s).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	sqlDB, _ := db.DB()
-	if err := sqlDB.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // sealedAsBackup encrypts any file as an ICM backup file, as a changed program or a
 // mistake could: the envelope is right, the content is not ICM's.
@@ -67,7 +43,7 @@ func TestStageRefusesAnotherProgramsDatabase(t *testing.T) {
 	ctx := context.Background()
 	st, db := demoStore(t)
 	want := dump(t, st)
-	file := sealedAsBackup(t, foreignDatabase(t))
+	file := sealedAsBackup(t, testdb.Foreign(t))
 	before := dirNames(t, filepath.Dir(db))
 	_, err := backup.Stage(ctx, db, file, passphrase, backup.Staged{}, nil)
 	wantCode(t, err, domain.CodeNotICMDatabase)
@@ -95,7 +71,7 @@ func TestApplyRefusesAStagedForeignDatabase(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	other, err := os.ReadFile(foreignDatabase(t))
+	other, err := os.ReadFile(testdb.Foreign(t))
 	if err != nil {
 		t.Fatal(err)
 	}

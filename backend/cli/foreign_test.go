@@ -7,37 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"icm/backend/backup"
 	"icm/backend/crypt"
+	"icm/backend/testdb"
 )
-
-// foreignDB writes another program's database with the project's driver at path: a sound
-// SQLite file without ICM's mark.
-func foreignDB(t *testing.T, path string) []byte {
-	t.Helper()
-	db, err := gorm.Open(sqlite.Open(path), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{`CREATE TABLE t(x)`, `INSERT INTO t VALUES ('en anden app')`} {
-		if err := db.Exec(q).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	sqlDB, _ := db.DB()
-	if err := sqlDB.Close(); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // Every command refuses a -db that is another program's SQLite database with
 // not_icm_database, in the chosen language, and leaves it byte for byte as it was: no ICM
@@ -60,7 +33,7 @@ func TestCommandsRefuseAnotherProgramsDatabase(t *testing.T) {
 			t.Run(name+"/"+lang, func(t *testing.T) {
 				dir := t.TempDir()
 				db := filepath.Join(dir, "browser.sqlite")
-				want := foreignDB(t, db)
+				want := testdb.Write(t, db)
 				io, stdout, stderr := testIO(map[string]string{envBackupPassphrase: cliPass})
 				_, code, _ := run(append([]string{"icmctl", "-lang", lang}, args(db)...), io)
 				msg := map[string]string{"da": "database fra et andet program", "en": "database of another program"}[lang]
@@ -83,8 +56,7 @@ func TestCommandsRefuseAnotherProgramsDatabase(t *testing.T) {
 // a new laptop's path (staged directly). Nothing is replaced, staged or left beside it.
 func TestRestoreCommandRefusesABackupOfAnotherProgramsDatabase(t *testing.T) {
 	cheapCosts(t)
-	plain := filepath.Join(t.TempDir(), "other.sqlite")
-	foreignDB(t, plain)
+	plain := testdb.Foreign(t)
 	in, err := os.Open(plain)
 	if err != nil {
 		t.Fatal(err)

@@ -7,14 +7,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"icm/backend/backup"
 	"icm/backend/crypt"
 	"icm/backend/domain"
 	"icm/backend/store"
+	"icm/backend/testdb"
 )
 
 // A backup file whose envelope is right but which holds another program's SQLite database
@@ -23,21 +20,7 @@ import (
 func TestRestoreRefusesAnotherProgramsDatabase(t *testing.T) {
 	f := newBackupFixture(t)
 	other := filepath.Join(t.TempDir(), "other.sqlite")
-	db, err := gorm.Open(sqlite.Open(other), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{`CREATE TABLE t(x)`, `INSERT INTO t VALUES ('en anden app')`} {
-		if err := db.Exec(q).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	sqlDB, _ := db.DB()
-	_ = sqlDB.Close()
-	plain, err := os.ReadFile(other)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plain := testdb.Write(t, other)
 	var sealed bytes.Buffer
 	if err := crypt.Seal(&sealed, bytes.NewReader(plain), backupPass, crypt.KindBackup, nil); err != nil {
 		t.Fatal(err)
@@ -50,7 +33,7 @@ func TestRestoreRefusesAnotherProgramsDatabase(t *testing.T) {
 	restores, _ := f.d.Store.ListAudit(context.Background(), store.FindAudit{Action: AuditRestore})
 	f.desk.open = file
 	mustFn[RestoreFileDTO](t)(f.svc.ChooseRestoreFile())
-	_, err = f.svc.RestoreFromFile(RestoreInput{Passphrase: backupPass})
+	_, err := f.svc.RestoreFromFile(RestoreInput{Passphrase: backupPass})
 	wantErrCode(t, err, domain.CodeNotICMDatabase)
 	if _, ok := backup.Pending(f.path); ok {
 		t.Fatal("the refused restore is pending")

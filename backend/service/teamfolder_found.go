@@ -69,11 +69,12 @@ func (s *TeamFolderService) JoinTeam(in JoinTeamInput) (TeamCodesDTO, error) {
 	if err != nil {
 		return TeamCodesDTO{}, err
 	}
+	// On a laptop with data (its own, or a team's), the caller must be signed in even to hear
+	// that it cannot join: the session is checked before anything else is said.
+	if err := s.beforeSignIn(); err != nil {
+		return TeamCodesDTO{}, err
+	}
 	if err := s.fresh(); err != nil {
-		// On a laptop with data of its own, the caller must be signed in even to hear so.
-		if _, serr := s.ready(); serr != nil && domain.CodeOf(err) == domain.CodeTeamFolderData {
-			return TeamCodesDTO{}, serr
-		}
 		return TeamCodesDTO{}, err
 	}
 	var p domain.Problems
@@ -88,6 +89,18 @@ func (s *TeamFolderService) JoinTeam(in JoinTeamInput) (TeamCodesDTO, error) {
 	check, err := s.usableFolder(in.Folder, true)
 	if err != nil {
 		return TeamCodesDTO{}, err
+	}
+	if err := s.beginJoin(); err != nil {
+		return TeamCodesDTO{}, err
+	}
+	// Cleared after the engine is adopted, so that a later call hears "joined".
+	defer func() {
+		s.mu.Lock()
+		s.joining = false
+		s.mu.Unlock()
+	}()
+	if beforeJoinRequest != nil {
+		beforeJoinRequest()
 	}
 	mine, err := teamsync.Join(context.Background(), st.Gorm(), s.dbPath, check.Path, label, code, s.now)
 	if err != nil {
@@ -104,6 +117,10 @@ func (s *TeamFolderService) JoinTeam(in JoinTeamInput) (TeamCodesDTO, error) {
 	return TeamCodesDTO{LaptopCode: mine}, nil
 }
 
+// beforeJoinRequest, when set by a test, runs in JoinTeam after its checks and before the
+// request is made, so that a test can start a second join meanwhile.
+var beforeJoinRequest func()
+
 // usableFolder checks a folder for founding (no team there yet) or joining (a team there).
 func (s *TeamFolderService) usableFolder(path string, team bool) (FolderCheckDTO, error) {
 	check := s.checkFolder(path)
@@ -118,17 +135,38 @@ func (s *TeamFolderService) usableFolder(path string, team bool) (FolderCheckDTO
 	return check, nil
 }
 
-// begin marks founding as running, refusing a second start.
+// begin marks founding as running, refusing a second start (or one while joining).
 func (s *TeamFolderService) begin() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.settingUp(); err != nil {
+		return err
+	}
+	s.founding = true
+	return nil
+}
+
+// beginJoin marks a join as running, refusing a second one (or one while founding): two
+// joins at once would both pass the checks and leave two requests with two laptop codes.
+func (s *TeamFolderService) beginJoin() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.settingUp(); err != nil {
+		return err
+	}
+	s.joining = true
+	return nil
+}
+
+// settingUp refuses to start founding or joining when this laptop is in a team or either
+// runs. The caller holds s.mu.
+func (s *TeamFolderService) settingUp() error {
 	switch {
 	case s.engine != nil:
 		return domain.E(domain.CodeTeamFolderJoined, "this laptop is part of a team folder")
-	case s.founding:
+	case s.founding || s.joining:
 		return domain.E(domain.CodeTeamFolderBusy, "the team folder is being set up")
 	}
-	s.founding = true
 	return nil
 }
 

@@ -30,6 +30,7 @@ type TeamFolderService struct {
 	done     chan struct{}      // closed when the loop has stopped
 	progress *SyncProgressDTO   // the running step of founding or the first load
 	founding bool
+	joining  bool   // a JoinTeam call is under way: a second one waits for no answer of its own
 	loaded   bool   // the first load of a joining laptop has ended (the sign-in may follow)
 	shown    string // the last state sent to the indicator
 }
@@ -91,7 +92,8 @@ func StopTeamFolder(s *TeamFolderService) {
 }
 
 // chore runs work once start is closed (nil: at once), in the background and stopped like
-// the engine: StopTeamFolder (or a found or join, which replaces it) cancels it and waits.
+// the engine: StopTeamFolder cancels it and waits; a later chore (the engine's loop after a
+// found or join) replaces it and cancels it.
 // A laptop that works alone clears the changes it captured this way: on a database that
 // has not been opened for long that can be hundreds of thousands of rows, which would
 // otherwise compete with the window for the CPU while it draws the first screen.
@@ -99,6 +101,9 @@ func (s *TeamFolderService) chore(start <-chan struct{}, work func(ctx context.C
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	s.mu.Lock()
+	if s.running != nil {
+		s.running()
+	}
 	s.running, s.done = cancel, done
 	s.mu.Unlock()
 	go func() {
@@ -158,28 +163,13 @@ func openErrorKind(err error) string {
 func (s *TeamFolderService) run(e *teamsync.Engine) { s.runAfter(e, nil) }
 
 // runAfter is run with the first pass held until start is closed (nil: at once); the
-// engine is adopted at once, so the indicator and the screens know its state meanwhile.
+// engine is adopted at once, before its loop can start, so the indicator and the screens
+// know its state meanwhile and hear its first pass.
 func (s *TeamFolderService) runAfter(e *teamsync.Engine, start <-chan struct{}) {
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	s.mu.Lock()
-	if s.running != nil {
-		s.running()
-	}
-	s.running, s.done = cancel, done
-	s.mu.Unlock()
 	s.adopt(e)
-	go func() {
-		defer close(done)
-		if start != nil {
-			select {
-			case <-start:
-			case <-ctx.Done():
-				return
-			}
-		}
+	s.chore(start, func(ctx context.Context) {
 		e.Run(teamsync.WithProgress(ctx, s.loadProgress), s.poll, s.scan)
-	}()
+	})
 }
 
 // adopt makes e the service's engine: its passes update the indicator, and the screens

@@ -13,28 +13,8 @@ import (
 	"gorm.io/gorm/logger"
 
 	"icm/backend/domain"
+	"icm/backend/testdb"
 )
-
-// sqliteFile writes a database of another program with the project's driver: a plain
-// SQLite file (rollback journal, no ICM mark) holding what stmts make.
-func sqliteFile(t *testing.T, stmts ...string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "other.sqlite")
-	db, err := gorm.Open(sqlite.Open(path), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range stmts {
-		if err := db.Exec(s).Error; err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-	}
-	sqlDB, _ := db.DB()
-	if err := sqlDB.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // icmFile is a migrated ICM database, closed.
 func icmFile(t *testing.T) string {
@@ -95,7 +75,7 @@ func TestIdentify(t *testing.T) {
 		{"an ICM database", icmFile(t), IdentityICM},
 		{"the released schema 9", schema9Copy(t), IdentityICM},
 		{"a 0-byte file", empty, IdentityEmpty},
-		{"a SQLite file without objects", sqliteFile(t, `CREATE TABLE t(x)`, `DROP TABLE t`), IdentityEmpty},
+		{"a SQLite file without objects", testdb.Foreign(t, `CREATE TABLE t(x)`, `DROP TABLE t`), IdentityEmpty},
 		{"no file", filepath.Join(t.TempDir(), "none.db"), IdentityUnknown},
 		{"a text file", func() string {
 			p := filepath.Join(t.TempDir(), "notes.txt")
@@ -108,7 +88,7 @@ func TestIdentify(t *testing.T) {
 			name string
 			path string
 			want Identity
-		}{f.name, sqliteFile(t, f.stmts...), IdentityForeign})
+		}{f.name, testdb.Foreign(t, f.stmts...), IdentityForeign})
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -126,7 +106,7 @@ func TestOpenRefusesAnotherProgramsDatabase(t *testing.T) {
 	ctx := context.Background()
 	for _, f := range foreignFiles {
 		t.Run(f.name, func(t *testing.T) {
-			path := sqliteFile(t, f.stmts...)
+			path := testdb.Foreign(t, f.stmts...)
 			before, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -162,7 +142,7 @@ func TestOpenRefusesAnotherProgramsDatabase(t *testing.T) {
 // way), before the migration table is made.
 func TestMigrateRefusesAnotherProgramsDatabase(t *testing.T) {
 	ctx := context.Background()
-	path := sqliteFile(t, `CREATE TABLE t(x)`)
+	path := testdb.Foreign(t, `CREATE TABLE t(x)`)
 	db, err := gorm.Open(sqlite.Open(path), &gorm.Config{Logger: logger.Discard})
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +171,7 @@ func TestOpenStillAcceptsICMAndNewFiles(t *testing.T) {
 	for name, path := range map[string]string{
 		"new":                filepath.Join(t.TempDir(), "new.db"),
 		"0 bytes":            empty,
-		"no objects":         sqliteFile(t, `CREATE TABLE t(x)`, `DROP TABLE t`),
+		"no objects":         testdb.Foreign(t, `CREATE TABLE t(x)`, `DROP TABLE t`),
 		"schema 9 (upgrade)": schema9Copy(t),
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -215,7 +195,7 @@ func TestOpenStillAcceptsICMAndNewFiles(t *testing.T) {
 // A read-only open of an empty SQLite file says it is no ICM database, not that it is an old
 // one that needs an upgrade.
 func TestOpenReadOnlyOfAnEmptySQLiteFile(t *testing.T) {
-	_, err := OpenReadOnly(context.Background(), sqliteFile(t, `CREATE TABLE t(x)`, `DROP TABLE t`))
+	_, err := OpenReadOnly(context.Background(), testdb.Foreign(t, `CREATE TABLE t(x)`, `DROP TABLE t`))
 	if domain.CodeOf(err) != domain.CodeNotICMDatabase {
 		t.Fatalf("err = %v, want not_icm_database", err)
 	}

@@ -163,11 +163,19 @@ func Join(ctx context.Context, db *gorm.DB, dbPath, folder, label, leadCode stri
 	if err != nil {
 		return "", err
 	}
-	if err := f.WriteJoin(data); err != nil {
-		return "", err
-	}
-	err = db.WithContext(ctx).Exec(`INSERT INTO sync_local(id, team_id, laptop_id, folder, trust_root) VALUES (1, ?, ?, ?, ?)`,
-		tf.TeamID, keys.LaptopID, folder, root).Error
+	// The request goes into the folder only once this laptop's row is in (and is undone when
+	// the request cannot be written): a second join at the same moment finds the row and
+	// leaves no request of its own, and a failed write leaves the laptop free to try again.
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := notJoined(tx); err != nil {
+			return err
+		}
+		if err := tx.Exec(`INSERT INTO sync_local(id, team_id, laptop_id, folder, trust_root) VALUES (1, ?, ?, ?, ?)`,
+			tf.TeamID, keys.LaptopID, folder, root).Error; err != nil {
+			return err
+		}
+		return f.WriteJoin(data)
+	})
 	if err != nil {
 		return "", err
 	}

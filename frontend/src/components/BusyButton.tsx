@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, Ref } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import './busyButton.css';
 
 /**
@@ -9,7 +9,7 @@ import './busyButton.css';
  * for a reason other than running work. `ref` reaches the button (a prop in React 19), for
  * forms that put the focus back on it.
  */
-export function BusyButton({ busy, onClick, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean; ref?: Ref<HTMLButtonElement> }) {
+export function BusyButton({ busy, onClick, ...rest }: ComponentPropsWithRef<'button'> & { busy: boolean }) {
   return (
     <button
       type="button"

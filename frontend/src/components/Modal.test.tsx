@@ -208,6 +208,37 @@ describe('Modal', () => {
     expect(document.activeElement).toBe(first);
   });
 
+  it('starts on its first field even when a button comes before it, and on the radio Tab lands on', () => {
+    const { rerender } = render(
+      <Modal title="Gendan" onClose={() => {}} focusKey="form">
+        <button>Hjælp</button>
+        <input aria-label="Adgangsfrase" />
+        <button>Gem</button>
+      </Modal>,
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Adgangsfrase'));
+    rerender(
+      <Modal title="Gendan" onClose={() => {}} focusKey="choice">
+        <button>Hjælp</button>
+        <label>
+          <input type="radio" name="valg" value="a" onChange={() => {}} /> Denne
+        </label>
+        <label>
+          <input type="radio" name="valg" value="b" checked onChange={() => {}} /> Den anden
+        </label>
+      </Modal>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Den anden' }));
+    rerender(
+      <Modal title="Gendan" onClose={() => {}} focusKey="done">
+        <a href="#/hjaelp">Læs mere</a>
+        <button>Luk</button>
+      </Modal>,
+    );
+    // No field: the first button, not the link before it.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Luk' }));
+  });
+
   it('focuses the dialog itself while loading, and the new stage when focusKey changes', () => {
     const { rerender } = render(
       <Modal title="Slet borgerens data" onClose={() => {}} focusKey="loading">

@@ -4,11 +4,11 @@ import { useDialogFocus } from './dialogFocus';
 import './modal.css';
 
 /**
- * A modal dialog: focus moves to its first field or button, stays inside while it is open
+ * A modal dialog: focus moves to its first field (or, with none, its first button), stays inside while it is open
  * (Tab goes round its controls) and goes back to the opener when it closes; Escape or a
  * click on the backdrop closes it, unless the work inside is running (busy). `wide` is for dialogs with tables (the import preview).
  * `focusKey` names the dialog's stage (form, preview, done): when it changes, the focus moves
- * to the new stage's first field or button (`initial` when given), or to the dialog itself
+ * to the new stage's first field or else button (`initial` when given), or to the dialog itself
  * while nothing in it can take focus (loading).
  */
 export function Modal(p: {

@@ -3,8 +3,8 @@ import { useEffect, useRef, type RefObject } from 'react';
 /** The controls Tab moves between inside a dialog. */
 const focusable = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
-/** The controls an opening dialog may start on: its fields first, then its buttons. */
-const startable = 'input:not([type="hidden"]), select, textarea, button';
+/** The fields an opening dialog starts on; with none, it starts on its first button. */
+const fields = 'input:not([type="hidden"]), select, textarea';
 
 /**
  * Whether the keyboard can reach a control now: not disabled (also aria-disabled buttons stay
@@ -60,20 +60,46 @@ export function nextStop(all: HTMLElement[], dialog: HTMLElement, active: Elemen
   return all.find((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? first;
 }
 
-/** The first control of `box` the keyboard can reach, matching `selector`. */
-function firstReachable(box: HTMLElement, selector: string): HTMLElement | undefined {
-  return Array.from(box.querySelectorAll<HTMLElement>(selector)).find(reachable);
+/**
+ * Where an opening dialog (or a new stage) starts: its first field the keyboard can reach,
+ * even when a button comes before it (a form's fields are what the worker came to fill in),
+ * or else its first button; of a radio group the radio Tab would land on. A dialog whose
+ * first step is a button before its fields ("Vælg fil" before the passphrase) names that
+ * button as its `initial`.
+ */
+export function startControl(box: HTMLElement): HTMLElement | undefined {
+  const stops = tabStops(box);
+  return stops.find((el) => el.matches(fields)) ?? stops.find((el) => el.tagName === 'BUTTON');
+}
+
+/**
+ * The attribute of a layer that covers the whole page (the lock screen). While one is there, a
+ * dialog outside it neither takes the focus nor answers keys, also in the moment before the
+ * layer has made a newly mounted dialog inert.
+ */
+export const pageCoverAttr = 'data-covers-page';
+
+/** The event a page cover sends on `document` once it is lifted and the page may take focus again. */
+export const pageUncoveredEvent = 'icm:page-uncovered';
+
+/** Whether `el` lies under a page cover or in an inert part, where it must leave focus and keys alone. */
+function underCover(el: HTMLElement): boolean {
+  if (el.closest('[inert]')) return true;
+  const cover = document.querySelector(`[${pageCoverAttr}]`);
+  return !!cover && !cover.contains(el);
 }
 
 /**
  * Keeps the keyboard inside an open dialog (WCAG 2.1.2, 2.4.3): focus moves into it when it
- * opens (to `initial`, or else its first field or button, or else the dialog box itself while
- * it has no control yet), Tab and Shift+Tab go round its own controls and never reach the
- * page behind, Escape closes it unless `busy`, and when it closes the focus goes back to
- * whatever opened it (or the screen's heading when that is gone). A new `focusKey` (the dialog's stage: form, preview, done) moves the
- * focus in again, as the stage's controls replace the ones that held it. The keys are left
- * alone while the dialog is under another layer (the lock screen makes it inert) or pressed in
- * another dialog; a key on the page behind brings the focus back in.
+ * opens (to `initial`, or else its first field, or else its first button, or else the dialog
+ * box itself while it has no control yet), Tab and Shift+Tab go round its own controls and
+ * never reach the page behind, Escape closes it unless `busy`, and when it closes the focus
+ * goes back to whatever opened it (or the screen's heading when that is gone). A new
+ * `focusKey` (the dialog's stage: form, preview, done) moves the focus in again, as the
+ * stage's controls replace the ones that held it. The keys are left alone while the dialog is
+ * under another layer (the lock screen) or pressed in another dialog; a key on the page behind
+ * brings the focus back in. A dialog that opens or changes stage under the lock screen leaves
+ * the password field alone and takes the focus when the lock is lifted.
  */
 export function useDialogFocus(
   box: RefObject<HTMLElement | null>,
@@ -82,11 +108,15 @@ export function useDialogFocus(
   // The latest onClose and busy, so that the listener below is set up once per opening.
   const state = useRef(p);
   state.current = p;
+  // Where the focus goes back to on closing, and whether the dialog still wants the focus
+  // that a page cover kept from it.
+  const opener = useRef<HTMLElement | null>(null);
+  const waiting = useRef(false);
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
+    opener.current = document.activeElement as HTMLElement | null;
     const onKey = (e: KeyboardEvent) => {
       const dialog = box.current;
-      if (!dialog || dialog.closest('[inert]')) return;
+      if (!dialog || underCover(dialog)) return;
       const target = e.target instanceof Element ? e.target : null;
       const inDialog = !!target && dialog.contains(target);
       // A key in another layer (a dialog opened over this one, the lock screen) is that layer's.
@@ -108,12 +138,25 @@ export function useDialogFocus(
         next.focus();
       }
     };
+    // The cover has put the focus back where the worker was before it: that place (unless the
+    // opener noted under the cover, its password field, is still there) is where closing
+    // returns to, and the focus the dialog waited for goes in now.
+    const onUncovered = () => {
+      const dialog = box.current;
+      if (!waiting.current || !dialog || underCover(dialog)) return;
+      waiting.current = false;
+      const back = document.activeElement;
+      if (!opener.current?.isConnected && back instanceof HTMLElement && back !== document.body && !dialog.contains(back)) opener.current = back;
+      focusStart(dialog, state.current.initial);
+    };
     document.addEventListener('keydown', onKey);
+    document.addEventListener(pageUncoveredEvent, onUncovered);
     return () => {
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener(pageUncoveredEvent, onUncovered);
       // The opener may be gone (an unlocked account's button, a resolved conflict's row):
       // then the screen's heading, so that the focus is never left on the page body.
-      if (opener?.isConnected) opener.focus();
+      if (opener.current?.isConnected) opener.current.focus();
       else document.querySelector<HTMLElement>('#main-content h1')?.focus();
     };
   }, [box]);
@@ -121,7 +164,12 @@ export function useDialogFocus(
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const start = state.current.initial?.current ?? firstReachable(el, startable) ?? el;
-    start.focus();
+    waiting.current = underCover(el);
+    if (!waiting.current) focusStart(el, state.current.initial);
   }, [box, p.focusKey]);
+}
+
+/** Moves the focus to where a dialog (or its new stage) starts. */
+function focusStart(dialog: HTMLElement, initial?: RefObject<HTMLElement | null>) {
+  (initial?.current ?? startControl(dialog) ?? dialog).focus();
 }

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
@@ -276,5 +276,17 @@ describe('RadioGroup', () => {
     const group = screen.getByRole('group', { name: 'Samtykke' });
     expect(document.getElementById(group.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Spørg borgeren');
     expect(group.querySelector('legend .req')).toBeTruthy();
+  });
+
+  it('tells assistive technology that a required group needs a choice, and an optional one not', () => {
+    inDanish(
+      <>
+        <RadioGroup label="Samtykke" required value="" options={options} onChange={() => {}} />
+        <RadioGroup label="Sprog" value="" options={options} onChange={() => {}} />
+      </>,
+    );
+    const radios = (name: string) => within(screen.getByRole('group', { name })).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios('Samtykke').every((r) => r.required)).toBe(true);
+    expect(radios('Sprog').some((r) => r.required || r.hasAttribute('aria-required'))).toBe(false);
   });
 });

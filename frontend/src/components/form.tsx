@@ -156,7 +156,12 @@ function GroupNotes(p: FieldProps & { id: string }) {
   );
 }
 
-/** A group of choices where one may be picked; shown as radio buttons in a fieldset. */
+/**
+ * A group of choices where one may be picked; shown as radio buttons in a fieldset. A required
+ * group puts `required` on its radios, which is how HTML tells a screen reader that the whole
+ * group needs a choice (the legend's star is for the eye only). A form that holds one says
+ * `noValidate`, so that the backend's coded error, not the browser's bubble, tells what is missing.
+ */
 export function RadioGroup(p: FieldProps & { value: string; options: Option[]; onChange: (v: string) => void }) {
   const name = useId();
   return (
@@ -170,6 +175,7 @@ export function RadioGroup(p: FieldProps & { value: string; options: Option[]; o
               name={name}
               value={o.value}
               checked={p.value === o.value}
+              required={p.required}
               aria-invalid={p.error ? true : undefined}
               onChange={() => p.onChange(o.value)}
             />

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { authApi, type AuthStatus } from '../../api/auth';
 import { toAppError, type AppError } from '../../api/errors';
+import { pageCoverAttr, pageUncoveredEvent } from '../../components/dialogFocus';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from './session';
@@ -9,24 +10,36 @@ import './auth.css';
 
 /**
  * Makes everything on the page but `layer` unreadable and unreachable while mounted: inert
- * (no focus, no clicks), hidden from screen readers and not painted. Returns the undo, which
- * puts the focus back where it was.
+ * (no focus, no clicks), hidden from screen readers and not painted. That holds also for what
+ * mounts on the page while it is covered (a dialog's next stage, a dialog a late answer opens),
+ * and a dialog outside the layer leaves the focus alone meanwhile (see pageCoverAttr). Returns
+ * the undo, which puts the focus back where it was and then tells such dialogs to take it.
  */
 export function coverPage(layer: HTMLElement): () => void {
   const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const covered = [...document.body.children].filter((el): el is HTMLElement => el !== layer && el instanceof HTMLElement && !el.inert);
-  for (const el of covered) {
-    el.inert = true;
+  const covered: HTMLElement[] = [];
+  // The attribute, not only the property, so that [inert] selectors see it in every engine.
+  const cover = (el: Node) => {
+    if (el === layer || !(el instanceof HTMLElement) || el.hasAttribute('inert')) return;
+    el.setAttribute('inert', '');
     el.setAttribute('aria-hidden', 'true');
     el.classList.add('under-lock');
-  }
+    covered.push(el);
+  };
+  layer.setAttribute(pageCoverAttr, '');
+  [...document.body.children].forEach(cover);
+  const watch = new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(cover)));
+  watch.observe(document.body, { childList: true });
   return () => {
+    watch.disconnect();
+    layer.removeAttribute(pageCoverAttr);
     for (const el of covered) {
-      el.inert = false;
+      el.removeAttribute('inert');
       el.removeAttribute('aria-hidden');
       el.classList.remove('under-lock');
     }
     if (before?.isConnected) before.focus({ preventScroll: true });
+    document.dispatchEvent(new Event(pageUncoveredEvent));
   };
 }
 

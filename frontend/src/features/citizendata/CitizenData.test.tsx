@@ -199,6 +199,12 @@ describe('the import of a handover', () => {
     return dialog;
   }
 
+  it('starts on "Vælg fil", as the file is chosen before the passphrase is typed', () => {
+    wrap(<ImportDialog onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: t.importTitle });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: t.chooseFile }));
+  });
+
   it('shows what comes in, asks who takes the course, and writes only on confirmation', async () => {
     vi.mocked(citizenDataApi.previewImport).mockResolvedValue(importPreview());
     vi.mocked(citizenDataApi.confirmImport).mockResolvedValue({ citizenId: 17, courseIds: [40], existing: false });

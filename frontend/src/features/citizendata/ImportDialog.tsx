@@ -42,6 +42,9 @@ export function ImportDialog(p: { onClose: () => void }) {
   // The stage's first words take the focus when the stage changes, so they are read first.
   const previewStart = useRef<HTMLParagraphElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
+  // The file is chosen before the passphrase is typed: the file stage starts on "Vælg fil",
+  // not on the dialog's first field.
+  const chooseRef = useRef<HTMLButtonElement>(null);
 
   const start = (pv: ImportPreview) =>
     setChoices(pv.courses.map((c) => ({ index: c.index, workerId: c.suggestedWorkerId, overrideReason: '' })));
@@ -67,7 +70,7 @@ export function ImportDialog(p: { onClose: () => void }) {
     );
   }
   return (
-    <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} busy={busy} focusKey={preview ? 'preview' : 'file'} initial={previewStart}>
+    <Modal wide title={t('citizenData.importTitle')} onClose={p.onClose} busy={busy} focusKey={preview ? 'preview' : 'file'} initial={preview ? previewStart : chooseRef}>
       {!preview ? (
         <form
           className="form"
@@ -78,7 +81,7 @@ export function ImportDialog(p: { onClose: () => void }) {
         >
           <p>{t('citizenData.importIntro')}</p>
           <div className="cd-actions">
-            <BusyButton onClick={() => choose.mutate()} busy={busy}>
+            <BusyButton ref={chooseRef} onClick={() => choose.mutate()} busy={busy}>
               {t('citizenData.chooseFile')}
             </BusyButton>
             <span className="cd-path" aria-live="polite">

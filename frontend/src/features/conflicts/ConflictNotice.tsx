@@ -7,7 +7,8 @@ import { fieldLabel } from './i18n';
 /**
  * The notice on a course's or a citizen's page when a field there has two values from two
  * laptops. It shows nothing when there is none, or when the worker may not decide (the
- * backend lists only the conflicts the signed-in worker may resolve).
+ * backend lists only the conflicts the signed-in worker may resolve). Only the line that says a
+ * choice was saved is announced.
  */
 export function ConflictNotice(p: { courseId?: number; citizenId?: number }) {
   const { t, lang } = useI18n();
@@ -17,8 +18,9 @@ export function ConflictNotice(p: { courseId?: number; citizenId?: number }) {
   const list = q.data ?? [];
   if (list.length === 0 && !saved) return null;
   return (
-    <div className={`banner ${list.length ? 'banner-warn' : 'banner-info'} conflict-notice`} data-testid="conflict-notice" role="status">
-      {saved && <p>{t('conflicts.done')}</p>}
+    <div className={`banner ${list.length ? 'banner-warn' : 'banner-info'} conflict-notice`} data-testid="conflict-notice">
+      {/* Only the result is a live region, there before it is filled in; the list and its buttons are not re-read. */}
+      <div role="status">{saved && <p>{t('conflicts.done')}</p>}</div>
       <ul>
         {list.map((c) => (
           <li key={c.id}>
@@ -61,7 +63,7 @@ export function ConflictSummary() {
         </ul>
       )}
       {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} onSaved={() => setSaved(true)} />}
-      {saved && <p role="status">{t('conflicts.done')}</p>}
+      <div role="status">{saved && <p>{t('conflicts.done')}</p>}</div>
     </section>
   );
 }

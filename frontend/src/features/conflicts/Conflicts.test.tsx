@@ -82,6 +82,23 @@ describe('ConflictNotice', () => {
     );
   });
 
+  it('announces only the saved choice, not the notice with its buttons', async () => {
+    vi.mocked(ConflictService.List).mockResolvedValueOnce([phone]).mockResolvedValue([]);
+    wrap(<ConflictNotice citizenId={4} />);
+    fireEvent.click(await screen.findByRole('button', { name: t.open }));
+    const notice = screen.getByTestId('conflict-notice');
+    expect(notice.getAttribute('role')).toBeNull();
+    // The live region is there, empty, before the result fills it, and holds no button.
+    const live = within(notice).getByRole('status');
+    expect(live.textContent).toBe('');
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(within(dialog).getByTestId('conflict-kept')).getByRole('radio'));
+    fireEvent.click(within(dialog).getByRole('button', { name: t.save }));
+    await waitFor(() => expect(live.textContent).toBe(t.done));
+    expect(within(live).queryByRole('button')).toBeNull();
+    expect(screen.getAllByRole('status')).toEqual([live]);
+  });
+
   it('shows nothing when there is no conflict', async () => {
     vi.mocked(ConflictService.List).mockResolvedValue([]);
     wrap(<ConflictNotice courseId={3} />);

@@ -1,5 +1,5 @@
 import { TableScroll } from '../../components/ui';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { CourseFidelity, RuleResult, RuleTotal } from '../../api/overview';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
@@ -45,12 +45,24 @@ function Cell(p: { row: CourseFidelity; r: RuleResult }) {
 
 /**
  * A failing rule: a link to where it is fixed, whose reason shows in a tip on hover and focus.
- * Escape hides the tip until the pointer or the focus leaves (WCAG 1.4.13); no title, which
- * would show a second tip.
+ * Escape hides the tip until both the pointer and the focus have left (WCAG 1.4.13), also
+ * when the pointer shows it while the keyboard focus is elsewhere: while a tip shows, Escape
+ * is heard on the whole document. No title, which would show a second tip.
  */
 function FailCell(p: { code: string; rule: string; reason: string; link: { href: string; text: string } }) {
   const { t } = useI18n();
   const [dismissed, setDismissed] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const shown = (hovered || focused) && !dismissed;
+  useEffect(() => {
+    if (!shown) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDismissed(true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shown]);
   const { rule, reason } = p;
   const fix = p.link.text;
   return (
@@ -64,8 +76,16 @@ function FailCell(p: { code: string; rule: string; reason: string; link: { href:
             setDismissed(true);
           }
         }}
-        onBlur={() => setDismissed(false)}
-        onMouseLeave={() => setDismissed(false)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          if (!hovered) setDismissed(false);
+        }}
+        onMouseEnter={() => setHovered(true)}
+        onMouseLeave={() => {
+          setHovered(false);
+          if (!focused) setDismissed(false);
+        }}
       >
         <span aria-hidden="true">✗</span>
         <span className="sr-only">

@@ -200,6 +200,30 @@ describe('OverviewPage', () => {
     expect(within(bjorn).getByText('Aisha Khalil').className).toBe('sr-only');
   });
 
+  it('hides a tip shown by the pointer on Escape while the focus is elsewhere, until the pointer and the focus have left', async () => {
+    await renderPage();
+    const bjorn = screen.getAllByTestId('fidelity-row').find((r) => r.dataset.citizen === 'Bjørn Aagaard')!;
+    const link = within(bjorn.querySelector('[data-rule="local_contact"]') as HTMLElement).getByRole('link');
+    const elsewhere = within(bjorn).getByRole('button', { name: /Vis årsager/ });
+    elsewhere.focus();
+    fireEvent.mouseEnter(link);
+    fireEvent.keyDown(elsewhere, { key: 'Escape' });
+    expect(link.hasAttribute('data-dismissed')).toBe(true);
+    fireEvent.mouseLeave(link);
+    expect(link.hasAttribute('data-dismissed')).toBe(false);
+    // No tip shows: Escape elsewhere leaves the link alone.
+    fireEvent.keyDown(elsewhere, { key: 'Escape' });
+    expect(link.hasAttribute('data-dismissed')).toBe(false);
+    // Shown by both: the tip stays hidden while the focus stays, though the pointer leaves.
+    link.focus();
+    fireEvent.mouseEnter(link);
+    fireEvent.keyDown(link, { key: 'Escape' });
+    fireEvent.mouseLeave(link);
+    expect(link.hasAttribute('data-dismissed')).toBe(true);
+    fireEvent.blur(link);
+    expect(link.hasAttribute('data-dismissed')).toBe(false);
+  });
+
   it('sums each rule for the team', async () => {
     await renderPage();
     const foot = screen.getByRole('table', { name: 'Tjek af ICM-mindstekrav' }).querySelector('tfoot')!;

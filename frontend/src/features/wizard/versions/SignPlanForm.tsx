@@ -83,6 +83,7 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
         </div>
         <RadioGroup
           label={t('versions.form.method')}
+          required
           value={form.method}
           onChange={set('method')}
           options={(vocab.data?.signMethods ?? []).map((m) => ({ value: m, label: tx(`versions.method.${m}`) }))}
