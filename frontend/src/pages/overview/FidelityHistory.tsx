@@ -2,7 +2,7 @@ import type { FidelityQuarter } from '../../api/overview';
 import { overviewApi } from '../../api/overview';
 import { toAppError } from '../../api/errors';
 import { useFidelityHistory } from '../../api/overviewQueries';
-import { ErrorBanner, Loading } from '../../components/ui';
+import { ErrorBanner, Loading, TableScroll } from '../../components/ui';
 import { ExportButton } from '../../features/export/ExportButton';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
@@ -98,7 +98,7 @@ export function FidelityHistory() {
           <p className="muted ov-note">{t('overview.history.partial', { date: isoToDanish(h.today) })}</p>
           <details className="ov-alt">
             <summary>{t('overview.asTable')}</summary>
-            <div className="ov-table-wrap">
+            <TableScroll label={t('overview.history.caption')}>
               <table className="table compact" aria-labelledby="ov-history">
                 <thead>
                   <tr>
@@ -130,7 +130,7 @@ export function FidelityHistory() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </figure>
       )}
