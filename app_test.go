@@ -126,7 +126,7 @@ func TestWindowHiddenFromScreenCapture(t *testing.T) {
 }
 
 // TestLinuxWebViewWithoutGPU: giving Linux options at all turns Wails' default (no GPU) into
-// "on demand", which set up GL before the first screen; the options keep it off.
+// "always" (the zero value), which set up GL before the first screen; the options keep it off.
 func TestLinuxWebViewWithoutGPU(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "icm.db")
 	app := newApp(context.Background(), db)

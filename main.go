@@ -69,9 +69,11 @@ func main() {
 // sharing and screenshots where the system allows it: Windows (SetWindowDisplayAffinity with
 // WDA_EXCLUDEFROMCAPTURE, WDA_MONITOR before Windows 10 2004) and macOS (NSWindowSharingNone);
 // Linux has no such API (README, "Data protection"). On Linux the web view draws without the
-// GPU, as Wails does when no Linux options are given: a page of forms gains nothing from it,
-// and setting up GL (software GL where no driver is present) cost about 250 ms of processor
-// time before the first screen (docs/performance.md, "Cold start").
+// GPU (WebviewGpuPolicyNever), which is what Wails does when no Linux options are given: with
+// Linux options at all, the zero value reaches WebKitGTK as "always", which set up GL before
+// the first screen (software GL without a GPU driver: about 250 ms of processor time,
+// docs/performance.md "Cold start") and is what Wails avoids by default because some GPU
+// drivers leave the window blank (wailsapp/wails#2977). A page of forms gains nothing from it.
 func appOptions(app *App, dbPath string) *options.App {
 	return &options.App{
 		Title:              "ICM – Intensive Case Management",

@@ -134,15 +134,16 @@ measure icm_empty "$RUNS" "$DB/empty.db" "$ICM"
 measure icm_ten "$RUNS" "$DB/ten.db" "$ICM"
 measure icm_audit "$AUDIT_RUNS" "$DB/audit.db" "$ICM"
 
-# median NAME: the median of NAME's counted runs, from $RES.
+# median NAME: the median of NAME's counted runs, from $RES (as bench/report computes it;
+# nothing when there were none).
 median() {
-  sed -n "s/^$1_runs_ms=//p" "$RES" | tr , '\n' | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2))}'
+  sed -n "s/^$1_runs_ms=//p" "$RES" | tr , '\n' | sort -n | awk '{v[NR]=$1} END {if (NR) print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
 }
 bare_ms=$(median bare)
 put bare_median_ms "$bare_ms"
 for name in icm_empty icm_ten icm_audit; do
   m=$(median "$name")
-  r=$(awk -v a="$m" -v b="$bare_ms" 'BEGIN {printf "%.2f", a / b}')
+  r=$(awk -v a="$m" -v b="$bare_ms" 'BEGIN {if (a > 0 && b > 0) printf "%.2f", a / b; else printf "-"}')
   put "${name}_median_ms" "$m"
   put "${name}_ratio" "$r"
   log "$name: median $m ms, $r x the bare app ($bare_ms ms; target 1.2 x)"

@@ -95,7 +95,6 @@ func (r *report) markdown() string {
 type printer func(string, ...any)
 
 func (r *report) summary(p printer) {
-	bare, ten := median(ints(r.start["bare_runs_ms"])), median(ints(r.start["icm_ten_runs_ms"]))
 	pass, slowest, slowName := 0, 0.0, ""
 	for _, s := range screens {
 		v := r.get("BenchmarkScreens/" + s.key).ms()
@@ -110,12 +109,7 @@ func (r *report) summary(p printer) {
 	p("")
 	p("| Figure | Target | Measured | Met |")
 	p("|---|---|---|---|")
-	ratio := "–"
-	if bare > 0 {
-		ratio = fmt.Sprintf("%.1f ×", ten/bare)
-	}
-	p("| Cold start to the first screen, ten-year database, against a bare Wails app | reported | %s vs %s: %s | – |", msf(ten), msf(bare), ratio)
-	p("| … with a ten-year audit log (%s entries) | reported | %s | – |", r.start["audit_entries"], msf(median(ints(r.start["icm_audit_runs_ms"]))))
+	r.coldStartSummary(p)
 	p("| Every screen's backend call at ten-year scale (median call) | < 20 ms | %d of %d calls; slowest %s %s | %s |", pass, len(screens), slowName, msf(slowest), okAll(pass, len(screens)))
 	rare, common := r.get("BenchmarkScreens/NoteSearch_rare").ms(), r.get("BenchmarkScreens/NoteSearch_common").ms()
 	p("| Note search over 200 000 notes (rare / common word) | < 20 ms | %s / %s | %s |", msf(rare), msf(common), ok(max(rare, common), 20))
@@ -212,9 +206,14 @@ func (r *report) startSection(p printer) {
 		}
 		s := append([]float64(nil), v...)
 		sort.Float64s(s)
-		p("| %s | %s | %s | %s | %s | %s |", row.what, row.first, r.start[row.key+"_runs_ms"], msf(median(v)), msf(s[0]), msf(s[len(s)-1]))
+		med := msf(median(v))
+		if _, _, ratio := r.startRatio(row.key); row.key != "bare" && ratio > 0 {
+			med += " (" + ratioText(ratio) + ")"
+		}
+		p("| %s | %s | %s | %s | %s | %s |", row.what, row.first, r.start[row.key+"_runs_ms"], med, msf(s[0]), msf(s[len(s)-1]))
 	}
 	p("")
+	coldStartNotes(p)
 	p("What the app does with the database at start, timed on its own by bench/opendb:")
 	p("")
 	p("| Step | When | Ten-year database | With its audit log |")

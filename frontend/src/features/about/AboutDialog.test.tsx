@@ -42,6 +42,7 @@ describe('AboutDialog', () => {
     expect(dialog.textContent).toContain('Alle data bliver på denne computer');
     expect(dialog.textContent).toContain('React og TanStack Query (MIT)');
     expect(dialog.textContent).toContain('THIRD-PARTY-LICENSES.txt');
+    expect(dialog.textContent).toContain('DejaVu Sans');
   });
 
   it('speaks English when the UI does', () => {

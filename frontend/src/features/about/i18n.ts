@@ -18,7 +18,7 @@ export const aboutText = textGroup(
     privacy: 'Alle data bliver på denne computer: ICM gemmer alt i databasefilen ovenfor og sender intet over netværket.',
     licencesTitle: 'Licenser',
     licences:
-      'ICM indeholder Go og Go-moduler (BSD-3-Clause og MIT, bl.a. Wails, GORM, gofpdf og modernc.org/sqlite), SQLite (public domain) samt React og TanStack Query (MIT). Vinduet tegnes af systemets webkomponent: Microsoft Edge WebView2 på Windows, WebKitGTK (LGPL) på Linux.',
+      'ICM indeholder Go og Go-moduler (BSD-3-Clause og MIT, bl.a. Wails, GORM, gofpdf og modernc.org/sqlite), SQLite (public domain), React og TanStack Query (MIT) samt skrifttypen DejaVu Sans, der er indlejret i PDF-filerne (Bitstream Vera-licensen). Vinduet tegnes af systemets webkomponent: Microsoft Edge WebView2 på Windows, WebKitGTK (LGPL) på Linux.',
     licencesFile: 'Alle licenstekster: THIRD-PARTY-LICENSES.txt i programmappen (Windows) eller i /usr/share/doc/icm (Linux).',
     close: 'Luk',
   },
@@ -38,7 +38,7 @@ export const aboutText = textGroup(
     privacy: 'All data stays on this computer: ICM keeps everything in the database file above and sends nothing over the network.',
     licencesTitle: 'Licences',
     licences:
-      "ICM contains Go and Go modules (BSD-3-Clause and MIT, among them Wails, GORM, gofpdf and modernc.org/sqlite), SQLite (public domain), and React and TanStack Query (MIT). The window is drawn by the system's web component: Microsoft Edge WebView2 on Windows, WebKitGTK (LGPL) on Linux.",
+      "ICM contains Go and Go modules (BSD-3-Clause and MIT, among them Wails, GORM, gofpdf and modernc.org/sqlite), SQLite (public domain), React and TanStack Query (MIT), and the DejaVu Sans font embedded in the PDFs (Bitstream Vera licence). The window is drawn by the system's web component: Microsoft Edge WebView2 on Windows, WebKitGTK (LGPL) on Linux.",
     licencesFile: 'Every licence text: THIRD-PARTY-LICENSES.txt in the program folder (Windows) or in /usr/share/doc/icm (Linux).',
     close: 'Close',
   },
