@@ -136,25 +136,20 @@ func (s *TeamFolderService) usableFolder(path string, team bool) (FolderCheckDTO
 }
 
 // begin marks founding as running, refusing a second start (or one while joining).
-func (s *TeamFolderService) begin() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.settingUp(); err != nil {
-		return err
-	}
-	s.founding = true
-	return nil
-}
+func (s *TeamFolderService) begin() error { return s.beginSetUp(&s.founding) }
 
 // beginJoin marks a join as running, refusing a second one (or one while founding): two
 // joins at once would both pass the checks and leave two requests with two laptop codes.
-func (s *TeamFolderService) beginJoin() error {
+func (s *TeamFolderService) beginJoin() error { return s.beginSetUp(&s.joining) }
+
+// beginSetUp sets flag (founding or joining) under the lock, unless settingUp refuses.
+func (s *TeamFolderService) beginSetUp(flag *bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.settingUp(); err != nil {
 		return err
 	}
-	s.joining = true
+	*flag = true
 	return nil
 }
 
