@@ -11,7 +11,7 @@ OUT := test-output
 VERSION := $(shell cat VERSION)
 LDFLAGS := -X icm/backend/service.Version=$(VERSION)
 
-.PHONY: run build test deps deps-test deps-dist frontend demo check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version check-windows crash-test crash-test-ci fuzz bench clean
+.PHONY: run build test deps deps-test deps-dist frontend demo demo-team check-bindings check-go vet go-test fe-typecheck fe-test e2e dist dist-check check-version check-windows crash-test crash-test-ci fuzz bench clean
 
 ## run: install what is missing, build, and start the app on the database in the user's data folder
 run: build
@@ -36,6 +36,27 @@ frontend:
 ## demo: fill an empty database (default location, or DB=path) with fictional demo data
 demo: deps
 	go run . -demo $(if $(DB),-db $(DB),)
+
+## demo-team: two windows on a demo team of two laptops sharing a team folder, to watch a note travel between them;
+## DIR=folder (default: icm-demo-team in the user's data folder); a second run reuses a finished demo team.
+## Ctrl-C closes both windows. Never touches the database `make run` opens.
+DIR ?= $${XDG_DATA_HOME:-$$HOME/.local/share}/icm-demo-team
+demo-team: deps build/bin/icm
+	@dir="$(DIR)"; \
+	./build/bin/icm -demo-team "$$dir" || exit $$?; \
+	./build/bin/icm -db "$$dir/lead.db" & lead=$$!; \
+	trap 'kill -TERM $$lead 2>/dev/null; wait $$lead 2>/dev/null; exit 130' INT TERM; \
+	./build/bin/icm -db "$$dir/worker.db"; \
+	wait $$lead
+
+# The binary `make run` builds, rebuilt for demo-team only when a Go or frontend source is newer
+# (the sources are listed only when that is asked for).
+ifneq ($(filter demo-team build/bin/icm,$(MAKECMDGOALS)),)
+ICM_SOURCES := $(shell find . \( -path ./frontend/node_modules -o -path ./build -o -path ./frontend/dist -o -path ./.git \) -prune -o \
+	-type f \( -name '*.go' -o -name '*.ts' -o -name '*.tsx' -o -name '*.css' -o -name '*.html' \) -print 2>/dev/null)
+endif
+build/bin/icm: $(ICM_SOURCES) go.mod go.sum VERSION
+	$(MAKE) build
 
 ## test: every check CI runs: bindings drift, version, formatting, go vet, go test -race, tsc, Vitest, end-to-end, packages
 test: deps-test frontend check-bindings check-version check-go vet check-windows go-test crash-test-ci fe-typecheck fe-test e2e dist-check

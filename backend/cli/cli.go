@@ -1,6 +1,6 @@
 // Package cli holds the app's headless commands, which IT runs without a window: icm backup,
-// icm restore, -version, -demo, -export-plan and -export-template. They act as the command
-// line (service.Deps without a Session), with a team lead's rights.
+// icm restore, -version, -demo, -demo-team, -export-plan and -export-template. They act as
+// the command line (service.Deps without a Session), with a team lead's rights.
 package cli
 
 import (
@@ -38,7 +38,7 @@ func stdIO() cliIO {
 var valueFlags = map[string]bool{
 	"db": true, "out": true, "in": true, "passphrase-file": true, "export-plan": true,
 	"plan-version": true, "template-version": true, "folder": true, "lead": true, "label": true,
-	"lead-code": true, "laptop": true, "worker": true, "from": true,
+	"lead-code": true, "laptop": true, "worker": true, "from": true, "demo-team": true,
 }
 
 // takeLang removes -lang VALUE (or -lang=VALUE, with one or two dashes) from anywhere in
@@ -91,6 +91,7 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	fs.SetOutput(io.stderr)
 	dbFlag := fs.String("db", "", "database file (default: the user's data folder, or $"+appdir.EnvDB+")")
 	demo := fs.Bool("demo", false, "fill an empty database with fictional demo data and exit")
+	demoTeam := fs.String("demo-team", "", "make a demo team of two laptops sharing a team folder in `DIR` and print how to start their windows")
 	version := fs.Bool("version", false, "print the version and exit")
 	exportPlan := fs.Uint("export-plan", 0, "write the plan of course `ID` to the -out PDF and exit")
 	planVersion := fs.Uint("plan-version", 0, "with -export-plan: the signed version `ID` (default: the current draft)")
@@ -109,6 +110,13 @@ func run(args []string, io cliIO) (dbPath string, code int, done bool) {
 	if *version {
 		fmt.Fprintln(io.stdout, service.Version)
 		return "", 0, true
+	}
+	if *demoTeam != "" {
+		if *dbFlag != "" || *demo || fs.NArg() > 0 { // its two databases are its own
+			fs.Usage()
+			return "", 2, true
+		}
+		return "", runDemoTeam(*demoTeam, io), true
 	}
 	dbPath, err := databasePath(*dbFlag)
 	if err != nil {

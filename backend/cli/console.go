@@ -11,6 +11,7 @@ const consoleUsage = `usage: icmctl COMMAND [flags]     (ICM's console program f
   icmctl -export-plan COURSE_ID [-plan-version ID] -out FILE.pdf [-db PATH]
   icmctl -export-template [-template-version ID] -out FILE.pdf [-db PATH]
   icmctl -demo -db PATH
+  icmctl -demo-team DIR             (two demo laptops sharing a team folder, for trying sync on one machine)
   icmctl sync status|once|found|join|requests|enroll|revoke [-db PATH] [flags]
 Every command takes -lang da|en (default: both, or the system's language). "icmctl backup -h" and
 the like list a command's flags. Exit codes: 0 done, 1 failed, 2 wrong use (sync: see "icmctl sync").`

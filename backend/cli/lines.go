@@ -11,6 +11,10 @@ import (
 // the test checks it.
 const (
 	lineDemoLoaded        = "demo_loaded"
+	lineDemoTeamReady     = "demo_team_ready"
+	lineDemoTeamLead      = "demo_team_lead"
+	lineDemoTeamWorker    = "demo_team_worker"
+	lineDemoTeamTry       = "demo_team_try"
 	lineBackupWritten     = "backup_written"
 	lineRestored          = "restored"
 	linePreviousKept      = "previous_kept"
@@ -46,7 +50,15 @@ const (
 
 // lines holds every such line; status rows keep their label column in each language.
 var lines = map[string]message{
-	lineDemoLoaded:    {"Demodata er lagt i %s", "Demo data loaded into %s"},
+	lineDemoLoaded: {"Demodata er lagt i %s", "Demo data loaded into %s"},
+	lineDemoTeamReady: {"Demoteamet er klar i %s: to computere, der deler en teammappe.",
+		"The demo team is ready in %s: two laptops sharing a team folder."},
+	lineDemoTeamLead: {"Teamlederens vindue:     icm -db %s   (log ind som %s med adgangskoden %s)",
+		"The team lead's window:  icm -db %s   (sign in as %s with the password %s)"},
+	lineDemoTeamWorker: {"Medarbejderens vindue:   icm -db %s   (log ind som %s med adgangskoden %s)",
+		"The worker's window:     icm -db %s   (sign in as %s with the password %s)"},
+	lineDemoTeamTry: {"Prøv: skriv et journalnotat hos en af Aishas borgere (fx Camilla Frost) i det ene vindue, og se det komme frem i det andet efter få sekunder. Vinduerne åbner oven på hinanden: flyt det ene til side. Teammappen er %s.",
+		"Try it: write a journal note for one of Aisha's citizens (Camilla Frost, say) in one window and watch it appear in the other within seconds. The windows open on top of each other: move one aside. The team folder is %s."},
 	lineBackupWritten: {"Krypteret sikkerhedskopi skrevet til %s (%d bytes, %d borgere)", "Encrypted backup written to %s (%d bytes, %d citizens)"},
 	lineRestored: {"Sikkerhedskopien fra %s (%d borgere, %d medarbejdere) er gendannet i %s",
 		"Restored the backup of %s (%d citizens, %d workers) into %s"},

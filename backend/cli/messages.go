@@ -23,6 +23,8 @@ const (
 	codePassphraseTooLarge domain.Code = "passphrase_file_too_large" // the passphrase file is larger than a passphrase file can be
 	codeOutRequired        domain.Code = "out_required"              // an export without -out
 	codeCannotRead         domain.Code = "cannot_read"               // a file exists but this user may not read it
+	codeDemoDirInUse       domain.Code = "demo_dir_in_use"           // -demo-team names a folder with other files in it
+	codeDemoNotComplete    domain.Code = "demo_not_complete"         // the demo worker's laptop did not get the team's data
 )
 
 // What a message is about: the same code means another thing for another object
@@ -84,6 +86,12 @@ var messages = map[messageKey]message{
 	{domain.CodeNotEmpty, ""}: {
 		"Databasen indeholder allerede data: {x}. Demodata lægges kun i en ny eller tom database; angiv en anden sti med -db.",
 		"The database already holds data: {x}. Demo data goes only into a new or empty database; give another path with -db."},
+	{codeDemoDirInUse, ""}: {
+		"Mappen til demoteamet er ikke tom og rummer ikke et færdigt demoteam: {x}. Angiv en ny eller tom mappe med -demo-team (eller DIR= til make demo-team).",
+		"The folder for the demo team is not empty and holds no finished demo team: {x}. Give a new or empty folder with -demo-team (or DIR= to make demo-team)."},
+	{codeDemoNotComplete, ""}: {
+		"Demomedarbejderens computer fik ikke teamets data, og demoteamet er fjernet igen: {x}. Prøv igen, og skriv til udviklerne, hvis det sker igen.",
+		"The demo worker's laptop did not receive the team's data, and the demo team was removed again: {x}. Try again, and tell the developers if it happens again."},
 	{domain.CodeWeakPassphrase, ""}: {
 		"Adgangsfrasen er for kort. Brug mindst 12 tegn, fx en kort sætning.",
 		"The passphrase is too short. Use at least 12 characters, for example a short sentence."},

@@ -25,7 +25,7 @@ var cliCodes = []domain.Code{
 	domain.CodeTeamMissing,
 	codeSyncNoFolder, codeSyncHasData, codeSyncJoined, codeSyncNotLead, codeSyncNoRequest, codeSyncRevoked,
 	codeSyncOwnLaptop, codeSyncNotMember, codeSyncNoWorker, codeSyncLeadCode, codeSyncRestored, codeSyncUnclassified,
-	codeUnknownFlag, codeFlagValue,
+	codeUnknownFlag, codeFlagValue, codeDemoDirInUse, codeDemoNotComplete,
 }
 
 // Every code has its own message in both languages: a sentence that says what is wrong,
