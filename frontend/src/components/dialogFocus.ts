@@ -100,11 +100,12 @@ function underCover(el: HTMLElement): boolean {
  * stage's controls replace the ones that held it. The keys are left alone while the dialog is
  * under another layer (the lock screen) or pressed in another dialog; a key on the page behind
  * brings the focus back in. A dialog that opens or changes stage under the lock screen leaves
- * the password field alone and takes the focus when the lock is lifted.
+ * the password field alone and takes the focus when the lock is lifted. `startAtTop` keeps
+ * the box scrolled to its top when the focus goes to a control at its foot.
  */
 export function useDialogFocus(
   box: RefObject<HTMLElement | null>,
-  p: { onClose: () => void; busy?: boolean; initial?: RefObject<HTMLElement | null>; focusKey?: string | number; returnTo?: string },
+  p: { onClose: () => void; busy?: boolean; initial?: RefObject<HTMLElement | null>; focusKey?: string | number; returnTo?: string; startAtTop?: boolean },
 ) {
   // The latest onClose and busy, so that the listener below is set up once per opening.
   const state = useRef(p);
@@ -148,7 +149,7 @@ export function useDialogFocus(
       waiting.current = false;
       const back = document.activeElement;
       if (!opener.current?.isConnected && back instanceof HTMLElement && back !== document.body && !dialog.contains(back)) opener.current = back;
-      focusStart(dialog, state.current.initial);
+      focusStart(dialog, state.current.initial, state.current.startAtTop);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener(pageUncoveredEvent, onUncovered);
@@ -163,7 +164,7 @@ export function useDialogFocus(
     const el = box.current;
     if (!el) return;
     waiting.current = underCover(el);
-    if (!waiting.current) focusStart(el, state.current.initial);
+    if (!waiting.current) focusStart(el, state.current.initial, state.current.startAtTop);
   }, [box, p.focusKey]);
 }
 
@@ -183,7 +184,17 @@ export function closeFocus(opener: HTMLElement | null, returnTo?: string) {
   else document.querySelector<HTMLElement>('#main-content h1')?.focus();
 }
 
-/** Moves the focus to where a dialog (or its new stage) starts. */
-function focusStart(dialog: HTMLElement, initial?: RefObject<HTMLElement | null>) {
-  (initial?.current ?? startControl(dialog) ?? dialog).focus();
+/**
+ * Moves the focus to where a dialog (or its new stage) starts. With `atTop` (a dialog to be
+ * read from its head whose start is a button at its foot, like About's Close) the focus does
+ * not scroll the box: it stays scrolled to its top, also when zoomed so it must scroll.
+ */
+function focusStart(dialog: HTMLElement, initial?: RefObject<HTMLElement | null>, atTop?: boolean) {
+  const el = initial?.current ?? startControl(dialog) ?? dialog;
+  if (!atTop) {
+    el.focus();
+    return;
+  }
+  el.focus({ preventScroll: true });
+  dialog.scrollTop = 0;
 }
