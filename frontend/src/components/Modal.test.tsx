@@ -131,6 +131,38 @@ describe('Modal', () => {
     main.remove();
   });
 
+  it('gives the focus to its returnTo key, else the heading, when its opener is disabled', () => {
+    const main = document.createElement('main');
+    main.id = 'main-content';
+    const h1 = document.createElement('h1');
+    h1.tabIndex = -1;
+    main.appendChild(h1);
+    const part = document.createElement('h3');
+    part.tabIndex = -1;
+    part.dataset.focusKey = 'part';
+    main.appendChild(part);
+    const opener = document.createElement('button');
+    main.appendChild(opener);
+    document.body.appendChild(main);
+    for (const [returnTo, expected] of [
+      ['part', part],
+      [undefined, h1],
+      ['missing', h1],
+    ] as const) {
+      opener.disabled = false;
+      opener.focus();
+      const view = render(
+        <Modal title="Stop" onClose={() => {}} returnTo={returnTo}>
+          <button>Luk</button>
+        </Modal>,
+      );
+      opener.disabled = true;
+      view.unmount();
+      expect(document.activeElement).toBe(expected);
+    }
+    main.remove();
+  });
+
   it('leaves the keys alone while under the lock screen (an inert ancestor)', () => {
     const onClose = vi.fn();
     render(

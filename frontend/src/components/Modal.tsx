@@ -18,13 +18,15 @@ export function Modal(p: {
   wide?: boolean;
   focusKey?: string | number;
   initial?: RefObject<HTMLElement | null>;
+  /** The data-focus-key to return to when the opener is gone or disabled on closing. */
+  returnTo?: string;
   children: ReactNode;
 }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const state = useRef({ onClose: p.onClose, busy: p.busy });
   state.current = { onClose: p.onClose, busy: p.busy };
-  useDialogFocus(box, { onClose: () => state.current.onClose(), busy: p.busy, focusKey: p.focusKey, initial: p.initial });
+  useDialogFocus(box, { onClose: () => state.current.onClose(), busy: p.busy, focusKey: p.focusKey, initial: p.initial, returnTo: p.returnTo });
   return createPortal(
     <div
       className="modal-backdrop"

@@ -94,16 +94,18 @@ function underCover(el: HTMLElement): boolean {
  * opens (to `initial`, or else its first field, or else its first button, or else the dialog
  * box itself while it has no control yet), Tab and Shift+Tab go round its own controls and
  * never reach the page behind, Escape closes it unless `busy`, and when it closes the focus
- * goes back to whatever opened it (or the screen's heading when that is gone). A new
+ * goes back to whatever opened it (when that is gone or disabled: the element named by the
+ * data-focus-key `returnTo`, or else the screen's heading). A new
  * `focusKey` (the dialog's stage: form, preview, done) moves the focus in again, as the
  * stage's controls replace the ones that held it. The keys are left alone while the dialog is
  * under another layer (the lock screen) or pressed in another dialog; a key on the page behind
  * brings the focus back in. A dialog that opens or changes stage under the lock screen leaves
- * the password field alone and takes the focus when the lock is lifted.
+ * the password field alone and takes the focus when the lock is lifted. `startAtTop` keeps
+ * the box scrolled to its top when the focus goes to a control at its foot.
  */
 export function useDialogFocus(
   box: RefObject<HTMLElement | null>,
-  p: { onClose: () => void; busy?: boolean; initial?: RefObject<HTMLElement | null>; focusKey?: string | number },
+  p: { onClose: () => void; busy?: boolean; initial?: RefObject<HTMLElement | null>; focusKey?: string | number; returnTo?: string; startAtTop?: boolean },
 ) {
   // The latest onClose and busy, so that the listener below is set up once per opening.
   const state = useRef(p);
@@ -147,17 +149,14 @@ export function useDialogFocus(
       waiting.current = false;
       const back = document.activeElement;
       if (!opener.current?.isConnected && back instanceof HTMLElement && back !== document.body && !dialog.contains(back)) opener.current = back;
-      focusStart(dialog, state.current.initial);
+      focusStart(dialog, state.current.initial, state.current.startAtTop);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener(pageUncoveredEvent, onUncovered);
     return () => {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener(pageUncoveredEvent, onUncovered);
-      // The opener may be gone (an unlocked account's button, a resolved conflict's row):
-      // then the screen's heading, so that the focus is never left on the page body.
-      if (opener.current?.isConnected) opener.current.focus();
-      else document.querySelector<HTMLElement>('#main-content h1')?.focus();
+      closeFocus(opener.current, state.current.returnTo);
     };
   }, [box]);
   // After the listener above (which notes the opener), so the opener is not the start.
@@ -165,11 +164,37 @@ export function useDialogFocus(
     const el = box.current;
     if (!el) return;
     waiting.current = underCover(el);
-    if (!waiting.current) focusStart(el, state.current.initial);
+    if (!waiting.current) focusStart(el, state.current.initial, state.current.startAtTop);
   }, [box, p.focusKey]);
 }
 
-/** Moves the focus to where a dialog (or its new stage) starts. */
-function focusStart(dialog: HTMLElement, initial?: RefObject<HTMLElement | null>) {
-  (initial?.current ?? startControl(dialog) ?? dialog).focus();
+/**
+ * Where the focus goes when a dialog closes: back to its opener while that is still on the
+ * page and enabled (a disabled button cannot take the focus, which would stay on the page
+ * body); else to the element whose data-focus-key is `returnTo`; else the screen's heading,
+ * so that the focus is never left on the page body.
+ */
+export function closeFocus(opener: HTMLElement | null, returnTo?: string) {
+  if (opener?.isConnected && !opener.matches(':disabled')) {
+    opener.focus();
+    return;
+  }
+  const back = returnTo ? document.querySelector<HTMLElement>(`[data-focus-key="${returnTo}"]`) : null;
+  if (back && !back.matches(':disabled')) back.focus();
+  else document.querySelector<HTMLElement>('#main-content h1')?.focus();
+}
+
+/**
+ * Moves the focus to where a dialog (or its new stage) starts. With `atTop` (a dialog to be
+ * read from its head whose start is a button at its foot, like About's Close) the focus does
+ * not scroll the box: it stays scrolled to its top, also when zoomed so it must scroll.
+ */
+function focusStart(dialog: HTMLElement, initial?: RefObject<HTMLElement | null>, atTop?: boolean) {
+  const el = initial?.current ?? startControl(dialog) ?? dialog;
+  if (!atTop) {
+    el.focus();
+    return;
+  }
+  el.focus({ preventScroll: true });
+  dialog.scrollTop = 0;
 }

@@ -96,6 +96,24 @@ describe('AboutDialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('opens at its head: focusing Close at its foot does not scroll the box (200-400 %)', () => {
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus');
+    try {
+      render(
+        <I18nProvider lang="da" onChange={() => {}}>
+          <AboutDialog facts={facts} build={build} onClose={() => {}} />
+        </I18nProvider>,
+      );
+      const close = screen.getByRole('button', { name: 'Luk' });
+      expect(document.activeElement).toBe(close);
+      const onClose = focus.mock.contexts.findIndex((c) => c === close);
+      expect(focus.mock.calls[onClose]).toEqual([{ preventScroll: true }]);
+      expect(screen.getByRole('dialog').scrollTop).toBe(0);
+    } finally {
+      focus.mockRestore();
+    }
+  });
+
   it('keeps Tab inside: from Close (its only control) Tab and Shift+Tab stay on Close, never the page behind', () => {
     const behind = document.createElement('button');
     document.body.appendChild(behind);

@@ -27,7 +27,8 @@ export function AboutDialog(p: { facts: AboutFacts; build: BuildInfo; onClose: (
   const { onClose } = p;
 
   const box = useRef<HTMLDivElement>(null);
-  useDialogFocus(box, { onClose, initial: closeRef });
+  // Close is at the foot; at 200-400 % the box scrolls, and it must open at its head.
+  useDialogFocus(box, { onClose, initial: closeRef, startAtTop: true });
 
   const none = t('about.notRecorded');
   const commit = p.build.commit;

@@ -78,6 +78,14 @@ describe('the audit screen', () => {
     expect(auditApi.list).toHaveBeenCalledWith({ citizenId: 0, workerId: 0, action: '', from: '', to: '', before: 0, limit: 100, computer: 'all', cursor: '' });
   });
 
+  it('marks the English word “Caseload” as English in the Danish list (WCAG 3.1.2)', async () => {
+    vi.mocked(auditApi.list).mockResolvedValue(page([entry(2, { action: 'view', object: 'caseload' }), entry(1, { object: 'summary' })]));
+    renderPage();
+    const [caseload, summary] = await screen.findAllByTestId('audit-entry');
+    expect(within(caseload).getByText('Caseload').getAttribute('lang')).toBe('en');
+    expect(within(summary).getByText('Forløbsoversigt').hasAttribute('lang')).toBe(false);
+  });
+
   it('filters by citizen, action and dates, and offers the citizen’s export', async () => {
     vi.mocked(auditApi.list).mockResolvedValue(page([entry(5)]));
     renderPage();

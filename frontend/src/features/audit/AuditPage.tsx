@@ -127,6 +127,9 @@ function Filters(p: {
   );
 }
 
+/** Logged objects whose Danish name is the English word: a screen reader says them in English (WCAG 3.1.2). */
+const englishInDanish = new Set(['caseload']);
+
 /** A translated name for a logged value, or the value itself when it is new to this version. */
 function useName() {
   const { tx, lang } = useI18n();
@@ -134,7 +137,7 @@ function useName() {
 }
 
 function AuditTable(p: { entries: AuditEntry[]; computers: AuditComputer[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const name = useName();
   // On a laptop in a team every entry says which computer it was logged on.
   const team = p.computers.length > 0;
@@ -159,7 +162,7 @@ function AuditTable(p: { entries: AuditEntry[]; computers: AuditComputer[] }) {
             {team && <td>{computerName(t, e.laptop, e.computer, e.laptop === self)}</td>}
             <td>{e.workerName || <span className="muted">{t('audit.unknownWorker')}</span>}</td>
             <td className={e.action === 'sign_in_failed' ? 'tone-bad' : undefined}>{name('actions', e.action)}</td>
-            <td>{name('object', e.object)}</td>
+            <td lang={lang === 'da' && englishInDanish.has(e.object) ? 'en' : undefined}>{name('object', e.object)}</td>
             <td>{e.citizenId ? e.citizenName || <span className="muted">{t('audit.deletedCitizen', { id: e.citizenId })}</span> : '–'}</td>
             <td className="muted small">{e.detail}</td>
           </tr>

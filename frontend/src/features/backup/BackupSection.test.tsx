@@ -227,9 +227,19 @@ describe('the backups section', () => {
     vi.mocked(backupApi.cancelRestore).mockResolvedValue(list());
     renderSection();
     expect(await screen.findByText(fill(t.pending, { created: '28.11.2026 09:30' }))).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: t.cancelRestore }));
+    // A plain region with a heading: no live region around its buttons.
+    const banner = screen.getByRole('region', { name: t.pendingTitle });
+    expect(banner.closest('[role="status"], [role="alert"], [aria-live]')).toBeNull();
+    const button = within(banner).getByRole('button', { name: t.cancelRestore });
+    button.focus();
+    fireEvent.click(button);
     await waitFor(() => expect(screen.queryByText(fill(t.pending, { created: '28.11.2026 09:30' }))).toBeNull());
     expect(backupApi.cancelRestore).toHaveBeenCalledTimes(1);
+    // The button went with the banner: the result takes the focus and is read once.
+    const line = screen.getByTestId('restore-cancelled');
+    await waitFor(() => expect(document.activeElement).toBe(line));
+    expect(line.textContent).toBe(`✓ ${t.cancelRestoreDone}`);
+    expect((line.nextElementSibling as HTMLElement).textContent).toBe('');
   });
 
   it('says what the last start restored, or why it could not', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { backupApi, type BackupList } from '../../api/backup';
 import { toAppError } from '../../api/errors';
 import { BusyButton } from '../../components/BusyButton';
@@ -111,6 +111,10 @@ function LeadBackups() {
 function RestoreBanners(p: { list: BackupList }) {
   const { t, lang } = useI18n();
   const cancel = useCancelRestore();
+  const titleId = useId();
+  // Where the cancelled restore is told: mounted once; it takes the focus from the banner's
+  // button, which goes with the banner.
+  const status = useStatusLine();
   const { pending, restored, restoreFailed } = p.list;
   return (
     <>
@@ -121,19 +125,27 @@ function RestoreBanners(p: { list: BackupList }) {
       )}
       {restored && <p className="banner banner-info">{t('backup.restored', { created: restored.backupCreated, previous: restored.previous })}</p>}
       {pending && (
-        <div className="banner banner-warn" role="status">
+        <section className="banner banner-warn" aria-labelledby={titleId} data-testid="restore-pending">
+          <h3 id={titleId}>{t('backup.pendingTitle')}</h3>
           <p>{t('backup.pending', { created: pending.backupCreated })}</p>
           <div className="backup-actions">
             <button type="button" className="primary" onClick={() => backupApi.quit()}>
               {t('backup.quitNow')}
             </button>
-            <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+            <BusyButton
+              busy={cancel.isPending}
+              onClick={() => {
+                status.clear();
+                cancel.mutate(undefined, { onSuccess: () => status.say(t('backup.cancelRestoreDone')) });
+              }}
+            >
               {t('backup.cancelRestore')}
-            </button>
+            </BusyButton>
           </div>
           <ErrorBanner error={cancel.error} />
-        </div>
+        </section>
       )}
+      <StatusLine status={status} testId="restore-cancelled" />
     </>
   );
 }

@@ -56,6 +56,8 @@ export const backupText = textGroup(
     stagedNext: 'Luk ICM, og start programmet igen for at gennemføre gendannelsen. Det, der skrives inden da, kommer ikke med.',
     quitNow: 'Luk ICM nu',
     cancelRestore: 'Fortryd gendannelsen',
+    pendingTitle: 'Gendannelse venter',
+    cancelRestoreDone: 'Gendannelsen er fortrudt. Dataene bliver, som de er.',
     pending: 'En gendannelse fra sikkerhedskopien fra {created} venter. Den gennemføres, næste gang ICM startes.',
     restored:
       'ICM er gendannet fra sikkerhedskopien fra {created}. Databasen fra før gendannelsen er gemt som {previous} i samme mappe som databasen.',
@@ -121,6 +123,8 @@ export const backupText = textGroup(
     stagedNext: 'Close ICM and start it again to carry out the restore. Anything written before then is not kept.',
     quitNow: 'Close ICM now',
     cancelRestore: 'Cancel the restore',
+    pendingTitle: 'Restore waiting',
+    cancelRestoreDone: 'The restore is cancelled. The data stays as it is.',
     pending: 'A restore from the backup from {created} is waiting. It is carried out the next time ICM starts.',
     restored: 'ICM was restored from the backup from {created}. The database from before the restore is kept as {previous} in the database’s folder.',
     restoreFailed: 'A restore could not be carried out at start: {reason} The database was not changed.',

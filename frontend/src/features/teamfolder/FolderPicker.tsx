@@ -51,13 +51,16 @@ export function FolderPicker(p: {
           {tt.check}
         </button>
       </div>
-      {c && (
-        <div className={`banner ${c.usable ? 'banner-info' : 'banner-error'}`} role="status">
-          {c.usable ? tt.usable : tt.reasons[c.reason as keyof typeof tt.reasons] ?? c.reason}
-          {c.usable && c.empty && ` ${tt.usableEmpty}`}
-          {c.hasTeam && ` ${fill(tt.hasTeam, { date: danishDateTime(c.teamCreated) })}`}
-        </div>
-      )}
+      {/* Mounted empty and filled by a check, so the answer is announced also the first time. */}
+      <div role="status" data-testid="folder-check">
+        {c && (
+          <div className={`banner ${c.usable ? 'banner-info' : 'banner-error'}`}>
+            {c.usable ? tt.usable : tt.reasons[c.reason as keyof typeof tt.reasons] ?? c.reason}
+            {c.usable && c.empty && ` ${tt.usableEmpty}`}
+            {c.hasTeam && ` ${fill(tt.hasTeam, { date: danishDateTime(c.teamCreated) })}`}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

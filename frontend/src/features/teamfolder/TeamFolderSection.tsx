@@ -5,6 +5,8 @@ import { toAppError, type AppError } from '../../api/errors';
 import { useAccounts } from '../../api/authQueries';
 import { SelectField, TextField } from '../../components/form';
 import { Modal } from '../../components/Modal';
+import { BusyButton } from '../../components/BusyButton';
+import { StatusLine, useStatusLine } from '../../components/focus';
 import { useI18n } from '../../i18n/i18n';
 import { useIsLead } from '../auth/session';
 import { fill, SyncProgressBar, teamFolderKeys, tfErrorText, tfFieldText, useTeamFolderStatus, useTft } from './common';
@@ -34,7 +36,9 @@ export function TeamFolderSection() {
             </div>
           )}
           {isLead && <JoinRequests />}
-          <h3>{tt.laptopsTitle}</h3>
+          <h3 tabIndex={-1} data-focus-key="tf-laptops">
+            {tt.laptopsTitle}
+          </h3>
           <Laptops laptops={s.laptops} lead={isLead} />
           {isLead && <WorkerLeaves laptops={s.laptops} />}
         </>
@@ -99,25 +103,31 @@ function JoinRequests() {
   const accounts = useAccounts();
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
-  const [done, setDone] = useState('');
+  const [busy, setBusy] = useState('');
+  const done = useStatusLine();
   const waiting = (reqs.data ?? []).filter((r) => !r.enrolled);
   const workers = (accounts.data ?? []).filter((a) => a.hasAccount && a.active).map((a) => ({ value: String(a.workerId), label: a.name }));
   const enroll = async (laptop: string, label: string) => {
     setError(null);
+    setBusy(laptop);
     try {
       const id = Number(choice[laptop] ?? 0);
       qc.setQueryData(teamFolderKeys.requests, await teamFolderApi.enroll(laptop, id));
-      setDone(fill(tt.enrolled, { label, name: workers.find((w) => w.value === String(id))?.label ?? '' }));
+      // The approved request's row is gone: the line takes the focus and is read once.
+      done.say(fill(tt.enrolled, { label, name: workers.find((w) => w.value === String(id))?.label ?? '' }));
       await qc.invalidateQueries({ queryKey: teamFolderKeys.status });
     } catch (e) {
+      done.clear();
       setError(toAppError(e));
+    } finally {
+      setBusy('');
     }
   };
   return (
     <div>
       <h3>{tt.requestsTitle}</h3>
       <p className="muted small">{tt.requestsHelp}</p>
-      {done && <div role="status">{done}</div>}
+      <StatusLine status={done} testId="tf-enrolled" />
       {error && (
         <div className="banner banner-error" role="alert">
           {error.fields.length ? tfFieldText(lang, error.fields[0]) : tfErrorText(lang, error)}
@@ -136,9 +146,9 @@ function JoinRequests() {
                 </div>
               </div>
               <SelectField label={`${tt.worker} (${r.label})`} value={choice[r.laptop] ?? ''} options={workers} allowEmpty onChange={(v) => setChoice((c) => ({ ...c, [r.laptop]: v }))} />
-              <button type="button" disabled={!choice[r.laptop]} onClick={() => void enroll(r.laptop, r.label)}>
+              <BusyButton disabled={!choice[r.laptop]} busy={busy === r.laptop} onClick={() => void enroll(r.laptop, r.label)}>
                 {tt.enroll}
-              </button>
+              </BusyButton>
             </li>
           ))}
         </ul>
@@ -154,12 +164,16 @@ function Laptops(p: { laptops: TeamLaptop[]; lead: boolean }) {
   const [revoking, setRevoking] = useState<TeamLaptop | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const done = useStatusLine();
   const revoke = async () => {
     if (!revoking) return;
     setBusy(true);
     setError(null);
     try {
       qc.setQueryData(teamFolderKeys.status, await teamFolderApi.revokeLaptop(revoking.laptop));
+      // The row's button is gone: the dialog hands the focus to the laptops' heading, and
+      // the line then takes it and is read once.
+      done.say(fill(tt.revokeDone, { label: revoking.label }));
       setRevoking(null);
     } catch (e) {
       setError(toAppError(e));
@@ -170,8 +184,9 @@ function Laptops(p: { laptops: TeamLaptop[]; lead: boolean }) {
   return (
     <>
       <LaptopTable laptops={p.laptops} onRevoke={p.lead ? setRevoking : undefined} />
+      <StatusLine status={done} testId="tf-revoked" />
       {revoking && (
-        <Modal title={fill(tt.revokeTitle, { label: revoking.label })} onClose={() => setRevoking(null)} busy={busy}>
+        <Modal title={fill(tt.revokeTitle, { label: revoking.label })} onClose={() => setRevoking(null)} busy={busy} returnTo="tf-laptops">
           <p>{tt.revokeText}</p>
           {error && (
             <div className="banner banner-error" role="alert">
@@ -179,12 +194,12 @@ function Laptops(p: { laptops: TeamLaptop[]; lead: boolean }) {
             </div>
           )}
           <div className="tf-row">
-            <button type="button" onClick={() => setRevoking(null)} disabled={busy}>
+            <BusyButton onClick={() => setRevoking(null)} busy={busy}>
               {tt.cancel}
-            </button>
-            <button type="button" className="danger" onClick={() => void revoke()} disabled={busy}>
+            </BusyButton>
+            <BusyButton className="danger" onClick={() => void revoke()} busy={busy}>
               {tt.revokeConfirm}
-            </button>
+            </BusyButton>
           </div>
         </Modal>
       )}
@@ -204,17 +219,19 @@ function WorkerLeaves(p: { laptops: TeamLaptop[] }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const [done, setDone] = useState('');
+  const done = useStatusLine();
   const workers = new Map<number, string>();
   for (const l of p.laptops) if (!l.this && !l.revoked && l.workerId) workers.set(l.workerId, l.workerName);
-  if (workers.size === 0 && !done) return null;
+  if (workers.size === 0 && !done.text) return null;
   const name = workers.get(Number(choice)) ?? '';
   const revoke = async () => {
     setBusy(true);
     setError(null);
     try {
       qc.setQueryData(teamFolderKeys.status, await teamFolderApi.revokeWorker(Number(choice)));
-      setDone(fill(tt.leaverDone, { name }));
+      // The opener is disabled now (no worker chosen) or gone (no worker left): the dialog
+      // hands the focus to this part's heading, and the line then takes it and is read once.
+      done.say(fill(tt.leaverDone, { name }));
       setConfirming(false);
       setChoice('');
       await qc.invalidateQueries();
@@ -226,9 +243,11 @@ function WorkerLeaves(p: { laptops: TeamLaptop[] }) {
   };
   return (
     <div>
-      <h3>{tt.leaverTitle}</h3>
+      <h3 tabIndex={-1} data-focus-key="tf-leaver">
+        {tt.leaverTitle}
+      </h3>
       <p className="muted small">{tt.leaverHelp}</p>
-      {done && <div role="status">{done}</div>}
+      <StatusLine status={done} testId="tf-leaver-done" />
       {error && !confirming && (
         <div className="banner banner-error" role="alert">
           {tfErrorText(lang, error)}
@@ -237,13 +256,13 @@ function WorkerLeaves(p: { laptops: TeamLaptop[] }) {
       {workers.size > 0 && (
         <div className="tf-row">
           <SelectField label={tt.leaverWorker} value={choice} allowEmpty options={[...workers].map(([id, n]) => ({ value: String(id), label: n }))} onChange={setChoice} />
-          <button type="button" className="danger" disabled={!choice} onClick={() => { setError(null); setConfirming(true); }}>
+          <button type="button" className="danger" disabled={!choice} onClick={() => { setError(null); done.clear(); setConfirming(true); }}>
             {tt.leaverButton}
           </button>
         </div>
       )}
       {confirming && (
-        <Modal title={fill(tt.leaverConfirmTitle, { name })} onClose={() => setConfirming(false)} busy={busy}>
+        <Modal title={fill(tt.leaverConfirmTitle, { name })} onClose={() => setConfirming(false)} busy={busy} returnTo="tf-leaver">
           <p>{tt.leaverConfirmText}</p>
           {error && (
             <div className="banner banner-error" role="alert">
@@ -251,12 +270,12 @@ function WorkerLeaves(p: { laptops: TeamLaptop[] }) {
             </div>
           )}
           <div className="tf-row">
-            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+            <BusyButton onClick={() => setConfirming(false)} busy={busy}>
               {tt.cancel}
-            </button>
-            <button type="button" className="danger" onClick={() => void revoke()} disabled={busy}>
+            </BusyButton>
+            <BusyButton className="danger" onClick={() => void revoke()} busy={busy}>
               {tt.leaverConfirm}
-            </button>
+            </BusyButton>
           </div>
         </Modal>
       )}

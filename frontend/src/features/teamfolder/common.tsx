@@ -51,7 +51,7 @@ export function useTeamFolderStatus(enabled = true) {
   return useQuery({ queryKey: teamFolderKeys.status, queryFn: teamFolderApi.status, refetchInterval: 30_000, enabled });
 }
 
-/** A progress bar for founding and loading, with its step in words (announced politely). */
+/** A progress bar for founding and loading, with its step in words (only the step is announced, politely). */
 export function SyncProgressBar(p: { progress: SyncProgress | null | undefined }) {
   const tt = useTft();
   if (!p.progress) return null;
@@ -59,8 +59,10 @@ export function SyncProgressBar(p: { progress: SyncProgress | null | undefined }
   const phase = tt.progress[p.progress.phase as keyof typeof tt.progress] ?? p.progress.phase;
   return (
     <div className="tf-progress">
-      <div aria-live="polite">
-        {phase}
+      {/* Only the step is live: the counts change on every tick and are not read out each time
+          (the progress bar carries them for a screen reader that asks). */}
+      <div>
+        <span aria-live="polite" data-testid="sync-phase">{phase}</span>
         {share !== undefined && ` · ${fill(tt.progressOf, { done: p.progress.done.toLocaleString('da-DK'), total: p.progress.total.toLocaleString('da-DK') })}`}
       </div>
       <progress aria-label={phase} max={1} value={share} />

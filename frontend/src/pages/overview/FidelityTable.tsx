@@ -1,5 +1,5 @@
 import { TableScroll } from '../../components/ui';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { CourseFidelity, RuleResult, RuleTotal } from '../../api/overview';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
@@ -43,6 +43,26 @@ function Cell(p: { row: CourseFidelity; r: RuleResult }) {
   return <FailCell code={p.r.rule} rule={rule} reason={reasonText(p.r)} link={fixLink(p.row.courseId, p.r)} />;
 }
 
+/** The gap between the viewport's edge (or the link) and a tip, in pixels. */
+const tipGap = 6;
+
+/**
+ * Where a fixed tip goes: centred under its link, or above it when there is no room below,
+ * moved in so that it lies wholly within the viewport (as far as it fits at all).
+ */
+export function tipPlace(
+  link: { left: number; right: number; top: number; bottom: number },
+  tip: { width: number; height: number },
+  viewWidth: number,
+  viewHeight: number,
+): { left: number; top: number } {
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
+  const left = clamp((link.left + link.right) / 2 - tip.width / 2, tipGap, viewWidth - tip.width - tipGap);
+  const below = link.bottom + tipGap;
+  const top = below + tip.height <= viewHeight - tipGap ? below : link.top - tipGap - tip.height;
+  return { left: Math.max(tipGap, left), top: clamp(top, tipGap, Math.max(tipGap, viewHeight - tip.height - tipGap)) };
+}
+
 /**
  * A failing rule: a link to where it is fixed, whose reason shows in a tip on hover and focus.
  * Escape hides the tip until both the pointer and the focus have left (WCAG 1.4.13), also
@@ -55,6 +75,9 @@ function FailCell(p: { code: string; rule: string; reason: string; link: { href:
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const shown = (hovered || focused) && !dismissed;
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const tipRef = useRef<HTMLSpanElement>(null);
+  const [place, setPlace] = useState<CSSProperties | undefined>(undefined);
   useEffect(() => {
     if (!shown) return;
     const onKey = (e: KeyboardEvent) => {
@@ -63,11 +86,29 @@ function FailCell(p: { code: string; rule: string; reason: string; link: { href:
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [shown]);
+  // The tip is fixed to the viewport beside its link, so the table's scroll box never clips
+  // it (WCAG 1.4.13, 1.4.10); placed again while the page or the box scrolls.
+  useLayoutEffect(() => {
+    if (!shown) return;
+    const put = () => {
+      const link = linkRef.current;
+      const tip = tipRef.current;
+      if (link && tip) setPlace(tipPlace(link.getBoundingClientRect(), tip.getBoundingClientRect(), window.innerWidth, window.innerHeight));
+    };
+    put();
+    window.addEventListener('scroll', put, true);
+    window.addEventListener('resize', put);
+    return () => {
+      window.removeEventListener('scroll', put, true);
+      window.removeEventListener('resize', put);
+    };
+  }, [shown]);
   const { rule, reason } = p;
   const fix = p.link.text;
   return (
     <td className="ov-cell ov-fail" data-rule={p.code} data-pass="false">
       <a
+        ref={linkRef}
         href={p.link.href}
         data-dismissed={dismissed || undefined}
         onKeyDown={(e) => {
@@ -91,7 +132,7 @@ function FailCell(p: { code: string; rule: string; reason: string; link: { href:
         <span className="sr-only">
           {rule}: {t('overview.fidelity.fail')}. {reason} {fix}
         </span>
-        <span className="ov-tip" aria-hidden="true">
+        <span className="ov-tip" aria-hidden="true" ref={tipRef} style={shown ? place : undefined}>
           {reason}
         </span>
       </a>

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { overviewApi, type CourseFidelity, type FidelityHistory, type Overview, type RuleResult } from '../../api/overview';
 import { I18nProvider } from '../../i18n/i18n';
 import { OverviewPage } from './OverviewPage';
+import { tipPlace } from './FidelityTable';
 
 vi.mock('../../api/overview', () => ({
   overviewApi: { teamOverview: vi.fn(), courseFidelity: vi.fn(), fidelityHistory: vi.fn(), saveFidelityPdf: vi.fn(), deleteTeamMeeting: vi.fn() },
@@ -222,6 +223,36 @@ describe('OverviewPage', () => {
     expect(link.hasAttribute('data-dismissed')).toBe(true);
     fireEvent.blur(link);
     expect(link.hasAttribute('data-dismissed')).toBe(false);
+  });
+
+  it('places a rule’s tip fixed within the viewport, so the table’s scroll box cannot clip it', async () => {
+    await renderPage();
+    const bjorn = screen.getAllByTestId('fidelity-row').find((r) => r.dataset.citizen === 'Bjørn Aagaard')!;
+    const link = within(bjorn.querySelector('[data-rule="local_contact"]') as HTMLElement).getByRole('link');
+    const tip = link.querySelector('.ov-tip') as HTMLElement;
+    const rect = (left: number, top: number, width: number, height: number) =>
+      ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) }) as DOMRect;
+    // A link at the right edge of a 320 × 256 view, near its foot: the tip moves in and goes above.
+    vi.spyOn(link, 'getBoundingClientRect').mockReturnValue(rect(300, 220, 16, 20));
+    vi.spyOn(tip, 'getBoundingClientRect').mockReturnValue(rect(0, 0, 256, 80));
+    const { innerWidth, innerHeight } = window;
+    Object.assign(window, { innerWidth: 320, innerHeight: 256 });
+    try {
+      link.focus();
+      await waitFor(() => expect(tip.style.left).toBe('58px'));
+      expect(tip.style.top).toBe('134px');
+    } finally {
+      Object.assign(window, { innerWidth, innerHeight });
+    }
+  });
+
+  it('puts a tip under its link, moved in from the edges of the viewport', () => {
+    const link = { left: 10, right: 30, top: 100, bottom: 120 };
+    expect(tipPlace(link, { width: 200, height: 50 }, 1280, 900)).toEqual({ left: 6, top: 126 });
+    expect(tipPlace({ ...link, left: 600, right: 620 }, { width: 200, height: 50 }, 1280, 900)).toEqual({ left: 510, top: 126 });
+    expect(tipPlace({ left: 1270, right: 1280, top: 880, bottom: 900 }, { width: 200, height: 50 }, 1280, 900)).toEqual({ left: 1074, top: 824 });
+    // Wider or taller than the view: it starts at the top left corner.
+    expect(tipPlace(link, { width: 400, height: 300 }, 320, 256)).toEqual({ left: 6, top: 6 });
   });
 
   it('sums each rule for the team', async () => {
