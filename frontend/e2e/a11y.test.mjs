@@ -6,7 +6,7 @@
 // a11y-states.test.mjs, run after this file on the same app, checks the rarer states.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recover, softChecks, tabWalkFocusRing } from './a11y-checks.mjs';
+import { assertSaidOnFocusOnly, recover, softChecks, tabWalkFocusRing } from './a11y-checks.mjs';
 import { assertNoSideScroll, checkA11y, danishDate, openApp, settle, shot, signIn } from './harness.mjs';
 
 let app;
@@ -164,7 +164,7 @@ for (const lang of ['da', 'en']) {
   });
 }
 
-test('the focus indicator has 3:1 on the menu, the step strip, a dialog and the lock screen', async () => {
+test('the focus indicator has 3:1 on the menu, the step strip, a dialog, the lock screen and the narrow menu', async () => {
   await setLanguage('da');
   // From the screen's heading back up with Shift+Tab: the dark sidebar from its foot, then the skip link.
   await page.goto(page.url().replace(/#.*$/, '#/citizens'));
@@ -210,6 +210,24 @@ test('the focus indicator has 3:1 on the menu, the step strip, a dialog and the 
   await page.getByLabel('Adgangskode').fill('demo-adgang');
   await page.getByRole('button', { name: 'Lås op' }).click();
   await page.getByRole('heading', { name: 'Skærmen er låst' }).waitFor({ state: 'detached' });
+  // At 640×450 (200 %): the narrow menu's button, then every item of the open menu.
+  await page.setViewportSize({ width: 640, height: 450 });
+  try {
+    await settle(page);
+    const menuButton = page.getByRole('button', { name: 'Menu' });
+    await menuButton.focus();
+    await page.keyboard.press('Shift+Tab');
+    await tabWalkFocusRing(page, 'the menu button at 640×450', '(el) => el?.matches(".menu-button")', { max: 4 });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await menuButton.getAttribute('aria-expanded'), 'true');
+    const menu = await tabWalkFocusRing(page, 'the open menu at 640×450', '(el) => el?.closest("#main-menu-items") != null', { max: 40 });
+    assert.ok(menu.length >= 8, `only ${menu.length} stops in the open menu: ${menu.join(', ')}`);
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 });
 
 test('the lock screen works by keyboard even with a dialog left open under it', async () => {
@@ -323,6 +341,8 @@ test('keyboard only: skip to content, open a citizen, write a note and hear it s
     throw new Error(`after saving a note the focus is on ${await focused()}, not the status line`);
   });
   assert.equal(await page.evaluate(() => document.activeElement.textContent.replace(/^\s*✓\s*/, '')), 'Notatet er gemt.');
+  // Said once, on focus: the line's live sibling stays empty and its text is not hidden.
+  await assertSaidOnFocusOnly(page, 'after saving a note');
   await shot(page, 'a11y-keyboard-note');
 });
 
@@ -374,6 +394,7 @@ test('keyboard only: a follow-up review saved and deleted again, with the focus 
     });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), '✓ Gennemgangen er gemt.');
     assert.equal(await page.evaluate(() => document.activeElement.closest('[role=status], [aria-live]')?.outerHTML ?? null), null, 'the focused status line is a live region too (read twice)');
+    await assertSaidOnFocusOnly(page, 'after saving a review');
   });
   // Delete it again with its button and the confirmation: the focus goes to the next row's
   // delete button (the previous row's if it was the last), or the history's heading.
