@@ -535,6 +535,22 @@ test('the planning forms pass axe, and a saved goal takes the focus', async () =
   soft.flush();
 });
 
+// Signing is the weightiest save (a signed version cannot be changed): it ends, as every save
+// does, on the status line that says so, which takes the focus and is said once.
+test('signing a plan version ends on its result, which passes axe', async () => {
+  await dennisStep('planning');
+  await page.getByRole('button', { name: /^Underskriv planen/ }).first().click();
+  const sign = page.getByRole('form', { name: 'Underskriv planen' });
+  await sign.getByRole('radio').first().check();
+  const submit = sign.getByRole('button', { name: /^Underskriv version \d+$/ });
+  const n = (await submit.textContent()).match(/\d+/)[0];
+  await submit.click();
+  await sign.getByRole('button', { name: `Ja, underskriv version ${n}` }).click();
+  await sign.waitFor({ state: 'detached' });
+  await assertFocusOnResult('the planning step after signing a plan version', `Version ${n} er underskrevet og gemt.`);
+  await checkA11y(page, 'the planning step after signing a version (da)');
+});
+
 test('the coordination, advocacy and follow-up forms pass axe', async () => {
   await dennisStep('coordination');
   await checkForm('Tilføj kontakt', 'Ny kontakt', 'the contact form', { emptySave: 'Gem kontakt' });

@@ -305,6 +305,59 @@ const focused = () => page.evaluate(() => {
   return el === document.body ? 'the page body' : `${el?.tagName.toLowerCase()}.${el?.className} "${(el?.textContent ?? '').trim().slice(0, 60)}"`;
 });
 
+// The tip a focused ✗ shows (its reason) must be seen whole: within the window and not cut
+// off by the table's scroll box or covered, for the first and the last ✗, at 1280 and 320
+// (WCAG 1.4.13, 1.4.10).
+test('the fidelity tips of the first and the last ✗ lie within the window at 1280×900 and 320×256', async () => {
+  await setLanguage('da');
+  try {
+    for (const [width, height] of [[1280, 900], [320, 256]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(page.url().replace(/#.*$/, '#/overview'));
+      await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
+      await settle(page);
+      const fails = page.locator('.ov-fail a');
+      const n = await fails.count();
+      assert.ok(n > 0, 'the overview shows no ✗ to focus');
+      for (const i of [...new Set([0, n - 1])]) {
+        const where = `the tip of ✗ ${i + 1} of ${n} at ${width}×${height}`;
+        await fails.nth(i).focus();
+        await page.waitForTimeout(150);
+        const r = await page.evaluate(() => {
+          const link = document.activeElement;
+          // The shown tip: the link's own, or (drawn outside the table) the one tip on show.
+          const tips = Array.from(document.querySelectorAll('.ov-tip')).filter((t) => t.checkVisibility());
+          const tip = tips.find((t) => link.contains(t)) ?? (tips.length === 1 ? tips[0] : null);
+          if (!tip) return { err: 'no tip is shown' };
+          const b = tip.getBoundingClientRect();
+          const rect = { left: Math.round(b.left), top: Math.round(b.top), right: Math.round(b.right), bottom: Math.round(b.bottom) };
+          const out = [];
+          if (b.left < -0.5 || b.top < -0.5 || b.right > innerWidth + 0.5 || b.bottom > innerHeight + 0.5) out.push(`it lies at ${JSON.stringify(rect)}, outside the ${innerWidth}×${innerHeight} window`);
+          // Cut off by a box that scrolls or clips (the table's scroll box).
+          for (let a = tip.parentElement; a && a !== document.body; a = a.parentElement) {
+            const cs = getComputedStyle(a);
+            if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+            const c = a.getBoundingClientRect();
+            if (b.left < c.left - 0.5 || b.right > c.right + 0.5 || b.top < c.top - 0.5 || b.bottom > c.bottom + 0.5) out.push(`it is cut off by ${a.tagName.toLowerCase()}.${String(a.className).split(' ').join('.')} (overflow ${cs.overflowX}/${cs.overflowY})`);
+          }
+          // Nothing covers its corners.
+          for (const [x, y] of [[b.left + 3, b.top + 3], [b.right - 3, b.top + 3], [b.left + 3, b.bottom - 3], [b.right - 3, b.bottom - 3]]) {
+            if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+            const hit = document.elementFromPoint(x, y);
+            if (hit && !tip.contains(hit)) out.push(`its corner (${Math.round(x)}, ${Math.round(y)}) is covered by ${hit.tagName.toLowerCase()}.${String(hit.className)}`);
+          }
+          return { out, rect };
+        });
+        assert.ok(!r.err, `${where}: ${r.err}`);
+        await soft.run(async () => assert.deepEqual(r.out, [], `${where}: ${r.out.join('; ')}`));
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  soft.flush();
+});
+
 test('keyboard only: skip to content, open a citizen, write a note and hear it saved', async () => {
   // A fresh start on the citizen list: the skip link is the first Tab stop and takes the focus past the menu.
   await page.goto(page.url().replace(/#.*$/, '#/citizens'));
