@@ -220,7 +220,7 @@ test('the cover form passes axe (da, en), and a saved cover takes the focus to i
   await form.getByLabel(label('Til og med dato')).fill(danishDate(-44));
   await form.getByLabel(label('Note (fx ferie, sygdom)')).fill('Ferie');
   await form.getByRole('button', { name: 'Gem dækning' }).click();
-  await section.getByText('Dækningen er gemt.').waitFor();
+  await section.locator('[data-status-line]', { hasText: 'Dækningen er gemt.' }).waitFor(); // the line, not its live sibling
   await soft.run(() => assertFocusOnResult('the cover section after saving a cover', 'Dækningen er gemt.'));
   await soft.run(() => checkA11y(page, 'the cover section with a cover (da)'));
   soft.flush();
