@@ -132,7 +132,8 @@ function pageHelpers() {
   const describe = (el) => {
     const text = (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
     const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
-    return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}${text ? ` "${text}"` : ''}`;
+    const type = el.tagName === 'INPUT' ? `[type=${el.type}]` : '';
+    return `${el.tagName.toLowerCase()}${type}${el.id ? '#' + el.id : ''}${cls}${text ? ` "${text}"` : ''}`;
   };
 
   /**
@@ -144,6 +145,17 @@ function pageHelpers() {
    * not its ancestors' background.
    */
   const focusIndicator = (el) => {
+    // A control drawn invisible over its label (opacity 0, as the WHO-5 answers) shows its
+    // focus on the box around it (:focus-within): measure the nearest one that draws a ring.
+    if (opacityOf(el) < 0.05) {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none')) {
+          const r = focusIndicator(a);
+          return { ...r, text: `${describe(el)} (invisible, its ring on ${r.text})` };
+        }
+      }
+    }
     const cs = getComputedStyle(el);
     let colour = null;
     let how = '';
@@ -348,12 +360,12 @@ function pageHelpers() {
 
   /**
    * Text cut off inside its box: text fields whose value is wider than the field, and boxes
-   * that hide their overflow while their text is wider than they are (`clipped`); selects whose
-   * chosen option is wider than the box (`notes`: the list shows it in full when opened).
+   * that hide their overflow while their text is wider than they are, and selects whose chosen
+   * option is wider than the box (all `clipped`: the closed select is what is read on screen,
+   * the open list does not make up for it). `notes` is kept for what is only worth a line.
    */
   const clippedText = () => {
     const out = [];
-    // A select shows its full options when opened: a cut-off chosen option is only noted.
     const notes = [];
     for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, select')) {
       if (!el.checkVisibility() || el.closest('[inert]')) continue;
@@ -364,7 +376,7 @@ function pageHelpers() {
         if (!opt) continue;
         canvas.font = cs.font;
         const need = canvas.measureText(opt.text).width + parseFloat(cs.paddingLeft) + 20;
-        if (need > el.clientWidth + 1 && opt.text.length > 3) notes.push(`${describe(el)}: the chosen "${opt.text.slice(0, 40)}" needs ${Math.round(need)}px in a ${el.clientWidth}px select`);
+        if (need > el.clientWidth + 1 && opt.text.length > 3) out.push(`${describe(el)}: the chosen "${opt.text.slice(0, 40)}" needs ${Math.round(need)}px in a ${el.clientWidth}px select`);
         continue;
       }
       if (el.tagName === 'TEXTAREA' || !el.value) continue;
@@ -408,8 +420,9 @@ function pageHelpers() {
 
   /**
    * Text that runs out of a box which lets it show (overflow visible), over whatever is beside
-   * it: a box with text whose content is wider than the box, outside a box that scrolls or
-   * clips (their own checks), innermost boxes only. Inline boxes have no width of their own.
+   * it: a box with text whose content is wider than the box, outside a data table and outside
+   * a box that hides or clips its overflow (their own checks), innermost boxes only. Inline
+   * boxes have no width of their own.
    */
   const overlappingText = () => {
     const found = [];
@@ -422,9 +435,18 @@ function pageHelpers() {
       const r = el.getBoundingClientRect();
       if (r.width <= 2 || r.height <= 2) continue; // sr-only text is meant to be out of sight
       if (!(el.innerText ?? '').trim()) continue;
-      let inBox = false;
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') inBox = true;
-      if (inBox) continue;
+      // A data table scrolls in its own box (1.4.10 allows it), and a box that hides or clips
+      // its overflow is clippedText's. A box that scrolls (a dialog, the lock screen, the
+      // sidebar) is no excuse: text that runs out of its own box inside it still overlaps.
+      if (el.closest('table, .table-scroll')) continue;
+      // A box that is wider only because a data table in it is (it scrolls with its dialog or
+      // page, which sidewaysBoxes allows for a table) lets no text run out.
+      const edge = r.left + el.clientLeft + el.clientWidth;
+      const out = Array.from(el.querySelectorAll('*')).filter((d) => d.getBoundingClientRect().right > edge + 1 && d.checkVisibility());
+      if (out.length && out.every((d) => d.closest('table'))) continue;
+      let clips = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/^(hidden|clip)$/.test(getComputedStyle(a).overflowX)) clips = true;
+      if (clips) continue;
       found.push(el);
     }
     return found
@@ -560,4 +582,73 @@ export function softChecks() {
       failed.length = 0;
     },
   };
+}
+
+/**
+ * The status line that has the focus is said once, on focus (WCAG 4.1.3): half a second later
+ * its live sibling (StatusLine's `[role=status]` span) is still empty, no other live region
+ * holds its text, none is around it, and its visible text is not aria-hidden (it is what is
+ * read). A line that also filled its live region would be read twice.
+ */
+export async function assertSaidOnFocusOnly(page, where) {
+  await page.waitForTimeout(500);
+  const r = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el?.matches('[data-status-line]')) return { err: `the focus left the status line for ${el?.tagName}` };
+    const text = el.textContent.replace(/^\s*✓\s*/, '').trim();
+    const sib = el.nextElementSibling;
+    const liveSibling = sib?.matches('[role=status], [role=alert], [aria-live]') ? sib.textContent.trim() : '';
+    const elsewhere = Array.from(document.querySelectorAll('[role=status], [role=alert], [aria-live]'))
+      .filter((l) => l !== sib && text && l.textContent.includes(text))
+      .map((l) => l.outerHTML.slice(0, 100));
+    return {
+      text,
+      liveSibling,
+      elsewhere,
+      around: el.closest('[role=status], [role=alert], [aria-live]')?.outerHTML.slice(0, 100) ?? null,
+      // What the focus reads: the text outside aria-hidden parts (an icon may be hidden).
+      hidden:
+        el.closest('[aria-hidden=true]') != null ||
+        !Array.from(el.querySelectorAll('*'))
+          .reduce((s, n) => (n.closest('[aria-hidden=true]') ? s : s + Array.from(n.childNodes).filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent).join('')), Array.from(el.childNodes).filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent).join(''))
+          .replace(/✓/g, '')
+          .trim(),
+    };
+  });
+  if (r.err) throw new Error(`${where}: ${r.err}`);
+  const bad = [];
+  if (r.liveSibling) bad.push(`its live sibling says "${r.liveSibling}" as well`);
+  if (r.elsewhere.length) bad.push(`a live region holds its text too: ${r.elsewhere.join(', ')}`);
+  if (r.around) bad.push(`it is inside a live region: ${r.around}`);
+  if (r.hidden) bad.push('its visible text is aria-hidden, so the focus reads nothing');
+  if (bad.length) throw new Error(`${where}: the focused status line "${r.text}" is read twice or not at all (WCAG 4.1.3): ${bad.join('; ')}`);
+}
+
+/**
+ * The opposite (after a delete, when the focus goes elsewhere): a status line shows `text`,
+ * its live sibling says it (filled a frame after it was emptied), and the visible copy is
+ * aria-hidden so that reading on past it does not say it again; the line has no focus.
+ */
+export async function assertSaidLive(page, where, text) {
+  const ok = await page
+    .waitForFunction(
+      (t) =>
+        Array.from(document.querySelectorAll('[data-status-line]')).some(
+          (el) => el.textContent.replace(/^\s*✓\s*/, '').trim() === t && el.nextElementSibling?.matches('[role=status], [aria-live]') && el.nextElementSibling.textContent.trim() === t,
+        ),
+      text,
+      { timeout: 3000 },
+    )
+    .then(() => true, () => false);
+  const r = await page.evaluate((t) => {
+    const el = Array.from(document.querySelectorAll('[data-status-line]')).find((l) => l.textContent.replace(/^\s*✓\s*/, '').trim() === t);
+    if (!el) return null;
+    return { live: el.nextElementSibling?.matches('[role=status], [aria-live]') ? el.nextElementSibling.textContent.trim() : null, hidden: el.querySelector('[aria-hidden=true]') != null, focused: el === document.activeElement };
+  }, text);
+  if (!r) throw new Error(`${where}: no status line says "${text}"`);
+  const bad = [];
+  if (!ok) bad.push(`its live sibling says ${r.live === null ? 'nothing (there is none)' : `"${r.live}"`}`);
+  if (!r.hidden) bad.push('its visible text is not aria-hidden (read again when reading on)');
+  if (r.focused) bad.push('it took the focus (a delete leaves the focus on the next control)');
+  if (bad.length) throw new Error(`${where}: "${text}" is not said once through the live region: ${bad.join('; ')}`);
 }

@@ -6,7 +6,7 @@
 // the same app, with the demo team; it leaves the demo data changed.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recover, softChecks } from './a11y-checks.mjs';
+import { assertSaidLive, assertSaidOnFocusOnly, recover, softChecks, tabWalkFocusRing } from './a11y-checks.mjs';
 import { assertNoSideScroll, checkA11y, checkA11yInEnglish, danishDate, label, openApp, settle, signIn, signOut } from './harness.mjs';
 
 let app;
@@ -56,7 +56,8 @@ const focused = () =>
  * After a save, the focus is on the result itself: a status line (`[data-status-line]`, a
  * dialog's result paragraph included) whose text is `text` exactly (a leading ✓ aside), never
  * a button or the page body. A line that takes the focus is read as it gets it, so it is no
- * live region as well (it would be read twice): no role=status or aria-live on it or around it.
+ * live region as well (it would be read twice): no role=status or aria-live on it or around it,
+ * its live sibling stays empty, and its visible text is not aria-hidden.
  */
 async function assertFocusOnResult(where, text) {
   const ok = await page
@@ -71,8 +72,8 @@ async function assertFocusOnResult(where, text) {
     )
     .then(() => true, () => false);
   assert.ok(ok, `${where}: the focus is on ${await focused()}, not on the status line "${text}" ([data-status-line])`);
-  const live = await page.evaluate(() => document.activeElement.closest('[role=status], [role=alert], [aria-live]')?.outerHTML.slice(0, 120) ?? null);
-  assert.equal(live, null, `${where}: the focused status line is inside a live region too (read twice)`);
+  // Nor does it fill a live region (its own live sibling) as well, nor hide what the focus reads.
+  await assertSaidOnFocusOnly(page, where);
 }
 
 /** Runs fn while every window.confirm the page shows is accepted. */
@@ -110,6 +111,29 @@ async function stubGo(stubs) {
 /** The Danish or English row of the team table for a worker. */
 const row = (name) => page.getByRole('row', { name: new RegExp(name) });
 
+/**
+ * Checks the focus ring of every control inside `box` (a locator) with Tab, from just before
+ * its first control (a dialog wraps round, so every stop is met); returns what was checked.
+ */
+async function ringWalk(where, box, max = 30) {
+  await box.evaluate((el) => el.setAttribute('data-e2e-walk', ''));
+  try {
+    await box.locator('input, select, textarea, button, a[href]').first().focus();
+    await page.keyboard.press('Shift+Tab');
+    return await tabWalkFocusRing(page, where, '(el) => el?.closest("[data-e2e-walk]") != null', { max });
+  } finally {
+    await box.evaluate((el) => el.removeAttribute('data-e2e-walk')).catch(() => {});
+  }
+}
+
+/** Presses each key and asserts the focus is still inside `box` (a locator) after it. */
+async function staysInside(where, box, keys) {
+  for (const k of keys) {
+    await page.keyboard.press(k);
+    assert.ok(await box.evaluate((d) => d.contains(document.activeElement)), `${where}: ${k} took the focus out of the dialog, to ${await focused()}`);
+  }
+}
+
 test('the team page: the worker form, the access dialogs, their errors and their success', async () => {
   await nav().getByRole('link', { name: 'Team', exact: true }).click();
   await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
@@ -132,6 +156,11 @@ test('the team page: the worker form, the access dialogs, their errors and their
   await dialog.waitFor();
   await checkA11y(page, 'the create-account dialog (da)');
   await soft.run(() => checkA11yInEnglish(page, 'the create-account dialog'));
+  // The focus ring inside a Modal dialog: every control of the form stage.
+  await soft.run(async () => {
+    const stops = await ringWalk('the create-account dialog', dialog, 12);
+    assert.ok(stops.length >= 3, `the create-account dialog's Tab stops: ${stops.join(', ')}`);
+  });
   await dialog.getByLabel(label('Midlertidig adgangskode')).fill('kort');
   await dialog.getByLabel(label('Gentag adgangskoden')).fill('en anden');
   await dialog.getByRole('button', { name: 'Opret adgang' }).click();
@@ -143,6 +172,10 @@ test('the team page: the worker form, the access dialogs, their errors and their
   const saved = 'Adgangen er gemt. Giv Vera Testesen brugernavn og adgangskode personligt – ikke på mail.';
   await dialog.getByText(saved).waitFor();
   await soft.run(() => assertFocusOnResult('the create-account dialog after the save', saved));
+  // From the focused result line (no Tab stop itself), Shift+Tab and Tab stay in the dialog.
+  await soft.run(() => staysInside('the create-account success stage', dialog, ['Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Tab', 'Tab', 'Tab']));
+  await dialog.locator('[data-status-line]').focus();
+  await soft.run(() => staysInside('the create-account success stage (from the line)', dialog, ['Shift+Tab']));
   await checkA11y(page, 'the create-account dialog saved (da)');
   await soft.run(() => checkA11yInEnglish(page, 'the create-account dialog saved'));
   await dialog.getByRole('button', { name: 'Luk' }).click();
@@ -187,7 +220,7 @@ test('the cover form passes axe (da, en), and a saved cover takes the focus to i
   await form.getByLabel(label('Til og med dato')).fill(danishDate(-44));
   await form.getByLabel(label('Note (fx ferie, sygdom)')).fill('Ferie');
   await form.getByRole('button', { name: 'Gem dækning' }).click();
-  await section.getByText('Dækningen er gemt.').waitFor();
+  await section.locator('[data-status-line]', { hasText: 'Dækningen er gemt.' }).waitFor(); // the line, not its live sibling
   await soft.run(() => assertFocusOnResult('the cover section after saving a cover', 'Dækningen er gemt.'));
   await soft.run(() => checkA11y(page, 'the cover section with a cover (da)'));
   soft.flush();
@@ -452,6 +485,11 @@ async function checkForm(open, formName, where, { emptySave = null, cancel = /^A
 test('the planning forms pass axe, and a saved goal takes the focus', async () => {
   await dennisStep('planning');
   const goal = await checkForm('+ Tilføj mål', 'Tilføj mål', 'the goal form', { emptySave: 'Gem', cancel: null });
+  // The focus ring on every control of the open goal form (the sign form below has the radios).
+  await soft.run(async () => {
+    const stops = await ringWalk('the goal form', goal, 30);
+    assert.ok(stops.length >= 4, `the goal form's Tab stops: ${stops.join(', ')}`);
+  });
   const words = 'Jeg vil have en cykel, så jeg selv kan komme rundt.';
   await goal.getByLabel('Målet med borgerens egne ord').fill(words);
   await goal.getByLabel('Livsområde').selectOption({ index: 1 });
@@ -470,6 +508,10 @@ test('the planning forms pass axe, and a saved goal takes the focus', async () =
   await page.getByRole('button', { name: /^Underskriv planen/ }).first().click();
   const sign = page.getByRole('form', { name: 'Underskriv planen' });
   await sign.getByRole('radio').first().check();
+  await soft.run(async () => {
+    const stops = await ringWalk('the sign-plan form', sign, 30);
+    assert.ok(stops.some((k) => k.startsWith('input[type=radio]')), `the sign-plan form's walk met no radio: ${stops.join(', ')}`);
+  });
   await sign.getByRole('button', { name: /^Underskriv version/ }).click();
   await sign.locator('.pv-confirm').waitFor();
   await soft.run(() => checkA11y(page, 'the sign-plan confirm box (da)'));
@@ -479,10 +521,34 @@ test('the planning forms pass axe, and a saved goal takes the focus', async () =
     await sign.getByRole('button', { name: /^Annull/ }).click();
     await sign.waitFor({ state: 'detached' });
   });
+  // Deleting the goal again: the focus goes on to the next control, so the line says it
+  // through its live sibling, and its visible copy is hidden from screen readers.
+  await page.getByRole('article').filter({ hasText: words }).getByRole('button', { name: /^Rediger mål \d+$/ }).click();
+  await accepting(async () => {
+    await page.getByRole('button', { name: 'Slet mål', exact: true }).click();
+    await page.getByText(words).waitFor({ state: 'detached' });
+  });
+  await soft.run(() => assertSaidLive(page, 'the planning step after deleting a goal', 'Målet er slettet.'));
   await setLanguage('en');
   await checkForm('+ Add goal', 'Add goal', 'the goal form, English,', { cancel: 'Cancel' });
   await setLanguage('da');
   soft.flush();
+});
+
+// Signing is the weightiest save (a signed version cannot be changed): it ends, as every save
+// does, on the status line that says so, which takes the focus and is said once.
+test('signing a plan version ends on its result, which passes axe', async () => {
+  await dennisStep('planning');
+  await page.getByRole('button', { name: /^Underskriv planen/ }).first().click();
+  const sign = page.getByRole('form', { name: 'Underskriv planen' });
+  await sign.getByRole('radio').first().check();
+  const submit = sign.getByRole('button', { name: /^Underskriv version \d+$/ });
+  const n = (await submit.textContent()).match(/\d+/)[0];
+  await submit.click();
+  await sign.getByRole('button', { name: `Ja, underskriv version ${n}` }).click();
+  await sign.waitFor({ state: 'detached' });
+  await assertFocusOnResult('the planning step after signing a plan version', `Version ${n} er underskrevet og gemt.`);
+  await checkA11y(page, 'the planning step after signing a version (da)');
 });
 
 test('the coordination, advocacy and follow-up forms pass axe', async () => {
@@ -492,9 +558,16 @@ test('the coordination, advocacy and follow-up forms pass axe', async () => {
   await dennisStep('advocacy');
   await checkForm('Tilføj barriere', 'Ny barriere', 'the advocacy case form', { emptySave: 'Gem barriere' });
   await dennisStep('followup');
+  // The focus ring on the WHO-5 form: the date, one stop per statement's answers, and save.
+  await soft.run(async () => {
+    const who5 = page.locator('.fu-who5 form').first();
+    const stops = await ringWalk('the WHO-5 form', who5, 30);
+    assert.ok(stops.filter((k) => k.startsWith('input[type=radio]')).length >= 5, `the WHO-5 form's walk met fewer than 5 answer groups: ${stops.join(', ')}`);
+  });
   await checkForm('Ny evaluering', 'Ny evaluering', 'the evaluation form');
   await page.getByText('Forløbets rammer').first().click();
   await checkA11y(page, 'the course settings opened (da)');
+  soft.flush();
 });
 
 test('the housing history: a move, a correction and a withdrawal pass axe', async () => {

@@ -6,7 +6,7 @@
 // a11y-states.test.mjs, run after this file on the same app, checks the rarer states.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recover, softChecks, tabWalkFocusRing } from './a11y-checks.mjs';
+import { assertSaidOnFocusOnly, recover, softChecks, tabWalkFocusRing } from './a11y-checks.mjs';
 import { assertNoSideScroll, checkA11y, danishDate, openApp, settle, shot, signIn } from './harness.mjs';
 
 let app;
@@ -164,7 +164,7 @@ for (const lang of ['da', 'en']) {
   });
 }
 
-test('the focus indicator has 3:1 on the menu, the step strip, a dialog and the lock screen', async () => {
+test('the focus indicator has 3:1 on the menu, the step strip, a dialog, the lock screen and the narrow menu', async () => {
   await setLanguage('da');
   // From the screen's heading back up with Shift+Tab: the dark sidebar from its foot, then the skip link.
   await page.goto(page.url().replace(/#.*$/, '#/citizens'));
@@ -210,6 +210,24 @@ test('the focus indicator has 3:1 on the menu, the step strip, a dialog and the 
   await page.getByLabel('Adgangskode').fill('demo-adgang');
   await page.getByRole('button', { name: 'Lås op' }).click();
   await page.getByRole('heading', { name: 'Skærmen er låst' }).waitFor({ state: 'detached' });
+  // At 640×450 (200 %): the narrow menu's button, then every item of the open menu.
+  await page.setViewportSize({ width: 640, height: 450 });
+  try {
+    await settle(page);
+    const menuButton = page.getByRole('button', { name: 'Menu' });
+    await menuButton.focus();
+    await page.keyboard.press('Shift+Tab');
+    await tabWalkFocusRing(page, 'the menu button at 640×450', '(el) => el?.matches(".menu-button")', { max: 4 });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await menuButton.getAttribute('aria-expanded'), 'true');
+    const menu = await tabWalkFocusRing(page, 'the open menu at 640×450', '(el) => el?.closest("#main-menu-items") != null', { max: 40 });
+    assert.ok(menu.length >= 8, `only ${menu.length} stops in the open menu: ${menu.join(', ')}`);
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 });
 
 test('the lock screen works by keyboard even with a dialog left open under it', async () => {
@@ -287,6 +305,59 @@ const focused = () => page.evaluate(() => {
   return el === document.body ? 'the page body' : `${el?.tagName.toLowerCase()}.${el?.className} "${(el?.textContent ?? '').trim().slice(0, 60)}"`;
 });
 
+// The tip a focused ✗ shows (its reason) must be seen whole: within the window and not cut
+// off by the table's scroll box or covered, for the first and the last ✗, at 1280 and 320
+// (WCAG 1.4.13, 1.4.10).
+test('the fidelity tips of the first and the last ✗ lie within the window at 1280×900 and 320×256', async () => {
+  await setLanguage('da');
+  try {
+    for (const [width, height] of [[1280, 900], [320, 256]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(page.url().replace(/#.*$/, '#/overview'));
+      await page.getByRole('heading', { name: 'Overblik', level: 1 }).waitFor();
+      await settle(page);
+      const fails = page.locator('.ov-fail a');
+      const n = await fails.count();
+      assert.ok(n > 0, 'the overview shows no ✗ to focus');
+      for (const i of [...new Set([0, n - 1])]) {
+        const where = `the tip of ✗ ${i + 1} of ${n} at ${width}×${height}`;
+        await fails.nth(i).focus();
+        await page.waitForTimeout(150);
+        const r = await page.evaluate(() => {
+          const link = document.activeElement;
+          // The shown tip: the link's own, or (drawn outside the table) the one tip on show.
+          const tips = Array.from(document.querySelectorAll('.ov-tip')).filter((t) => t.checkVisibility());
+          const tip = tips.find((t) => link.contains(t)) ?? (tips.length === 1 ? tips[0] : null);
+          if (!tip) return { err: 'no tip is shown' };
+          const b = tip.getBoundingClientRect();
+          const rect = { left: Math.round(b.left), top: Math.round(b.top), right: Math.round(b.right), bottom: Math.round(b.bottom) };
+          const out = [];
+          if (b.left < -0.5 || b.top < -0.5 || b.right > innerWidth + 0.5 || b.bottom > innerHeight + 0.5) out.push(`it lies at ${JSON.stringify(rect)}, outside the ${innerWidth}×${innerHeight} window`);
+          // Cut off by a box that scrolls or clips (the table's scroll box).
+          for (let a = tip.parentElement; a && a !== document.body; a = a.parentElement) {
+            const cs = getComputedStyle(a);
+            if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+            const c = a.getBoundingClientRect();
+            if (b.left < c.left - 0.5 || b.right > c.right + 0.5 || b.top < c.top - 0.5 || b.bottom > c.bottom + 0.5) out.push(`it is cut off by ${a.tagName.toLowerCase()}.${String(a.className).split(' ').join('.')} (overflow ${cs.overflowX}/${cs.overflowY})`);
+          }
+          // Nothing covers its corners.
+          for (const [x, y] of [[b.left + 3, b.top + 3], [b.right - 3, b.top + 3], [b.left + 3, b.bottom - 3], [b.right - 3, b.bottom - 3]]) {
+            if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+            const hit = document.elementFromPoint(x, y);
+            if (hit && !tip.contains(hit)) out.push(`its corner (${Math.round(x)}, ${Math.round(y)}) is covered by ${hit.tagName.toLowerCase()}.${String(hit.className)}`);
+          }
+          return { out, rect };
+        });
+        assert.ok(!r.err, `${where}: ${r.err}`);
+        await soft.run(async () => assert.deepEqual(r.out, [], `${where}: ${r.out.join('; ')}`));
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  soft.flush();
+});
+
 test('keyboard only: skip to content, open a citizen, write a note and hear it saved', async () => {
   // A fresh start on the citizen list: the skip link is the first Tab stop and takes the focus past the menu.
   await page.goto(page.url().replace(/#.*$/, '#/citizens'));
@@ -323,6 +394,8 @@ test('keyboard only: skip to content, open a citizen, write a note and hear it s
     throw new Error(`after saving a note the focus is on ${await focused()}, not the status line`);
   });
   assert.equal(await page.evaluate(() => document.activeElement.textContent.replace(/^\s*✓\s*/, '')), 'Notatet er gemt.');
+  // Said once, on focus: the line's live sibling stays empty and its text is not hidden.
+  await assertSaidOnFocusOnly(page, 'after saving a note');
   await shot(page, 'a11y-keyboard-note');
 });
 
@@ -374,6 +447,7 @@ test('keyboard only: a follow-up review saved and deleted again, with the focus 
     });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), '✓ Gennemgangen er gemt.');
     assert.equal(await page.evaluate(() => document.activeElement.closest('[role=status], [aria-live]')?.outerHTML ?? null), null, 'the focused status line is a live region too (read twice)');
+    await assertSaidOnFocusOnly(page, 'after saving a review');
   });
   // Delete it again with its button and the confirmation: the focus goes to the next row's
   // delete button (the previous row's if it was the last), or the history's heading.
