@@ -105,7 +105,7 @@ test('a course is started and the visitation step autosaves', async () => {
   await page.getByLabel('Dato for samtykke').fill(danishDate(3));
   await page.getByLabel('Hvem henviste borgeren?').selectOption({ label: 'Herberg eller forsorgshjem' });
   await page.getByLabel('Visitationsdato').fill(danishDate(2));
-  await page.getByLabel('Hjemmel', { exact: true }).selectOption({ label: 'Serviceloven § 85 (socialpædagogisk støtte)' });
+  await page.getByLabel('Hjemmel', { exact: true }).selectOption({ label: '§ 85: socialpædagogisk støtte' });
   await page.getByLabel('Har kommunen lavet en § 141-handleplan?').selectOption({ label: 'Ja, der er en handleplan' });
   await page.getByLabel('Myndighedssagsbehandler').fill('Sagsbehandler Jens Ølgaard');
   await waitSaved(page);

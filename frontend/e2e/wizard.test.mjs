@@ -50,7 +50,7 @@ test('step 1: target group and visitation', async () => {
   await page.getByLabel('Dato for samtykke').fill(danishDate(story.startDaysAgo));
   await page.getByLabel('Hvem henviste borgeren?').selectOption({ label: 'Herberg eller forsorgshjem' });
   await page.getByLabel('Visitationsdato').fill(danishDate(story.startDaysAgo));
-  await page.getByLabel('Hjemmel', { exact: true }).selectOption({ label: 'Serviceloven § 85 (socialpædagogisk støtte)' });
+  await page.getByLabel('Hjemmel', { exact: true }).selectOption({ label: '§ 85: socialpædagogisk støtte' });
   await page.getByLabel('Har kommunen lavet en § 141-handleplan?').selectOption({ label: 'Ja, der er en handleplan' });
   await page.getByLabel('Myndighedssagsbehandler').fill(story.caseworker);
   await waitSaved(page);

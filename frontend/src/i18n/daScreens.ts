@@ -277,8 +277,8 @@ export const daScreens = {
       other: 'Andet',
     },
     legalBasis: {
-      sel_85: 'Serviceloven § 85 (socialpædagogisk støtte)',
-      sel_99: 'Serviceloven § 99 (opsøgende indsats)',
+      sel_85: '§ 85: socialpædagogisk støtte',
+      sel_99: '§ 99: opsøgende indsats',
       other: 'Andet – se bemærkning',
     },
     actionPlan: {

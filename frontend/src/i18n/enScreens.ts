@@ -248,7 +248,7 @@ export const enScreens: ScreenMessages = {
       street: 'Sleeping rough',
       shelter: 'Shelter or hostel (§ 110)',
       sofa: 'Staying with family or friends',
-      temporary: 'Emergency or temporary housing',
+      temporary: 'Emergency or temporary home',
       institution: 'Institution, treatment, hospital or prison',
       own_at_risk: 'Own home – at risk of losing it',
       own: 'Own home – stable',
@@ -278,8 +278,8 @@ export const enScreens: ScreenMessages = {
       other: 'Other',
     },
     legalBasis: {
-      sel_85: 'Social Services Act § 85 (socio-educational support)',
-      sel_99: 'Social Services Act § 99 (outreach)',
+      sel_85: '§ 85: socio-educational support',
+      sel_99: '§ 99: outreach',
       other: 'Other – see note',
     },
     actionPlan: {
