@@ -320,6 +320,10 @@ describe('FollowUpStep: evaluation', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Gem evaluering' }));
     const bank = within(form).getByRole('group', { name: 'Åbne bankkonto' });
     expect(await within(bank).findByText('Vælg en af mulighederne på listen.')).toBeTruthy();
+    // One channel (C-M2/C-M3): the wrong field takes the focus and reads its own error; nothing is live.
+    await waitFor(() => expect(bank.contains(document.activeElement)).toBe(true));
+    expect(document.activeElement?.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).queryByRole('alert')).toBeNull();
   });
 
   it('edits an earlier evaluation with its own statuses', async () => {
