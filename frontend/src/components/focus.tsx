@@ -45,6 +45,25 @@ export function useFocusFirstField<T extends HTMLElement>() {
   return ref;
 }
 
+/** The box a form's error belongs to: its form, dialog or section. */
+function formBox(inside: Element): Element {
+  return inside.closest('form, [role="dialog"], section') ?? inside.parentElement ?? inside;
+}
+
+/**
+ * Moves the focus to the first field marked invalid in the form, dialog or section around
+ * `inside` (or in `box` itself when `inside` is that box), unless the focus has already gone
+ * elsewhere. Returns whether a field has the focus now.
+ */
+export function focusFirstInvalid(inside: Element, box: Element = formBox(inside)): boolean {
+  const active = document.activeElement;
+  if (active && active !== document.body && !box.contains(active)) return false;
+  const field = box.querySelector<HTMLElement>('[aria-invalid="true"]:not(:disabled)');
+  if (!field) return false;
+  field.focus();
+  return document.activeElement === field;
+}
+
 /**
  * After a failed save, moves the focus to the first field marked invalid in `box`, so the
  * worker lands where the error is instead of on the page body (WCAG 3.3.1, 2.4.3). `failure`
@@ -55,9 +74,7 @@ export function useFocusFirstInvalid(box: RefObject<HTMLElement | null>, failure
   useEffect(() => {
     const el = box.current;
     if (failure == null || failure === false || !el) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && !el.contains(active)) return;
-    el.querySelector<HTMLElement>('[aria-invalid="true"]:not(:disabled)')?.focus();
+    focusFirstInvalid(el, el);
   }, [box, failure]);
 }
 

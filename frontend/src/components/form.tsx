@@ -27,7 +27,7 @@ function Field(props: FieldProps & { id: string; children: ReactNode }) {
       {props.children}
       {props.help && <div className="help" id={`${props.id}-help`}>{props.help}</div>}
       {props.error && (
-        <div className="error" id={`${props.id}-error`} role="alert">
+        <div className="error" id={`${props.id}-error`}>
           {props.error}
         </div>
       )}
@@ -148,7 +148,7 @@ function GroupNotes(p: FieldProps & { id: string }) {
         </div>
       )}
       {p.error && (
-        <div className="error" id={`${p.id}-error`} role="alert">
+        <div className="error" id={`${p.id}-error`}>
           {p.error}
         </div>
       )}

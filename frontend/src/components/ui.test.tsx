@@ -1,7 +1,9 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../api/errors';
+import { da } from '../i18n/all';
 import { I18nProvider } from '../i18n/i18n';
-import { Progress, TableScroll } from './ui';
+import { ErrorBanner, FocusFirstInvalid, Progress, TableScroll } from './ui';
 
 afterEach(() => {
   cleanup();
@@ -83,5 +85,71 @@ describe('TableScroll names its table', () => {
     );
     expect(screen.getByRole('table', { name: 'Borgere' })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Egne forløb' })).toBeTruthy();
+  });
+});
+
+// One announcement per refused save (review 17c, C-M2/C-M3).
+describe('ErrorBanner and FocusFirstInvalid', () => {
+  const fieldError = new AppError('invalid_input', [{ field: 'name', code: 'required' }]);
+  function Harness(p: { error: AppError | null; banner: boolean; fieldShown?: boolean }) {
+    return (
+      <I18nProvider lang="da" onChange={() => {}}>
+        <form aria-label="Ny borger">
+          {p.banner ? <ErrorBanner error={p.error} /> : <FocusFirstInvalid failure={p.error} />}
+          <input aria-label="Alder" aria-invalid={false} />
+          {(p.fieldShown ?? true) && <input aria-label="Navn" aria-invalid={!!p.error} aria-describedby="name-error" />}
+          {p.error && (p.fieldShown ?? true) && <div id="name-error">Feltet skal udfyldes.</div>}
+          <button type="submit">Gem</button>
+        </form>
+      </I18nProvider>
+    );
+  }
+
+  it('moves the focus to the first wrong field and says nothing live when the error is about fields', () => {
+    const { rerender } = render(<Harness error={null} banner />);
+    screen.getByRole('button', { name: 'Gem' }).focus();
+    rerender(<Harness error={fieldError} banner />);
+    expect(document.activeElement).toBe(screen.getByLabelText('Navn'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText(da.errors.invalid_input)).toBeTruthy(); // still shown, as plain text
+  });
+
+  it('says an error about fields as one alert when no wrong field can take the focus', () => {
+    const { rerender } = render(<Harness error={null} banner fieldShown={false} />);
+    screen.getByRole('button', { name: 'Gem' }).focus();
+    rerender(<Harness error={fieldError} banner fieldShown={false} />);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.getByRole('alert').textContent).toBe(da.errors.invalid_input);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Gem' }));
+  });
+
+  it('keeps an error that is not about fields an alert', () => {
+    render(<Harness error={new AppError('internal')} banner />);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
+  it('moves the focus without a banner in a form that shows its errors only beside the fields', () => {
+    const { rerender } = render(<Harness error={null} banner={false} />);
+    screen.getByRole('button', { name: 'Gem' }).focus();
+    rerender(<Harness error={fieldError} banner={false} />);
+    expect(document.activeElement).toBe(screen.getByLabelText('Navn'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('leaves the focus where the worker went meanwhile', () => {
+    const { rerender } = render(
+      <>
+        <button type="button">Andet sted</button>
+        <Harness error={null} banner={false} />
+      </>,
+    );
+    screen.getByRole('button', { name: 'Andet sted' }).focus();
+    rerender(
+      <>
+        <button type="button">Andet sted</button>
+        <Harness error={fieldError} banner={false} />
+      </>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Andet sted' }));
   });
 });

@@ -1,7 +1,8 @@
-import { cloneElement, isValidElement, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { cloneElement, isValidElement, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { AppError } from '../api/errors';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from './errorText';
+import { focusFirstInvalid } from './focus';
 
 /** A screen's heading; `titleLang` marks a title in another language than the UI's (for screen readers). */
 export function PageHeader(p: { title: string; titleLang?: string; subtitle?: ReactNode; actions?: ReactNode }) {
@@ -19,15 +20,57 @@ export function PageHeader(p: { title: string; titleLang?: string; subtitle?: Re
   );
 }
 
-/** A translated error message for a failed load or save. */
+/**
+ * A translated error message for a failed load or save. One announcement per refused save
+ * (WCAG 4.1.3, 3.3.1): an error that is not about fields is an alert; an error about fields
+ * is plain text, and the first wrong field of the banner's form takes the focus, so it reads
+ * its label and its own error (tied by aria-describedby) once. Only if no wrong field can take
+ * the focus (the worker went on elsewhere, or the field is not shown) is the text said as an alert.
+ */
 export function ErrorBanner(p: { error: AppError | null | undefined }) {
   const { lang } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  const [unplaced, setUnplaced] = useState<AppError | null>(null);
+  const aboutFields = !!p.error && p.error.fields.length > 0;
+  useEffect(() => {
+    const el = ref.current;
+    if (!p.error || !aboutFields || !el) return;
+    if (!focusFirstInvalid(el)) setUnplaced(p.error);
+  }, [p.error, aboutFields]);
   if (!p.error) return null;
+  const text = errorText(lang, p.error);
+  if (!aboutFields) {
+    return (
+      <div className="banner banner-error" role="alert">
+        {text}
+      </div>
+    );
+  }
+  const said = unplaced === p.error;
   return (
-    <div className="banner banner-error" role="alert">
-      {errorText(lang, p.error)}
+    <div ref={ref} className="banner banner-error" data-field-errors>
+      <span aria-hidden={said || undefined}>{text}</span>
+      {said && (
+        <span role="alert" className="sr-only">
+          {text}
+        </span>
+      )}
     </div>
   );
+}
+
+/**
+ * For a form whose field errors show only beside the fields (no banner): after a refused
+ * save (`failure` changes to a new non-null value), the first wrong field of the surrounding
+ * form takes the focus and reads its own error. Renders an empty hidden marker.
+ */
+export function FocusFirstInvalid(p: { failure: unknown }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (p.failure == null || p.failure === false || !ref.current) return;
+    focusFirstInvalid(ref.current);
+  }, [p.failure]);
+  return <span ref={ref} hidden data-focus-first-invalid />;
 }
 
 export function Loading() {

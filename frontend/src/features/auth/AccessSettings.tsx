@@ -87,9 +87,11 @@ function TeamAccessForm(p: { initial: TeamSettings }) {
     >
       <h2 id="access-title">{t('auth.accessTitle')}</h2>
       <ErrorBanner error={save.error && !save.error.fields.length ? save.error : null} />
-      <fieldset className={`field ${fe('colleagueAccess') ? 'field-invalid' : ''}`}>
+      <fieldset className={`field ${fe('colleagueAccess') ? 'field-invalid' : ''}`} aria-describedby={fe('colleagueAccess') ? 'colleague-access-help colleague-access-error' : 'colleague-access-help'}>
         <legend>{t('auth.colleagueAccess')}</legend>
-        <p className="help">{t('auth.colleagueAccessHelp')}</p>
+        <p className="help" id="colleague-access-help">
+          {t('auth.colleagueAccessHelp')}
+        </p>
         <div className="explained-choices">
           {modes.map((m) => (
             <label key={m}>
@@ -107,7 +109,7 @@ function TeamAccessForm(p: { initial: TeamSettings }) {
           ))}
         </div>
         {fe('colleagueAccess') && (
-          <div className="error" role="alert">
+          <div className="error" id="colleague-access-error">
             {fe('colleagueAccess')}
           </div>
         )}

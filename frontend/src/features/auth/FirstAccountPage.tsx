@@ -3,7 +3,7 @@ import { authApi, type AuthStatus } from '../../api/auth';
 import { toAppError, type AppError } from '../../api/errors';
 import { fieldText } from '../../components/errorText';
 import { SelectField, TextField } from '../../components/form';
-import { ErrorBanner } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NewPasswordFields } from './PasswordFields';
@@ -53,6 +53,7 @@ export function FirstAccountPage(p: { status: AuthStatus; onDone: (s: AuthStatus
           <h1 id="first-account-title">{t('auth.firstAccountTitle')}</h1>
           <p className="muted">{t('auth.firstAccountIntro')}</p>
           <ErrorBanner error={error && !error.fields.length ? error : null} />
+          <FocusFirstInvalid failure={error} />
           <SelectField
             label={t('auth.firstAccountLead')}
             required

@@ -4,7 +4,7 @@ import type { Citizen } from '../../api/client';
 import { toAppError } from '../../api/errors';
 import { fieldText } from '../../components/errorText';
 import { TextField } from '../../components/form';
-import { ErrorBanner, Loading } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { navigate } from '../../lib/router';
@@ -80,6 +80,7 @@ export function DeleteDialog(p: { citizen: Citizen; onClose: () => void }) {
           </table>
           <p className="banner banner-info">{t('citizenData.deleteKept', { n: d.auditEntries })}</p>
           <ErrorBanner error={del.error && !del.error.fields.length ? del.error : null} />
+          <FocusFirstInvalid failure={del.error} />
           {d.allowed && (
             <TextField
               label={t('citizenData.deleteTypeName', { name: d.name })}

@@ -4,7 +4,7 @@ import { useCitizens, useWorkers } from '../../api/queries';
 import { BusyButton } from '../../components/BusyButton';
 import { useFocusFirstField } from '../../components/focus';
 import { CheckboxGroup, DateField, RadioGroup, SelectField, TextField } from '../../components/form';
-import { ErrorBanner } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { coverFieldError } from './coverErrors';
 import { coverText } from './i18n';
@@ -67,6 +67,7 @@ export function CoverForm(p: { onDone: (saved: boolean) => void }) {
     >
       <h3>{x.formTitle}</h3>
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <div className="row">
         <SelectField
           label={x.worker}

@@ -7,7 +7,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { fieldText } from '../../components/errorText';
 import { StatusLine, useFocusFirstField, useFocusReturn, useStatusLine } from '../../components/focus';
 import { DateField, SelectField, TextArea } from '../../components/form';
-import { ErrorBanner, Loading } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish, todayIso } from '../../lib/dates';
 import './housing.css';
@@ -145,6 +145,7 @@ function MoveForm(p: { citizenId: number; entry?: HousingEntry; onDone: (saved: 
     >
       <h4>{title}</h4>
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <div className="row">
         <DateField label={t('housing.date')} help={t('housing.dateHelp')} required value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} error={fe('date')} />
         <SelectField
@@ -189,6 +190,7 @@ function WithdrawForm(p: { citizenId: number; entry: HousingEntry; onDone: (save
     >
       <h4>{title}</h4>
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <TextArea label={t('housing.reason')} required value={reason} onChange={setReason} error={fieldText(lang, err?.field('note'))} rows={2} />
       <div className="form-actions">
         <BusyButton type="submit" className="fu-danger" busy={withdraw.isPending}>

@@ -4,7 +4,7 @@ import { toAppError } from '../../api/errors';
 import { useUpdateCourse, useVocabulary, useWorkers } from '../../api/queries';
 import { fieldText } from '../../components/errorText';
 import { DateField, SelectField } from '../../components/form';
-import { ErrorBanner } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { isoToDanish } from '../../lib/dates';
 import { FrequencyForm } from '../../features/wizard/followup/ContactSection';
@@ -50,6 +50,7 @@ export function CourseSettings(p: { course: Course }) {
         }}
       >
         <ErrorBanner error={err && !err.fields.length ? err : null} />
+        <FocusFirstInvalid failure={err} />
         <div className="row">
           <WorkerSelect workers={workers.data ?? []} value={form.workerId} currentId={c.worker.id} onChange={(workerId) => setForm((f) => ({ ...f, workerId }))} error={fe('workerId')} />
           <SelectField

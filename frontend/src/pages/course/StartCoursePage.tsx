@@ -3,7 +3,7 @@ import { useCitizen, useCreateCourse, useWorkers } from '../../api/queries';
 import { toAppError } from '../../api/errors';
 import { fieldText } from '../../components/errorText';
 import { DateField } from '../../components/form';
-import { ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid, Loading, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { todayIso } from '../../lib/dates';
 import { href, navigate } from '../../lib/router';
@@ -50,6 +50,7 @@ export function StartCoursePage(p: { citizenId: number }) {
       >
         <p>{t('course.startIntro')}</p>
         <ErrorBanner error={err && !err.fields.length ? err : null} />
+        <FocusFirstInvalid failure={err} />
         <WorkerSelect workers={workers.data} value={workerId} onChange={setWorkerId} error={fe('workerId')} />
         <DateField label={t('course.startDate')} required value={startDate} onChange={setStartDate} error={fe('startDate')} />
         {showOverride && (

@@ -68,7 +68,7 @@ function OverrideReason(p: { reason: string; onReason: (v: string) => void; reas
           aria-describedby={p.reasonError ? 'override-reason-error' : undefined}
         />
         {p.reasonError && (
-          <div className="error" id="override-reason-error" role="alert">
+          <div className="error" id="override-reason-error">
             {p.reasonError}
           </div>
         )}

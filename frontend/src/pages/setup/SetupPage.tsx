@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { AppError, toAppError } from '../../api/errors';
 import { fieldText } from '../../components/errorText';
 import { TextField } from '../../components/form';
-import { ErrorBanner } from '../../components/ui';
+import { ErrorBanner, FocusFirstInvalid } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { parseFraction } from '../../lib/dates';
 import { NewPasswordFields } from '../../features/auth/PasswordFields';
@@ -51,6 +51,7 @@ export function SetupPage(p: { onDone: () => Promise<void> | void }) {
         </div>
         <p className="lead">{t('setup.intro')}</p>
         <ErrorBanner error={error && !error.fields.length ? error : null} />
+        <FocusFirstInvalid failure={error} />
         <div className="setup-grid">
           <form
             className="card"

@@ -6,7 +6,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { fieldText } from '../../components/errorText';
 import { StatusLine, useFocusReturn, useStatusLine } from '../../components/focus';
 import { SelectField, TextField } from '../../components/form';
-import { Badge, ErrorBanner, Loading, PageHeader, TableScroll } from '../../components/ui';
+import { Badge, ErrorBanner, FocusFirstInvalid, Loading, PageHeader, TableScroll } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { formatFraction, parseFraction } from '../../lib/dates';
 import { useAccounts } from '../../api/authQueries';
@@ -176,6 +176,7 @@ function WorkerForm(p: { initial: WorkerInput; onDone: (saved?: Worker) => void 
     >
       <h2>{p.initial.id ? t('team.editWorker') : t('team.newWorker')}</h2>
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <div className="row">
         <TextField label={t('team.name')} required value={form.name} onChange={(name) => setForm({ ...form, name })} error={fe('name')} autoFocus />
         <TextField label={t('team.initials')} required value={form.initials} onChange={(initials) => setForm({ ...form, initials })} error={fe('initials')} maxLength={6} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SignTemplateInput, TemplateVersion } from '../../api/template';
 import { useSignTemplate } from '../../api/templateQueries';
 import { DateField, TextArea } from '../../components/form';
@@ -25,6 +25,9 @@ export function SignTemplateForm(p: { nextNo: number; agreed: number; total: num
   const { err, fe } = useFormErrors(sign.error);
   const ref = useFocusFirstField<HTMLFormElement>();
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // The confirm box is a named group (no live region: it holds buttons); its button is
+  // described by the warning, so taking the focus reads both once (WCAG 4.1.3).
+  const confirmId = useId();
   const submitRef = useRef<HTMLButtonElement>(null);
   // "Tilbage" and a failed signature remove the confirm box that holds the focus: it goes
   // back to the submit button, or (after field errors) to the first wrong field.
@@ -66,10 +69,13 @@ export function SignTemplateForm(p: { nextNo: number; agreed: number; total: num
         <TextArea label={t('template.sign.note')} help={t('template.sign.noteHelp')} value={form.note} onChange={(note) => setForm((f) => ({ ...f, note }))} error={fe('note')} rows={2} />
       </fieldset>
       {confirming ? (
-        <div className="pv-confirm" role="alert">
-          <p>{t('template.sign.confirmText', { next: p.nextNo + 1 })}</p>
+        <div className="pv-confirm" role="group" aria-labelledby={`${confirmId}-title`}>
+          <span id={`${confirmId}-title`} hidden>
+            {t('versions.form.confirmTitle')}
+          </span>
+          <p id={`${confirmId}-text`}>{t('template.sign.confirmText', { next: p.nextNo + 1 })}</p>
           <div className="ca-form-actions">
-            <BusyButton ref={confirmRef} type="button" className="primary" onClick={confirm} busy={busy}>
+            <BusyButton ref={confirmRef} type="button" className="primary" onClick={confirm} busy={busy} aria-describedby={`${confirmId}-text`}>
               {busy ? t('common.saving') : t('template.sign.confirm', { n: p.nextNo })}
             </BusyButton>
             <button type="button" onClick={back} disabled={busy}>

@@ -126,14 +126,20 @@ describe('the method template page', () => {
     vi.mocked(templateApi.get).mockResolvedValue(template({ target_group: { answer: 'Borgere fra herberget', status: 'agreed' } }, [v1]));
     fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
     expect(templateApi.sign).not.toHaveBeenCalled();
-    expect(form.getByRole('alert').textContent).toContain('version 2');
-    fireEvent.click(form.getByRole('button', { name: 'Ja, underskriv version 1' }));
+    // a named group that holds the buttons, not an alert; the button is described by the warning
+    expect(form.queryByRole('alert')).toBeNull();
+    const box = within(form.getByRole('group', { name: da.versions.form.confirmTitle }));
+    const yes = box.getByRole('button', { name: 'Ja, underskriv version 1' });
+    expect(document.getElementById(yes.getAttribute('aria-describedby')!)?.textContent).toContain('version 2');
+    fireEvent.click(yes);
 
     await waitFor(() => expect(screen.queryByRole('form', { name: tt.versions.signOpen })).toBeNull());
     expect(vi.mocked(templateApi.sign).mock.calls[0][0]).toEqual({ date: todayIso(), note: 'Aftalt på teammødet' });
-    expect(screen.getByRole('status').textContent).toBe('Version 1 er underskrevet og gemt.');
-    // the form that held the focus is gone: the focus is back on its button
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: tt.versions.signOpen }));
+    // the form that held the focus is gone: the result takes it, in a line mounted once
+    const line = screen.getByTestId('template-signed');
+    await waitFor(() => expect(document.activeElement).toBe(line));
+    expect(line.textContent).toBe('✓ Version 1 er underskrevet og gemt.');
+    expect(line.nextElementSibling?.textContent).toBe('');
     const row = within(await screen.findByRole('listitem', { name: 'Version 1' }));
     expect(row.getByText('Underskrevet af Lars Bak 30.11.2026')).toBeTruthy();
     expect(row.getByText('Aftalt på teammødet')).toBeTruthy();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { toAppError } from '../../api/errors';
 import { templateApi, type Template, type TemplateVersionSummary } from '../../api/template';
 import { useTemplateVersion } from '../../api/templateQueries';
-import { useFocusReturn } from '../../components/focus';
+import { StatusLine, useFocusReturn, useStatusLine } from '../../components/focus';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { ExportButton } from '../../features/export/ExportButton';
 import { useI18n } from '../../i18n/i18n';
@@ -18,9 +18,10 @@ export function TemplateVersions(p: { template: Template }) {
   const versions = p.template.versions;
   const isLead = useIsLead();
   const [signing, setSigning] = useState(false);
-  const [signedNo, setSignedNo] = useState(0);
+  // Says "version N is signed" after a signing and takes the focus (mounted once, WCAG 4.1.3).
+  const signed = useStatusLine();
   const [open, setOpen] = useState<number | null>(null);
-  // The form held the focus: when it closes (signed or cancelled) it goes back to its button.
+  // The form held the focus: cancelled, it goes back to its button; signed, to the status line.
   const focusReturn = useFocusReturn();
   const next = (versions[0]?.versionNo ?? 0) + 1;
   const c = p.template.completeness;
@@ -29,17 +30,13 @@ export function TemplateVersions(p: { template: Template }) {
       <div className="pv-row-head">
         <h2 id="tpl-versions-title">{t('template.versions.title')}</h2>
         {!signing && isLead && (
-          <button type="button" className="primary" data-focus-key="sign-template" onClick={() => { setSigning(true); setSignedNo(0); }}>
+          <button type="button" className="primary" data-focus-key="sign-template" onClick={() => { setSigning(true); signed.clear(); }}>
             {t('template.versions.signOpen')}
           </button>
         )}
       </div>
       <p className="muted">{t('template.versions.intro')}</p>
-      {signedNo > 0 && (
-        <p className="banner banner-info" role="status">
-          {t('template.versions.signedNotice', { n: signedNo })}
-        </p>
-      )}
+      <StatusLine status={signed} className="pv-signed" testId="template-signed" />
       {signing && (
         <SignTemplateForm
           nextNo={next}
@@ -47,8 +44,8 @@ export function TemplateVersions(p: { template: Template }) {
           total={c.total}
           onDone={(v) => {
             setSigning(false);
-            if (v) setSignedNo(v.summary.versionNo);
-            focusReturn('sign-template');
+            if (v) signed.say(t('template.versions.signedNotice', { n: v.summary.versionNo }));
+            else focusReturn('sign-template');
           }}
         />
       )}

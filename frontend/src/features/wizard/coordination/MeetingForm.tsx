@@ -125,7 +125,7 @@ export function MeetingForm(p: { initial: MeetingInput; onDone: () => void }) {
           {t('coordination.actionsHelp')}
         </p>
         {fe('actions') && (
-          <div className="error" id={`${helpId}-error`} role="alert">
+          <div className="error" id={`${helpId}-error`}>
             {fe('actions')}
           </div>
         )}

@@ -73,7 +73,7 @@ export function CheckField(p: { label: string; checked: boolean; onChange: (v: b
         </div>
       )}
       {p.error && (
-        <div className="error" id={`${id}-error`} role="alert">
+        <div className="error" id={`${id}-error`}>
           {p.error}
         </div>
       )}

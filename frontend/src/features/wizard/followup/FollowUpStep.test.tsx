@@ -146,6 +146,8 @@ describe('FollowUpStep: WHO-5', () => {
   it('shows the live raw sum and score while answering', async () => {
     await renderStep();
     expect(screen.getByTestId('who5-raw').textContent).toBe('0 af 25');
+    // The tally is read where it stands, not re-announced after every answer (C-L2).
+    expect(screen.getByTestId('who5-tally').closest('[role="status"], [aria-live]')).toBeNull();
     answer('godt humør', 3);
     answer('ro på', 3);
     expect(screen.getByTestId('who5-raw').textContent).toBe('6 af 25');
@@ -201,7 +203,9 @@ describe('FollowUpStep: WHO-5', () => {
     expect(group.getAttribute('role')).toBe('group');
     expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('De seneste to uger …');
     await waitFor(() => expect(group.getAttribute('aria-describedby')).toBeTruthy());
-    expect(document.getElementById(group.getAttribute('aria-describedby')!)?.getAttribute('role')).toBe('alert');
+    const error = document.getElementById(group.getAttribute('aria-describedby')!);
+    expect(error?.textContent).toBeTruthy();
+    expect(error?.getAttribute('role')).toBeNull(); // plain text: the group's description, not a second announcement
   }, 15000);
 
   it('warns about possible depression in the preview', async () => {
@@ -316,6 +320,10 @@ describe('FollowUpStep: evaluation', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Gem evaluering' }));
     const bank = within(form).getByRole('group', { name: 'Åbne bankkonto' });
     expect(await within(bank).findByText('Vælg en af mulighederne på listen.')).toBeTruthy();
+    // One channel (C-M2/C-M3): the wrong field takes the focus and reads its own error; nothing is live.
+    await waitFor(() => expect(bank.contains(document.activeElement)).toBe(true));
+    expect(document.activeElement?.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).queryByRole('alert')).toBeNull();
   });
 
   it('edits an earlier evaluation with its own statuses', async () => {

@@ -1,9 +1,14 @@
 import { useId, type ReactNode } from 'react';
+import { useI18n } from '../../../i18n/i18n';
 
 /**
  * A labelled group of radio buttons for a number scale (0-5 for WHO-5, 0-4 for the weekly
  * check). Native radios in one group, so the arrow keys move between the answers; each
- * answer reads as "3 – Over halvdelen af tiden".
+ * answer reads as "3 – Over halvdelen af tiden". A `required` group puts `required` on its
+ * radios (how a screen reader learns the group needs an answer) and a star in the legend; the
+ * form says `noValidate`, so the form's own check, not the browser's bubble, says what is missing.
+ * The error is plain text tied by aria-describedby (no live region): the form moves the focus
+ * to the first unanswered group, which then reads it once.
  */
 export function ScaleGroup(p: {
   legend: ReactNode;
@@ -15,13 +20,23 @@ export function ScaleGroup(p: {
   disabled?: boolean;
   idPrefix?: string;
   compact?: boolean;
+  required?: boolean;
 }) {
+  const { t } = useI18n();
   const auto = useId();
   const name = p.idPrefix ?? auto;
   const described = [p.help ? `${name}-help` : '', p.error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className={`fu-scale-group ${p.error ? 'field-invalid' : ''}`} aria-describedby={described}>
-      <legend>{p.legend}</legend>
+      <legend>
+        {p.legend}
+        {p.required && (
+          <span className="req" aria-hidden="true" title={t('common.required')}>
+            {' '}
+            *
+          </span>
+        )}
+      </legend>
       {p.help && (
         <div className="help" id={`${name}-help`}>
           {p.help}
@@ -38,6 +53,7 @@ export function ScaleGroup(p: {
               checked={p.value === v}
               aria-label={`${v} – ${word}`}
               aria-invalid={p.error ? true : undefined}
+              required={p.required}
               disabled={p.disabled}
               onChange={() => p.onChange(v)}
             />
@@ -51,7 +67,7 @@ export function ScaleGroup(p: {
         ))}
       </div>
       {p.error && (
-        <div className="error" id={`${name}-error`} role="alert">
+        <div className="error" id={`${name}-error`}>
           {p.error}
         </div>
       )}

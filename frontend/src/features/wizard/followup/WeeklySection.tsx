@@ -123,6 +123,7 @@ function WeeklyForm(p: RenewingHooks & { courseId: number }) {
       <div className="fu-weekly-grid">
         <ScaleGroup
           idPrefix={`${base}-substance`}
+          required
           compact
           legend={t('followup.weeklySubstance')}
           words={words}
@@ -132,6 +133,7 @@ function WeeklyForm(p: RenewingHooks & { courseId: number }) {
         />
         <ScaleGroup
           idPrefix={`${base}-mental`}
+          required
           compact
           legend={t('followup.weeklyMental')}
           words={words}

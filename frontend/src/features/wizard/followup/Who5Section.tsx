@@ -106,6 +106,7 @@ function Who5Form(p: RenewingHooks & { courseId: number }) {
             <ScaleGroup
               key={key}
               idPrefix={`${base}-q${i}`}
+              required
               legend={
                 <>
                   <span className="fu-q-no">{i + 1}.</span> {t(key)}
@@ -118,7 +119,9 @@ function Who5Form(p: RenewingHooks & { courseId: number }) {
             />
           ))}
         </div>
-        <div className={`fu-tally ${level ? `fu-tally-${level}` : ''}`} role="status" data-testid="who5-tally">
+        {/* Not a live region: it would re-read the whole sum after every answer. It follows the
+            statements, so it is read where it stands. */}
+        <div className={`fu-tally ${level ? `fu-tally-${level}` : ''}`} data-testid="who5-tally">
           <div className="fu-tally-row">
             <span className="fu-tally-label">{t('followup.who5Raw')}</span>
             <span className="fu-tally-value" data-testid="who5-raw">
@@ -137,7 +140,7 @@ function Who5Form(p: RenewingHooks & { courseId: number }) {
         </div>
       </div>
       {fe('items') && (
-        <div className="error" id={`${base}-items-error`} role="alert">
+        <div className="error" id={`${base}-items-error`}>
           {fe('items')}
         </div>
       )}

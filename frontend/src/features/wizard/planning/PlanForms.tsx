@@ -8,7 +8,7 @@ import { BusyButton } from '../../../components/BusyButton';
 import { fieldText } from '../../../components/errorText';
 import { useFocusFirstField } from '../../../components/focus';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/form';
-import { ErrorBanner } from '../../../components/ui';
+import { ErrorBanner, FocusFirstInvalid } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 
 function usePlanMutation<I>(courseId: number, fn: (i: I) => Promise<Plan>) {
@@ -65,6 +65,7 @@ export function GoalForm(p: { courseId: number; goal?: Goal; n?: number; onDone:
       }}
     >
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <TextArea label={t('planning.citizenWords')} required value={f.citizenWords} onChange={(citizenWords) => setF({ ...f, citizenWords })} error={fe('citizenWords')} />
       <div className="row">
         <SelectField
@@ -117,6 +118,7 @@ export function SubGoalForm(p: { courseId: number; goalId: number; subGoal?: Sub
       }}
     >
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <TextArea label={t('planning.what')} required value={f.what} onChange={(what) => setF({ ...f, what })} error={fe('what')} rows={2} />
       <div className="row">
         <TextField label={t('planning.measure')} value={f.measure} onChange={(measure) => setF({ ...f, measure })} error={fe('measure')} />
@@ -165,6 +167,7 @@ export function ActivityForm(p: { courseId: number; plan: Plan; activity?: Activ
       }}
     >
       <ErrorBanner error={err && !err.fields.length ? err : null} />
+      <FocusFirstInvalid failure={err} />
       <TextField label={t('planning.activity')} required value={f.what} onChange={(what) => setF({ ...f, what })} error={fe('what')} />
       <div className="row">
         <TextField label={t('planning.frequency')} value={f.frequency} onChange={(frequency) => setF({ ...f, frequency })} error={fe('frequency')} />

@@ -5,7 +5,7 @@ import { usePlanCompare, usePlanVersions } from '../../../api/versionQueries';
 import { ErrorBanner, Loading } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { StepSection } from '../coordination/shared';
-import { useFocusReturn } from '../../../components/focus';
+import { StatusLine, useFocusReturn, useStatusLine } from '../../../components/focus';
 import { CompareVersions, type CompareSides } from './CompareVersions';
 import { nextVersionNo } from './format';
 import { SignPlanForm } from './SignPlanForm';
@@ -27,7 +27,8 @@ export function PlanVersionsSection(p: { courseId: number; readOnly: boolean; ha
   const versions = list.data ?? [];
   const latest = usePlanCompare(p.courseId, 0, 0, versions.length > 0);
   const [signing, setSigning] = useState(false);
-  const [signedNo, setSignedNo] = useState(0);
+  // Says "version N is signed" after a signing and takes the focus (mounted once, WCAG 4.1.3).
+  const signed = useStatusLine();
   const [open, setOpen] = useState<number | null>(null); // a version's id, 0 for the draft
   const [compare, setCompare] = useState<CompareSides | null>(null);
   const focusReturn = useFocusReturn();
@@ -39,7 +40,7 @@ export function PlanVersionsSection(p: { courseId: number; readOnly: boolean; ha
     !p.readOnly && !signing && p.hasGoals && course.data ? (
       <button type="button" className="primary" data-focus-key="sign-plan" onClick={() => {
           setSigning(true);
-          setSignedNo(0);
+          signed.clear();
         }}>
         {t('versions.signOpen')}
       </button>
@@ -79,11 +80,7 @@ export function PlanVersionsSection(p: { courseId: number; readOnly: boolean; ha
   return (
     <StepSection id="plan-versions-title" title={t('versions.title')} count={versions.length ? t('versions.count', { n: versions.length }) : undefined} intro={t('versions.intro')} action={signButton}>
       {!p.readOnly && !p.hasGoals && <p className="banner banner-info">{t('versions.needsGoal')}</p>}
-      {signedNo > 0 && (
-        <div className="banner banner-info pv-signed" role="status">
-          {t('versions.signedNotice', { n: signedNo })}
-        </div>
-      )}
+      <StatusLine status={signed} className="pv-signed" testId="plan-signed" />
       {signing && (
         <SignPlanForm
           courseId={p.courseId}
@@ -92,8 +89,8 @@ export function PlanVersionsSection(p: { courseId: number; readOnly: boolean; ha
           workerName={course.data?.worker.name ?? ''}
           onDone={(v) => {
             setSigning(false);
-            if (v) setSignedNo(v.summary.versionNo);
-            focusReturn('sign-plan');
+            if (v) signed.say(t('versions.signedNotice', { n: v.summary.versionNo }));
+            else focusReturn('sign-plan');
           }}
         />
       )}

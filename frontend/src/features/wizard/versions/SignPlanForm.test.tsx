@@ -85,10 +85,15 @@ describe('signing off the plan', () => {
     fireEvent.click(form.getByRole('button', { name: 'Underskriv version 1' }));
     // nothing is signed before the confirmation
     expect(versionsApi.sign).not.toHaveBeenCalled();
-    const warning = form.getByRole('alert');
+    // The confirm box holds buttons: a named group, not a live region; its button is described
+    // by the warning, so taking the focus reads the warning once.
+    expect(form.queryByRole('alert')).toBeNull();
+    const box = form.getByRole('group', { name: v.form.confirmTitle });
+    expect(box.textContent).toContain('version 2');
+    const yes = within(box).getByRole('button', { name: 'Ja, underskriv version 1' });
+    const warning = document.getElementById(yes.getAttribute('aria-describedby')!)!;
     expect(warning.textContent).toContain('En underskrevet version kan ikke ændres eller slettes bagefter');
     expect(warning.textContent).toContain('version 2');
-    const yes = form.getByRole('button', { name: 'Ja, underskriv version 1' });
     expect(document.activeElement).toBe(yes);
     fireEvent.click(yes);
 
@@ -103,7 +108,12 @@ describe('signing off the plan', () => {
       leadDate: today,
       citizenComment: 'Jeg er uenig i fristen.',
     });
-    expect(screen.getByRole('status').textContent).toBe('Version 1 er underskrevet og gemt.');
+    // The result takes the focus in a status line mounted once (not the sign button).
+    const line = screen.getByTestId('plan-signed');
+    await waitFor(() => expect(document.activeElement).toBe(line));
+    expect(line.textContent).toBe('✓ Version 1 er underskrevet og gemt.');
+    expect(line.nextElementSibling?.getAttribute('role')).toBe('status');
+    expect(line.nextElementSibling?.textContent).toBe(''); // read on focus, not a second time
     const row = await screen.findByTestId('plan-version-1');
     expect(within(row).getByRole('heading', { name: 'Version 1' })).toBeTruthy();
     expect(row.textContent).toContain('Underskrevet 30.11.2026');
@@ -113,7 +123,7 @@ describe('signing off the plan', () => {
     expect(row.textContent).toContain(`Godkendt af teamleder Lars Bak ${isoToDanish(today)}`);
     expect(row.textContent).toContain('Borgerens kommentarer: Jeg er uenig i fristen.');
     expect(anyDirty()).toBe(false);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: v.signOpen }));
+    expect(document.activeElement).toBe(line);
   });
 
   it('shows the backend’s errors next to the fields and keeps what was typed', async () => {

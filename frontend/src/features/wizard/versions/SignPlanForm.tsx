@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useVocabulary } from '../../../api/queries';
 import type { PlanVersion, SignPlanInput } from '../../../api/versions';
 import { useSignPlan } from '../../../api/versionQueries';
@@ -33,6 +33,9 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
   const { err, fe } = useFormErrors(sign.error);
   const ref = useFocusFirstField<HTMLFormElement>();
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // The confirm box is a named group (no live region: it holds buttons); its button is
+  // described by the warning, so taking the focus reads both once (WCAG 4.1.3).
+  const confirmId = useId();
   const submitRef = useRef<HTMLButtonElement>(null);
   // "Tilbage" and a failed signature remove the confirm box that holds the focus: it goes
   // back to the submit button, or (after field errors) to the first wrong field.
@@ -109,10 +112,13 @@ export function SignPlanForm(p: { courseId: number; nextNo: number; citizenName:
         <TextArea label={t('versions.form.comment')} help={t('versions.form.commentHelp')} value={form.citizenComment} onChange={set('citizenComment')} error={fe('citizenComment')} rows={3} />
       </fieldset>
       {confirming ? (
-        <div className="pv-confirm" role="alert">
-          <p>{t('versions.form.confirmText', { next: p.nextNo + 1 })}</p>
+        <div className="pv-confirm" role="group" aria-labelledby={`${confirmId}-title`}>
+          <span id={`${confirmId}-title`} hidden>
+            {t('versions.form.confirmTitle')}
+          </span>
+          <p id={`${confirmId}-text`}>{t('versions.form.confirmText', { next: p.nextNo + 1 })}</p>
           <div className="ca-form-actions">
-            <BusyButton ref={confirmRef} type="button" className="primary" onClick={confirm} busy={busy}>
+            <BusyButton ref={confirmRef} type="button" className="primary" onClick={confirm} busy={busy} aria-describedby={`${confirmId}-text`}>
               {busy ? t('common.saving') : t('versions.form.confirm', { n: p.nextNo })}
             </BusyButton>
             <button type="button" onClick={back} disabled={busy}>
