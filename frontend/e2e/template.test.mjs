@@ -65,7 +65,10 @@ test('the team lead signs the template and the version is listed', async () => {
   await form.getByLabel('Bemærkning').fill('Aftalt på teammødet');
   await form.getByRole('button', { name: 'Underskriv version 1' }).click();
   await form.getByRole('button', { name: 'Ja, underskriv version 1' }).click();
-  await page.getByRole('status').filter({ hasText: 'Version 1 er underskrevet og gemt.' }).waitFor();
+  const signed = page.getByTestId('template-signed');
+  await signed.filter({ hasText: 'Version 1 er underskrevet og gemt.' }).waitFor();
+  // The result takes the focus (read once, on focus).
+  assert.equal(await signed.evaluate((el) => el === document.activeElement), true);
   const row = page.getByRole('listitem', { name: 'Version 1' });
   await row.getByText(`Underskrevet af Hanne Krogh ${danishDate(0)}`).waitFor();
   await row.getByText('3 af 16 aftalt').waitFor();
