@@ -333,9 +333,16 @@ test('the fidelity tips of the first and the last ✗ lie within the window at 1
           const rect = { left: Math.round(b.left), top: Math.round(b.top), right: Math.round(b.right), bottom: Math.round(b.bottom) };
           const out = [];
           if (b.left < -0.5 || b.top < -0.5 || b.right > innerWidth + 0.5 || b.bottom > innerHeight + 0.5) out.push(`it lies at ${JSON.stringify(rect)}, outside the ${innerWidth}×${innerHeight} window`);
-          // Cut off by a box that scrolls or clips (the table's scroll box).
+          // Cut off by a box that scrolls or clips (the table's scroll box). A fixed tip is
+          // clipped only by a box that holds fixed elements (a transform, filter, perspective
+          // or contain on it), up to which its overflow does not reach.
+          const fixed = getComputedStyle(tip).position === 'fixed';
+          const holdsFixed = (cs) => cs.transform !== 'none' || cs.filter !== 'none' || cs.perspective !== 'none' || /paint|layout|strict|content/.test(cs.contain);
+          let held = !fixed;
           for (let a = tip.parentElement; a && a !== document.body; a = a.parentElement) {
             const cs = getComputedStyle(a);
+            if (!held && holdsFixed(cs)) held = true;
+            if (!held) continue;
             if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
             const c = a.getBoundingClientRect();
             if (b.left < c.left - 0.5 || b.right > c.right + 0.5 || b.top < c.top - 0.5 || b.bottom > c.bottom + 0.5) out.push(`it is cut off by ${a.tagName.toLowerCase()}.${String(a.className).split(' ').join('.')} (overflow ${cs.overflowX}/${cs.overflowY})`);
